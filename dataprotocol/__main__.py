@@ -1,0 +1,3 @@
+from dataprotocol.cli.main import run
+
+run()

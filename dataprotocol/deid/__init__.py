@@ -1,0 +1,5 @@
+"""The `deid` layer (see DESIGN.md)."""
+
+from __future__ import annotations
+
+__all__: list[str] = []

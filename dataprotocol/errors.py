@@ -1,0 +1,125 @@
+"""One exception hierarchy for the whole package.
+
+Every error the library raises on purpose derives from :class:`DataProtocolError`.
+The CLI maps them to exit codes at its edge only (see ``dataprotocol.cli``):
+
+* ``InputError`` (and subclasses) -> exit 2: bad input or usage;
+* every other ``DataProtocolError`` -> exit 1: a decision or check said no.
+
+Security checks *raise*; they never return ``False`` (pyca/cryptography's rule).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = [
+    "DataProtocolError",
+    "InputError",
+    "KeyFileError",
+    "PolicyError",
+    "PolicyDenied",
+    "IntegrityError",
+    "SignatureError",
+    "DecryptionError",
+    "BudgetError",
+    "BudgetExceeded",
+    "AuditFailed",
+]
+
+
+class DataProtocolError(Exception):
+    """Root of every error dataprotocol raises on purpose."""
+
+    #: exit code the CLI uses for this kind of error
+    exit_code: int = 1
+
+
+class InputError(DataProtocolError):
+    """Bad input: a missing or malformed file, an unknown id, a wrong value.
+
+    The message names where (file, line, field) and what was expected.
+    """
+
+    exit_code = 2
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | Path | None = None,
+        field: str | None = None,
+        line: int | None = None,
+        expected: str | None = None,
+    ) -> None:
+        self.file = str(file) if file is not None else None
+        self.field = field
+        self.line = line
+        self.expected = expected
+        self.detail = message
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        where = []
+        if self.file:
+            where.append(self.file + (f":{self.line}" if self.line else ""))
+        if self.field:
+            where.append(f"field '{self.field}'")
+        text = (", ".join(where) + ": " if where else "") + self.detail
+        if self.expected:
+            text += f" (expected {self.expected})"
+        return text
+
+
+class KeyFileError(InputError):
+    """A key or identity file could not be read (wrong format, wrong passphrase)."""
+
+
+class PolicyError(DataProtocolError):
+    """The policy engine could not decide: e.g. a malformed grant or license definition."""
+
+
+class PolicyDenied(PolicyError):
+    """A request was denied. ``reasons`` lists every failing rule."""
+
+    def __init__(self, message: str, reasons: list[str] | tuple[str, ...] = ()) -> None:
+        self.reasons = tuple(reasons)
+        full = message if not self.reasons else message + ": " + "; ".join(self.reasons)
+        super().__init__(full)
+
+
+class IntegrityError(DataProtocolError):
+    """Something was altered, swapped, truncated or rolled back."""
+
+
+class SignatureError(IntegrityError):
+    """A signature did not verify, or was made by an unexpected key."""
+
+
+class DecryptionError(IntegrityError):
+    """Authenticated decryption failed.
+
+    Deliberately opaque: wrong key, tampered ciphertext, wrong associated data and
+    truncation all raise this same error with the same message, so that an attacker
+    learns nothing from which check failed.
+    """
+
+    def __init__(self, where: str | None = None) -> None:
+        self.where = where
+        super().__init__("decryption failed" + (f": {where}" if where else ""))
+
+
+class BudgetError(DataProtocolError):
+    """The privacy-budget ledger refused or could not complete an operation."""
+
+
+class BudgetExceeded(BudgetError):
+    """A run would spend more (epsilon, delta) than the dataset has left."""
+
+
+class AuditFailed(DataProtocolError):
+    """A model-card / budget audit found at least one failing check."""
+
+    def __init__(self, message: str, failures: list[str] | tuple[str, ...] = ()) -> None:
+        self.failures = tuple(failures)
+        super().__init__(message + (": " + "; ".join(self.failures) if self.failures else ""))

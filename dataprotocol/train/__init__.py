@@ -1,0 +1,5 @@
+"""The `train` layer (see DESIGN.md)."""
+
+from __future__ import annotations
+
+__all__: list[str] = []
