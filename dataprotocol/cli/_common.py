@@ -11,9 +11,17 @@ import os
 import sys
 from typing import Any
 
+import typer
 from rich.console import Console
 
-__all__ = ["console", "err_console", "emit_json", "passphrase_from_env", "PASSPHRASE_ENV"]
+__all__ = [
+    "console",
+    "err_console",
+    "emit_json",
+    "passphrase_from_env",
+    "PASSPHRASE_ENV",
+    "budget_app",
+]
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
@@ -30,3 +38,9 @@ def emit_json(obj: Any) -> None:
 
 def passphrase_from_env() -> str | None:
     return os.environ.get(PASSPHRASE_ENV) or None
+
+
+#: ``dataprotocol budget ...``: shared by ``_budget`` (show) and ``_audit`` (audit).
+budget_app = typer.Typer(
+    help="Privacy budgets: the per-dataset ledger and model-card audits.", no_args_is_help=True
+)

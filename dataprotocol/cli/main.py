@@ -11,8 +11,8 @@ import sys
 
 import typer
 
-from dataprotocol.cli import _budget, _deid, _demo, _keys, _package, _policy, _train
-from dataprotocol.cli._common import err_console
+from dataprotocol.cli import _audit, _budget, _deid, _demo, _keys, _package, _policy, _train
+from dataprotocol.cli._common import budget_app, err_console
 from dataprotocol.errors import DataProtocolError, InputError
 
 __all__ = ["app", "main", "run"]
@@ -34,8 +34,9 @@ def _root() -> None:
     """Privacy-preserving data sharing for ML (see docs/cli.md)."""
 
 
-for _module in (_keys, _policy, _deid, _package, _budget, _train, _demo):
+for _module in (_keys, _policy, _deid, _package, _budget, _audit, _train, _demo):
     _module.register(app)
+app.add_typer(budget_app, name="budget")
 
 
 def main(argv: list[str] | None = None) -> int:
