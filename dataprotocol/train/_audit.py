@@ -1,0 +1,372 @@
+"""Audit a released model directory offline: does its privacy claim hold up?
+
+:func:`audit_model_dir` never trusts the card's numbers. It recomputes epsilon from the
+recorded mechanism events with Opacus' accountant *and* with Google's independent
+``dp_accounting`` (RDP and PLD); checks the SHA-256 of every weights file and the
+trainer's signature over ``privacy.json``; checks that README.md's front matter is the
+one the signed payload implies; with a ledger, that the run is recorded with the same
+events, the hash chain is intact and the dataset's composed epsilon is within its cap;
+and that an empirical audit's lower bound does not exceed the theoretical epsilon.
+Every check runs (a failure does not hide the next one), so the report names them all.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dataprotocol.budget import MechanismEvent
+from dataprotocol.errors import AuditFailed, DataProtocolError, InputError
+from dataprotocol.keys import PublicIdentity, verify_document
+from dataprotocol.train._canary import epsilon_lower_bound
+from dataprotocol.train._card import (
+    PRIVACY_DOC_TYPE,
+    front_matter,
+    hash_model_files,
+    read_front_matter,
+    read_privacy_document,
+)
+
+__all__ = ["Check", "AuditReport", "audit_model_dir", "opacus_epsilon", "independent_epsilons"]
+
+_PAYLOAD_KEYS = ("run_id", "trainer", "weights", "data", "events", "accounting", "mechanism",
+                 "license", "base_model")
+
+
+@dataclass(frozen=True)
+class Check:
+    """One audit check: a stable ``name``, whether it ``passed``, and why."""
+
+    name: str
+    passed: bool
+    detail: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "passed": self.passed, "detail": self.detail}
+
+
+@dataclass(frozen=True)
+class AuditReport:
+    """Every check that ran; ``passed`` only when all did."""
+
+    model_dir: str
+    run_id: str | None
+    checks: tuple[Check, ...]
+    facts: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def passed(self) -> bool:
+        return all(c.passed for c in self.checks)
+
+    @property
+    def failures(self) -> tuple[Check, ...]:
+        return tuple(c for c in self.checks if not c.passed)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"model_dir": self.model_dir, "run_id": self.run_id, "passed": self.passed,
+                "failures": [c.name for c in self.failures],
+                "checks": [c.to_dict() for c in self.checks], "facts": self.facts}
+
+    def raise_if_failed(self) -> None:
+        """Raise :class:`AuditFailed` naming every failing check."""
+        if not self.passed:
+            raise AuditFailed(f"audit of {self.model_dir} failed",
+                              [f"{c.name}: {c.detail}" for c in self.failures])
+
+
+# --- accountants -------------------------------------------------------------------------
+
+def opacus_epsilon(events: Sequence[MechanismEvent], *, delta: float,
+                   accountant: str = "prv") -> tuple[float, str]:
+    """(epsilon, accountant used) from Opacus; PRV falls back to RDP if it fails."""
+    from opacus.accountants import PRVAccountant, RDPAccountant
+
+    history = [(e.noise_multiplier, e.effective_sample_rate, e.steps) for e in events if e.steps]
+    if not history:
+        return 0.0, accountant
+    if accountant == "prv":
+        try:
+            prv = PRVAccountant()
+            prv.history = list(history)
+            eps = float(prv.get_epsilon(delta))
+            if math.isfinite(eps):
+                return eps, "prv"
+        except Exception:  # noqa: BLE001 - PRV's numerics fail at large epsilon: use RDP
+            pass
+    rdp = RDPAccountant()
+    rdp.history = list(history)
+    return float(rdp.get_epsilon(delta)), "rdp"
+
+
+def independent_epsilons(events: Sequence[MechanismEvent], *, delta: float) -> dict[str, float]:
+    """Google ``dp_accounting`` RDP and PLD epsilons (no Opacus code involved)."""
+    try:
+        from dataprotocol.budget import recompute_independent  # type: ignore[attr-defined]
+    except ImportError:
+        recompute_independent = None
+    if recompute_independent is not None:
+        return {k: float(v) for k, v in recompute_independent(list(events), delta=delta).items()}
+    import dp_accounting
+    from dp_accounting import pld, rdp
+
+    def _event() -> Any:
+        parts = [dp_accounting.SelfComposedDpEvent(dp_accounting.PoissonSampledDpEvent(
+            e.effective_sample_rate, dp_accounting.GaussianDpEvent(e.noise_multiplier)), e.steps)
+            for e in events if e.steps]
+        return dp_accounting.ComposedDpEvent(parts)
+
+    rdp_acc = rdp.RdpAccountant()
+    rdp_acc.compose(_event())
+    pld_acc = pld.PLDAccountant(value_discretization_interval=1e-3)
+    pld_acc.compose(_event())
+    return {"rdp": float(rdp_acc.get_epsilon(delta)), "pld": float(pld_acc.get_epsilon(delta))}
+
+
+# --- individual checks ---------------------------------------------------------------------
+
+def _check_signature(document: dict[str, Any], payload: dict[str, Any],
+                     pinned: PublicIdentity | None) -> Check:
+    if not isinstance(document.get("signature"), dict) or "payload" not in document:
+        return Check("signature", False, "privacy.json is not signed (signature missing)")
+    embedded_id = str(payload.get("trainer", {}).get("key_id", "?"))
+    try:
+        if pinned is not None:
+            verify_document(document, pinned, doc_type=PRIVACY_DOC_TYPE)
+            if embedded_id != pinned.key_id:
+                return Check("signature", False, f"embedded trainer {embedded_id} is not the "
+                             f"pinned key {pinned.key_id}")
+            return Check("signature", True, f"signed by the pinned trainer key {pinned.key_id}")
+        embedded = PublicIdentity.from_dict(payload.get("trainer"), source="privacy.json trainer")
+        verify_document(document, embedded, doc_type=PRIVACY_DOC_TYPE)
+    except DataProtocolError as exc:
+        return Check("signature", False, str(exc))
+    return Check("signature", True, f"signed by the embedded trainer identity {embedded.key_id} "
+                 f"({embedded.name}); self-asserted: pin it with --trainer-key")
+
+
+def _compare_hashes(label: str, recorded: dict[str, Any], actual: dict[str, str]) -> Check:
+    problems = [f"{name} altered" for name in sorted(recorded)
+                if name in actual and actual[name] != recorded[name]]
+    problems += [f"{name} missing" for name in sorted(recorded) if name not in actual]
+    problems += [f"{name} not listed in privacy.json" for name in sorted(actual)
+                 if name not in recorded]
+    if problems:
+        return Check(label, False, "; ".join(problems))
+    return Check(label, True, f"{len(recorded)} file(s) match their SHA-256")
+
+
+def _check_files(model_dir: Path, payload: dict[str, Any]) -> list[Check]:
+    weights, files = hash_model_files(model_dir)
+    checks = [_compare_hashes("weights-sha256", dict(payload["weights"]), weights)]
+    if not payload["weights"]:
+        checks[0] = Check("weights-sha256", False, "privacy.json lists no weights file")
+    if isinstance(payload.get("files"), dict):
+        checks.append(_compare_hashes("files-sha256", payload["files"], files))
+    return checks
+
+
+def _check_epsilon(payload: dict[str, Any], events: list[MechanismEvent], *,
+                   tolerance: float) -> tuple[list[Check], dict[str, Any]]:
+    acc = payload["accounting"]
+    claimed, delta = float(acc["epsilon"]), float(acc["delta"])
+    floor = 1.0 - tolerance
+    eps_opacus, used = opacus_epsilon(events, delta=delta, accountant=str(acc.get("accountant")))
+    independent = independent_epsilons(events, delta=delta)
+    # Every accountant gives a valid upper bound, so a claim is supported when it is at
+    # least the tightest one (minus the tolerance); smaller than all of them is not.
+    tightest = min(independent.values())
+    facts = {"claimed_epsilon": claimed, "delta": delta, "opacus": {used: eps_opacus},
+             "dp_accounting": independent, "tolerance": tolerance}
+    ok_opacus = math.isfinite(claimed) and claimed >= eps_opacus * floor - 1e-9
+    ok_indep = math.isfinite(claimed) and claimed >= tightest * floor - 1e-9
+    others = ", ".join(f"{k} {v:.4f}" for k, v in sorted(independent.items()))
+    return [
+        Check("epsilon-opacus", ok_opacus, f"card claims {claimed:.4f}; Opacus {used} "
+              f"recomputes {eps_opacus:.4f} at delta {delta:g}"
+              + ("" if ok_opacus else " (card claims less privacy loss than the events imply)")),
+        Check("epsilon-independent", ok_indep, f"card claims {claimed:.4f}; dp_accounting "
+              f"{others}" + ("" if ok_indep else " (card claims less than every accountant)")),
+    ], facts
+
+
+def _check_delta(payload: dict[str, Any]) -> Check:
+    delta = float(payload["accounting"]["delta"])
+    problems = []
+    if not 0 < delta < 1:
+        problems.append(f"delta {delta:g} not in (0, 1)")
+    size = payload["mechanism"].get("dataset_size")
+    if isinstance(size, int) and size > 0 and delta >= 1 / size:
+        # delta >= 1/n permits "release one random example in the clear" (Ponomareva et al.)
+        problems.append(f"delta {delta:g} >= 1/dataset_size (1/{size})")
+    cap = (payload.get("ledger") or {}).get("delta_cap")
+    if cap is not None and delta > float(cap) * (1 + 1e-9):
+        problems.append(f"delta {delta:g} exceeds the dataset's cap {float(cap):g}")
+    if problems:
+        return Check("delta", False, "; ".join(problems))
+    return Check("delta", True, f"delta {delta:g}")
+
+
+def _diff(expected: Any, actual: Any, path: str) -> list[str]:
+    if isinstance(expected, dict) and isinstance(actual, dict):
+        out = []
+        for key in sorted(set(expected) | set(actual), key=str):
+            out += _diff(expected.get(key), actual.get(key), f"{path}.{key}" if path else str(key))
+        return out
+    return [] if expected == actual else [path or "(root)"]
+
+
+def _check_front_matter(model_dir: Path, payload: dict[str, Any]) -> Check:
+    try:
+        actual = read_front_matter(model_dir)
+    except InputError as exc:
+        return Check("front-matter", False, str(exc))
+    expected = front_matter(payload)
+    differing = [p for key in expected for p in _diff(expected[key], actual.get(key), key)]
+    tags = actual.get("tags") or []
+    missing_tags = [t for t in ("differential-privacy", "dp-sgd") if t not in tags]
+    if differing or missing_tags:
+        what = differing + [f"tag {t} missing" for t in missing_tags]
+        return Check("front-matter", False, "README.md disagrees with privacy.json at "
+                     + ", ".join(what[:8]) + (" ..." if len(what) > 8 else ""))
+    return Check("front-matter", True, "README.md front matter matches privacy.json")
+
+
+def _check_empirical(payload: dict[str, Any]) -> Check:
+    block = payload.get("empirical_audit")
+    if not block:
+        return Check("empirical-audit", True, "none recorded (optional)")
+    try:
+        bound = float(block["epsilon_lower_bound"])
+        again = epsilon_lower_bound(m=int(block["canaries"]), r=int(block["guesses"]),
+                                    v=int(block["correct"]),
+                                    delta=float(block.get("delta", payload["accounting"]["delta"])),
+                                    alpha=float(block.get("alpha", 0.05)))
+    except (KeyError, TypeError, ValueError, InputError) as exc:
+        return Check("empirical-audit", False, f"malformed empirical_audit block: {exc}")
+    theory = float(payload["accounting"]["epsilon"])
+    problems = []
+    if abs(again - bound) > 1e-3 + 1e-3 * again:
+        problems.append(f"recorded lower bound {bound:.4f} but the counts give {again:.4f}")
+    if max(bound, again) > theory * (1 + 1e-9):
+        problems.append(f"lower bound {max(bound, again):.4f} exceeds the theoretical epsilon "
+                        f"{theory:.4f}: the trainer or its accounting is broken")
+    if problems:
+        return Check("empirical-audit", False, "; ".join(problems))
+    return Check("empirical-audit", True, f"{block['correct']}/{block['guesses']} guesses on "
+                 f"{block['canaries']} canaries: epsilon >= {bound:.4f} <= theory {theory:.4f}")
+
+
+# --- ledger ----------------------------------------------------------------------------
+
+def _ledger_entry_check(ledger: Any, payload: dict[str, Any],
+                        events: list[MechanismEvent]) -> tuple[Check, Any]:
+    run_id = str(payload["run_id"])
+    try:
+        entry = ledger.entry(run_id)
+    except (DataProtocolError, KeyError, LookupError) as exc:
+        return Check("ledger-run", False, f"run {run_id} not in the ledger ({exc})"), None
+    if entry is None:
+        return Check("ledger-run", False, f"run {run_id} not in the ledger"), None
+    problems = []
+    if getattr(entry, "state", "committed") != "committed":
+        problems.append(f"entry state is {entry.state!r}, not 'committed'")
+    if [e.to_dict() for e in entry.events] != [e.to_dict() for e in events]:
+        problems.append("the ledger's events differ from the card's")
+    datasets = [str(d.get("dataset_id")) for d in payload["data"]]
+    if entry.dataset_id not in datasets:
+        problems.append(f"ledger dataset {entry.dataset_id} is not among the card's {datasets}")
+    if not math.isclose(float(entry.delta), float(payload["accounting"]["delta"]), rel_tol=1e-9):
+        problems.append(f"ledger delta {entry.delta:g} differs from the card's")
+    recorded_hash = (payload.get("ledger") or {}).get("entry_hash")
+    if recorded_hash and recorded_hash != entry.entry_hash:
+        problems.append("the card's ledger entry_hash differs from the ledger's")
+    if problems:
+        return Check("ledger-run", False, "; ".join(problems)), entry
+    return Check("ledger-run", True, f"run {run_id} committed with the card's "
+                 f"{len(events)} event(s) on {entry.dataset_id}"), entry
+
+
+def _ledger_cap_check(ledger: Any, dataset_id: str, payload: dict[str, Any],
+                      tolerance: float) -> Check:
+    try:
+        status = ledger.status(dataset_id)
+    except DataProtocolError as exc:
+        return Check("ledger-cap", False, f"no budget status for {dataset_id}: {exc}")
+    spent, cap = float(status.spent_epsilon), float(status.epsilon_cap)
+    problems = []
+    if spent > cap * (1 + 1e-9):
+        problems.append(f"composed epsilon {spent:.4f} exceeds the cap {cap:.4f}")
+    card_cumulative = (payload.get("ledger") or {}).get("cumulative_epsilon")
+    if card_cumulative is not None and float(card_cumulative) > spent * (1 + tolerance) + 1e-9:
+        # the ledger only grows: less spent now than the card saw means a rollback
+        problems.append(f"the card saw cumulative epsilon {float(card_cumulative):.4f} but the "
+                        f"ledger now holds {spent:.4f} (rolled back?)")
+    if problems:
+        return Check("ledger-cap", False, "; ".join(problems))
+    return Check("ledger-cap", True, f"{dataset_id}: composed epsilon {spent:.4f} within cap "
+                 f"{cap:.4f} over {status.runs} run(s)")
+
+
+def _check_ledger(ledger: Any, payload: dict[str, Any], events: list[MechanismEvent], *,
+                  tolerance: float) -> list[Check]:
+    run_check, entry = _ledger_entry_check(ledger, payload, events)
+    try:
+        ledger.verify_chain()
+        chain = Check("ledger-chain", True, "hash chain intact")
+    except DataProtocolError as exc:
+        chain = Check("ledger-chain", False, str(exc))
+    dataset_id = entry.dataset_id if entry is not None else str(payload["data"][0]["dataset_id"])
+    return [run_check, chain, _ledger_cap_check(ledger, dataset_id, payload, tolerance)]
+
+
+# --- the recipe --------------------------------------------------------------------------
+
+def _payload_of(document: dict[str, Any], where: Path) -> dict[str, Any]:
+    # A stripped envelope may leave a bare payload: audit it (the signature check fails).
+    payload = document.get("payload", document)
+    if not isinstance(payload, dict):
+        raise InputError("privacy.json payload is not an object", file=where, field="payload")
+    missing = [k for k in _PAYLOAD_KEYS if k not in payload]
+    if missing:
+        raise InputError(f"privacy.json lacks {', '.join(missing)}", file=where,
+                         expected=", ".join(_PAYLOAD_KEYS))
+    try:
+        float(payload["accounting"]["epsilon"]), float(payload["accounting"]["delta"])
+        dict(payload["weights"]), list(payload["data"])
+        [str(d["dataset_id"]) for d in payload["data"]]
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InputError(f"malformed privacy.json: {exc}", file=where,
+                         expected="accounting.epsilon/delta numbers, weights, data[].dataset_id") from exc
+    return payload
+
+
+def audit_model_dir(model_dir: str | Path, *, ledger: Any | None = None,
+                    trainer_identity: PublicIdentity | None = None,
+                    tolerance: float = 0.01) -> AuditReport:
+    """Run every check on ``model_dir``; return the report (never raises on a failed check).
+
+    ``ledger``: a :class:`dataprotocol.budget.Ledger` to check the run against.
+    ``trainer_identity``: the trainer's pinned public identity; without it the identity
+    embedded in privacy.json is used, which proves integrity but not who trained.
+    ``tolerance``: relative slack when comparing epsilons (0.01 = 1%).
+    Raises :class:`InputError` only for unreadable or malformed input.
+    """
+    if not 0 <= tolerance < 1:
+        raise InputError(f"tolerance {tolerance} not in [0, 1)", field="tolerance")
+    root = Path(model_dir)
+    document = read_privacy_document(root)
+    payload = _payload_of(document, root / "privacy.json")
+    events = [MechanismEvent.from_dict(e) for e in payload["events"]]
+    checks = [_check_signature(document, payload, trainer_identity)]
+    checks += _check_files(root, payload)
+    eps_checks, facts = _check_epsilon(payload, events, tolerance=tolerance)
+    checks += eps_checks
+    checks += [_check_delta(payload), _check_front_matter(root, payload)]
+    if ledger is not None:
+        checks += _check_ledger(ledger, payload, events, tolerance=tolerance)
+    checks.append(_check_empirical(payload))
+    return AuditReport(model_dir=str(root), run_id=str(payload["run_id"]), checks=tuple(checks),
+                       facts=facts)

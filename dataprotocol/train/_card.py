@@ -1,0 +1,341 @@
+"""The released model directory: weights, tokenizer, ``README.md`` and ``privacy.json``.
+
+``privacy.json`` is a signed envelope (``keys.sign_document``, type
+``dataprotocol-privacy/1``) holding every fact an auditor needs to recompute the
+privacy claim: the mechanism events, the accounting, the SHA-256 of every weights file,
+the data's manifest ids and the ledger entry. ``README.md`` is a Hugging Face model
+card whose YAML front matter carries the same facts in a ``differential_privacy``
+block laid out after the reporting checklist of Ponomareva et al. 2023, "How to DP-fy
+ML" (Sec. 5.3): setting, unit of privacy, neighbouring relation, what output and which
+data accesses the guarantee covers, mechanism, accounting. The block is a pure
+function of the signed payload (:func:`dp_block`), so ``budget audit`` can check that
+nobody edited the card after signing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import secrets
+import shutil
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from dataprotocol._files import load_json, read_text
+from dataprotocol.errors import InputError
+from dataprotocol.keys import KeyPair, sign_document
+
+__all__ = [
+    "PRIVACY_DOC_TYPE",
+    "PRIVACY_FILE",
+    "README_FILE",
+    "write_model_dir",
+    "read_privacy_document",
+    "read_front_matter",
+    "hash_model_files",
+    "dp_block",
+    "front_matter",
+]
+
+PRIVACY_DOC_TYPE = "dataprotocol-privacy/1"
+PRIVACY_FILE = "privacy.json"
+README_FILE = "README.md"
+PRIVACY_FORMAT = 1
+#: files holding parameters; everything else (config, tokenizer) is hashed under "files"
+WEIGHT_SUFFIXES = (".safetensors", ".bin", ".pt", ".pth", ".ckpt", ".gguf", ".h5", ".msgpack")
+_REQUIRED = ("run_id", "base_model", "task", "data", "license", "mechanism", "events",
+             "accounting")
+_ADDED = ("format", "created_at", "trainer", "weights")
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def is_weights_file(name: str) -> bool:
+    return name.endswith(WEIGHT_SUFFIXES) or name.endswith((".safetensors.index.json",
+                                                            ".bin.index.json"))
+
+
+def hash_model_files(model_dir: str | Path) -> tuple[dict[str, str], dict[str, str]]:
+    """(weights, files): SHA-256 of every weights file and of every other model file.
+
+    ``README.md`` and ``privacy.json`` are left out: the card describes the hashes.
+    Paths are relative, with ``/`` separators, sorted.
+    """
+    root = Path(model_dir)
+    weights: dict[str, str] = {}
+    files: dict[str, str] = {}
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        rel = path.relative_to(root).as_posix()
+        if rel in (PRIVACY_FILE, README_FILE) or rel.startswith("."):
+            continue
+        (weights if is_weights_file(rel) else files)[rel] = _sha256(path)
+    return weights, files
+
+
+def _normalise(payload: dict[str, Any]) -> dict[str, Any]:
+    try:
+        clean = json.loads(json.dumps(payload, allow_nan=False))
+    except (TypeError, ValueError) as exc:
+        raise InputError(f"privacy payload is not plain JSON: {exc}", field="payload") from exc
+    missing = [k for k in _REQUIRED if k not in clean]
+    if missing:
+        raise InputError(f"privacy payload lacks {', '.join(missing)}", field="payload",
+                         expected=", ".join(_REQUIRED))
+    clashing = [k for k in _ADDED if k in clean]
+    if clashing:
+        raise InputError(f"privacy payload must not set {', '.join(clashing)} "
+                         "(write_model_dir adds them)", field="payload")
+    if not clean["license"].get("output_licenses"):
+        raise InputError("no output license is possible for this model", field="license",
+                         expected="a non-empty license.output_licenses from policy.combine")
+    return clean
+
+
+def hf_license(payload: dict[str, Any]) -> tuple[str, str | None]:
+    """The Hub's ``license`` (lower-case SPDX id) and, for several, ``license_name``."""
+    licenses = [str(x) for x in payload["license"]["output_licenses"]]
+    if len(licenses) == 1:
+        return licenses[0].lower(), None
+    return "other", " AND ".join(licenses)
+
+
+def dp_block(payload: dict[str, Any]) -> dict[str, Any]:
+    """The ``differential_privacy`` front-matter block (Ponomareva et al. 2023 checklist)."""
+    mech = dict(payload["mechanism"])
+    poisson = mech.get("sampler", "poisson") == "poisson"
+    mech["algorithm"] = "DP-SGD"
+    mech["amplification"] = ("Poisson subsampling" if poisson else
+                             "none claimed (shuffled fixed-size batches: epsilon is reported "
+                             "without amplification by subsampling)")
+    accesses = [
+        f"{d.get('dataset_id')}@{d.get('dataset_version')} (manifest {d.get('manifest_id')}): "
+        f"every DP-SGD step of run {payload['run_id']}"
+        for d in payload["data"]
+    ]
+    if payload.get("ledger"):
+        accesses.append("all earlier runs on the same dataset (including aborted runs and "
+                        "tuning trials) are composed in the dataset's budget ledger")
+    accounting = payload["accounting"]
+    return {
+        "guarantee": "approximate (epsilon, delta)-differential privacy",
+        "setting": "central",
+        "unit_of_privacy": "example (one row of the dataset)",
+        "neighbouring_relation": "add-or-remove one example",
+        "output_covered": "all checkpoints (every intermediate model of training)",
+        "data_accesses_covered": accesses,
+        "not_covered": ["the base model's pretraining data", "the canaries of the empirical "
+                        "audit are synthetic and carry no personal data"],
+        "mechanism": mech,
+        "accounting": {
+            "accountant": accounting.get("accountant"),
+            "epsilon": accounting.get("epsilon"),
+            "delta": accounting.get("delta"),
+            "alternative_epsilons": accounting.get("alternatives", {}),
+        },
+        "ledger": payload.get("ledger"),
+        "empirical_audit": payload.get("empirical_audit"),
+    }
+
+
+def front_matter(payload: dict[str, Any]) -> dict[str, Any]:
+    """All YAML front-matter keys of README.md, derived from the signed payload."""
+    lic, lic_name = hf_license(payload)
+    meta: dict[str, Any] = {
+        "license": lic,
+        "datasets": [str(d.get("dataset_id")) for d in payload["data"]],
+        "base_model": str(payload["base_model"]),
+        "library_name": "transformers",
+        "pipeline_tag": "text-classification",
+        "tags": ["differential-privacy", "dp-sgd", "dataprotocol"],
+        "differential_privacy": dp_block(payload),
+        "dataprotocol": {"run_id": payload["run_id"], "privacy_file": PRIVACY_FILE,
+                         "trainer_key_id": payload["trainer"].get("key_id"),
+                         "weights": payload["weights"]},
+    }
+    if lic_name:
+        meta["license_name"] = lic_name
+    return json.loads(json.dumps(meta))
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    return "n/a" if value is None else str(value)
+
+
+def _privacy_section(p: dict[str, Any]) -> list[str]:
+    acc, mech = p["accounting"], p["mechanism"]
+    alts = ", ".join(f"{k.upper()} ε = {_fmt(v)}" for k, v in acc.get("alternatives", {}).items())
+    sampler = ("Poisson sampling at rate " + _fmt(mech.get("sample_rate"))
+               if mech.get("sampler", "poisson") == "poisson" else
+               "shuffled fixed-size batches (no amplification by subsampling claimed)")
+    lines = [
+        "## Privacy", "",
+        f"This model was fine-tuned with DP-SGD and satisfies **(ε = {_fmt(acc.get('epsilon'))}, "
+        f"δ = {_fmt(acc.get('delta'))})-differential privacy** with respect to adding or "
+        "removing one training example (central DP; the guarantee covers every "
+        "intermediate checkpoint, not only the final weights).", "",
+        f"- Accountant: {acc.get('accountant')}" + (f" (also: {alts})" if alts else ""),
+        f"- Mechanism: per-example clipping to norm {_fmt(mech.get('clipping_norm'))}, "
+        f"Gaussian noise multiplier {_fmt(mech.get('noise_multiplier'))}, {sampler}, "
+        f"{_fmt(mech.get('steps'))} steps ({_fmt(mech.get('epochs'))} epochs), logical batch "
+        f"{_fmt(mech.get('logical_batch_size'))} (physical {_fmt(mech.get('physical_batch_size'))}).",
+    ]
+    ledger = p.get("ledger")
+    if ledger:
+        lines.append(f"- Dataset budget ledger: entry `{_fmt(ledger.get('entry_hash'))[:16]}`; "
+                     f"cumulative ε over all runs on the data {_fmt(ledger.get('cumulative_epsilon'))}"
+                     f" of a cap of {_fmt(ledger.get('epsilon_cap'))}.")
+    audit = p.get("empirical_audit")
+    if audit:
+        lines.append(f"- Empirical audit (Steinke, Nasr & Jagielski 2023, one run): "
+                     f"{audit.get('correct')} of {audit.get('guesses')} membership guesses on "
+                     f"{audit.get('canaries')} canaries correct; 95%-confidence lower bound "
+                     f"ε ≥ {_fmt(audit.get('epsilon_lower_bound'))} (a lower bound: it cannot "
+                     "show a model is private, only catch one that is not).")
+    lines += ["", "Not covered: the base model's pretraining data, and anything the data "
+              "publisher did before DP training (PII scrubbing is statistical, not a guarantee).",
+              "", "Check these claims offline: `dataprotocol budget audit MODEL_DIR "
+              "[--ledger LEDGER] [--trainer-key TRAINER.pub]`.", ""]
+    return lines
+
+
+def _attribution_line(item: Any) -> str:
+    if not isinstance(item, dict):
+        return f"- {item} — modified: used to fine-tune this model with DP-SGD."
+    name = item.get("title") or item.get("dataset_id") or "dataset"
+    parts = [f"- {name}"]
+    if item.get("creator"):
+        parts.append(f" by {item['creator']}")
+    if item.get("source"):
+        parts.append(f" ({item['source']})")
+    if item.get("license"):
+        parts.append(f", licensed {item['license']}")
+    note = item.get("modified") or item.get("changes") or (
+        "PII scrubbed by the publisher; used to fine-tune this model with DP-SGD; "
+        "no rows are included in this release")
+    return "".join(parts) + f" — modified: {note}."
+
+
+def _data_section(p: dict[str, Any]) -> list[str]:
+    lines = ["## Data and licenses", "",
+             "| dataset | version | manifest | license | grant |", "|---|---|---|---|---|"]
+    for d in p["data"]:
+        lines.append(f"| {d.get('dataset_id')} | {d.get('dataset_version')} | "
+                     f"`{_fmt(d.get('manifest_id'))}` | {d.get('license')} | "
+                     f"`{_fmt(d.get('grant_id'))}` |")
+    lic = p["license"]
+    lines += ["", "Model license: " + ", ".join(lic["output_licenses"]) + "."]
+    for obligation in lic.get("obligations", []):
+        lines.append(f"- Obligation: {obligation}")
+    lines += ["", "### Attribution", ""]
+    lines += [_attribution_line(a) for a in lic.get("attribution", [])] or ["- (none required)"]
+    return lines + [""]
+
+
+def render_readme(payload: dict[str, Any], meta: dict[str, Any]) -> str:
+    """README.md text: ``huggingface_hub.ModelCard`` with ``meta`` as YAML front matter."""
+    from huggingface_hub import ModelCard, ModelCardData
+
+    data = ModelCardData(**meta)
+    body = [f"# {payload['run_id']}", "",
+            f"Fine-tuned from `{payload['base_model']}` for {payload['task']} with "
+            "differentially private SGD (Opacus) by dataprotocol.", ""]
+    body += _privacy_section(payload) + _data_section(payload)
+    metrics = payload.get("metrics") or {}
+    if metrics:
+        body += ["## Metrics", "", "| metric | value |", "|---|---|"]
+        body += [f"| {k} | {_fmt(v)} |" for k, v in sorted(metrics.items())] + [""]
+    card = ModelCard(f"---\n{data.to_yaml()}\n---\n\n" + "\n".join(body))
+    return str(card)
+
+
+def _complete(payload: dict[str, Any], *, signer: KeyPair, root: Path) -> dict[str, Any]:
+    weights, files = hash_model_files(root)
+    if not weights:
+        raise InputError("the model saved no weights file", field="model")
+    full = {
+        "format": PRIVACY_FORMAT,
+        "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "trainer": signer.public_document(),
+        "weights": weights,
+        "files": files,
+        **payload,
+    }
+    return full
+
+
+def _swap_into_place(tmp: Path, out: Path) -> None:
+    if out.exists():
+        old = out.with_name(f".{out.name}.old-{secrets.token_hex(4)}")
+        os.replace(out, old)
+        os.replace(tmp, out)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(tmp, out)
+
+
+def write_model_dir(out_dir: str | Path, *, model: Any, tokenizer: Any, signer: KeyPair,
+                    payload: dict[str, Any], overwrite: bool = False) -> Path:
+    """Write weights, tokenizer, signed ``privacy.json`` and ``README.md`` into ``out_dir``.
+
+    ``payload``: the privacy payload without ``format``, ``created_at``, ``trainer``,
+    ``weights`` (added here). Everything is built in a temporary folder next to
+    ``out_dir`` and renamed into place at the end: nothing half-written. An existing,
+    non-empty ``out_dir`` is replaced only with ``overwrite=True``.
+    """
+    out = Path(out_dir)
+    clean = _normalise(payload)
+    if out.exists() and not overwrite and not (out.is_dir() and not any(out.iterdir())):
+        raise InputError("model directory exists", file=out, expected="a new path or overwrite")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    try:
+        if hasattr(model, "merge_and_unload"):  # a PEFT model: release merged weights
+            model = model.merge_and_unload()
+        model.save_pretrained(str(tmp))
+        if tokenizer is not None:
+            tokenizer.save_pretrained(str(tmp))
+        full = _complete(clean, signer=signer, root=tmp)
+        document = sign_document(PRIVACY_DOC_TYPE, full, signer)
+        (tmp / PRIVACY_FILE).write_text(json.dumps(document, indent=2, sort_keys=True) + "\n",
+                                        encoding="utf-8")
+        (tmp / README_FILE).write_text(render_readme(full, front_matter(full)), encoding="utf-8")
+        _swap_into_place(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return out
+
+
+def read_privacy_document(model_dir: str | Path) -> dict[str, Any]:
+    """The raw ``privacy.json`` object (signed envelope, unverified). InputError if absent."""
+    root = Path(model_dir)
+    if not root.is_dir():
+        raise InputError("model directory not found", file=root, expected="a folder")
+    document = load_json(root / PRIVACY_FILE, what="privacy.json")
+    if not isinstance(document, dict):
+        raise InputError("privacy.json is not a JSON object", file=root / PRIVACY_FILE)
+    return document
+
+
+def read_front_matter(model_dir: str | Path) -> dict[str, Any]:
+    """README.md's YAML front matter via huggingface_hub (empty dict if it has none)."""
+    from huggingface_hub import ModelCard
+
+    path = Path(model_dir) / README_FILE
+    text = read_text(path, what="model card README.md")
+    try:
+        card = ModelCard(text)
+    except Exception as exc:  # huggingface_hub raises ValueError / yaml errors
+        raise InputError(f"malformed model card front matter: {exc}", file=path) from exc
+    return dict(card.data.to_dict())
