@@ -1,5 +1,79 @@
-"""The `policy` layer (see DESIGN.md)."""
+"""The policy layer: licenses, purposes, dataset cards, signed grants and decisions.
+
+Recipes: :func:`combine` (what may be done with data under these licenses),
+:func:`issue_grant` / :func:`verify_grant` / :func:`revoke_grants`, and
+:func:`decide` -- deny by default, every failing rule a reason, obligations on allow.
+:class:`PolicyEngine` verifies many grants once and decides by index lookup.
+"""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from dataprotocol.policy._card import CARD_FORMAT, Attribution, DatasetCard, load_dataset_card
+from dataprotocol.policy._combine import Combination, Obligation, combine
+from dataprotocol.policy._decision import Decision, Request
+from dataprotocol.policy._engine import PolicyEngine, decide
+from dataprotocol.policy._grants import GRANT_TYPE, KNOWN_CONDITIONS, Grant, issue_grant, load_grant, verify_grant
+from dataprotocol.policy._licenses import (
+    ACTIONS,
+    OBLIGATION_TEXTS,
+    PROFILES,
+    UNSPECIFIED,
+    ActionRule,
+    License,
+    LicenseRegistry,
+    default_registry,
+    load_license_file,
+)
+from dataprotocol.policy._log import LOG_ENV, append_decision, read_decision_log
+from dataprotocol.policy._paths import POLICIES_ENV, builtin_policies_dir
+from dataprotocol.policy._purposes import Purpose, PurposeRequest, PurposeVocabulary, default_vocabulary
+from dataprotocol.policy._revocations import (
+    REVOCATION_TYPE,
+    RevocationList,
+    load_revocations,
+    revoke_grants,
+    verify_revocations,
+)
+
+__all__ = [
+    "ACTIONS",
+    "PROFILES",
+    "UNSPECIFIED",
+    "OBLIGATION_TEXTS",
+    "CARD_FORMAT",
+    "GRANT_TYPE",
+    "REVOCATION_TYPE",
+    "KNOWN_CONDITIONS",
+    "LOG_ENV",
+    "POLICIES_ENV",
+    "ActionRule",
+    "License",
+    "LicenseRegistry",
+    "default_registry",
+    "load_license_file",
+    "builtin_policies_dir",
+    "Purpose",
+    "PurposeRequest",
+    "PurposeVocabulary",
+    "default_vocabulary",
+    "Attribution",
+    "DatasetCard",
+    "load_dataset_card",
+    "Obligation",
+    "Combination",
+    "combine",
+    "Grant",
+    "issue_grant",
+    "verify_grant",
+    "load_grant",
+    "RevocationList",
+    "revoke_grants",
+    "verify_revocations",
+    "load_revocations",
+    "Request",
+    "Decision",
+    "decide",
+    "PolicyEngine",
+    "append_decision",
+    "read_decision_log",
+]

@@ -1,0 +1,193 @@
+"""What may be done with something derived from one or more licensed datasets.
+
+Rules (from the license texts and Creative Commons' compatibility guidance):
+
+* a license that denies the action denies the combination (ND: no shared adaptations);
+* NonCommercial licenses deny commercial purposes;
+* outputs that are *adaptations* must carry a license every input accepts for its
+  adaptations (ShareAlike: the same family); different copyleft families (BY-SA, ODbL,
+  CDLA-Sharing) cannot be combined with each other nor with NC;
+* CDLA licenses exempt trained-model "Results"; ODbL asks for a notice on produced works;
+* an unknown license id is treated as the most restrictive: nothing is allowed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from dataprotocol.errors import InputError
+from dataprotocol.policy._licenses import (
+    ACTIONS,
+    OBLIGATION_TEXTS,
+    PROFILES,
+    UNSPECIFIED,
+    License,
+    LicenseRegistry,
+    default_registry,
+)
+from dataprotocol.policy._purposes import PurposeVocabulary, default_vocabulary
+
+__all__ = ["Obligation", "Combination", "combine", "check_action", "check_profile"]
+
+_PUBLISH = ("publish-model", "publish-data")
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """Something the user must do in return (attribute, keep share-alike, ...)."""
+
+    kind: str
+    license: str
+    text: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"kind": self.kind, "license": self.license, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Combination:
+    """The answer of :func:`combine`. ``reasons`` lists every failing rule."""
+
+    allowed: bool
+    output_licenses: tuple[str, ...]
+    obligations: tuple[Obligation, ...]
+    conflicts: tuple[str, ...]
+    reasons: tuple[str, ...]
+    attribution: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"allowed": self.allowed, "output_licenses": list(self.output_licenses),
+                "obligations": [o.to_dict() for o in self.obligations],
+                "conflicts": list(self.conflicts), "reasons": list(self.reasons),
+                "attribution": list(self.attribution)}
+
+
+def check_action(action: str) -> None:
+    if action not in ACTIONS:
+        raise InputError(f"unknown action {action!r}", field="action", expected=" | ".join(ACTIONS))
+
+
+def check_profile(profile: str) -> None:
+    if profile not in PROFILES:
+        raise InputError(f"unknown profile {profile!r}", field="profile", expected=" | ".join(PROFILES))
+
+
+def _commercial(purpose: str | None, vocab: PurposeVocabulary, reasons: list[str]) -> bool:
+    if purpose is None:
+        return False
+    try:
+        return vocab.parse(purpose).commercial
+    except InputError as exc:
+        reasons.append(f"purpose-unknown: {exc.detail}")
+        return False
+
+
+def _adaptation_conflicts(bound: list[License]) -> list[str]:
+    """Share-alike family clashes, and share-alike (commercial) vs NonCommercial."""
+    conflicts = []
+    families: dict[str, str] = {}
+    for lic in bound:
+        if lic.share_alike:
+            families.setdefault(lic.share_alike, lic.id)
+    fams = sorted(families.items())
+    for i, (fa, la) in enumerate(fams):
+        for fb, lb in fams[i + 1:]:
+            conflicts.append(f"share-alike-conflict: {la} ({fa}) and {lb} ({fb}) are different "
+                             "share-alike families and cannot be combined")
+    nc = [lic.id for lic in bound if not lic.commercial]
+    for family, lic_id in fams:
+        lic = next(x for x in bound if x.id == lic_id)
+        if lic.commercial:
+            for other in nc:
+                conflicts.append(f"share-alike-conflict: {lic_id} ({family}) requires the output to "
+                                 f"allow commercial use, {other} forbids it (NonCommercial)")
+    return conflicts
+
+
+def _output_licenses(bound: list[License], registry: LicenseRegistry, conflicts: list[str]) -> tuple[str, ...]:
+    universe = [i for i in registry.ids() if i != UNSPECIFIED]
+    allowed = set(universe)
+    for lic in bound:
+        if lic.adaptation_licenses is not None:
+            allowed &= set(lic.adaptation_licenses)
+    if bound and not allowed and not conflicts:
+        conflicts.append("license-conflict: no license satisfies every input's terms for adaptations ("
+                         + "; ".join(f"{x.id}: {', '.join(x.adaptation_licenses or ['any'])}" for x in bound)
+                         + ")")
+    return tuple(i for i in universe if i in allowed)
+
+
+def _resolve(ids: Sequence[str], registry: LicenseRegistry, reasons: list[str]) -> list[License]:
+    out = []
+    for lic_id in ids:
+        lic = registry.get(lic_id)
+        if lic is None:
+            reasons.append(f"license-unknown: license {lic_id!r} is not defined; treated as the most "
+                           "restrictive (nothing allowed)")
+        else:
+            out.append(lic)
+    return out
+
+
+def combine(
+    license_ids: Sequence[str],
+    *,
+    action: str,
+    purpose: str | None = None,
+    profile: str = "conservative",
+    registry: LicenseRegistry | None = None,
+    credits: Sequence[str] | None = None,
+) -> Combination:
+    """May ``action`` be done with material derived from datasets under ``license_ids``?
+
+    ``credits`` (optional, parallel to ``license_ids``) are the attribution lines of the
+    datasets (see :meth:`DatasetCard.credit`); the ``attribution`` list then uses them.
+    """
+    check_action(action)
+    check_profile(profile)
+    if isinstance(license_ids, str):
+        license_ids = [license_ids]
+    if not license_ids:
+        raise InputError("no license given", field="license_ids", expected="at least one SPDX id")
+    registry = registry if registry is not None else default_registry()
+    reasons: list[str] = []
+    licenses = _resolve(license_ids, registry, reasons)
+    commercial = _commercial(purpose, default_vocabulary(), reasons)
+    obligations: dict[tuple[str, str], Obligation] = {}
+    attribution: list[str] = []
+    bound: list[License] = []
+    for index, lic in enumerate(licenses):
+        rule = lic.rule(action)
+        if not rule.allowed_in(profile):
+            reasons.append(f"license-denies: {lic.id} does not allow {action} (profile {profile}): "
+                           + (rule.reason or "denied by the license definition"))
+            continue
+        if commercial and not lic.commercial:
+            reasons.append(f"license-noncommercial: {lic.id} forbids commercial use (NonCommercial)")
+        for kind in rule.obligations:
+            obligations.setdefault((kind, lic.id), Obligation(kind, lic.id, OBLIGATION_TEXTS[kind]))
+        if "attribution" in rule.obligations:
+            credit = credits[index] if credits is not None and index < len(credits) else None
+            attribution.append(credit or f"{lic.id}: credit the creator and source, link the license "
+                               "and state that the material was modified")
+        if action in _PUBLISH and rule.is_adaptation(profile):
+            bound.append(lic)
+    conflicts: list[str] = []
+    outputs: tuple[str, ...] = ()
+    if action in _PUBLISH:
+        conflicts = _adaptation_conflicts(bound)
+        outputs = _output_licenses(bound, registry, conflicts)
+        if bound and outputs:
+            for lic in bound:
+                if lic.share_alike:
+                    key = ("share-alike", lic.id)
+                    obligations[key] = Obligation("share-alike", lic.id,
+                                                  "license the output under " + " or ".join(outputs))
+    reasons.extend(conflicts)
+    return Combination(
+        allowed=not reasons, output_licenses=outputs if not reasons else (),
+        obligations=tuple(obligations.values()) if not reasons else (),
+        conflicts=tuple(conflicts), reasons=tuple(reasons), attribution=tuple(dict.fromkeys(attribution)),
+    )

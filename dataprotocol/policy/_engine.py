@@ -1,0 +1,258 @@
+"""The decision engine: deny by default, every failing rule a reason.
+
+:class:`PolicyEngine` verifies grants once, at load, and indexes them by
+``(grantee key id, dataset id)``: a decision is a dict lookup plus a few comparisons,
+never a scan or a signature check. :func:`decide` is the one-shot recipe on top.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Union
+
+from dataprotocol.errors import DataProtocolError, InputError, PolicyError, SignatureError
+from dataprotocol.keys import PublicIdentity, signer_key_id
+from dataprotocol.policy._card import DatasetCard
+from dataprotocol.policy._combine import Combination, Obligation, check_profile, combine
+from dataprotocol.policy._decision import Decision, Request
+from dataprotocol.policy._grants import Grant, verify_grant
+from dataprotocol.policy._licenses import ACTIONS, LicenseRegistry, default_registry
+from dataprotocol.policy._log import append_decision, default_log_path
+from dataprotocol.policy._purposes import PurposeVocabulary, default_vocabulary
+from dataprotocol.policy._revocations import RevocationList, verify_revocations
+from dataprotocol.policy._time import format_time, now
+
+__all__ = ["PolicyEngine", "decide", "Revocations"]
+
+#: a verified list, a signed document, or several of them
+Revocations = Union[RevocationList, Mapping[str, Any], Sequence[Union[RevocationList, Mapping[str, Any]]], None]
+
+
+def _revoked_ids(revocations: Revocations, issuers: Mapping[str, PublicIdentity]) -> frozenset[str]:
+    """Grant ids revoked by a list signed by one of ``issuers`` (raises on a bad list)."""
+    if revocations is None:
+        return frozenset()
+    items = [revocations] if isinstance(revocations, (RevocationList, Mapping)) else list(revocations)
+    out: set[str] = set()
+    for item in items:
+        if not isinstance(item, RevocationList):
+            signer = issuers.get(signer_key_id(item))
+            if signer is None:
+                raise SignatureError(f"revocation list signed by unknown key {signer_key_id(item)}")
+            item = verify_revocations(item, signer)
+        if item.issuer_key_id in issuers:
+            out.update(item.revoked)
+    return frozenset(out)
+
+
+class PolicyEngine:
+    """Grants verified once and indexed; :meth:`decide` answers requests fast."""
+
+    def __init__(
+        self,
+        grants: Iterable[Mapping[str, Any] | Grant] = (),
+        *,
+        issuers: PublicIdentity | Iterable[PublicIdentity],
+        revocations: Revocations = None,
+        licenses: LicenseRegistry | None = None,
+        profile: str = "conservative",
+        log_path: str | Path | None = None,
+        purposes: PurposeVocabulary | None = None,
+    ) -> None:
+        check_profile(profile)
+        idents = [issuers] if isinstance(issuers, PublicIdentity) else list(issuers)
+        self.issuers: dict[str, PublicIdentity] = {i.key_id: i for i in idents}
+        self.licenses = licenses if licenses is not None else default_registry()
+        self.purposes = purposes if purposes is not None else default_vocabulary()
+        self.profile = profile
+        self.log_path = log_path
+        self.revoked = _revoked_ids(revocations, self.issuers)
+        self.grants: list[Grant] = []
+        #: (index in the input, why the grant was rejected at load)
+        self.rejected: list[tuple[int, str]] = []
+        self._index: dict[tuple[str, str], list[Grant]] = {}
+        self._licence_cache: dict[tuple[str, str, str | None], Combination] = {}
+        self._obligation_cache: dict[tuple[str, str, str, str, str], tuple[Obligation, ...]] = {}
+        for number, doc in enumerate(grants):
+            self.add(doc, number=number)
+
+    def add(self, document: Mapping[str, Any] | Grant, *, number: int = -1) -> Grant | None:
+        """Verify one grant (signed document) and index it; a bad one goes to ``rejected``."""
+        try:
+            grant = document if isinstance(document, Grant) else self._verify(document)
+        except (SignatureError, PolicyError) as exc:
+            self.rejected.append((number, str(exc)))
+            return None
+        self.grants.append(grant)
+        self._index.setdefault((grant.grantee_key_id, grant.dataset_id), []).append(grant)
+        return grant
+
+    def _verify(self, document: Mapping[str, Any]) -> Grant:
+        issuer = self.issuers.get(signer_key_id(document))
+        if issuer is None:
+            raise SignatureError(f"grant signed by key {signer_key_id(document)}, not a known issuer")
+        return verify_grant(document, issuer)
+
+    def grants_for(self, principal: str, dataset_id: str) -> list[Grant]:
+        return self._index.get((principal, dataset_id), [])
+
+    def _license(self, license_id: str, action: str, purpose: str | None) -> Combination:
+        key = (license_id, action, purpose)
+        hit = self._licence_cache.get(key)
+        if hit is None:
+            hit = combine([license_id], action=action, purpose=purpose, profile=self.profile,
+                          registry=self.licenses)
+            self._licence_cache[key] = hit
+        return hit
+
+    def _grant_failures(self, grant: Grant, request: Request, at: datetime, purpose_ok: bool) -> list[str]:
+        card, gid = request.dataset, grant.grant_id
+        out = []
+        if grant.issuer_key_id != card.publisher.key_id:
+            out.append(f"wrong-issuer: grant {gid} was issued by {grant.issuer_key_id}, "
+                       f"not by the dataset's publisher {card.publisher.key_id}")
+        if grant.dataset_version not in (card.version, "*"):
+            out.append(f"wrong-version: grant {gid} is for version {grant.dataset_version}, "
+                       f"not {card.version}")
+        if at < grant.not_before:
+            out.append(f"grant-not-yet-valid: grant {gid} is valid from {format_time(grant.not_before)}")
+        if at >= grant.not_after:
+            out.append(f"grant-expired: grant {gid} expired at {format_time(grant.not_after)}")
+        if gid in self.revoked:
+            out.append(f"grant-revoked: grant {gid} has been revoked")
+        if request.action not in grant.actions:
+            out.append(f"action-not-granted: grant {gid} allows {', '.join(grant.actions)}, "
+                       f"not {request.action}")
+        if purpose_ok:
+            why = self.purposes.match(grant.purposes, request.purpose)
+            if why is not None:
+                out.append(f"purpose-not-granted: grant {gid}: {why}")
+        if grant.shards is not None:
+            if request.shards is None:
+                out.append(f"shards-not-covered: grant {gid} covers shards {list(grant.shards)}, "
+                           "the request asks for all")
+            else:
+                missing = sorted(set(request.shards) - set(grant.shards))
+                if missing:
+                    out.append(f"shards-not-covered: grant {gid} does not cover shards {missing}")
+        return out
+
+    def _dataset_checks(self, request: Request, reasons: list[str]) -> bool:
+        """License and dataset-purpose rules; returns whether the purpose is known."""
+        card = request.dataset
+        if request.action not in ACTIONS:
+            reasons.append(f"action-unknown: {request.action!r} is not one of {', '.join(ACTIONS)}")
+            return True
+        try:
+            self.purposes.parse(request.purpose)
+        except InputError as exc:
+            reasons.append(f"purpose-unknown: {exc.detail}")
+            lic = self._license(card.license, request.action, None)
+            reasons.extend(lic.reasons)
+            return False
+        lic = self._license(card.license, request.action, request.purpose)
+        reasons.extend(lic.reasons)
+        why = self.purposes.match(card.purposes, request.purpose)
+        if why is not None:
+            reasons.append(f"dataset-purpose: dataset {card.dataset_id} does not allow it: {why}")
+        return True
+
+    def decide(self, request: Request, *, log: bool = True) -> Decision:
+        """Deny by default; allowed only when license, dataset purposes and a grant all allow."""
+        at = request.at if request.at is not None else now()
+        reasons: list[str] = []
+        purpose_ok = self._dataset_checks(request, reasons)
+        card = request.dataset
+        grants = self._index.get((request.principal, card.dataset_id))
+        chosen = None
+        if not grants:
+            reasons.append(f"no-grant: no grant for dataset {card.dataset_id} held by key {request.principal}")
+        else:
+            failures: list[str] = []
+            for grant in grants:
+                problems = self._grant_failures(grant, request, at, purpose_ok)
+                if not problems:
+                    chosen = grant
+                    break
+                failures.extend(problems)
+            if chosen is None:
+                reasons.extend(failures)
+        decision = self._decision(request, at, reasons, chosen)
+        if log:
+            self.log(decision)
+        return decision
+
+    def _decision(self, request: Request, at: datetime, reasons: list[str], grant: Grant | None) -> Decision:
+        card = request.dataset
+        allowed = not reasons
+        return Decision(
+            allowed=allowed, reasons=tuple(reasons),
+            obligations=self._obligations(request) if allowed else (),
+            grant=grant if allowed else None,
+            conditions=dict(grant.conditions) if allowed and grant is not None else {},
+            principal=request.principal, dataset_id=card.dataset_id, dataset_version=card.version,
+            action=request.action, purpose=request.purpose, shards=request.shards, at=at,
+        )
+
+    def _obligations(self, request: Request) -> tuple[Obligation, ...]:
+        card = request.dataset
+        key = (card.dataset_id, card.version, card.license, request.action, request.purpose)
+        hit = self._obligation_cache.get(key)
+        if hit is None:
+            base = self._license(card.license, request.action, request.purpose).obligations
+            hit = tuple(Obligation(o.kind, o.license, f"{o.text}: {card.credit()}")
+                        if o.kind == "attribution" else o for o in base)
+            self._obligation_cache[key] = hit
+        return hit
+
+    def log(self, decision: Decision) -> None:
+        path = self.log_path if self.log_path is not None else default_log_path()
+        if path is not None:
+            append_decision(path, decision, profile=self.profile)
+
+
+def _mismatches(engine: PolicyEngine, request: Request) -> list[str]:
+    """For a one-shot decision: why each presented grant does not even apply."""
+    out = []
+    for grant in engine.grants:
+        if grant.grantee_key_id != request.principal:
+            out.append(f"wrong-grantee: grant {grant.grant_id} is for key {grant.grantee_key_id}, "
+                       f"not {request.principal}")
+        if grant.dataset_id != request.dataset.dataset_id:
+            out.append(f"wrong-dataset: grant {grant.grant_id} is for dataset {grant.dataset_id}, "
+                       f"not {request.dataset.dataset_id}")
+    return out
+
+
+def decide(
+    request: Request,
+    *,
+    grants: Sequence[Mapping[str, Any]] = (),
+    revocations: Revocations = None,
+    licenses: LicenseRegistry | None = None,
+    profile: str = "conservative",
+    log_path: str | Path | None = None,
+) -> Decision:
+    """One decision. Each grant is verified against the dataset's publisher; a grant or
+    revocation list that fails verification is a reason to deny, never ignored."""
+    extra: list[str] = []
+    try:
+        revoked = _revoked_ids(revocations, {request.dataset.publisher.key_id: request.dataset.publisher})
+    except DataProtocolError as exc:
+        extra.append(f"revocations-invalid: the revocation list does not verify ({exc}); "
+                     "revocation status unknown")
+        revoked = frozenset()
+    engine = PolicyEngine((), issuers=request.dataset.publisher, licenses=licenses, profile=profile,
+                          log_path=log_path)
+    engine.revoked = revoked
+    for number, doc in enumerate(grants):
+        engine.add(doc, number=number)
+    decision = engine.decide(request, log=False)
+    if not decision.allowed or extra:
+        invalid = [f"grant-invalid: grant #{n + 1}: {why}" for n, why in engine.rejected]
+        reasons = (*invalid, *_mismatches(engine, request), *decision.reasons, *extra)
+        decision = engine._decision(request, decision.at or now(), list(reasons), None)
+    engine.log(decision)
+    return decision
