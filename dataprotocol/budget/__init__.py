@@ -1,7 +1,55 @@
-"""Privacy accounting and the per-dataset budget ledger."""
+"""Privacy accounting and the per-dataset budget ledger.
+
+Recipes: :func:`account` / :func:`compute_epsilon` (Opacus PRV with RDP fallback, or
+RDP) for one run's events; :func:`noise_multiplier_for` to calibrate sigma;
+:func:`recompute_independent` (Google dp_accounting) for audits; :class:`Ledger` for
+the reserve -> commit ledger whose cap holds across all runs on a dataset.
+"""
 
 from __future__ import annotations
 
+from dataprotocol.budget._accountant import (
+    Accountant,
+    AccountantFailed,
+    accountant_names,
+    get_accountant,
+    register_accountant,
+)
+from dataprotocol.budget._accounting import (
+    Accounting,
+    account,
+    compute_epsilon,
+    noise_multiplier_for,
+)
+from dataprotocol.budget._composition import FILTER_ORDERS, Composition, compose_runs, filter_epsilon
 from dataprotocol.budget._events import MechanismEvent, Sampler
+from dataprotocol.budget._independent import recompute_independent
+from dataprotocol.budget._ledger import BudgetRefused, Ledger
+from dataprotocol.budget._records import BudgetStatus, LedgerEntry, Reservation, RunSummary
+from dataprotocol.budget._store import DEFAULT_LEDGER
 
-__all__ = ["MechanismEvent", "Sampler"]
+__all__ = [
+    "MechanismEvent",
+    "Sampler",
+    "Accounting",
+    "account",
+    "compute_epsilon",
+    "noise_multiplier_for",
+    "recompute_independent",
+    "Accountant",
+    "AccountantFailed",
+    "register_accountant",
+    "get_accountant",
+    "accountant_names",
+    "Composition",
+    "compose_runs",
+    "filter_epsilon",
+    "FILTER_ORDERS",
+    "Ledger",
+    "LedgerEntry",
+    "Reservation",
+    "RunSummary",
+    "BudgetStatus",
+    "BudgetRefused",
+    "DEFAULT_LEDGER",
+]

@@ -1,0 +1,291 @@
+"""The per-dataset privacy-budget ledger: reserve -> commit, hash-chained, SQLite.
+
+A run *reserves* its planned mechanism events before it touches the data and *commits*
+the events it actually ran afterwards. A run counts with its committed events, else
+with its reservation -- so a crashed or killed run stays spent, conservatively, and
+every run (aborted ones, hyper-parameter trials) counts. The cap is enforced on the
+adaptive Rényi filter of all runs (``_composition``); rows are only ever appended.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+from collections.abc import Mapping, Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from dataprotocol.budget._accountant import check_delta, get_accountant
+from dataprotocol.budget._chain import (
+    ENTRY_COLUMNS,
+    GENESIS,
+    dataset_hash,
+    entry_hash,
+    verify_dataset_rows,
+    verify_rows,
+)
+from dataprotocol.budget._composition import compose_runs, filter_epsilon
+from dataprotocol.budget._events import MechanismEvent
+from dataprotocol.budget._records import BudgetStatus, LedgerEntry, Reservation, RunSummary
+from dataprotocol.budget._store import (
+    DEFAULT_LEDGER,
+    connect,
+    read_transaction,
+    resolve_location,
+    write_transaction,
+)
+from dataprotocol.errors import BudgetError, BudgetExceeded, InputError
+from dataprotocol.keys import canonical_json
+
+__all__ = ["Ledger", "BudgetRefused"]
+
+#: slack for float round-off when comparing a spend with the cap
+_EPS_SLACK = 1e-9
+
+
+class BudgetRefused(BudgetExceeded):
+    """A reservation or commit that the cap does not allow; ``reasons`` lists why."""
+
+    def __init__(self, message: str, reasons: Sequence[str]) -> None:
+        self.reasons = tuple(reasons)
+        super().__init__(message + ": " + "; ".join(self.reasons))
+
+
+class Ledger:
+    """A privacy-budget ledger in a SQLite file (``path`` or a ``sqlite:///`` URL).
+
+    ``create=False`` refuses to create a missing file (readers: ``budget show``, audits).
+    Every call opens its own connection, so a Ledger may be shared across processes.
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_LEDGER, *, create: bool = True) -> None:
+        self.path = resolve_location(path)
+        self.create = create
+        with connect(self.path, create=create):
+            pass
+
+    def __repr__(self) -> str:
+        return f"Ledger({str(self.path)!r})"
+
+    # -- datasets -----------------------------------------------------------------
+    def register_dataset(self, dataset_id: str, *, epsilon_cap: float,
+                         delta_cap: float) -> None:
+        """Record a dataset's (epsilon, delta) cap; idempotent, and caps never change."""
+        dataset_id = _check_id(dataset_id, "dataset_id")
+        epsilon_cap, delta_cap = _check_caps(epsilon_cap, delta_cap)
+        with connect(self.path, create=self.create) as conn, write_transaction(conn):
+            row = conn.execute("SELECT epsilon_cap, delta_cap FROM datasets WHERE "
+                               "dataset_id = ?", (dataset_id,)).fetchone()
+            if row is not None:
+                if (float(row[0]), float(row[1])) != (epsilon_cap, delta_cap):
+                    raise BudgetError(
+                        f"dataset {dataset_id!r} is registered with cap (epsilon={row[0]}, "
+                        f"delta={row[1]}); refusing to change it to (epsilon={epsilon_cap}, "
+                        f"delta={delta_cap})")
+                return
+            created = _now()
+            conn.execute("INSERT INTO datasets VALUES (?, ?, ?, ?, ?)", (
+                dataset_id, epsilon_cap, delta_cap, created,
+                dataset_hash(dataset_id=dataset_id, epsilon_cap=epsilon_cap,
+                             delta_cap=delta_cap, created_at=created)))
+
+    def datasets(self) -> list[str]:
+        with connect(self.path, create=self.create) as conn, read_transaction(conn):
+            return [r[0] for r in conn.execute("SELECT dataset_id FROM datasets ORDER BY 1")]
+
+    # -- reserve / commit -----------------------------------------------------------
+    def reserve(self, dataset_id: str, *, run_id: str, events: Sequence[MechanismEvent],
+                delta: float, meta: Mapping[str, Any] | None = None) -> Reservation:
+        """Record ``run_id``'s planned spend, or raise BudgetRefused and record nothing."""
+        run_id = _check_id(run_id, "run_id")
+        planned = _check_events(events)
+        delta = check_delta(delta)
+        meta_obj = _check_meta(meta)
+        with connect(self.path, create=self.create) as conn, write_transaction(conn):
+            entries = self._verified(conn)
+            epsilon_cap, delta_cap = self._caps(conn, dataset_id)
+            if any(e.run_id == run_id for e in entries):
+                raise BudgetError(f"run {run_id!r} is already in the ledger; a run id "
+                                  "reserves once (a resumed run keeps its reservation)")
+            others = [events for events, _ in _current_runs(entries, dataset_id).values()]
+            spent = filter_epsilon([*others, planned], delta=delta_cap)
+            reasons = _cap_reasons(spent, delta, epsilon_cap, delta_cap)
+            if reasons:
+                raise BudgetRefused(f"run {run_id!r} on dataset {dataset_id!r} refused, "
+                                    "nothing was spent", reasons)
+            entry = _append(conn, entries, run_id=run_id, dataset_id=dataset_id,
+                            state="reserved", events=planned, delta=delta, meta=meta_obj)
+        alone = get_accountant("rdp").epsilon(planned, delta=delta)
+        return Reservation(run_id=run_id, dataset_id=dataset_id, entry=entry, epsilon=alone,
+                           spent_epsilon=spent, remaining_epsilon=epsilon_cap - spent)
+
+    def commit(self, run_id: str, *, events: Sequence[MechanismEvent],
+               meta: Mapping[str, Any] | None = None) -> LedgerEntry:
+        """Append the events ``run_id`` actually ran; they replace its reservation.
+
+        The actual spend is always recorded -- the ledger must never under-count. If it
+        takes the dataset over its cap (the run ran more than it reserved), the entry
+        is written and *then* BudgetRefused is raised: do not release that model.
+        """
+        run_id = _check_id(run_id, "run_id")
+        actual = _check_events(events)
+        meta_obj = _check_meta(meta)
+        with connect(self.path, create=self.create) as conn, write_transaction(conn):
+            entries = self._verified(conn)
+            mine = [e for e in entries if e.run_id == run_id]
+            if not mine:
+                raise BudgetError(f"run {run_id!r} has no reservation in {self.path}")
+            if any(e.state == "committed" for e in mine):
+                raise BudgetError(f"run {run_id!r} is already committed; a run cannot "
+                                  "spend twice")
+            reservation = mine[0]
+            epsilon_cap, delta_cap = self._caps(conn, reservation.dataset_id)
+            current = _current_runs(entries, reservation.dataset_id)
+            current.pop(run_id)
+            spent = filter_epsilon([*(ev for ev, _ in current.values()), actual],
+                                   delta=delta_cap)
+            reasons = _cap_reasons(spent, reservation.delta, epsilon_cap, delta_cap)
+            if reasons:
+                meta_obj = {**meta_obj, "over_cap": True}
+            entry = _append(conn, entries, run_id=run_id, dataset_id=reservation.dataset_id,
+                            state="committed", events=actual, delta=reservation.delta,
+                            meta=meta_obj)
+        if reasons:
+            raise BudgetRefused(f"run {run_id!r} ran more than the dataset "
+                                f"{reservation.dataset_id!r} allows; its actual spend IS "
+                                "recorded", reasons)
+        return entry
+
+    # -- reading --------------------------------------------------------------------
+    def status(self, dataset_id: str, *, with_prv: bool = True) -> BudgetStatus:
+        """Cap, composed spend (filter; plus RDP, PRV and naive sum) and runs."""
+        with connect(self.path, create=self.create) as conn, read_transaction(conn):
+            entries = self._verified(conn)
+            epsilon_cap, delta_cap = self._caps(conn, dataset_id)
+        current = _current_runs(entries, dataset_id)
+        composed = compose_runs(list(current.values()), delta=delta_cap, with_prv=with_prv)
+        runs = tuple(_summary(entries, run_id, eps) for run_id, eps in
+                     zip(current, composed.run_epsilons))
+        return BudgetStatus(
+            dataset_id=dataset_id, epsilon_cap=epsilon_cap, delta_cap=delta_cap,
+            spent_epsilon=composed.filter_epsilon,
+            remaining_epsilon=epsilon_cap - composed.filter_epsilon, runs=runs,
+            prv_epsilon=composed.prv_epsilon, naive_sum_epsilon=composed.naive_sum_epsilon,
+            naive_sum_delta=composed.naive_sum_delta, rdp_epsilon=composed.rdp_epsilon)
+
+    def entries(self, dataset_id: str | None = None) -> list[LedgerEntry]:
+        """Every entry (optionally of one dataset) in chain order, after verifying it."""
+        with connect(self.path, create=self.create) as conn, read_transaction(conn):
+            entries = self._verified(conn)
+        return [e for e in entries if dataset_id is None or e.dataset_id == dataset_id]
+
+    def entry(self, run_id: str) -> LedgerEntry:
+        """The entry ``run_id`` counts with now (committed, else reserved)."""
+        mine = [e for e in self.entries() if e.run_id == run_id]
+        if not mine:
+            raise BudgetError(f"run {run_id!r} is not recorded in the ledger {self.path}")
+        return mine[-1]
+
+    def verify_chain(self) -> int:
+        """Verify every hash and link; return the number of entries. Raises IntegrityError."""
+        return len(self.entries())
+
+    # -- internals ------------------------------------------------------------------
+    @staticmethod
+    def _verified(conn: sqlite3.Connection) -> list[LedgerEntry]:
+        verify_dataset_rows(conn.execute(
+            "SELECT dataset_id, epsilon_cap, delta_cap, created_at, record_hash FROM datasets"))
+        return verify_rows(conn.execute(f"SELECT {ENTRY_COLUMNS} FROM entries ORDER BY seq"))
+
+    def _caps(self, conn: sqlite3.Connection, dataset_id: str) -> tuple[float, float]:
+        row = conn.execute("SELECT epsilon_cap, delta_cap FROM datasets WHERE dataset_id = ?",
+                           (dataset_id,)).fetchone()
+        if row is None:
+            raise InputError(f"dataset {dataset_id!r} is not registered in the ledger",
+                             file=self.path, field="dataset_id",
+                             expected="a dataset registered with its (epsilon, delta) cap")
+        return float(row[0]), float(row[1])
+
+
+def _current_runs(entries: Sequence[LedgerEntry],
+                  dataset_id: str) -> dict[str, tuple[tuple[MechanismEvent, ...], float]]:
+    """run_id -> (events, delta) as each run counts now; later entries supersede."""
+    runs: dict[str, tuple[tuple[MechanismEvent, ...], float]] = {}
+    for entry in entries:
+        if entry.dataset_id == dataset_id:
+            runs[entry.run_id] = (entry.events, entry.delta)
+    return runs
+
+
+def _summary(entries: Sequence[LedgerEntry], run_id: str, epsilon: float) -> RunSummary:
+    last = [e for e in entries if e.run_id == run_id][-1]
+    return RunSummary(run_id=run_id, state=last.state, epsilon=epsilon, delta=last.delta,
+                      steps=sum(e.steps for e in last.events), events=last.events,
+                      created_at=last.created_at, entry_hash=last.entry_hash, meta=last.meta)
+
+
+def _cap_reasons(spent: float, delta: float, epsilon_cap: float,
+                 delta_cap: float) -> list[str]:
+    reasons = []
+    if spent > epsilon_cap + _EPS_SLACK:
+        reasons.append(f"composed epsilon would be {spent:.4g} > cap {epsilon_cap:g} "
+                       f"(at delta={delta_cap:g}, adaptive Rényi filter over all runs)")
+    if delta > delta_cap:
+        reasons.append(f"run delta {delta:g} > dataset delta cap {delta_cap:g}")
+    return reasons
+
+
+def _append(conn: sqlite3.Connection, entries: Sequence[LedgerEntry], *, run_id: str,
+            dataset_id: str, state: str, events: tuple[MechanismEvent, ...], delta: float,
+            meta: dict[str, Any]) -> LedgerEntry:
+    seq = len(entries) + 1
+    prev = entries[-1].entry_hash if entries else GENESIS
+    created = _now()
+    event_dicts = [e.to_dict() for e in events]
+    digest = entry_hash(seq=seq, run_id=run_id, dataset_id=dataset_id, state=state,
+                        events=event_dicts, delta=delta, meta=meta, created_at=created,
+                        prev_hash=prev)
+    conn.execute(f"INSERT INTO entries ({ENTRY_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)", (
+        seq, run_id, dataset_id, state, canonical_json(event_dicts).decode(), delta,
+        canonical_json(meta).decode(), created, prev, digest))
+    return LedgerEntry(seq=seq, run_id=run_id, dataset_id=dataset_id, state=state,  # type: ignore[arg-type]
+                       events=events, delta=delta, meta=meta, created_at=created,
+                       prev_hash=prev, entry_hash=digest)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+def _check_id(value: str, name: str) -> str:
+    if not isinstance(value, str) or not value.strip() or len(value) > 256:
+        raise InputError(f"{name} must be a non-empty string (<= 256 chars)", field=name)
+    return value
+
+
+def _check_caps(epsilon_cap: float, delta_cap: float) -> tuple[float, float]:
+    epsilon = float(epsilon_cap)
+    if not (math.isfinite(epsilon) and epsilon > 0):
+        raise InputError(f"epsilon cap must be a finite number > 0, got {epsilon_cap!r}",
+                         field="epsilon_cap")
+    return epsilon, check_delta(delta_cap, field_name="delta_cap")
+
+
+def _check_events(events: Sequence[MechanismEvent]) -> tuple[MechanismEvent, ...]:
+    out = tuple(events)
+    for event in out:
+        if not isinstance(event, MechanismEvent):
+            raise InputError(f"expected MechanismEvent, got {type(event).__name__}",
+                             field="events")
+    return out
+
+
+def _check_meta(meta: Mapping[str, Any] | None) -> dict[str, Any]:
+    value = dict(meta or {})
+    try:
+        json.loads(canonical_json(value))
+    except (TypeError, ValueError) as exc:
+        raise InputError(f"meta must be JSON (no NaN): {exc}", field="meta") from exc
+    return value
