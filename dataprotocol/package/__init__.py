@@ -1,5 +1,35 @@
-"""The `package` layer (see DESIGN.md)."""
+"""The data package: encrypted shards, a signed manifest, keys wrapped per grantee.
+
+Recipes: :func:`publish` (steward), :func:`issue_package_grant` (steward -> partner),
+:func:`open_package` (partner), :func:`verify_package` (anyone, no keys).
+Format and crypto design: docs/package.md.
+"""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from dataprotocol.package._grant import issue_package_grant
+from dataprotocol.package._manifest import MANIFEST_TYPE, Manifest, ShardEntry, load_manifest
+from dataprotocol.package._open import PackageHandle, open_package
+from dataprotocol.package._publish import publish
+from dataprotocol.package._verify import ShardCheck, VerifyReport, verify_package
+
+__all__ = [
+    "publish",
+    "issue_package_grant",
+    "open_package",
+    "verify_package",
+    "read_manifest",
+    "Manifest",
+    "ShardEntry",
+    "PackageHandle",
+    "VerifyReport",
+    "ShardCheck",
+    "MANIFEST_TYPE",
+]
+
+
+def read_manifest(package: str) -> Manifest:
+    """Read and verify (signature only) the manifest of the package at ``package``."""
+    from dataprotocol.package._storage import locate
+
+    return load_manifest(locate(package))

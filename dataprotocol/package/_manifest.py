@@ -1,0 +1,141 @@
+"""The signed manifest of a data package (``manifest.json``).
+
+A ``keys.sign_document`` envelope of type ``dataprotocol-manifest/1``. Its payload
+embeds the dataset card (license, attribution, purposes, budget, publisher identity),
+the scrub report (counts only), the schema (names and types, never values), the
+encryption parameters, the random ``package_id`` that every shard's associated data
+binds, one entry per shard (index, file, rows, plaintext and ciphertext sizes,
+ciphertext SHA-256) and the publisher's own wrapped copies of the shard keys.
+
+``manifest_id`` is ``"sha256:" + SHA-256(canonical JSON of {type, payload})`` -- the
+exact bytes the publisher signed -- so re-indenting the file keeps the id and changing
+any value changes it. Grants pin it, which is what detects an older manifest being put
+back (rollback).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from dataprotocol.errors import InputError, IntegrityError, SignatureError
+from dataprotocol.keys import canonical_json, verify_document
+from dataprotocol.package._storage import MANIFEST_NAME, Location
+from dataprotocol.policy import DatasetCard
+
+__all__ = ["MANIFEST_TYPE", "Manifest", "ShardEntry", "manifest_id_of", "load_manifest",
+           "shard_context"]
+
+MANIFEST_TYPE = "dataprotocol-manifest/1"
+FORMAT = 1
+STREAM_SCHEME = "dataprotocol-stream/1"
+
+
+def manifest_id_of(payload: dict[str, Any]) -> str:
+    return "sha256:" + hashlib.sha256(canonical_json({"type": MANIFEST_TYPE, "payload": payload})).hexdigest()
+
+
+def shard_context(*, dataset_id: str, version: str, package_id: str, shard: int) -> bytes:
+    """Associated data every segment of shard ``shard`` is bound to."""
+    return canonical_json({"format": STREAM_SCHEME, "dataset_id": dataset_id,
+                           "dataset_version": version, "package_id": package_id, "shard": shard})
+
+
+@dataclass(frozen=True)
+class ShardEntry:
+    index: int
+    path: str
+    rows: int
+    plaintext_size: int
+    ciphertext_size: int
+    sha256: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"index": self.index, "path": self.path, "rows": self.rows,
+                "plaintext_size": self.plaintext_size, "ciphertext_size": self.ciphertext_size,
+                "sha256": self.sha256}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ShardEntry:
+        return cls(index=int(data["index"]), path=str(data["path"]), rows=int(data["rows"]),
+                   plaintext_size=int(data["plaintext_size"]),
+                   ciphertext_size=int(data["ciphertext_size"]), sha256=str(data["sha256"]))
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """A parsed manifest whose signature has been verified against its card's publisher."""
+
+    manifest_id: str
+    package_id: str
+    card: DatasetCard
+    shards: tuple[ShardEntry, ...]
+    rows: int
+    schema: dict[str, Any]
+    scrub: dict[str, Any] | None
+    encryption: dict[str, Any]
+    publisher_keys: dict[str, str]
+    created_at: str
+    document: dict[str, Any]
+
+    @property
+    def dataset_id(self) -> str:
+        return self.card.dataset_id
+
+    @property
+    def version(self) -> str:
+        return self.card.version
+
+    def shard(self, index: int) -> ShardEntry:
+        for entry in self.shards:
+            if entry.index == index:
+                return entry
+        raise KeyError(index)
+
+    def context(self, index: int) -> bytes:
+        return shard_context(dataset_id=self.card.dataset_id, version=self.card.version,
+                             package_id=self.package_id, shard=index)
+
+    @classmethod
+    def from_document(cls, document: Any, *, source: str = MANIFEST_NAME) -> Manifest:
+        """Verify and parse a manifest envelope; any problem raises an ``IntegrityError``."""
+        try:
+            payload = document["payload"]
+            if not isinstance(payload["dataset"]["publisher"], dict):
+                raise TypeError("the card must embed the publisher identity, not name a file")
+            card = DatasetCard.from_dict(payload["dataset"], source=source)
+        except Exception as exc:  # noqa: BLE001 - any malformed manifest is an integrity failure
+            raise IntegrityError(f"{source}: not a valid package manifest ({type(exc).__name__})") from exc
+        try:
+            verify_document(document, card.publisher, doc_type=MANIFEST_TYPE)
+        except SignatureError as exc:
+            raise SignatureError(f"{source}: manifest signature does not verify ({exc})") from exc
+        try:
+            shards = tuple(ShardEntry.from_dict(s) for s in payload["shards"])
+            if [s.index for s in shards] != list(range(len(shards))):
+                raise ValueError("shard indices are not 0..n-1")
+            return cls(
+                manifest_id=manifest_id_of(payload), package_id=str(payload["package_id"]),
+                card=card, shards=shards, rows=int(payload["rows"]), schema=dict(payload["schema"]),
+                scrub=payload.get("scrub"), encryption=dict(payload["encryption"]),
+                publisher_keys={str(k): str(v) for k, v in payload["publisher_keys"].items()},
+                created_at=str(payload["created_at"]), document=document,
+            )
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise IntegrityError(f"{source}: malformed signed manifest ({exc})") from exc
+
+
+def load_manifest(location: Location) -> Manifest:
+    """Read, verify and parse ``manifest.json`` of the package at ``location``."""
+    name = location.name(MANIFEST_NAME)
+    try:
+        raw = location.read_bytes(MANIFEST_NAME)
+    except FileNotFoundError as exc:
+        raise InputError("not a data package (no manifest.json)", file=name) from exc
+    try:
+        document = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise IntegrityError(f"{name}: manifest is not valid JSON (corrupted?)") from exc
+    return Manifest.from_document(document, source=name)

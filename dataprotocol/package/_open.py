@@ -1,0 +1,189 @@
+"""``open_package``: the grantee's side -- decide, verify, unwrap, decrypt.
+
+Steps, each of which raises rather than returning something partial:
+1. the manifest's signature is verified against the publisher in its dataset card;
+2. the grant's signature is verified against that same publisher, and the grant must
+   pin this exact manifest id (an older manifest put back is an ``IntegrityError``);
+3. the policy engine decides the request (``action``, ``purpose``, shards) -- denied
+   raises ``PolicyDenied`` with every reason;
+4. the shard keys are unwrapped with the grantee's X25519 key (opaque
+   ``DecryptionError`` on any failure);
+5. every shard the handle will read is hashed and compared with the manifest now,
+   and again right before it is decrypted.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pyarrow as pa
+
+from dataprotocol.errors import InputError, IntegrityError, PolicyDenied
+from dataprotocol.keys import KeyPair
+from dataprotocol.package._manifest import Manifest, load_manifest
+from dataprotocol.package._read import check_shard, iter_shard_batches, read_shard
+from dataprotocol.package._storage import MANIFEST_NAME, Location, locate
+from dataprotocol.package._wrap import unwrap_key, wrap_context
+from dataprotocol.policy import DatasetCard, Decision, Grant, Request, decide, verify_grant
+
+if TYPE_CHECKING:
+    import datasets
+    import pandas as pd
+
+__all__ = ["open_package", "PackageHandle", "load_grant_document"]
+
+WRAPPED_KEYS = "wrapped_keys"
+
+
+class PackageHandle:
+    """Read access to the granted shards of one package (after every check passed)."""
+
+    def __init__(self, *, location: Location, manifest: Manifest, decision: Decision,
+                 keys: dict[int, bytes]) -> None:
+        self._location = location
+        self.manifest = manifest
+        self.decision = decision
+        self._keys = keys
+
+    @property
+    def card(self) -> DatasetCard:
+        return self.manifest.card
+
+    @property
+    def shards(self) -> tuple[int, ...]:
+        return tuple(sorted(self._keys))
+
+    @property
+    def num_rows(self) -> int:
+        return sum(self.manifest.shard(i).rows for i in self.shards)
+
+    def to_arrow(self, *, columns: Sequence[str] | None = None) -> pa.Table:
+        tables = [read_shard(self._location, self.manifest, i, self._keys[i], columns=columns)
+                  for i in self.shards]
+        return pa.concat_tables(tables) if tables else pa.table({})
+
+    def to_pandas(self, *, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        return self.to_arrow(columns=columns).to_pandas()
+
+    def to_dataset(self, *, columns: Sequence[str] | None = None) -> datasets.Dataset:
+        """A Hugging Face ``datasets.Dataset`` (in memory) of the granted rows."""
+        import datasets
+
+        table = self.to_arrow(columns=columns)
+        return datasets.Dataset(table.replace_schema_metadata(None))
+
+    def iter_record_batches(self, *, batch_size: int = 65_536,
+                            columns: Sequence[str] | None = None) -> Iterator[pa.RecordBatch]:
+        """Stream Arrow record batches, shard by shard, with flat memory."""
+        for index in self.shards:
+            yield from iter_shard_batches(self._location, self.manifest, index, self._keys[index],
+                                          batch_size=batch_size, columns=columns)
+
+    def iter_batches(self, *, batch_size: int = 65_536,
+                     columns: Sequence[str] | None = None) -> Iterator[pd.DataFrame]:
+        """Stream pandas DataFrames of at most ``batch_size`` rows."""
+        for batch in self.iter_record_batches(batch_size=batch_size, columns=columns):
+            yield batch.to_pandas()
+
+    def __repr__(self) -> str:
+        return (f"PackageHandle({self.card.dataset_id!r} v{self.card.version}, "
+                f"shards={list(self.shards)}, rows={self.num_rows})")
+
+
+def load_grant_document(grant: dict[str, Any] | str | Path) -> dict[str, Any]:
+    """A grant as given: a parsed document, or a JSON file (a corrupt file is an IntegrityError)."""
+    if isinstance(grant, dict):
+        return grant
+    path = Path(grant)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError("grant file not found", file=path) from exc
+    except OSError as exc:
+        raise InputError(f"cannot read grant file: {exc.strerror}", file=path) from exc
+    try:
+        document = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise IntegrityError(f"{path}: grant is not valid JSON (corrupted?)") from exc
+    if not isinstance(document, dict):
+        raise IntegrityError(f"{path}: grant is not a signed document")
+    return document
+
+
+def _pinned_grant(document: dict[str, Any], manifest: Manifest, *, source: str) -> Grant:
+    grant = verify_grant(document, manifest.card.publisher)
+    if grant.manifest_id is None or WRAPPED_KEYS not in grant.attachments:
+        raise PolicyDenied("grant is not bound to a package", [
+            f"grant {grant.grant_id} pins no manifest and carries no shard keys; issue it for "
+            "the package (dataprotocol grant issue PKG ...)"])
+    if grant.manifest_id != manifest.manifest_id:
+        raise IntegrityError(
+            f"{manifest_name(source)}: manifest {manifest.manifest_id} is not the one grant "
+            f"{grant.grant_id} was issued for ({grant.manifest_id}): an older or different "
+            "manifest was put in place")
+    return grant
+
+
+def manifest_name(location_display: str) -> str:
+    return location_display.rstrip("/") + "/" + MANIFEST_NAME
+
+
+def _unwrap(grant: Grant, manifest: Manifest, key: KeyPair, shards: Sequence[int]) -> dict[int, bytes]:
+    block = grant.attachments[WRAPPED_KEYS]
+    tokens = block.get("keys", {}) if isinstance(block, dict) else {}
+    keys: dict[int, bytes] = {}
+    for index in shards:
+        token = tokens.get(str(index))
+        if not isinstance(token, str):
+            raise PolicyDenied("no key for a requested shard",
+                               [f"grant {grant.grant_id} carries no key for shard {index}"])
+        context = wrap_context(package_id=manifest.package_id, shard=index,
+                               recipient_key_id=key.key_id)
+        keys[index] = unwrap_key(token, key.encryption_key, context=context,
+                                 where=f"key of shard {index} in grant {grant.grant_id}")
+    return keys
+
+
+def _select(manifest: Manifest, grant: Grant, shards: Sequence[int] | None) -> tuple[int, ...]:
+    if shards is not None:
+        chosen = tuple(sorted(set(int(s) for s in shards)))
+    elif grant.shards is not None:
+        chosen = tuple(sorted(set(grant.shards)))
+    else:
+        chosen = tuple(e.index for e in manifest.shards)
+    unknown = [s for s in chosen if not 0 <= s < len(manifest.shards)]
+    if unknown:
+        raise InputError(f"no shard {unknown[0]} in this package", field="shards",
+                         expected=f"indices 0..{len(manifest.shards) - 1}")
+    return chosen
+
+
+def open_package(
+    package: str | Path,
+    *,
+    grant: dict[str, Any] | str | Path,
+    key: KeyPair,
+    purpose: str,
+    action: str = "read",
+    shards: Sequence[int] | None = None,
+) -> PackageHandle:
+    """Open a data package as a grantee. Raises PolicyDenied, IntegrityError or InputError.
+
+    ``shards`` defaults to every shard the grant covers. ``grant`` is the signed grant
+    document or its file; ``key`` the grantee's key pair.
+    """
+    location = locate(package)
+    manifest = load_manifest(location)
+    document = load_grant_document(grant)
+    parsed = _pinned_grant(document, manifest, source=location.display)
+    chosen = _select(manifest, parsed, shards)
+    request = Request(dataset=manifest.card, principal=key.key_id, action=action,
+                      purpose=purpose, shards=chosen)
+    decision = decide(request, grants=[document]).raise_if_denied()
+    keys = _unwrap(parsed, manifest, key, chosen)
+    for index in chosen:
+        check_shard(location, manifest.shard(index))
+    return PackageHandle(location=location, manifest=manifest, decision=decision, keys=keys)

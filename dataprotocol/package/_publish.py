@@ -1,0 +1,226 @@
+"""``publish``: input table -> (scrub) -> Parquet shards -> encrypted shards + signed manifest.
+
+Streaming end to end: record batches flow from the input reader through the optional
+scrubber into one Parquet writer per shard, whose output is encrypted segment by
+segment as it is written (``StreamWriter``). Peak memory is a few batches and one
+Parquet row group, whatever the input size. Each shard gets a fresh 256-bit data key
+from the OS CSPRNG; the publisher keeps its own wrapped copy in the manifest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from dataprotocol.errors import InputError
+from dataprotocol.keys import KeyPair, b64e, sign_document
+from dataprotocol.package._manifest import (
+    FORMAT,
+    MANIFEST_TYPE,
+    STREAM_SCHEME,
+    Manifest,
+    ShardEntry,
+    shard_context,
+)
+from dataprotocol.package._scrub import ScrubPlan, scrub_batches
+from dataprotocol.package._sources import TableSource, open_source
+from dataprotocol.package._storage import MANIFEST_NAME, Location, staged_package
+from dataprotocol.package._stream import DEFAULT_SEGMENT_SIZE, StreamWriter
+from dataprotocol.package._wrap import WRAP_SCHEME, wrap_context, wrap_key
+from dataprotocol.policy import DatasetCard
+
+__all__ = ["publish", "TARGET_SHARD_BYTES"]
+
+#: default shard size (uncompressed Arrow bytes) when neither shards nor rows_per_shard is given
+TARGET_SHARD_BYTES = 64 * 1024 * 1024
+_COMPRESSION = "zstd"
+
+
+class _ShardSink:
+    """One shard being written: Parquet -> StreamWriter -> file."""
+
+    def __init__(self, location: Location, *, index: int, schema: pa.Schema, context: bytes,
+                 segment_size: int) -> None:
+        self.index = index
+        self.key = AESGCM.generate_key(bit_length=256)
+        self.relative = f"shards/shard-{index:05d}.dps"
+        self._file: IO[bytes] = location.open(self.relative, "wb")
+        self._stream = StreamWriter(self._file, self.key, context=context, segment_size=segment_size)
+        self._writer = pq.ParquetWriter(self._stream, schema, compression=_COMPRESSION)
+        self.rows = 0
+
+    def write(self, batch: pa.RecordBatch) -> None:
+        if batch.num_rows:
+            self._writer.write_batch(batch)
+            self.rows += batch.num_rows
+
+    def close(self) -> ShardEntry:
+        self._writer.close()
+        self._stream.finish()
+        self._file.close()
+        return ShardEntry(index=self.index, path=self.relative, rows=self.rows,
+                          plaintext_size=self._stream.plaintext_size,
+                          ciphertext_size=self._stream.ciphertext_size, sha256=self._stream.sha256)
+
+
+def _clean_schema(schema: pa.Schema) -> pa.Schema:
+    """Drop pandas RangeIndex descriptors: they describe the whole input, not a shard."""
+    meta = dict(schema.metadata or {})
+    if b"pandas" not in meta:
+        return schema
+    pandas_meta = json.loads(meta[b"pandas"])
+    pandas_meta["index_columns"] = [c for c in pandas_meta.get("index_columns", [])
+                                    if isinstance(c, str)]
+    meta[b"pandas"] = json.dumps(pandas_meta).encode()
+    return schema.with_metadata(meta)
+
+
+def _conform(batch: pa.RecordBatch, schema: pa.Schema) -> pa.RecordBatch:
+    if batch.schema.equals(schema, check_metadata=False):
+        return batch
+    try:
+        return pa.Table.from_batches([batch]).cast(schema).to_batches()[0]
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, IndexError) as exc:
+        raise InputError(f"a later part of the input does not match the schema of the first: {exc}",
+                         expected="consistent column types") from exc
+
+
+def _sizer(*, source: TableSource, shards: int | None, rows_per_shard: int | None
+           ) -> Callable[[int, pa.RecordBatch | None], int]:
+    """Return f(shard index, first batch) -> target rows of that shard."""
+    if shards is not None:
+        total = source.count_rows()
+        return lambda i, _b: total * (i + 1) // shards - total * i // shards
+    if rows_per_shard is not None:
+        return lambda _i, _b: rows_per_shard
+    def default(_i: int, first: pa.RecordBatch | None) -> int:
+        per_row = first.nbytes / max(first.num_rows, 1) if first is not None else 1
+        return max(1, int(TARGET_SHARD_BYTES // max(per_row, 1)))
+    return default
+
+
+def _write_shards(location: Location, batches: Iterator[pa.RecordBatch], *, base_schema: pa.Schema,
+                  shards: int | None, size_of: Callable[[int, pa.RecordBatch | None], int],
+                  context_of: Callable[[int], bytes], segment_size: int
+                  ) -> tuple[list[ShardEntry], list[bytes], pa.Schema]:
+    location.fs.makedirs(location.path("shards"), exist_ok=True)
+    entries: list[ShardEntry] = []
+    keys: list[bytes] = []
+    schema: pa.Schema | None = None
+    first: pa.RecordBatch | None = None
+    sink: _ShardSink | None = None
+    remaining = 0
+
+    def open_sink(schema_: pa.Schema) -> tuple[_ShardSink, int]:
+        index = len(entries)
+        if shards is not None and index >= shards:
+            raise InputError("the input grew while it was being published", expected="an unchanging file")
+        return (_ShardSink(location, index=index, schema=schema_, context=context_of(index),
+                           segment_size=segment_size), size_of(index, first))
+
+    def close_sink(s: _ShardSink) -> None:
+        entries.append(s.close())
+        keys.append(s.key)
+
+    for raw in batches:
+        if schema is None:
+            schema, first = _clean_schema(raw.schema), raw
+        batch, offset = _conform(raw, schema), 0
+        while offset < batch.num_rows:
+            if sink is None:
+                sink, remaining = open_sink(schema)
+            take = min(remaining, batch.num_rows - offset)
+            sink.write(batch.slice(offset, take))
+            offset, remaining = offset + take, remaining - take
+            if remaining <= 0:
+                close_sink(sink)
+                sink = None
+    schema = schema if schema is not None else _clean_schema(base_schema)
+    if sink is not None:
+        close_sink(sink)
+    while len(entries) < (shards if shards is not None else 1):
+        close_sink(open_sink(schema)[0])
+    return entries, keys, schema
+
+
+def _schema_summary(schema: pa.Schema) -> dict[str, Any]:
+    return {"fields": [{"name": f.name, "type": str(f.type), "nullable": f.nullable} for f in schema],
+            "arrow_ipc": b64e(schema.serialize().to_pybytes())}
+
+
+def publish(
+    input_path: str | Path,
+    *,
+    card: DatasetCard,
+    publisher: KeyPair,
+    out: str | Path,
+    shards: int | None = None,
+    rows_per_shard: int | None = None,
+    text_columns: Sequence[str] = (),
+    pii_columns: Mapping[str, str] | None = None,
+    pseudonym_key: bytes | None = None,
+    scrubber: Any = None,
+    segment_size: int = DEFAULT_SEGMENT_SIZE,
+) -> Manifest:
+    """Publish ``input_path`` (CSV, JSONL or Parquet) as an encrypted, signed data package.
+
+    Scrubs ``text_columns`` (free text) and ``pii_columns`` (column -> entity type) with
+    the de-identification layer first when any are given (or when ``scrubber`` is given),
+    splits the rows into ``shards`` equal shards or shards of ``rows_per_shard`` rows
+    (default: about 64 MiB of data per shard), and writes ``out`` atomically.
+    """
+    if publisher.key_id != card.publisher.key_id:
+        raise InputError(f"the key {publisher.key_id} is not the card's publisher "
+                         f"({card.publisher.key_id})", field="publisher",
+                         expected="the private key matching the card's publisher identity")
+    if shards is not None and rows_per_shard is not None:
+        raise InputError("give either shards or rows_per_shard, not both", field="shards")
+    if shards is not None and shards < 1:
+        raise InputError("shards must be at least 1", field="shards", expected="an integer >= 1")
+    if rows_per_shard is not None and rows_per_shard < 1:
+        raise InputError("rows_per_shard must be at least 1", field="rows_per_shard",
+                         expected="an integer >= 1")
+    source = open_source(input_path)
+    base_schema = source.schema()
+    plan = ScrubPlan.make(text_columns=text_columns, pii_columns=pii_columns or {},
+                          pseudonym_key=pseudonym_key, scrubber=scrubber, schema=base_schema,
+                          source=str(input_path))
+    size_of = _sizer(source=source, shards=shards, rows_per_shard=rows_per_shard)
+    package_id = os.urandom(16).hex()
+
+    def context_of(index: int) -> bytes:
+        return shard_context(dataset_id=card.dataset_id, version=card.version,
+                             package_id=package_id, shard=index)
+
+    with staged_package(out) as location:
+        batches = scrub_batches(source.batches(), plan) if plan.active else source.batches()
+        entries, keys, schema = _write_shards(
+            location, batches, base_schema=base_schema, shards=shards, size_of=size_of,
+            context_of=context_of, segment_size=segment_size)
+        recipient = publisher.public.encryption_public
+        wrapped = {str(e.index): wrap_key(k, recipient, context=wrap_context(
+            package_id=package_id, shard=e.index, recipient_key_id=publisher.key_id))
+            for e, k in zip(entries, keys)}
+        payload = {
+            "format": FORMAT, "package_id": package_id,
+            "created_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "dataset": card.to_dict(), "rows": sum(e.rows for e in entries),
+            "schema": _schema_summary(schema), "scrub": plan.report() if plan.active else None,
+            "encryption": {"scheme": STREAM_SCHEME, "aead": "AES-256-GCM", "key_bits": 256,
+                           "segment_size": segment_size, "container": "parquet",
+                           "key_wrap": WRAP_SCHEME},
+            "shards": [e.to_dict() for e in entries], "publisher_keys": wrapped,
+        }
+        document = sign_document(MANIFEST_TYPE, payload, publisher)
+        with location.open(MANIFEST_NAME, "wb") as handle:
+            handle.write((json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+                         .encode("utf-8"))
+    return Manifest.from_document(document, source=str(out) + "/" + MANIFEST_NAME)

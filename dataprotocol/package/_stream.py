@@ -1,0 +1,327 @@
+"""Streaming AES-256-GCM: the on-disk format of one encrypted shard.
+
+This is the STREAM construction of Hoang, Reyhanitabar, Rogaway and Vizár, "Online
+Authenticated-Encryption and its Nonce-Reuse Misuse-Resistance" (CRYPTO 2015), in the
+nonce layout that Tink's ``AesGcmHkdfStreaming`` and age (age-encryption.org/v1) use:
+the plaintext is cut into fixed-size segments and segment ``i`` is sealed with
+AES-256-GCM under the nonce ``prefix(7) || uint32_be(i) || last(1)``. Because the
+position and the "this is the final segment" flag are inside the nonce, reordering,
+dropping, duplicating, truncating (even at a segment boundary) or extending a stream
+all make some segment fail to authenticate. Memory stays at one segment.
+
+Format ``dataprotocol-stream/1`` (all integers big-endian)::
+
+    header   magic "DPSG" (4) | version 0x01 (1) | segment_size (4) | nonce_prefix (7)
+    segment  AES-256-GCM(key, nonce_i, plaintext_i, AD) = ciphertext_i || tag (16)
+
+Every segment except the last holds exactly ``segment_size`` plaintext bytes; the last
+holds 0..segment_size bytes (an empty stream is one empty final segment). The
+associated data of every segment is ``header || context``, where ``context`` is chosen
+by the caller (the package binds dataset id, version, shard index and package id), so a
+shard can't be moved to another position, package or dataset.
+
+The primitive is ``cryptography``'s AESGCM; nothing here is hand-rolled crypto, only
+framing. Every authentication failure raises one opaque :class:`DecryptionError`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import struct
+
+from typing import IO, Union
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from dataprotocol.errors import DecryptionError
+
+__all__ = [
+    "MAGIC",
+    "VERSION",
+    "HEADER_SIZE",
+    "TAG_SIZE",
+    "DEFAULT_SEGMENT_SIZE",
+    "StreamHeader",
+    "StreamWriter",
+    "SegmentReader",
+    "decrypt_bytes",
+    "encrypt_bytes",
+]
+
+MAGIC = b"DPSG"
+VERSION = 1
+NONCE_PREFIX_SIZE = 7
+HEADER_SIZE = len(MAGIC) + 1 + 4 + NONCE_PREFIX_SIZE  # 16
+TAG_SIZE = 16
+KEY_SIZE = 32
+MIN_SEGMENT_SIZE = 64 * 1024
+MAX_SEGMENT_SIZE = 1024 * 1024
+DEFAULT_SEGMENT_SIZE = MAX_SEGMENT_SIZE
+BytesLike = Union[bytes, bytearray, memoryview]
+_MAX_SEGMENTS = 2**32  # the counter is 32 bits; 4 PiB at 1 MiB segments
+
+
+class StreamHeader:
+    """The 16-byte header: version, segment size and the random nonce prefix."""
+
+    __slots__ = ("segment_size", "nonce_prefix")
+
+    def __init__(self, *, segment_size: int, nonce_prefix: bytes) -> None:
+        if not MIN_SEGMENT_SIZE <= segment_size <= MAX_SEGMENT_SIZE:
+            raise ValueError(f"segment_size must be in [{MIN_SEGMENT_SIZE}, {MAX_SEGMENT_SIZE}]")
+        if len(nonce_prefix) != NONCE_PREFIX_SIZE:
+            raise ValueError("nonce_prefix must be 7 bytes")
+        self.segment_size = segment_size
+        self.nonce_prefix = nonce_prefix
+
+    def to_bytes(self) -> bytes:
+        return MAGIC + bytes([VERSION]) + struct.pack(">I", self.segment_size) + self.nonce_prefix
+
+    @classmethod
+    def parse(cls, data: bytes, *, where: str | None = None) -> StreamHeader:
+        """Parse a header; a wrong magic, version or size is a :class:`DecryptionError`."""
+        if len(data) < HEADER_SIZE or data[:4] != MAGIC or data[4] != VERSION:
+            raise DecryptionError(where)
+        (segment_size,) = struct.unpack(">I", data[5:9])
+        try:
+            return cls(segment_size=segment_size, nonce_prefix=bytes(data[9:HEADER_SIZE]))
+        except ValueError as exc:
+            raise DecryptionError(where) from exc
+
+    def nonce(self, index: int, *, last: bool) -> bytes:
+        if index >= _MAX_SEGMENTS:
+            raise OverflowError("stream too long for a 32-bit segment counter")
+        return self.nonce_prefix + struct.pack(">I", index) + (b"\x01" if last else b"\x00")
+
+
+def _check_key(key: bytes) -> AESGCM:
+    if len(key) != KEY_SIZE:
+        raise ValueError("data keys are 256-bit (32 bytes)")
+    return AESGCM(key)
+
+
+class StreamWriter(io.RawIOBase):
+    """A write-only file object that encrypts what is written into ``sink``.
+
+    Holds at most one segment of plaintext: a full segment is sealed as soon as a byte
+    beyond it arrives, so the writer always knows which segment is the last one. Call
+    :meth:`finish` (or ``close``) to seal the final segment. ``sha256`` and
+    ``ciphertext_size`` describe every byte written to ``sink``, header included.
+    """
+
+    def __init__(
+        self,
+        sink: IO[bytes],
+        key: bytes,
+        *,
+        context: bytes,
+        segment_size: int = DEFAULT_SEGMENT_SIZE,
+        unsafe_nonce_prefix: bytes | None = None,
+    ) -> None:
+        super().__init__()
+        prefix = os.urandom(NONCE_PREFIX_SIZE) if unsafe_nonce_prefix is None else unsafe_nonce_prefix
+        self._header = StreamHeader(segment_size=segment_size, nonce_prefix=prefix)
+        self._aead = _check_key(key)
+        header = self._header.to_bytes()
+        self._ad = header + context
+        self._sink = sink
+        self._pending = bytearray()
+        self._out = bytearray(segment_size + TAG_SIZE)
+        self._index = 0
+        self._finished = False
+        self.plaintext_size = 0
+        self.ciphertext_size = 0
+        self._hash = hashlib.sha256()
+        self._emit_raw(header)
+
+    @property
+    def sha256(self) -> str:
+        return self._hash.hexdigest()
+
+    def writable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self.plaintext_size
+
+    def _emit_raw(self, data: BytesLike) -> None:
+        self._sink.write(data)  # type: ignore[arg-type]
+        self._hash.update(data)
+        self.ciphertext_size += len(memoryview(data))
+
+    def _seal(self, chunk: BytesLike, *, last: bool) -> None:
+        size = len(memoryview(chunk))
+        nonce = self._header.nonce(self._index, last=last)
+        out = memoryview(self._out)[: size + TAG_SIZE]
+        self._aead.encrypt_into(nonce, chunk, self._ad, out)
+        self._emit_raw(out)
+        self._index += 1
+
+    def write(self, data: BytesLike) -> int:  # type: ignore[override]
+        if self._finished:
+            raise ValueError("write to a finished stream")
+        view = memoryview(data).cast("B")
+        size, pos, seg = len(view), 0, self._header.segment_size
+        while pos < size:
+            if len(self._pending) == seg:  # more data follows: this one is not last
+                self._seal(self._pending, last=False)
+                self._pending.clear()
+            if not self._pending and size - pos > seg:
+                self._seal(view[pos : pos + seg], last=False)
+                pos += seg
+                continue
+            take = min(seg - len(self._pending), size - pos)
+            self._pending += view[pos : pos + take]
+            pos += take
+        self.plaintext_size += size
+        return size
+
+    def finish(self) -> None:
+        """Seal the final segment (idempotent). The sink is flushed, not closed."""
+        if self._finished:
+            return
+        self._seal(self._pending, last=True)
+        self._pending.clear()
+        self._finished = True
+        self._sink.flush()
+
+    def close(self) -> None:
+        if not self.closed:
+            self.finish()
+        super().close()
+
+
+def _layout(total: int, segment_size: int) -> tuple[int, int]:
+    """(number of segments, ciphertext length of the last one) for a stream of ``total`` bytes."""
+    body = total - HEADER_SIZE
+    cseg = segment_size + TAG_SIZE
+    if body < TAG_SIZE:
+        raise ValueError("too short")
+    count = -(-body // cseg)
+    last = body - (count - 1) * cseg
+    if last < TAG_SIZE:
+        raise ValueError("ragged tail")
+    return count, last
+
+
+class SegmentReader(io.RawIOBase):
+    """A seekable, read-only file object over the plaintext of an encrypted stream.
+
+    Decrypts one segment at a time (random access works because each nonce is derived
+    from the segment's position), so a Parquet reader can jump to its footer and to
+    single column chunks without decrypting the whole shard. The final segment is
+    recognised from the ciphertext length, which makes truncation and extension fail.
+    """
+
+    def __init__(self, source: IO[bytes], key: bytes, *, context: bytes, size: int,
+                 where: str | None = None) -> None:
+        super().__init__()
+        self._where = where
+        self._source = source
+        source.seek(0)
+        self._header = StreamHeader.parse(source.read(HEADER_SIZE), where=where)
+        self._aead = _check_key(key)
+        self._ad = self._header.to_bytes() + context
+        try:
+            self._count, last = _layout(size, self._header.segment_size)
+        except ValueError as exc:
+            raise DecryptionError(where) from exc
+        seg = self._header.segment_size
+        self._size = (self._count - 1) * seg + last - TAG_SIZE
+        self._pos = 0
+        self._cached: tuple[int, bytes] | None = None
+
+    @property
+    def plaintext_size(self) -> int:
+        return self._size
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._size}[whence]
+        if base + offset < 0:
+            raise ValueError("negative seek position")
+        self._pos = base + offset
+        return self._pos
+
+    def _segment(self, index: int) -> bytes:
+        if self._cached is not None and self._cached[0] == index:
+            return self._cached[1]
+        seg = self._header.segment_size
+        self._source.seek(HEADER_SIZE + index * (seg + TAG_SIZE))
+        sealed = self._source.read(seg + TAG_SIZE)
+        last = index == self._count - 1
+        try:
+            plain = self._aead.decrypt(self._header.nonce(index, last=last), sealed, self._ad)
+        except InvalidTag as exc:
+            raise DecryptionError(self._where) from exc
+        self._cached = (index, plain)
+        return plain
+
+    def read(self, size: int | None = -1) -> bytes:
+        end = self._size if size is None or size < 0 else min(self._size, self._pos + size)
+        parts: list[bytes] = []
+        seg = self._header.segment_size
+        while self._pos < end:
+            index, offset = divmod(self._pos, seg)
+            plain = self._segment(index)
+            piece = plain[offset : offset + (end - self._pos)]
+            parts.append(piece)
+            self._pos += len(piece)
+        return b"".join(parts)
+
+    def readall(self) -> bytes:
+        return self.read(-1)
+
+    def readinto(self, buffer: BytesLike) -> int:  # type: ignore[override]
+        view = memoryview(buffer).cast("B")
+        data = self.read(len(view))
+        view[: len(data)] = data
+        return len(data)
+
+
+def encrypt_bytes(plaintext: BytesLike, key: bytes, *, context: bytes,
+                  segment_size: int = DEFAULT_SEGMENT_SIZE,
+                  unsafe_nonce_prefix: bytes | None = None) -> bytes:
+    """Encrypt a whole buffer (tests, vectors, small payloads)."""
+    sink = io.BytesIO()
+    writer = StreamWriter(sink, key, context=context, segment_size=segment_size,
+                          unsafe_nonce_prefix=unsafe_nonce_prefix)
+    writer.write(plaintext)
+    writer.finish()
+    return sink.getvalue()
+
+
+def decrypt_bytes(ciphertext: BytesLike, key: bytes, *, context: bytes,
+                  where: str | None = None) -> bytearray:
+    """Decrypt and authenticate a whole stream held in memory, into one buffer."""
+    view = memoryview(ciphertext).cast("B")
+    header = StreamHeader.parse(bytes(view[:HEADER_SIZE]), where=where)
+    aead = _check_key(key)
+    ad = header.to_bytes() + context
+    seg, cseg = header.segment_size, header.segment_size + TAG_SIZE
+    try:
+        count, last = _layout(len(view), seg)
+    except ValueError as exc:
+        raise DecryptionError(where) from exc
+    out = bytearray((count - 1) * seg + last - TAG_SIZE)
+    target = memoryview(out)
+    for index in range(count):
+        start = HEADER_SIZE + index * cseg
+        sealed = view[start : start + cseg]
+        nonce = header.nonce(index, last=index == count - 1)
+        try:
+            aead.decrypt_into(nonce, sealed, ad, target[index * seg : index * seg + len(sealed) - TAG_SIZE])
+        except InvalidTag as exc:
+            raise DecryptionError(where) from exc
+    return out

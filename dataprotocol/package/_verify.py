@@ -1,0 +1,93 @@
+"""``verify_package``: signature and hashes, no keys (anyone can run it).
+
+Checks that ``manifest.json`` is signed by the publisher named in its dataset card (or,
+when given, by an expected publisher), that each shard file exists with the size and
+SHA-256 the manifest records, and that its stream header is version 1 with the
+manifest's segment size. It cannot decrypt; ``open_package`` authenticates contents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dataprotocol.errors import DataProtocolError, IntegrityError, SignatureError
+from dataprotocol.keys import PublicIdentity
+from dataprotocol.package._manifest import Manifest, load_manifest
+from dataprotocol.package._read import check_shard
+from dataprotocol.package._storage import Location, locate
+from dataprotocol.package._stream import HEADER_SIZE, StreamHeader
+
+__all__ = ["verify_package", "VerifyReport", "ShardCheck"]
+
+
+@dataclass(frozen=True)
+class ShardCheck:
+    index: int
+    path: str
+    passed: bool
+    detail: str
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    package: str
+    manifest_id: str
+    dataset_id: str
+    version: str
+    publisher_key_id: str
+    rows: int
+    shards: tuple[ShardCheck, ...] = field(default_factory=tuple)
+
+    @property
+    def passed(self) -> bool:
+        return all(check.passed for check in self.shards)
+
+    @property
+    def failures(self) -> tuple[str, ...]:
+        return tuple(c.detail for c in self.shards if not c.passed)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"package": self.package, "passed": self.passed, "manifest_id": self.manifest_id,
+                "dataset_id": self.dataset_id, "version": self.version,
+                "publisher_key_id": self.publisher_key_id, "rows": self.rows,
+                "signature": "valid",
+                "shards": [{"index": c.index, "path": c.path, "passed": c.passed, "detail": c.detail}
+                           for c in self.shards]}
+
+
+def _check_one(location: Location, manifest: Manifest, index: int) -> ShardCheck:
+    entry = manifest.shard(index)
+    try:
+        check_shard(location, entry)
+        with location.open(entry.path) as handle:
+            header = StreamHeader.parse(handle.read(HEADER_SIZE), where=location.name(entry.path))
+        if header.segment_size != manifest.encryption.get("segment_size"):
+            raise IntegrityError("segment size differs from the manifest")
+    except DataProtocolError as exc:
+        return ShardCheck(index, entry.path, False, str(exc))
+    return ShardCheck(index, entry.path, True, f"sha256 {entry.sha256[:16]}…, {entry.rows} rows")
+
+
+def verify_package(package: str | Path, *, publisher: PublicIdentity | None = None,
+                   raise_on_failure: bool = True) -> VerifyReport:
+    """Verify a package without keys.
+
+    A bad or missing manifest signature always raises (``SignatureError`` /
+    ``IntegrityError``). Shard failures raise an ``IntegrityError`` naming every failing
+    file, unless ``raise_on_failure=False``, which returns the report to display.
+    """
+    location = locate(package)
+    manifest = load_manifest(location)
+    if publisher is not None and publisher.key_id != manifest.card.publisher.key_id:
+        raise SignatureError(f"{location.name('manifest.json')}: signed by "
+                             f"{manifest.card.publisher.key_id}, expected {publisher.key_id}")
+    report = VerifyReport(
+        package=location.display, manifest_id=manifest.manifest_id,
+        dataset_id=manifest.card.dataset_id, version=manifest.card.version,
+        publisher_key_id=manifest.card.publisher.key_id, rows=manifest.rows,
+        shards=tuple(_check_one(location, manifest, e.index) for e in manifest.shards))
+    if raise_on_failure and not report.passed:
+        raise IntegrityError("package verification failed: " + "; ".join(report.failures))
+    return report
