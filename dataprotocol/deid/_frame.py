@@ -1,0 +1,66 @@
+"""``Scrubber.scrub_frame``: declared PII columns whole-cell, free text scanned."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from dataprotocol.deid._types import FrameResult
+from dataprotocol.errors import InputError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from dataprotocol.deid._scrubber import Scrubber
+
+__all__ = ["scrub_frame"]
+
+
+def _check_columns(df: pd.DataFrame, names: Sequence[str]) -> None:
+    for name in names:
+        if name not in df.columns:
+            raise InputError(f"unknown column {name!r}", field=name,
+                             expected="one of " + ", ".join(map(str, df.columns)))
+
+
+def _missing(value: Any) -> bool:
+    import pandas as pd
+
+    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
+
+
+def scrub_frame(scrubber: Scrubber, df: pd.DataFrame, *, text_columns: Sequence[str],
+                pii_columns: Mapping[str, str], batch_size: int, n_process: int) -> FrameResult:
+    overlap = set(text_columns) & set(pii_columns)
+    if overlap:
+        raise InputError(f"column {sorted(overlap)[0]!r} is both a text and a PII column",
+                         field=sorted(overlap)[0], expected="each column in one role")
+    _check_columns(df, [*text_columns, *pii_columns])
+    out = df.copy()
+    counts: Counter[str] = Counter()
+    for column, entity_type in pii_columns.items():
+        values = out[column].tolist()
+        new = [v if _missing(v) else scrubber.replace_value(entity_type, str(v)) for v in values]
+        counts[entity_type] += sum(1 for v in values if not _missing(v))
+        out[column] = _as_column(new)
+    for column in text_columns:
+        values = out[column].tolist()
+        texts = [str(v) for v in values if not _missing(v)]
+        scrubbed = iter(scrubber.scrub_many(texts, batch_size=batch_size, n_process=n_process))
+        new = []
+        for v in values:
+            if _missing(v):
+                new.append(v)
+                continue
+            result = next(scrubbed)
+            counts.update(f.entity_type for f in result.findings)
+            new.append(result.text)
+        out[column] = _as_column(new)
+    return FrameResult(out, dict(sorted(counts.items())))
+
+
+def _as_column(values: list[Any]) -> Any:
+    import pandas as pd
+
+    return pd.Series(values, dtype="object").to_numpy(dtype=object)

@@ -1,0 +1,151 @@
+"""From Presidio's raw results to clean findings.
+
+Vanilla Presidio returns overlapping spans of different types (an e-mail that is
+also a URL and an ORGANIZATION), tags field labels ("DOB", "SSN", "MRN") as
+organisations, and calls "yesterday" a DATE_TIME. This module fixes those, in order:
+
+1. drop ignored types and low scores;
+2. NER clean-up: strip field labels and edge punctuation, drop label words,
+   relative dates, durations and clock times;
+3. overlap resolution: pattern recognizers (checksums, formats, context) outrank
+   the statistical NER; a lower-ranked span is trimmed to what is left, not dropped;
+4. propagation: a direct identifier found once is scrubbed everywhere in the
+   document (a name the model caught in one sentence but missed in the next).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from dataprotocol.deid._config import DIRECT_IDENTIFIERS, ScrubConfig
+from dataprotocol.deid._types import Finding
+
+__all__ = ["resolve", "to_findings"]
+
+_NER = "SpacyRecognizer"
+_LABEL = (r"(?:DOB|D\.O\.B\.?|SSN|MRN|Tel|Phone|Ph|Mobile|Cell|Fax|E-?mail|Name|Patient|Pt|Address|Addr|"
+          r"Zip|Age|Sex|Gender|Date|ID|Acct|Account|Ticket|Re|Subject|Order|Ref|From|To|Cc|Attn|Dx|Hx)")
+_LEADING_LABEL = re.compile(rf"\s*{_LABEL}\b\s*[:#.\-]*\s*", re.IGNORECASE)
+_LABEL_WORDS = frozenset(
+    "dob d.o.b ssn mrn tel phone email e-mail name patient pt address zip age sex gender date id "
+    "acct account ticket re subject order ref er icu bp hr rr pin otp ceo it api url pdf csv "
+    "sms faq n/a na tbd eta asap fyi vip dr mr mrs ms nurse ip wifi vpn os ui ux".split()
+)
+_MONTHS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+_DURATION = re.compile(
+    r"^(?:about |around |over |under |the |a |an |few |several |\d+|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|\s|-)+(?:days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|seconds?|secs?|"
+    r"decades?)(?: ago| later| old)?$", re.IGNORECASE)
+_CLOCK = re.compile(r"^\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|h)?$", re.IGNORECASE)
+_EDGE = " \t\r\n.,;:!?\"'()[]{}<>-_/*#|"
+
+
+def to_findings(results: Iterable[Any]) -> list[Finding]:
+    """Presidio ``RecognizerResult`` objects -> :class:`Finding` (recognizer name kept)."""
+    out = []
+    for r in results:
+        meta = getattr(r, "recognition_metadata", None) or {}
+        out.append(Finding(int(r.start), int(r.end), str(r.entity_type), float(r.score),
+                           str(meta.get("recognizer_name", "unknown"))))
+    return out
+
+
+def resolve(text: str, findings: Sequence[Finding], config: ScrubConfig) -> list[Finding]:
+    wanted = set(config.entities) if config.entities is not None else None
+    ignored = set(config.ignore_entities)
+    kept = [f for f in findings
+            if f.score >= config.score_threshold and f.entity_type not in ignored
+            and (wanted is None or f.entity_type in wanted)]
+    cleaned = [c for f in kept if (c := _clean(text, f)) is not None]
+    resolved = _resolve_overlaps(text, cleaned)
+    if config.propagate:
+        resolved = _propagate(text, resolved)
+    return sorted(resolved)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    if text[start:end].endswith("'s"):
+        end -= 2
+    return start, end
+
+
+def _clean(text: str, f: Finding) -> Finding | None:
+    start, end = f.start, f.end
+    if f.recognizer == _NER:
+        while (m := _LEADING_LABEL.match(text, start, end)) and m.end() > start:
+            start = m.end()
+        start, end = _trim(text, start, end)
+        span = text[start:end]
+        if not any(ch.isalnum() for ch in span) or span.lower() in _LABEL_WORDS:
+            return None
+    span = text[start:end]
+    if f.entity_type == "DATE_TIME" and f.recognizer != "WrittenDateRecognizer":
+        if not any(ch.isdigit() for ch in span) and not _MONTHS.search(span):
+            return None  # "yesterday", "this morning": relative, not an identifier
+        if _DURATION.match(span) or _CLOCK.match(span):
+            return None
+    if end <= start:
+        return None
+    return Finding(start, end, f.entity_type, f.score, f.recognizer)
+
+
+def _rank(f: Finding) -> tuple[int, float, int]:
+    pattern = f.recognizer != _NER
+    tier = 0 if pattern and f.score >= 0.5 else 1 if not pattern or f.score >= 0.4 else 2
+    return (tier, -f.score, -(f.end - f.start))
+
+
+def _resolve_overlaps(text: str, findings: Sequence[Finding]) -> list[Finding]:
+    accepted: list[Finding] = []
+    for f in sorted(findings, key=_rank):
+        pieces = [(f.start, f.end)]
+        for a in accepted:
+            pieces = [p for s, e in pieces for p in _subtract(s, e, a.start, a.end)]
+        if pieces == [(f.start, f.end)]:
+            accepted.append(f)
+        elif f.recognizer == _NER:  # keep what the NER span covered beyond the winner
+            accepted.extend(p for s, e in pieces
+                            if (p := _clean(text, Finding(s, e, f.entity_type, f.score, f.recognizer)))
+                            and p.end - p.start >= 3)
+    return accepted
+
+
+def _subtract(s: int, e: int, a: int, b: int) -> list[tuple[int, int]]:
+    if b <= s or a >= e:
+        return [(s, e)]
+    return [p for p in ((s, a), (b, e)) if p[1] > p[0]]
+
+
+def _propagate(text: str, findings: list[Finding]) -> list[Finding]:
+    """Scrub every other verbatim occurrence of a direct identifier found once."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    values: dict[str, Finding] = {}
+    for f in findings:
+        if f.entity_type not in DIRECT_IDENTIFIERS:
+            continue
+        value = text[f.start:f.end]
+        if len(value) >= 3:
+            values.setdefault(value, f)
+        if f.entity_type == "PERSON":
+            for token in re.findall(r"[A-Z][a-z'\-]{2,}", value):
+                if token.lower() not in STOP_WORDS and token.lower() not in _LABEL_WORDS:
+                    values.setdefault(token, f)
+    if not values:
+        return findings
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))
+                         + r")(?!\w)")
+    taken = sorted((f.start, f.end) for f in findings)
+    added = []
+    for m in pattern.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        source = values[m.group(0)]
+        added.append(Finding(m.start(), m.end(), source.entity_type, source.score * 0.9, "PropagationRecognizer"))
+    return findings + added

@@ -1,0 +1,168 @@
+"""The :class:`Scrubber`: detect (Presidio analyzer + spaCy) and anonymize (Presidio anonymizer).
+
+Return types (other layers code against these):
+
+* ``find(text) -> list[Finding]``
+* ``scrub(text) -> Scrubbed`` (``.text``, ``.findings``)
+* ``scrub_many(texts, *, batch_size=64, n_process=1) -> list[Scrubbed]`` (input order)
+* ``scrub_frame(df, *, text_columns=(), pii_columns={}) -> FrameResult`` -- ``.frame``
+  (a new DataFrame) and ``.report`` (``{entity_type: count}``); unpacks as a pair.
+* ``dataset_map_function(text_columns) -> fn(batch) -> batch`` for
+  ``datasets.Dataset.map(fn, batched=True)``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from dataprotocol.deid._config import ScrubConfig
+from dataprotocol.deid._engine import build_analyzer
+from dataprotocol.deid._operators import OperatorSet
+from dataprotocol.deid._resolve import resolve, to_findings
+from dataprotocol.deid._types import Finding, FrameResult, Scrubbed
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Scrubber"]
+
+
+class Scrubber:
+    """Offline PII scrubber. Build once (loads spaCy, ~seconds), reuse for many texts."""
+
+    def __init__(self, config: ScrubConfig | None = None) -> None:
+        from presidio_anonymizer import AnonymizerEngine
+
+        self.config = config or ScrubConfig()
+        self.analyzer = build_analyzer(self.config)
+        self._anonymizer = AnonymizerEngine()
+        self._operators = OperatorSet(key=self.config.key, mask_char=self.config.mask_char,
+                                      locale=self.config.surrogate_locale)
+        self._operator_configs: dict[str, Any] = {}
+
+    # -- detection -----------------------------------------------------------------
+    def find(self, text: str) -> list[Finding]:
+        """Findings in ``text`` (sorted by position, non-overlapping)."""
+        raw: list[Finding] = []
+        for offset, chunk in _chunks(text, self.config.max_chunk_chars):
+            raw.extend(_shift(self._analyze(chunk), offset))
+        return resolve(text, raw, self.config)
+
+    def _analyze(self, text: str, nlp_artifacts: Any = None) -> list[Finding]:
+        if not text.strip():
+            return []
+        results = self.analyzer.analyze(
+            text=text, language=self.config.language, nlp_artifacts=nlp_artifacts,
+            allow_list=list(self.config.allow_list) or None)
+        return to_findings(results)
+
+    # -- anonymization -------------------------------------------------------------
+    def scrub(self, text: str) -> Scrubbed:
+        """Anonymize ``text`` with the configured operator for each entity type."""
+        return self._anonymize(text, self.find(text))
+
+    def _anonymize(self, text: str, findings: Sequence[Finding]) -> Scrubbed:
+        if not findings:
+            return Scrubbed(text, ())
+        from presidio_anonymizer.entities import RecognizerResult
+
+        results = [RecognizerResult(f.entity_type, f.start, f.end, f.score) for f in findings]
+        operators = {f.entity_type: self._operator_config(f.entity_type) for f in findings}
+        out = self._anonymizer.anonymize(text=text, analyzer_results=results, operators=operators)
+        return Scrubbed(out.text, tuple(findings))
+
+    def _operator_config(self, entity_type: str) -> Any:
+        cached = self._operator_configs.get(entity_type)
+        if cached is None:
+            from presidio_anonymizer.entities import OperatorConfig
+
+            fn = self._operators.function(self.config.operator_for(entity_type), entity_type)
+            cached = self._operator_configs[entity_type] = OperatorConfig("custom", {"lambda": fn})
+        return cached
+
+    def replace_value(self, entity_type: str, value: str) -> str:
+        """Transform a whole value known to be ``entity_type`` (a declared PII cell)."""
+        return self._operators.function(self.config.operator_for(entity_type), entity_type)(value)
+
+    # -- batches -------------------------------------------------------------------
+    def scrub_many(self, texts: Iterable[str], *, batch_size: int = 64, n_process: int = 1) -> list[Scrubbed]:
+        """Scrub many texts: spaCy ``nlp.pipe`` batches, ``n_process`` worker processes.
+
+        Order is preserved. Texts longer than ``config.max_chunk_chars`` are chunked.
+        """
+        items = [str(t) for t in texts]
+        if n_process > 1 and len(items) > batch_size:
+            from dataprotocol.deid._parallel import scrub_parallel
+
+            return scrub_parallel(self, items, batch_size=batch_size, n_process=n_process)
+        return list(self.iter_scrub(items, batch_size=batch_size))
+
+    def iter_scrub(self, texts: Sequence[str], *, batch_size: int = 64) -> Iterator[Scrubbed]:
+        """Generator form of :meth:`scrub_many` (one process), for progress bars."""
+        limit = self.config.max_chunk_chars
+        short = [t for t in texts if len(t) <= limit and t.strip()]
+        engine = self.analyzer.nlp_engine
+        artifacts = engine.process_batch(short, self.config.language, batch_size=batch_size, n_process=1)
+        for text in texts:
+            if len(text) > limit or not text.strip():
+                yield self.scrub(text)
+                continue
+            _, nlp_artifacts = next(artifacts)
+            findings = resolve(text, self._analyze(text, nlp_artifacts), self.config)
+            yield self._anonymize(text, findings)
+
+    # -- tables --------------------------------------------------------------------
+    def scrub_frame(self, df: pd.DataFrame, *, text_columns: Sequence[str] = (),
+                    pii_columns: Mapping[str, str] | None = None, batch_size: int = 64,
+                    n_process: int = 1) -> FrameResult:
+        """Scrub a DataFrame: ``pii_columns`` whole-cell, ``text_columns`` scanned.
+
+        Returns :class:`FrameResult` (``.frame``, ``.report`` = counts per entity type).
+        Missing values stay missing. Raises ``InputError`` for an unknown column.
+        """
+        from dataprotocol.deid._frame import scrub_frame
+
+        return scrub_frame(self, df, text_columns=text_columns, pii_columns=dict(pii_columns or {}),
+                           batch_size=batch_size, n_process=n_process)
+
+    def dataset_map_function(self, text_columns: Sequence[str], *,
+                             batch_size: int = 64) -> Callable[[dict[str, list[Any]]], dict[str, list[Any]]]:
+        """A function for ``datasets.Dataset.map(fn, batched=True)`` scrubbing ``text_columns``."""
+
+        def _map(batch: dict[str, list[Any]]) -> dict[str, list[Any]]:
+            out = dict(batch)
+            for column in text_columns:
+                values = batch[column]
+                texts = [v for v in values if isinstance(v, str)]
+                scrubbed = iter(self.scrub_many(texts, batch_size=batch_size))
+                out[column] = [next(scrubbed).text if isinstance(v, str) else v for v in values]
+            return out
+
+        return _map
+
+
+def report_of(results: Iterable[Scrubbed]) -> dict[str, int]:
+    counts: Counter[str] = Counter()
+    for r in results:
+        counts.update(f.entity_type for f in r.findings)
+    return dict(sorted(counts.items()))
+
+
+def _shift(findings: list[Finding], offset: int) -> list[Finding]:
+    if not offset:
+        return findings
+    return [Finding(f.start + offset, f.end + offset, f.entity_type, f.score, f.recognizer) for f in findings]
+
+
+def _chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
+    """Split at a newline / sentence end / space before ``limit`` (spaCy caps doc length)."""
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = max(window.rfind("\n"), window.rfind(". ") + 1, window.rfind(" "))
+        cut = cut if cut > limit // 2 else limit
+        yield start, text[start:start + cut]
+        start += cut
+    yield start, text[start:]

@@ -1,0 +1,41 @@
+"""Realistic stand-ins (Faker), the same for one pseudonym seed.
+
+The seed comes from the keyed HMAC of the value (``_operators``), so "John Smith"
+becomes the same fake name in every record for one key, and nothing about the real
+value can be read from the surrogate without the key.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["surrogate"]
+
+_FAKERS: dict[str, Any] = {}
+
+_PROVIDERS = {
+    "PERSON": "name", "EMAIL_ADDRESS": "email", "PHONE_NUMBER": "phone_number",
+    "STREET_ADDRESS": "street_address", "LOCATION": "city", "ORGANIZATION": "company",
+    "DATE_TIME": "date", "CREDIT_CARD": "credit_card_number", "US_SSN": "ssn",
+    "IBAN_CODE": "iban", "IP_ADDRESS": "ipv4", "URL": "url", "ZIP_CODE": "postcode",
+    "MEDICAL_RECORD_NUMBER": "bothify", "AGE": "age", "US_PASSPORT": "passport_number",
+    "US_DRIVER_LICENSE": "bothify",
+}
+
+
+def surrogate(entity_type: str, *, seed: int, locale: str = "en_US") -> str | None:
+    """A fake value for ``entity_type`` from ``seed``; ``None`` when there is no provider."""
+    provider = _PROVIDERS.get(entity_type)
+    if provider is None:
+        return None
+    faker = _FAKERS.get(locale)
+    if faker is None:
+        from faker import Faker
+
+        faker = _FAKERS[locale] = Faker(locale)
+    faker.seed_instance(seed)
+    if provider == "bothify":
+        return str(faker.bothify("??#######").upper())
+    if provider == "age":
+        return str(faker.random_int(18, 89))
+    return str(getattr(faker, provider)())

@@ -1,0 +1,60 @@
+"""Recognizers that vanilla Presidio lacks or misses -- one per file, wired here.
+
+The registry is explicit (opacus-style): :func:`extra_recognizers` lists every class;
+a user adds one by passing it in ``ScrubConfig(extra_recognizers=...)``.
+"""
+
+from __future__ import annotations
+
+from presidio_analyzer import EntityRecognizer
+
+from dataprotocol.deid.recognizers._age import AgeRecognizer
+from dataprotocol.deid.recognizers._base import RegexPattern, RegexRecognizer
+from dataprotocol.deid.recognizers._date import WrittenDateRecognizer
+from dataprotocol.deid.recognizers._email import OFFLINE_TLD_EXTRACTOR, OfflineEmailRecognizer
+from dataprotocol.deid.recognizers._medical_record import MedicalRecordNumberRecognizer
+from dataprotocol.deid.recognizers._person import PersonContextRecognizer
+from dataprotocol.deid.recognizers._phone import InternationalPhoneRecognizer
+from dataprotocol.deid.recognizers._street_address import StreetAddressRecognizer
+from dataprotocol.deid.recognizers._us_driver_license import UsDriverLicenseContextRecognizer
+from dataprotocol.deid.recognizers._us_passport import UsPassportContextRecognizer
+from dataprotocol.deid.recognizers._us_ssn import UsSsnContextRecognizer
+from dataprotocol.deid.recognizers._zip_code import ZipCodeRecognizer
+
+__all__ = [
+    "AgeRecognizer",
+    "InternationalPhoneRecognizer",
+    "MedicalRecordNumberRecognizer",
+    "OfflineEmailRecognizer",
+    "OFFLINE_TLD_EXTRACTOR",
+    "PersonContextRecognizer",
+    "RegexPattern",
+    "RegexRecognizer",
+    "StreetAddressRecognizer",
+    "UsDriverLicenseContextRecognizer",
+    "UsPassportContextRecognizer",
+    "UsSsnContextRecognizer",
+    "WrittenDateRecognizer",
+    "ZipCodeRecognizer",
+    "EXTRA_RECOGNIZERS",
+    "extra_recognizers",
+]
+
+#: every recognizer this package adds to Presidio's predefined set
+EXTRA_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
+    StreetAddressRecognizer,
+    InternationalPhoneRecognizer,
+    WrittenDateRecognizer,
+    MedicalRecordNumberRecognizer,
+    AgeRecognizer,
+    ZipCodeRecognizer,
+    UsPassportContextRecognizer,
+    UsDriverLicenseContextRecognizer,
+    UsSsnContextRecognizer,
+    PersonContextRecognizer,
+)
+
+
+def extra_recognizers() -> list[EntityRecognizer]:
+    """Fresh instances of :data:`EXTRA_RECOGNIZERS` plus the offline e-mail recognizer."""
+    return [OfflineEmailRecognizer(), *(cls() for cls in EXTRA_RECOGNIZERS)]

@@ -1,0 +1,32 @@
+"""Ages: "45-year-old", "aged 45", "age: 45", "45 y/o", "45yo", "a 45 yr old".
+
+Only the number is reported, so "<AGE>-year-old" keeps the text readable. Ages over
+89 are identifying under HIPAA Safe Harbor; all ages are quasi-identifiers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dataprotocol.deid.recognizers._base import RegexPattern, RegexRecognizer
+
+__all__ = ["AgeRecognizer"]
+
+_N = r"(?P<age>1[01]\d|\d{1,2})"
+
+
+class AgeRecognizer(RegexRecognizer):
+    """The number of an age expression."""
+
+    ENTITY = "AGE"
+    PATTERNS = (
+        RegexPattern("n-year-old", rf"\b{_N}[\s\-]*(?:years?|yrs?|y)[\s\-]*(?:old|o)\b", 0.8, group="age",
+                     flags=re.IGNORECASE),
+        RegexPattern("y/o", rf"\b{_N}\s*(?:y/o|yo|y\.o\.)(?!\w)", 0.8, group="age", flags=re.IGNORECASE),
+        RegexPattern("aged n", rf"\b(?:aged?|Age)\s*(?:is|was|of|:|=)?\s*{_N}\b", 0.7, group="age",
+                     flags=re.IGNORECASE),
+        RegexPattern("n years of age", rf"\b{_N}\s+years\s+of\s+age\b", 0.8, group="age", flags=re.IGNORECASE),
+        RegexPattern("turned n", rf"\b(?:turn(?:ed|s|ing)?|just turned)\s+{_N}\b(?!\s*(?:%|am|pm|minutes|days))",
+                     0.6, group="age", flags=re.IGNORECASE),
+        RegexPattern("n M/F", rf"\b{_N}\s?(?:M|F|yo[MF])\b(?=[\s,.;])", 0.6, group="age"),
+    )

@@ -1,0 +1,92 @@
+"""A small regex recognizer base: patterns with a capture group, optional context.
+
+Presidio's ``PatternRecognizer`` scores a whole regex match; several of our
+recognizers must report only part of a match (the number in "aged 45", the name
+after "Dr."), and some must only fire when a context word is near (a bare 9-digit
+number is a passport number only after "passport"). Patterns are data: each
+recognizer module lists its patterns and context words, this base does the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+
+__all__ = ["RegexPattern", "RegexRecognizer"]
+
+
+@dataclass(frozen=True)
+class RegexPattern:
+    """``regex`` matches; ``group`` is the PII part; ``score`` its confidence.
+
+    ``needs_context``: report only when one of the recognizer's context words occurs
+    within ``window`` characters before the match (or inside it).
+    """
+
+    name: str
+    regex: str
+    score: float
+    group: int | str = 0
+    needs_context: bool = False
+    flags: int = 0
+
+
+class RegexRecognizer(LocalRecognizer):  # type: ignore[misc]
+    """Base for the recognizers in this folder (one per file)."""
+
+    ENTITY: str = ""
+    PATTERNS: Sequence[RegexPattern] = ()
+    CONTEXT: Sequence[str] = ()
+    #: characters before a match searched for a context word
+    WINDOW: int = 40
+    #: score added when a context word is near a pattern that does not need it
+    CONTEXT_BOOST: float = 0.2
+
+    name: str
+
+    def __init__(self, *, context: Sequence[str] | None = None, supported_language: str = "en") -> None:
+        words = tuple(context) if context is not None else tuple(self.CONTEXT)
+        self._compiled = [(p, re.compile(p.regex, p.flags)) for p in self.PATTERNS]
+        self._context_re = (
+            re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(w) for w in words) + r")(?![A-Za-z])",
+                       re.IGNORECASE)
+            if words else None
+        )
+        # context=None for Presidio's enhancer: this class applies its own context rule.
+        super().__init__(supported_entities=[self.ENTITY], supported_language=supported_language)
+
+    def load(self) -> None:
+        """Nothing to load: patterns are compiled in ``__init__``."""
+
+    def validate(self, value: str) -> bool:
+        """Override to reject a matched value (checksums, impossible dates)."""
+        return True
+
+    def _has_context(self, text: str, start: int, end: int) -> bool:
+        if self._context_re is None:
+            return False
+        return self._context_re.search(text, max(0, start - self.WINDOW), end) is not None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
+        if entities and self.ENTITY not in entities:
+            return []
+        results: list[RecognizerResult] = []
+        for pattern, compiled in self._compiled:
+            for match in compiled.finditer(text):
+                start, end = match.span(pattern.group)
+                if start < 0 or end <= start or not self.validate(text[start:end]):
+                    continue
+                near = self._has_context(text, match.start(), match.end())
+                if pattern.needs_context and not near:
+                    continue
+                score = pattern.score + (self.CONTEXT_BOOST if near and not pattern.needs_context else 0.0)
+                results.append(RecognizerResult(
+                    entity_type=self.ENTITY, start=start, end=end, score=min(score, 1.0),
+                    recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: str(self.name),
+                                          RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
+                ))
+        return results

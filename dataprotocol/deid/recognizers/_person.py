@@ -1,0 +1,51 @@
+"""Person names signalled by their context: titles, greetings, sign-offs, "my name is".
+
+spaCy's small model misses names in lower-case chat, after titles it does not know
+("Nurse", "Pt.") and in sign-offs. These patterns need a capitalised word right
+after a strong cue, so they stay precise on text they were not written for.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dataprotocol.deid.recognizers._base import RegexPattern, RegexRecognizer
+
+__all__ = ["PersonContextRecognizer"]
+
+_NAME_WORD = r"(?:[A-Z][a-z]+(?:[\-'][A-Z]?[a-z]+)?|[A-Z]\.|O'[A-Z][a-z]+|Mc[A-Z][a-z]+)"
+_TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+)?"
+_NAME = rf"{_TITLE}(?P<name>{_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}})"
+_I = re.IGNORECASE
+
+
+class PersonContextRecognizer(RegexRecognizer):
+    ENTITY = "PERSON"
+    PATTERNS = (
+        RegexPattern("title", rf"\b(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Sr|Sra|Rev|Capt|Sgt|Nurse|Pt|Patient|Dear)"
+                              rf"\.?\s+{_NAME}", 0.7, group="name"),
+        RegexPattern("my name is", rf"(?i:\b(?:my name is|my name's|i am|i'm|this is|call me|name:|name -|"
+                                   rf"patient name:?|contact person:?|full name:?|customer:?|client:?|"
+                                   rf"signed,?|regards,?|thanks,?|thank you,?|cheers,?|best,?|sincerely,?|"
+                                   rf"from:|to:|cc:|attn:?|hi|hello|hey|dear)\s+){_NAME}", 0.6, group="name"),
+        RegexPattern("name said", rf"{_NAME}\s+(?:said|says|wrote|writes|called|reported|complains|complained|"
+                                  rf"asked|emailed|mentioned|replied|states|stated|denies|presents|presented)\b",
+                     0.45, group="name"),
+        RegexPattern("spoke with", rf"(?i:\b(?:spoke with|spoke to|talked to|met with|referred by|seen by|"
+                                   rf"assigned to|escalated to|forwarded to|ask for|cc'?d|attending:?|"
+                                   rf"physician:?|provider:?|nurse:?|agent:?|rep:?|written by|signed by)\s+){_NAME}",
+                     0.5, group="name"),
+    )
+
+    def validate(self, value: str) -> bool:
+        return value.split()[0].lower() not in _NOT_NAMES
+
+
+# Capitalised words that follow the cues above without being names.
+_NOT_NAMES = frozenset(
+    "the a an this that my our your his her their i we you he she they it there here thanks thank "
+    "hello hi hey regards best team support customer patient doctor nurse all everyone sir madam "
+    "monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday please "
+    "re fw fwd subject date phone email address mrn dob ssn name not just also good great ok okay "
+    "yes no sorry again again. order ticket account care unit room ward emergency".split()
+)

@@ -1,0 +1,42 @@
+"""Phone numbers in international and North-American written forms.
+
+Vanilla Presidio's ``PhoneRecognizer`` (libphonenumber) scores 0.4 and misses
+extensions ("x123"), "001-" international prefixes and dotted forms; this one
+covers the common shapes and keeps the extension inside the span.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dataprotocol.deid.recognizers._base import RegexPattern, RegexRecognizer
+
+__all__ = ["InternationalPhoneRecognizer"]
+
+_EXT = r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,6})?"
+_SEP = r"[\s.\-]?"
+
+
+class InternationalPhoneRecognizer(RegexRecognizer):
+    """+CC groups, (NNN) NNN-NNNN, NNN.NNN.NNNN, 001-NNN-NNN-NNNN, with extensions."""
+
+    ENTITY = "PHONE_NUMBER"
+    CONTEXT = ("phone", "tel", "telephone", "call", "cell", "mobile", "fax", "text",
+               "contact", "reach", "whatsapp", "ph", "mob")
+    PATTERNS = (
+        RegexPattern("plus country code",
+                     rf"(?<![\w+])\+\d{{1,3}}{_SEP}(?:\(\d{{1,4}}\)|\d{{1,4}})(?:{_SEP}\d{{2,5}}){{1,4}}{_EXT}(?!\w)",
+                     0.65),
+        RegexPattern("00 prefix",
+                     rf"(?<![\w])00\d{{1,3}}{_SEP}\d{{1,4}}(?:{_SEP}\d{{2,5}}){{1,4}}{_EXT}(?!\w)", 0.55),
+        RegexPattern("north american",
+                     rf"(?<![\w\-/.])(?:(?:\+?1|001){_SEP})?(?:\(\d{{3}}\)\s?|\d{{3}}{_SEP})\d{{3}}{_SEP}\d{{4}}{_EXT}(?![\w\-/])",
+                     0.6),
+        RegexPattern("uk national",
+                     rf"(?<![\w])0\d{{2,4}}\s?\d{{3,4}}\s?\d{{3,4}}{_EXT}(?!\w)", 0.5),
+        RegexPattern("bare digits with context", r"(?<![\w\-])\d{7,12}(?![\w\-])", 0.5, needs_context=True),
+    )
+
+    def validate(self, value: str) -> bool:
+        digits = re.sub(r"\D", "", value.split("x")[0])
+        return 7 <= len(digits) <= 15

@@ -1,0 +1,60 @@
+"""Street addresses ("42 Elm Street, Apt 3", "Flat 2, 10 Baker Road", "PO Box 123").
+
+Vanilla Presidio has no address recognizer; spaCy's small model tags at most the
+city. The suffix list is the common subset of USPS Publication 28, appendix C1
+(street suffix abbreviations) plus UK/Commonwealth forms.
+"""
+
+from __future__ import annotations
+
+from dataprotocol.deid.recognizers._base import RegexPattern, RegexRecognizer
+
+__all__ = ["StreetAddressRecognizer"]
+
+_SUFFIXES = (
+    "Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|"
+    "Way|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Crescent|"
+    "Cres|Close|Mews|Row|Grove|Gardens|Gdns|Hill|Hills|Park|Alley|Aly|Bend|Bridge|Brook|"
+    "Burg|Bypass|Camp|Canyon|Cape|Causeway|Center|Centre|Cliff|Club|Common|Commons|Corner|"
+    "Corners|Course|Courts|Cove|Creek|Crest|Crossing|Crossroad|Curve|Dale|Dam|Divide|Drives|"
+    "Estate|Estates|Expressway|Expy|Extension|Falls|Ferry|Field|Fields|Flat|Flats|Ford|Fords|"
+    "Forest|Forge|Forges|Fork|Forks|Fort|Freeway|Fwy|Garden|Gateway|Glen|Glens|Green|Greens|"
+    "Harbor|Harbors|Haven|Heights|Hts|Hollow|Inlet|Island|Islands|Isle|Junction|Junctions|"
+    "Key|Keys|Knoll|Knolls|Lake|Lakes|Landing|Light|Lights|Loaf|Lock|Locks|Lodge|Loop|Mall|"
+    "Manor|Manors|Meadow|Meadows|Mill|Mills|Mission|Motorway|Mount|Mountain|Mountains|Neck|"
+    "Orchard|Oval|Overpass|Pass|Passage|Path|Pike|Pine|Pines|Plain|Plains|Plaza|Point|Points|"
+    "Port|Ports|Prairie|Radial|Ramp|Ranch|Rapid|Rapids|Rest|Ridge|Ridges|River|Roads|Route|"
+    "Shoal|Shoals|Shore|Shores|Skyway|Spring|Springs|Spur|Spurs|Station|Stravenue|Stream|"
+    "Streets|Summit|Throughway|Trace|Track|Trafficway|Tunnel|Turnpike|Underpass|Union|Unions|"
+    "Valley|Valleys|Via|Viaduct|View|Views|Village|Villages|Ville|Vista|Walk|Walks|Wall|Ways|"
+    "Well|Wells|Wharf|Wynd|Gate|Rise|Hall|Cottages|Quay|Heath|Vale|Embankment|Parade"
+)
+_NUMBER = r"\d{1,6}[A-Za-z]?(?:-\d{1,4})?"
+_WORD = r"[A-Z][A-Za-z'\-]+\.?"
+_UNIT = r"(?:,?\s+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|Room|Rm\.?|#)\s*[A-Za-z0-9\-]{1,6})?"
+_DIRECTION = r"(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?"
+
+
+class StreetAddressRecognizer(RegexRecognizer):
+    """House number + street name + suffix (+ unit); PO boxes; military addresses."""
+
+    ENTITY = "STREET_ADDRESS"
+    CONTEXT = ("address", "addr", "lives", "live", "living", "resides", "street", "ship", "mail",
+               "deliver", "located", "moved")
+    PATTERNS = (
+        RegexPattern(
+            "number street suffix",
+            rf"(?:(?:Flat|Apartment|Apt\.?|Unit|Suite)\s+[A-Za-z0-9\-]{{1,5}},?\s+)?\b{_NUMBER}\s+{_DIRECTION}"
+            rf"(?:{_WORD}\s+){{0,3}}(?:{_SUFFIXES})\b\.?{_UNIT}",
+            0.7,
+        ),
+        RegexPattern(
+            "unit-first street",
+            rf"\b(?:Flat|Apartment|Apt\.?|Unit|Suite)\s+[A-Za-z0-9\-]{{1,5}},?\s+(?:{_WORD}\s+){{1,3}}(?:{_SUFFIXES})\b",
+            0.6,
+        ),
+        RegexPattern("po box", r"\b(?:P\.?\s?O\.?\s?Box|Post Office Box|PSC \d{3,5},? Box)\s+\d{1,6}\b", 0.7,
+                     flags=0),
+        RegexPattern("military", r"\b(?:USNS|USNV|USS|USCGC)\s+[A-Z][a-z]+\b", 0.6),
+        RegexPattern("unit box", r"\bUnit\s+\d{3,5},?\s+Box\s+\d{3,5}\b", 0.7),
+    )
