@@ -166,13 +166,16 @@ def combine(
             continue
         if commercial and not lic.commercial:
             reasons.append(f"license-noncommercial: {lic.id} forbids commercial use (NonCommercial)")
+        adaptation = action in _PUBLISH and rule.is_adaptation(profile)
         for kind in rule.obligations:
+            if kind == "share-alike" and not adaptation:
+                continue  # the output is not an adaptation in this profile: SA does not bind it
             obligations.setdefault((kind, lic.id), Obligation(kind, lic.id, OBLIGATION_TEXTS[kind]))
         if "attribution" in rule.obligations:
             credit = credits[index] if credits is not None and index < len(credits) else None
             attribution.append(credit or f"{lic.id}: credit the creator and source, link the license "
                                "and state that the material was modified")
-        if action in _PUBLISH and rule.is_adaptation(profile):
+        if adaptation:
             bound.append(lic)
     conflicts: list[str] = []
     outputs: tuple[str, ...] = ()

@@ -20,14 +20,14 @@ from typing import Any
 
 from dataprotocol._files import load_json
 from dataprotocol.errors import InputError, PolicyError, SignatureError
-from dataprotocol.keys import KeyPair, PublicIdentity, sign_document, verify_document
+from dataprotocol.keys import KeyPair, PublicIdentity, b64d, b64e, sign_document, verify_document
 from dataprotocol.policy._combine import check_action
 from dataprotocol.policy._identity import identity_body, identity_from_body
 from dataprotocol.policy._purposes import default_vocabulary
 from dataprotocol.policy._time import format_time, now, parse_time, utc
 
 __all__ = ["GRANT_TYPE", "KNOWN_CONDITIONS", "Grant", "issue_grant", "verify_grant", "load_grant",
-           "check_conditions"]
+           "check_conditions", "check_signature_encoding"]
 
 GRANT_TYPE = "dataprotocol-grant/1"
 _FORMAT = 1
@@ -187,8 +187,25 @@ def _parse(payload: Mapping[str, Any]) -> Grant:
     )
 
 
+def check_signature_encoding(document: Any) -> None:
+    """Reject a signature whose base64 text is not the canonical encoding of its bytes.
+
+    The last base64 character carries unused bits; without this check two different
+    files would carry "the same" valid signature (a malleability a byte-level tamper
+    check must not have).
+    """
+    try:
+        value = document["signature"]["value"]
+        canonical = b64e(b64d(value)) == value
+    except (KeyError, TypeError, ValueError) as exc:
+        raise SignatureError("document is not a signed envelope (signature.value)") from exc
+    if not canonical:
+        raise SignatureError("signature value is not canonically encoded")
+
+
 def verify_grant(document: Any, issuer: PublicIdentity) -> Grant:
     """Check signature and structure. Raises SignatureError or PolicyError (never returns bad)."""
+    check_signature_encoding(document)
     payload = verify_document(document, issuer, doc_type=GRANT_TYPE)
     if payload.get("issuer_key_id") != issuer.key_id:
         raise SignatureError(f"grant names issuer {payload.get('issuer_key_id')}, signed by {issuer.key_id}")

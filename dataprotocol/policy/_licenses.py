@@ -134,6 +134,9 @@ class _Checker:
         value = m.get(key, default)
         if isinstance(value, bool):
             return {p: value for p in PROFILES}
+        if not isinstance(value, Mapping):
+            raise self.fail(f"must be true, false or a per-profile mapping, not {value!r}", m, key, fld,
+                            "true, false or {conservative: .., permissive: ..}")
         spec = self.mapping(value, m, key, fld, set(PROFILES))
         out = {}
         for p in PROFILES:

@@ -16,6 +16,7 @@ from typing import Any
 from dataprotocol._files import load_json
 from dataprotocol.errors import InputError, PolicyError, SignatureError
 from dataprotocol.keys import KeyPair, PublicIdentity, sign_document, verify_document
+from dataprotocol.policy._grants import check_signature_encoding
 from dataprotocol.policy._time import format_time, now, parse_time
 
 __all__ = ["REVOCATION_TYPE", "RevocationList", "revoke_grants", "verify_revocations", "load_revocations"]
@@ -44,6 +45,7 @@ class RevocationList:
 
 def verify_revocations(document: Any, issuer: PublicIdentity) -> RevocationList:
     """Check the signature and parse. Raises SignatureError / PolicyError."""
+    check_signature_encoding(document)
     payload = verify_document(document, issuer, doc_type=REVOCATION_TYPE)
     if payload.get("issuer_key_id") != issuer.key_id:
         raise SignatureError("revocation list names another issuer than its signer")
