@@ -1,9 +1,156 @@
-"""CLI commands of the `package` layer (filled in by its issue)."""
+"""``dataprotocol publish``, ``dataprotocol open`` and ``dataprotocol verify``."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import typer
+
+from dataprotocol.cli._common import console, emit_json, passphrase_from_env
+from dataprotocol.errors import InputError
+
+
+def _pii_columns(values: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in values:
+        column, sep, entity = item.partition("=")
+        if not sep or not column or not entity:
+            raise InputError(f"bad --pii-column {item!r}", field="--pii-column",
+                             expected="COLUMN=ENTITY_TYPE, e.g. email=EMAIL_ADDRESS")
+        out[column] = entity.strip().upper()
+    return out
+
+
+def publish_cmd(
+    input_path: str = typer.Argument(..., metavar="INPUT", help="CSV, JSONL or Parquet file (path or fsspec URL)."),
+    dataset_card: Path = typer.Option(..., "--dataset-card", help="Dataset card YAML (license, purposes, budget, publisher)."),
+    key: Path = typer.Option(..., "--key", help="The publisher's private key file (NAME.key)."),
+    out: str = typer.Option(..., "--out", help="Package folder to create (path or fsspec URL); must not exist."),
+    shards: int | None = typer.Option(None, "--shards", help="Split the rows into N shards of equal size."),
+    rows_per_shard: int | None = typer.Option(None, "--rows-per-shard", help="Put R rows in each shard."),
+    text_column: list[str] = typer.Option([], "--text-column", help="Free-text column to scan for PII and scrub (repeatable)."),
+    pii_column: list[str] = typer.Option([], "--pii-column", help="COLUMN=ENTITY_TYPE: a column whose every value is PII (repeatable)."),
+    pseudonym_key: Path | None = typer.Option(None, "--pseudonym-key", help="Key file (hex) for keyed pseudonyms instead of placeholders."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """Scrub, shard, encrypt and sign a table into a data package."""
+    from dataprotocol.keys import load_keypair
+    from dataprotocol.package import publish
+    from dataprotocol.policy import load_dataset_card
+
+    secret = None
+    if pseudonym_key is not None:
+        from dataprotocol.deid import load_key_file
+
+        secret = load_key_file(pseudonym_key)
+    manifest = publish(
+        input_path, card=load_dataset_card(dataset_card),
+        publisher=load_keypair(key, passphrase=passphrase_from_env()), out=out, shards=shards,
+        rows_per_shard=rows_per_shard, text_columns=text_column,
+        pii_columns=_pii_columns(pii_column), pseudonym_key=secret)
+    summary = {"package": out, "manifest_id": manifest.manifest_id,
+               "dataset_id": manifest.card.dataset_id, "version": manifest.card.version,
+               "rows": manifest.rows, "shards": len(manifest.shards), "scrub": manifest.scrub}
+    if as_json:
+        emit_json(summary)
+        return
+    console.print(f"published [bold]{manifest.card.dataset_id}[/] v{manifest.card.version} -> {out}")
+    console.print(f"  {manifest.rows} rows in {len(manifest.shards)} encrypted shards")
+    console.print(f"  manifest id [cyan]{manifest.manifest_id}[/]")
+    if manifest.scrub is not None:
+        counts = ", ".join(f"{k} {v}" for k, v in manifest.scrub["entities"].items()) or "none found"
+        console.print(f"  scrubbed: {counts}")
+
+
+def _write_table(handle: Any, out: Path) -> int:
+    """Stream the granted rows to ``out`` (.parquet, .csv or .jsonl); return the row count."""
+    import pyarrow as pa
+    import pyarrow.csv as pa_csv
+    import pyarrow.parquet as pq
+
+    from dataprotocol._files import atomic_path
+
+    suffix = out.suffix.lower()
+    if suffix not in {".parquet", ".csv", ".jsonl"}:
+        raise InputError("unsupported output format", file=out, expected="a .parquet, .csv or .jsonl file")
+    rows = 0
+    with atomic_path(out) as tmp:
+        writer: Any = None
+        with open(tmp, "wb") as sink:
+            for batch in handle.iter_record_batches():
+                if suffix == ".jsonl":
+                    batch.to_pandas().to_json(sink, orient="records", lines=True, force_ascii=False)
+                elif writer is None:
+                    writer = (pq.ParquetWriter(sink, batch.schema) if suffix == ".parquet"
+                              else pa_csv.CSVWriter(sink, batch.schema))
+                if writer is not None:
+                    writer.write_batch(batch)
+                rows += batch.num_rows
+            if writer is None and suffix == ".parquet":
+                pq.write_table(pa.table({}), sink)
+            if writer is not None:
+                writer.close()
+    return rows
+
+
+def open_cmd(
+    package: str = typer.Argument(..., metavar="PKG", help="Package folder (path or fsspec URL)."),
+    grant: Path = typer.Option(..., "--grant", help="The signed grant file you were given."),
+    key: Path = typer.Option(..., "--key", help="Your private key file (the grantee's)."),
+    purpose: str = typer.Option(..., "--purpose", help="Why you read the data (a purpose id, e.g. health-research)."),
+    out: Path = typer.Option(..., "--out", help="Where to write the rows: .parquet, .csv or .jsonl."),
+    shard: list[int] = typer.Option([], "--shard", help="Read only this shard (repeatable; default: all granted)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """Open a package through a grant: policy decision, verification, decryption."""
+    from dataprotocol.keys import load_keypair
+    from dataprotocol.package import open_package
+
+    handle = open_package(package, grant=grant, key=load_keypair(key, passphrase=passphrase_from_env()),
+                          purpose=purpose, shards=shard or None)
+    rows = _write_table(handle, out)
+    obligations = [o.to_dict() for o in handle.decision.obligations]
+    if as_json:
+        emit_json({"package": package, "out": str(out), "rows": rows, "shards": list(handle.shards),
+                   "manifest_id": handle.manifest.manifest_id, "obligations": obligations})
+        return
+    console.print(f"opened {handle.card.dataset_id} v{handle.card.version}: {rows} rows from "
+                  f"shards {list(handle.shards)} -> {out}")
+    for item in handle.decision.obligations:
+        console.print(f"  obligation ({item.kind}, {item.license}): {item.text}")
+
+
+def verify_cmd(
+    package: str = typer.Argument(..., metavar="PKG", help="Package folder (path or fsspec URL)."),
+    publisher: Path | None = typer.Option(None, "--publisher", help="Expected publisher identity (.pub); default: the one in the card."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """Check a package's signature and every shard's size and SHA-256 (no keys needed)."""
+    from rich.table import Table
+
+    from dataprotocol.keys import load_identity
+    from dataprotocol.package import verify_package
+
+    expected = load_identity(publisher) if publisher is not None else None
+    report = verify_package(package, publisher=expected, raise_on_failure=False)
+    if as_json:
+        emit_json(report.to_dict())
+    else:
+        table = Table(title=f"{report.dataset_id} v{report.version} — manifest {report.manifest_id[:23]}…")
+        for column in ("shard", "file", "result"):
+            table.add_column(column)
+        for check in report.shards:
+            mark = "[green]ok[/]" if check.passed else "[red]FAILED[/]"
+            table.add_row(str(check.index), check.path, f"{mark} {check.detail}")
+        console.print(f"signature valid (publisher {report.publisher_key_id})")
+        console.print(table)
+    if not report.passed:
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:
     """Attach this layer's commands to the root app."""
+    app.command("publish")(publish_cmd)
+    app.command("open")(open_cmd)
+    app.command("verify")(verify_cmd)
