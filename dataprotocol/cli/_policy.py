@@ -1,9 +1,344 @@
-"""CLI commands of the `policy` layer (filled in by its issue)."""
+"""``dataprotocol license ...``, ``dataprotocol grant ...`` and ``dataprotocol check``.
+
+Thin commands: parse, one library call, format. A grant that fails verification in
+``check`` is a denial with a reason (exit 1), not an error.
+"""
 
 from __future__ import annotations
 
+import json
+import os
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, Optional
+
 import typer
+from rich.table import Table
+
+from dataprotocol._files import atomic_write_text
+from dataprotocol.cli._common import console, emit_json, passphrase_from_env
+from dataprotocol.errors import DataProtocolError, InputError
+from dataprotocol.keys import KeyPair, load_identity, load_keypair
+from dataprotocol.policy import (
+    ACTIONS,
+    LOG_ENV,
+    PROFILES,
+    Decision,
+    LicenseRegistry,
+    Request,
+    combine,
+    decide,
+    issue_grant,
+    load_dataset_card,
+    load_grant,
+    load_revocations,
+    revoke_grants,
+    verify_grant,
+    verify_revocations,
+)
+
+license_app = typer.Typer(help="License definitions: list, show, combine.", no_args_is_help=True)
+grant_app = typer.Typer(help="Signed access grants: issue, verify, revoke.", no_args_is_help=True)
+
+_DEFAULT_LOG = "dataprotocol-decisions.jsonl"
+
+JSON_OPT = typer.Option(False, "--json", help="Print one JSON object.")
+LICENSES_OPT = typer.Option(None, "--licenses", help="Extra folder of license YAML files (repeatable).")
+PROFILE_OPT = typer.Option("conservative", "--profile", help="Interpretation profile: " + " | ".join(PROFILES))
+
+
+def _registry(folders: Optional[list[Path]]) -> LicenseRegistry:
+    return LicenseRegistry.load(*(folders or []))
+
+
+def _action(value: str) -> str:
+    if value not in ACTIONS:
+        raise InputError(f"unknown action {value!r}", field="--action", expected=" | ".join(ACTIONS))
+    return value
+
+
+def _time(text: str, *, field: str, end_of_day: bool) -> datetime:
+    """ISO date or datetime; a bare date means the start of that day, or of the next one."""
+    try:
+        if len(text) == 10:
+            day = date.fromisoformat(text)
+            start = datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+            return start + timedelta(days=1) if end_of_day else start
+        value = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text)
+    except ValueError as exc:
+        raise InputError(f"invalid date {text!r}", field=field, expected="YYYY-MM-DD or an ISO 8601 datetime") from exc
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def _shards(text: Optional[str]) -> Optional[list[int]]:
+    if text is None:
+        return None
+    try:
+        values = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError as exc:
+        raise InputError(f"invalid shard list {text!r}", field="--shards", expected="e.g. 0,1,5") from exc
+    if not values or min(values) < 0:
+        raise InputError(f"invalid shard list {text!r}", field="--shards", expected="integers >= 0")
+    return values
+
+
+def _conditions(items: Optional[list[str]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for item in items or []:
+        name, sep, raw = item.partition("=")
+        if not sep or not name.strip():
+            raise InputError(f"invalid condition {item!r}", field="--condition", expected="NAME=VALUE")
+        try:
+            out[name.strip()] = json.loads(raw)
+        except json.JSONDecodeError:
+            out[name.strip()] = raw
+    return out
+
+
+def _keypair(path: Path) -> KeyPair:
+    return load_keypair(path, passphrase=passphrase_from_env())
+
+
+# ---------------------------------------------------------------- license
+
+
+def license_list(
+    licenses: Optional[list[Path]] = LICENSES_OPT, profile: str = PROFILE_OPT, as_json: bool = JSON_OPT,
+) -> None:
+    """List the known licenses and what each allows per action."""
+    if profile not in PROFILES:
+        raise InputError(f"unknown profile {profile!r}", field="--profile", expected=" | ".join(PROFILES))
+    reg = _registry(licenses)
+    rows = [lic.to_dict() for lic in reg]
+    if as_json:
+        emit_json({"profile": profile, "licenses": rows})
+        return
+    table = Table("id", "commercial", "attribution", "share-alike", *ACTIONS)
+    for lic in reg:
+        table.add_row(lic.id, _yn(lic.commercial), _yn(lic.attribution), lic.share_alike or "-",
+                      *(_yn(lic.rule(a).allowed_in(profile)) for a in ACTIONS))
+    console.print(table)
+
+
+def _yn(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def license_show(
+    license_id: str = typer.Argument(..., help="SPDX id, e.g. CC-BY-4.0."),
+    licenses: Optional[list[Path]] = LICENSES_OPT, as_json: bool = JSON_OPT,
+) -> None:
+    """Show one license definition: conditions, per-action rules, obligations."""
+    lic = _registry(licenses)[license_id]
+    if as_json:
+        emit_json(lic.to_dict())
+        return
+    console.print(f"[bold]{lic.id}[/] {lic.name}" + (f"\n{lic.url}" if lic.url else ""))
+    console.print(f"commercial use: {_yn(lic.commercial)}  attribution: {_yn(lic.attribution)}  "
+                  f"share-alike: {lic.share_alike or 'no'}  no-derivatives: {_yn(lic.no_derivatives)}  "
+                  f"results exempt: {_yn(lic.results_exempt)}")
+    table = Table("action", *PROFILES, "obligations", "note")
+    for action in ACTIONS:
+        rule = lic.rule(action)
+        table.add_row(action, *(_yn(rule.allowed_in(p)) for p in PROFILES),
+                      ", ".join(rule.obligations) or "-", rule.reason or "")
+    console.print(table)
+
+
+def license_combine(
+    license_ids: list[str] = typer.Argument(..., help="SPDX ids of the datasets combined."),
+    action: str = typer.Option(..., "--action", help="read | train | publish-model | publish-data"),
+    purpose: Optional[str] = typer.Option(None, "--purpose", help="Purpose, e.g. research+commercial."),
+    profile: str = PROFILE_OPT, licenses: Optional[list[Path]] = LICENSES_OPT, as_json: bool = JSON_OPT,
+) -> None:
+    """May ACTION be done with material derived from datasets under these licenses? Exit 1 if not."""
+    result = combine(license_ids, action=_action(action), purpose=purpose, profile=profile,
+                     registry=_registry(licenses))
+    if as_json:
+        emit_json(result.to_dict())
+    else:
+        console.print("[bold green]allowed[/]" if result.allowed else "[bold red]not allowed[/]")
+        for reason in result.reasons:
+            console.print(f"  - {reason}")
+        if result.output_licenses:
+            console.print("output may carry: " + ", ".join(result.output_licenses))
+        for ob in result.obligations:
+            console.print(f"  obligation [{ob.license}] {ob.kind}: {ob.text}")
+    if not result.allowed:
+        raise typer.Exit(1)
+
+
+# ---------------------------------------------------------------- grant
+
+
+def grant_issue(
+    target: Path = typer.Argument(..., help="Dataset card YAML, or a package directory (with manifest.json)."),
+    to: Path = typer.Option(..., "--to", help="Grantee's public identity file (NAME.pub)."),
+    key: Path = typer.Option(..., "--key", help="Issuer's (the publisher's) private key file."),
+    action: list[str] = typer.Option(..., "--action", help="Granted action (repeatable)."),
+    purpose: list[str] = typer.Option(..., "--purpose", help="Granted purpose (repeatable)."),
+    until: str = typer.Option(..., "--until", help="Last valid day (YYYY-MM-DD) or exact ISO datetime."),
+    start: Optional[str] = typer.Option(None, "--from", help="First valid day or datetime (default now)."),
+    shards: Optional[str] = typer.Option(None, "--shards", help="Comma-separated shard ids (default all)."),
+    condition: Optional[list[str]] = typer.Option(None, "--condition", help="NAME=VALUE, e.g. max_epsilon=2."),
+    out: Path = typer.Option(..., "--out", help="Where to write the signed grant (JSON)."),
+    as_json: bool = JSON_OPT,
+) -> None:
+    """Sign a grant giving the grantee ACTIONs for PURPOSEs on a dataset until a date."""
+    issuer, grantee = _keypair(key), load_identity(to)
+    args: dict[str, Any] = dict(
+        issuer=issuer, grantee=grantee, actions=[_action(a) for a in action], purposes=list(purpose),
+        not_after=_time(until, field="--until", end_of_day=True),
+        not_before=_time(start, field="--from", end_of_day=False) if start else None,
+        shards=_shards(shards), conditions=_conditions(condition),
+    )
+    if target.is_dir() and (target / "manifest.json").exists():
+        from dataprotocol.package import issue_package_grant
+
+        document = issue_package_grant(target, **args)
+    else:
+        card = load_dataset_card(target)
+        if card.publisher.key_id != issuer.key_id:
+            raise InputError(f"the key is {issuer.key_id}, the dataset's publisher is {card.publisher.key_id}",
+                             file=key, expected="the publisher's private key")
+        document = issue_grant(dataset_id=card.dataset_id, dataset_version=card.version, **args)
+    atomic_write_text(out, json.dumps(document, indent=2, sort_keys=True) + "\n")
+    payload = document["payload"]
+    if as_json:
+        emit_json({"grant": str(out), "grant_id": payload["grant_id"], "grantee_key_id": payload["grantee_key_id"],
+                   "dataset_id": payload["dataset_id"], "not_after": payload["not_after"]})
+    else:
+        console.print(f"grant [cyan]{payload['grant_id']}[/] for {grantee.name} ({grantee.key_id}) "
+                      f"on {payload['dataset_id']} until {payload['not_after']} -> {out}")
+
+
+def _issuer(issuer: Optional[Path], card: Optional[Path]) -> Any:
+    if (issuer is None) == (card is None):
+        raise InputError("give exactly one of --issuer and --card", field="--issuer",
+                         expected="the publisher's .pub file, or the dataset card naming it")
+    return load_identity(issuer) if issuer else load_dataset_card(card).publisher  # type: ignore[arg-type]
+
+
+def grant_verify(
+    grant: Path = typer.Argument(..., help="Signed grant file."),
+    issuer: Optional[Path] = typer.Option(None, "--issuer", help="Issuer's public identity file."),
+    card: Optional[Path] = typer.Option(None, "--card", help="Dataset card whose publisher issued the grant."),
+    revocations: Optional[Path] = typer.Option(None, "--revocations", help="Signed revocation list."),
+    as_json: bool = JSON_OPT,
+) -> None:
+    """Check a grant's signature, validity window and revocation. Exit 1 if it does not hold."""
+    identity, document = _issuer(issuer, card), load_grant(grant)
+    problems: list[str] = []
+    summary: dict[str, Any] = {}
+    try:
+        parsed = verify_grant(document, identity)
+        summary = parsed.to_dict()
+        now = datetime.now(timezone.utc)
+        if now < parsed.not_before:
+            problems.append(f"not valid before {summary['not_before']}")
+        if now >= parsed.not_after:
+            problems.append(f"expired at {summary['not_after']}")
+        if revocations is not None and parsed.grant_id in verify_revocations(load_revocations(revocations), identity):
+            problems.append("revoked")
+    except InputError:
+        raise
+    except DataProtocolError as exc:
+        problems.append(str(exc))
+    if as_json:
+        emit_json({"valid": not problems, "problems": problems, "grant": summary})
+    elif problems:
+        console.print("[bold red]invalid[/]: " + "; ".join(problems))
+    else:
+        console.print(f"[bold green]valid[/]: grant {summary['grant_id']} for {summary['grantee_key_id']} on "
+                      f"{summary['dataset_id']} ({', '.join(summary['actions'])}) until {summary['not_after']}")
+    if problems:
+        raise typer.Exit(1)
+
+
+def grant_revoke(
+    grants: list[str] = typer.Argument(..., help="Grant files or grant ids to revoke."),
+    key: Path = typer.Option(..., "--key", help="Issuer's private key file (signs the list)."),
+    list_path: Path = typer.Option(..., "--list", help="Revocation list file to create or extend."),
+    reason: str = typer.Option("", "--reason", help="Why (kept in the list; no personal data)."),
+    as_json: bool = JSON_OPT,
+) -> None:
+    """Add grants to the issuer's signed revocation list (created if missing)."""
+    issuer = _keypair(key)
+    ids = [load_grant(g)["payload"]["grant_id"] if Path(g).is_file() else g for g in grants]
+    previous = load_revocations(list_path) if list_path.exists() else None
+    document = revoke_grants(issuer, ids, previous=previous, reason=reason)
+    atomic_write_text(list_path, json.dumps(document, indent=2, sort_keys=True) + "\n")
+    payload = document["payload"]
+    if as_json:
+        emit_json({"list": str(list_path), "revoked": ids, "sequence": payload["sequence"],
+                   "total": len(payload["revoked"])})
+    else:
+        console.print(f"revoked {', '.join(ids)} -> {list_path} ({len(payload['revoked'])} in the list, "
+                      f"sequence {payload['sequence']})")
+
+
+# ---------------------------------------------------------------- check
+
+
+def _principal(as_key: Optional[Path], documents: list[dict[str, Any]]) -> str:
+    if as_key is not None:
+        return load_identity(as_key).key_id
+    for doc in documents:
+        claimed = doc.get("payload", {}).get("grantee_key_id") if isinstance(doc.get("payload"), dict) else None
+        if isinstance(claimed, str):
+            return claimed
+    raise InputError("no principal: give --as KEY.pub (or a grant naming its grantee)", field="--as")
+
+
+def _print_decision(decision: Decision) -> None:
+    head = "[bold green]ALLOWED[/]" if decision.allowed else "[bold red]DENIED[/]"
+    console.print(f"{head} {decision.action} on {decision.dataset_id} {decision.dataset_version} "
+                  f"for {decision.purpose} by {decision.principal}")
+    for reason in decision.reasons:
+        console.print(f"  - {reason}")
+    for ob in decision.obligations:
+        console.print(f"  obligation [{ob.license}] {ob.kind}: {ob.text}")
+    if decision.conditions:
+        console.print("  conditions: " + json.dumps(dict(decision.conditions), sort_keys=True))
+
+
+def check(
+    dataset_card: Path = typer.Argument(..., help="Dataset card YAML."),
+    grant: Optional[list[Path]] = typer.Option(None, "--grant", help="Grant file (repeatable)."),
+    action: str = typer.Option(..., "--action", help="read | train | publish-model | publish-data"),
+    purpose: str = typer.Option(..., "--purpose", help="Purpose, e.g. disease:cancer or research+commercial."),
+    as_key: Optional[Path] = typer.Option(None, "--as", help="Requester's public identity (default: the grantee)."),
+    shards: Optional[str] = typer.Option(None, "--shards", help="Comma-separated shard ids (default all)."),
+    revocations: Optional[Path] = typer.Option(None, "--revocations", help="Signed revocation list."),
+    profile: str = PROFILE_OPT, licenses: Optional[list[Path]] = LICENSES_OPT,
+    log: Optional[Path] = typer.Option(None, "--log", help=f"Decision log (default ${LOG_ENV} or ./{_DEFAULT_LOG})."),
+    no_log: bool = typer.Option(False, "--no-log", help="Do not append this decision to the log."),
+    as_json: bool = JSON_OPT,
+) -> None:
+    """Decide a request: exit 0 allowed, 1 denied (every reason listed), 2 bad input."""
+    card = load_dataset_card(dataset_card)
+    documents = [load_grant(g) for g in grant or []]
+    request = Request(card, _principal(as_key, documents), _action(action), purpose, shards=
+                      tuple(_shards(shards) or ()) if shards else None)
+    log_path = None if no_log else (log or os.environ.get(LOG_ENV) or _DEFAULT_LOG)
+    decision = decide(request, grants=documents, revocations=load_revocations(revocations) if revocations else None,
+                      licenses=_registry(licenses), profile=profile, log_path=log_path)
+    if as_json:
+        emit_json(decision.to_dict())
+    else:
+        _print_decision(decision)
+    if not decision.allowed:
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:
     """Attach this layer's commands to the root app."""
+    license_app.command("list")(license_list)
+    license_app.command("show")(license_show)
+    license_app.command("combine")(license_combine)
+    grant_app.command("issue")(grant_issue)
+    grant_app.command("verify")(grant_verify)
+    grant_app.command("revoke")(grant_revoke)
+    app.add_typer(license_app, name="license")
+    app.add_typer(grant_app, name="grant")
+    app.command("check")(check)
