@@ -32,7 +32,7 @@ OPERATORS = ("redact", "replace", "mask", "pseudonym", "encrypt", "surrogate", "
 DIRECT_IDENTIFIERS = frozenset({
     "PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "STREET_ADDRESS", "CREDIT_CARD", "US_SSN",
     "MEDICAL_RECORD_NUMBER", "IBAN_CODE", "IP_ADDRESS", "US_PASSPORT", "US_DRIVER_LICENSE",
-    "US_BANK_NUMBER", "US_ITIN", "UK_NHS", "URL", "MEDICAL_LICENSE", "CRYPTO", "MAC_ADDRESS", "UUID",
+    "US_BANK_NUMBER", "US_ITIN", "UK_NHS", "URL", "MEDICAL_LICENSE", "CRYPTO", "MAC_ADDRESS", "UUID", "ID", "UK_NINO",
 })
 #: identify in combination (Sweeney 2000: ZIP + birth date + sex identify 87% of the US)
 QUASI_IDENTIFIERS = frozenset({"LOCATION", "DATE_TIME", "AGE", "ORGANIZATION", "ZIP_CODE", "NRP"})

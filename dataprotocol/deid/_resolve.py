@@ -26,12 +26,13 @@ __all__ = ["resolve", "to_findings"]
 
 _NER = "SpacyRecognizer"
 _LABEL = (r"(?:DOB|D\.O\.B\.?|SSN|MRN|Tel|Phone|Ph|Mobile|Cell|Fax|E-?mail|Name|Patient|Pt|Address|Addr|"
-          r"Zip|Age|Sex|Gender|Date|ID|Acct|Account|Ticket|Re|Subject|Order|Ref|From|To|Cc|Attn|Dx|Hx)")
+          r"Zip|Age|Sex|Gender|Date|ID|Acct|Account|Ticket|Re|Subject|Order|Ref|From|To|Cc|Attn|Dx|Hx|Dear|IBAN|Driver|License|Licence|Passport|Card|Hi|Hello)")
 _LEADING_LABEL = re.compile(rf"\s*{_LABEL}\b\s*[:#.\-]*\s*", re.IGNORECASE)
+_TRAILING_LABEL = re.compile(rf"[\s:,]+{_LABEL}[\s:#.]*$", re.IGNORECASE)
 _LABEL_WORDS = frozenset(
     "dob d.o.b ssn mrn tel phone email e-mail name patient pt address zip age sex gender date id "
     "acct account ticket re subject order ref er icu bp hr rr pin otp ceo it api url pdf csv "
-    "sms faq n/a na tbd eta asap fyi vip dr mr mrs ms nurse ip wifi vpn os ui ux".split()
+    "sms faq n/a na tbd eta asap fyi vip driver iban dear license licence passport card visa dr mr mrs ms nurse ip wifi vpn os ui ux".split()
 )
 _MONTHS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 _DURATION = re.compile(
@@ -80,6 +81,10 @@ def _clean(text: str, f: Finding) -> Finding | None:
     if f.recognizer == _NER:
         while (m := _LEADING_LABEL.match(text, start, end)) and m.end() > start:
             start = m.end()
+        newline = text.find("\n", start, end)
+        end = newline if newline > start else end  # a name or place does not cross lines
+        while (m := _TRAILING_LABEL.search(text, start, end)) and m.start() > start:
+            end = m.start()
         start, end = _trim(text, start, end)
         span = text[start:end]
         if not any(ch.isalnum() for ch in span) or span.lower() in _LABEL_WORDS:

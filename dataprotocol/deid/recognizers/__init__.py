@@ -11,11 +11,14 @@ from presidio_analyzer import EntityRecognizer
 from dataprotocol.deid.recognizers._age import AgeRecognizer
 from dataprotocol.deid.recognizers._base import RegexPattern, RegexRecognizer
 from dataprotocol.deid.recognizers._date import WrittenDateRecognizer
+from dataprotocol.deid.recognizers._delimited_row import DelimitedRowRecognizer
 from dataprotocol.deid.recognizers._email import OFFLINE_TLD_EXTRACTOR, OfflineEmailRecognizer
 from dataprotocol.deid.recognizers._medical_record import MedicalRecordNumberRecognizer
+from dataprotocol.deid.recognizers._organization import CompanySuffixRecognizer
 from dataprotocol.deid.recognizers._person import PersonContextRecognizer
 from dataprotocol.deid.recognizers._phone import InternationalPhoneRecognizer
 from dataprotocol.deid.recognizers._street_address import StreetAddressRecognizer
+from dataprotocol.deid.recognizers._uk_nino import UkNinoRecognizer
 from dataprotocol.deid.recognizers._us_driver_license import UsDriverLicenseContextRecognizer
 from dataprotocol.deid.recognizers._us_passport import UsPassportContextRecognizer
 from dataprotocol.deid.recognizers._us_ssn import UsSsnContextRecognizer
@@ -23,6 +26,8 @@ from dataprotocol.deid.recognizers._zip_code import ZipCodeRecognizer
 
 __all__ = [
     "AgeRecognizer",
+    "CompanySuffixRecognizer",
+    "DelimitedRowRecognizer",
     "InternationalPhoneRecognizer",
     "MedicalRecordNumberRecognizer",
     "OfflineEmailRecognizer",
@@ -31,6 +36,7 @@ __all__ = [
     "RegexPattern",
     "RegexRecognizer",
     "StreetAddressRecognizer",
+    "UkNinoRecognizer",
     "UsDriverLicenseContextRecognizer",
     "UsPassportContextRecognizer",
     "UsSsnContextRecognizer",
@@ -52,9 +58,11 @@ EXTRA_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     UsDriverLicenseContextRecognizer,
     UsSsnContextRecognizer,
     PersonContextRecognizer,
+    CompanySuffixRecognizer,
+    UkNinoRecognizer,
 )
 
 
 def extra_recognizers() -> list[EntityRecognizer]:
     """Fresh instances of :data:`EXTRA_RECOGNIZERS` plus the offline e-mail recognizer."""
-    return [OfflineEmailRecognizer(), *(cls() for cls in EXTRA_RECOGNIZERS)]
+    return [OfflineEmailRecognizer(), DelimitedRowRecognizer(), *(cls() for cls in EXTRA_RECOGNIZERS)]

@@ -28,5 +28,5 @@ class AgeRecognizer(RegexRecognizer):
         RegexPattern("n years of age", rf"\b{_N}\s+years\s+of\s+age\b", 0.8, group="age", flags=re.IGNORECASE),
         RegexPattern("turned n", rf"\b(?:turn(?:ed|s|ing)?|just turned)\s+{_N}\b(?!\s*(?:%|am|pm|minutes|days))",
                      0.6, group="age", flags=re.IGNORECASE),
-        RegexPattern("n M/F", rf"\b{_N}\s?(?:M|F|yo[MF])\b(?=[\s,.;])", 0.6, group="age"),
+        RegexPattern("n M/F", rf"\b{_N}\s?(?:M|F|yo[MF])\b(?=[\s,.;)\]])", 0.6, group="age"),
     )

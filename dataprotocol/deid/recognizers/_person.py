@@ -27,7 +27,8 @@ class PersonContextRecognizer(RegexRecognizer):
         RegexPattern("my name is", rf"(?i:\b(?:my name is|my name's|i am|i'm|this is|call me|name:|name -|"
                                    rf"patient name:?|contact person:?|full name:?|customer:?|client:?|"
                                    rf"signed,?|regards,?|thanks,?|thank you,?|cheers,?|best,?|sincerely,?|"
-                                   rf"from:|to:|cc:|attn:?|hi|hello|hey|dear)\s+){_NAME}", 0.6, group="name"),
+                                   rf"from:|to:|cc:|attn:?|hi|hello|hey|dear|it's|it is|text|texted|ping|"
+                                   rf"scanned for|issued to|belongs to)\s+){_NAME}", 0.6, group="name"),
         RegexPattern("name said", rf"{_NAME}\s+(?:said|says|wrote|writes|called|reported|complains|complained|"
                                   rf"asked|emailed|mentioned|replied|states|stated|denies|presents|presented)\b",
                      0.45, group="name"),

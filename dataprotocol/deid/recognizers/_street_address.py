@@ -32,6 +32,7 @@ _SUFFIXES = (
 _NUMBER = r"\d{1,6}[A-Za-z]?(?:-\d{1,4})?"
 _WORD = r"[A-Z][A-Za-z'\-]+\.?"
 _UNIT = r"(?:,?\s+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|Room|Rm\.?|#)\s*[A-Za-z0-9\-]{1,6})?"
+_TAIL = r"(?:,?\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,?\s+[A-Z]{2})?,?\s+\d{5}(?:-\d{4})?\b)?"
 _DIRECTION = r"(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?"
 
 
@@ -45,7 +46,7 @@ class StreetAddressRecognizer(RegexRecognizer):
         RegexPattern(
             "number street suffix",
             rf"(?:(?:Flat|Apartment|Apt\.?|Unit|Suite)\s+[A-Za-z0-9\-]{{1,5}},?\s+)?\b{_NUMBER}\s+{_DIRECTION}"
-            rf"(?:{_WORD}\s+){{0,3}}(?:{_SUFFIXES})\b\.?{_UNIT}",
+            rf"(?:{_WORD}\s+){{0,3}}(?:{_SUFFIXES})\b\.?{_UNIT}{_TAIL}",
             0.7,
         ),
         RegexPattern(

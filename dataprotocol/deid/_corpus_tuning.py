@@ -1,0 +1,52 @@
+"""Tuning templates (used while developing recognizers). See ``_corpus.py``."""
+
+from __future__ import annotations
+
+LOCALES = ["en_US", "en_US", "en_US", "en_GB"]
+
+TEMPLATES: dict[str, list[str]] = {
+    "chat": [
+        "hi, this is {name}. can you call me back at {phone}?",
+        "Hey! It's {first} again, my email changed to {email}",
+        "{first}: running late, stuck near {city}. tell {first2} pls",
+        "lol {name2} just moved to {city}, new place is {address}",
+        "my bday is {dob} and i'm turning {age} 🎉",
+        "Can someone send {name} the invite? her number is {phone}",
+        "ok I'll text {first} at {phone} tonight",
+        "{name} (@ {org}) says the meeting moved to {date}",
+    ],
+    "clinical": [
+        "Patient {name}, DOB {dob}, MRN {mrn}. {age}-year-old presenting with chest pain.",
+        "Pt {last} is a {age} y/o seen on {date} by Dr. {last2}. Lives at {address}, {city}.",
+        "Discharge note: {name} ({age}M), admitted {date}, follow up with Dr. {name2} at {org}.",
+        "Mr. {last} reports dizziness since {date}. Contact daughter {name2} at {phone}.",
+        "MRN: {mrn}\nName: {name}\nDOB: {dob}\nAddress: {address}, {city} {zip}",
+        "{age} year old female, referred by {name2} from {org} in {city}.",
+        "Seen by Dr. {last2}. Patient {first} {last} tolerated procedure well. Next visit {date}.",
+        "Medical record number {mrn} belongs to {name}; SSN {ssn} on file.",
+    ],
+    "ticket": [
+        "Ticket 4471: customer {name} ({email}) cannot log in from {ip}.",
+        "User {name} reports card {card} was charged twice on {date}.",
+        "Escalated to {name2}. Customer callback number: {phone}. Account email {email}.",
+        "Refund request from {name}, shipping address {address}, {city}, {zip}.",
+        "Login alert for {email} from IP {ip} ({city}, {country}) on {date}.",
+        "Customer {first} {last} asked to update IBAN to {iban}.",
+        "Please verify passport {passport} for traveller {name} before {date}.",
+        "Driver's license {license} scanned for {name}, {age} years old.",
+    ],
+    "csv_row": [
+        "{name},{email},{phone},{city}",
+        "{mrn};{name};{dob};{zip}",
+        "\"{name}\",\"{address}\",\"{city}\",\"{zip}\",\"{phone}\"",
+        "{first} {last} | {org} | {email} | {date}",
+        "id=17 name={name} ssn={ssn} dob={dob}",
+        "{name}\t{age}\t{city}\t{card}",
+    ],
+    "email": [
+        "Dear {name},\n\nThank you for contacting {org}. We will ship to {address}.\n\nRegards,\n{name2}",
+        "From: {name} <{email}>\nTo: {email2}\nSubject: appointment on {date}",
+        "Hi {first},\nplease find attached the invoice. Call me on {phone}.\nBest,\n{first2}",
+        "Hello {name2}, your profile {url} was updated by {name}.",
+    ],
+}
