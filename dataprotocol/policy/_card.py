@@ -62,6 +62,11 @@ class DatasetCard:
     publisher: PublicIdentity
     description: str = ""
     publisher_document: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    #: the publisher's key id, computed once (a SHA-256 per decision would dominate it)
+    publisher_key_id: str = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "publisher_key_id", self.publisher.key_id)
 
     def credit(self) -> str:
         """One attribution line, as licenses with a BY clause ask for."""

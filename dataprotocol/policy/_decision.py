@@ -48,6 +48,16 @@ class Decision:
     shards: tuple[int, ...] | None = None
     at: datetime | None = None
 
+    @classmethod
+    def _trusted(cls, fields: dict[str, Any]) -> Decision:
+        """Build from every field at once, skipping the frozen per-field ``__setattr__``.
+
+        For the engine's hot path only: ``fields`` must name every field.
+        """
+        obj = object.__new__(cls)
+        obj.__dict__.update(fields)
+        return obj
+
     def raise_if_denied(self) -> Decision:
         """Raise :class:`PolicyDenied` listing every reason; return self when allowed."""
         if not self.allowed:

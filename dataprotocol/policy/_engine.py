@@ -74,6 +74,7 @@ class PolicyEngine:
         self.rejected: list[tuple[int, str]] = []
         self._index: dict[tuple[str, str], list[Grant]] = {}
         self._licence_cache: dict[tuple[str, str, str | None], Combination] = {}
+        self._purpose_cache: dict[str, str | None] = {}
         self._obligation_cache: dict[tuple[str, str, str, str, str], tuple[Obligation, ...]] = {}
         for number, doc in enumerate(grants):
             self.add(doc, number=number)
@@ -110,9 +111,9 @@ class PolicyEngine:
     def _grant_failures(self, grant: Grant, request: Request, at: datetime, purpose_ok: bool) -> list[str]:
         card, gid = request.dataset, grant.grant_id
         out = []
-        if grant.issuer_key_id != card.publisher.key_id:
+        if grant.issuer_key_id != card.publisher_key_id:
             out.append(f"wrong-issuer: grant {gid} was issued by {grant.issuer_key_id}, "
-                       f"not by the dataset's publisher {card.publisher.key_id}")
+                       f"not by the dataset's publisher {card.publisher_key_id}")
         if grant.dataset_version not in (card.version, "*"):
             out.append(f"wrong-version: grant {gid} is for version {grant.dataset_version}, "
                        f"not {card.version}")
@@ -139,16 +140,28 @@ class PolicyEngine:
                     out.append(f"shards-not-covered: grant {gid} does not cover shards {missing}")
         return out
 
+    def _purpose_problem(self, purpose: str) -> str | None:
+        """Why ``purpose`` is not a valid purpose text (None if it is); memoised."""
+        if purpose in self._purpose_cache:
+            return self._purpose_cache[purpose]
+        try:
+            self.purposes.parse(purpose)
+            problem = None
+        except InputError as exc:
+            problem = exc.detail
+        if len(self._purpose_cache) < 4096:
+            self._purpose_cache[purpose] = problem
+        return problem
+
     def _dataset_checks(self, request: Request, reasons: list[str]) -> bool:
         """License and dataset-purpose rules; returns whether the purpose is known."""
         card = request.dataset
         if request.action not in ACTIONS:
             reasons.append(f"action-unknown: {request.action!r} is not one of {', '.join(ACTIONS)}")
             return True
-        try:
-            self.purposes.parse(request.purpose)
-        except InputError as exc:
-            reasons.append(f"purpose-unknown: {exc.detail}")
+        unknown = self._purpose_problem(request.purpose)
+        if unknown is not None:
+            reasons.append(f"purpose-unknown: {unknown}")
             lic = self._license(card.license, request.action, None)
             reasons.extend(lic.reasons)
             return False
@@ -187,14 +200,14 @@ class PolicyEngine:
     def _decision(self, request: Request, at: datetime, reasons: list[str], grant: Grant | None) -> Decision:
         card = request.dataset
         allowed = not reasons
-        return Decision(
-            allowed=allowed, reasons=tuple(reasons),
-            obligations=self._obligations(request) if allowed else (),
-            grant=grant if allowed else None,
-            conditions=dict(grant.conditions) if allowed and grant is not None else {},
-            principal=request.principal, dataset_id=card.dataset_id, dataset_version=card.version,
-            action=request.action, purpose=request.purpose, shards=request.shards, at=at,
-        )
+        return Decision._trusted({
+            "allowed": allowed, "reasons": tuple(reasons),
+            "obligations": self._obligations(request) if allowed else (),
+            "grant": grant if allowed else None,
+            "conditions": dict(grant.conditions) if allowed and grant is not None else {},
+            "principal": request.principal, "dataset_id": card.dataset_id, "dataset_version": card.version,
+            "action": request.action, "purpose": request.purpose, "shards": request.shards, "at": at,
+        })
 
     def _obligations(self, request: Request) -> tuple[Obligation, ...]:
         card = request.dataset

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import fields
 from datetime import timedelta
 
 import pytest
 
 from dataprotocol.errors import PolicyDenied
-from dataprotocol.policy import DatasetCard, PolicyEngine, Request, decide, read_decision_log, revoke_grants
+from dataprotocol.policy import Decision, DatasetCard, PolicyEngine, Request, decide, read_decision_log, revoke_grants
 from tests.policy.conftest import NOW, card_dict, make_grant
 
 
@@ -153,6 +154,7 @@ def test_engine_indexes_and_matches_one_shot(steward, alice, mallory, card):
                                (alice.key_id, "nlp-research"), ("dp1:nobody", "research")]:
         req = Request(card, principal, "train", purpose, at=NOW)
         fast = engine.decide(req)
+        assert set(vars(fast)) == {f.name for f in fields(Decision)}  # the fast constructor fills every field
         slow = decide(req, grants=[g for g in grants if g["payload"]["grantee_key_id"] == principal
                                    and g["signature"]["key_id"] == steward.key_id])
         assert fast.allowed == slow.allowed and set(_codes(fast)) == set(_codes(slow)), (fast, slow)
