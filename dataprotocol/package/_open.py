@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
-from dataprotocol.errors import InputError, IntegrityError, PolicyDenied
+from dataprotocol.errors import InputError, IntegrityError, PolicyDenied, SignatureError
 from dataprotocol.keys import KeyPair
 from dataprotocol.package._manifest import Manifest, load_manifest
 from dataprotocol.package._read import check_shard, iter_shard_batches, read_shard
@@ -113,8 +113,12 @@ def load_grant_document(grant: dict[str, Any] | str | Path) -> dict[str, Any]:
     return document
 
 
-def _pinned_grant(document: dict[str, Any], manifest: Manifest, *, source: str) -> Grant:
-    grant = verify_grant(document, manifest.card.publisher)
+def _pinned_grant(document: dict[str, Any], manifest: Manifest, *, source: str,
+                  grant_source: str) -> Grant:
+    try:
+        grant = verify_grant(document, manifest.card.publisher)
+    except SignatureError as exc:
+        raise SignatureError(f"{grant_source}: grant signature does not verify ({exc})") from exc
     if grant.manifest_id is None or WRAPPED_KEYS not in grant.attachments:
         raise PolicyDenied("grant is not bound to a package", [
             f"grant {grant.grant_id} pins no manifest and carries no shard keys; issue it for "
@@ -178,7 +182,8 @@ def open_package(
     location = locate(package)
     manifest = load_manifest(location)
     document = load_grant_document(grant)
-    parsed = _pinned_grant(document, manifest, source=location.display)
+    grant_source = "grant" if isinstance(grant, dict) else str(grant)
+    parsed = _pinned_grant(document, manifest, source=location.display, grant_source=grant_source)
     chosen = _select(manifest, parsed, shards)
     request = Request(dataset=manifest.card, principal=key.key_id, action=action,
                       purpose=purpose, shards=chosen)

@@ -79,3 +79,11 @@ def package_3(tmp_path: Path, csv_input: Path, card: DatasetCard, publisher: Key
     publish(csv_input, card=card, publisher=publisher, out=out, shards=3,
             segment_size=64 * 1024)
     return out
+
+
+@pytest.fixture(scope="session")
+def scrubber() -> Any:
+    """One real Presidio + spaCy scrubber for the whole session (loading takes seconds)."""
+    from dataprotocol.deid import ScrubConfig, Scrubber
+
+    return Scrubber(ScrubConfig(operator="pseudonym", key=b"package-tests-pseudonym-key-0001"))
