@@ -31,6 +31,7 @@ from dataprotocol.policy import (
     issue_grant,
     load_dataset_card,
     load_grant,
+    load_org_policy,
     load_revocations,
     revoke_grants,
     verify_grant,
@@ -45,6 +46,7 @@ _DEFAULT_LOG = "dataprotocol-decisions.jsonl"
 JSON_OPT = typer.Option(False, "--json", help="Print one JSON object.")
 LICENSES_OPT = typer.Option(None, "--licenses", help="Extra folder of license YAML files (repeatable).")
 PROFILE_OPT = typer.Option("conservative", "--profile", help="Interpretation profile: " + " | ".join(PROFILES))
+ORG_OPT = typer.Option(None, "--org-policy", help="Organisation policy YAML that can only narrow what is allowed.")
 
 
 def _registry(folders: Optional[list[Path]]) -> LicenseRegistry:
@@ -182,6 +184,7 @@ def grant_issue(
     shards: Optional[str] = typer.Option(None, "--shards", help="Comma-separated shard ids (default all)."),
     condition: Optional[list[str]] = typer.Option(None, "--condition", help="NAME=VALUE, e.g. max_epsilon=2."),
     out: Path = typer.Option(..., "--out", help="Where to write the signed grant (JSON)."),
+    org_policy: Optional[Path] = ORG_OPT,
     as_json: bool = JSON_OPT,
 ) -> None:
     """Sign a grant giving the grantee ACTIONs for PURPOSEs on a dataset until a date."""
@@ -192,6 +195,10 @@ def grant_issue(
         not_before=_time(start, field="--from", end_of_day=False) if start else None,
         shards=_shards(shards), conditions=_conditions(condition),
     )
+    if org_policy is not None:
+        load_org_policy(org_policy).check_grant_request(
+            actions=args["actions"], purposes=args["purposes"], not_after=args["not_after"],
+            not_before=args["not_before"] or datetime.now(timezone.utc), conditions=args["conditions"])
     if target.is_dir() and (target / "manifest.json").exists():
         from dataprotocol.package import issue_package_grant
 
@@ -310,7 +317,10 @@ def check(
     as_key: Optional[Path] = typer.Option(None, "--as", help="Requester's public identity (default: the grantee)."),
     shards: Optional[str] = typer.Option(None, "--shards", help="Comma-separated shard ids (default all)."),
     revocations: Optional[Path] = typer.Option(None, "--revocations", help="Signed revocation list."),
-    profile: str = PROFILE_OPT, licenses: Optional[list[Path]] = LICENSES_OPT,
+    profile: Optional[str] = typer.Option(
+        None, "--profile", help="Interpretation profile: conservative | permissive (default: the "
+        "organisation policy's, else conservative)."),
+    licenses: Optional[list[Path]] = LICENSES_OPT, org_policy: Optional[Path] = ORG_OPT,
     log: Optional[Path] = typer.Option(None, "--log", help=f"Decision log (default ${LOG_ENV} or ./{_DEFAULT_LOG})."),
     no_log: bool = typer.Option(False, "--no-log", help="Do not append this decision to the log."),
     as_json: bool = JSON_OPT,
@@ -321,8 +331,10 @@ def check(
     request = Request(card, _principal(as_key, documents), _action(action), purpose, shards=
                       tuple(_shards(shards) or ()) if shards else None)
     log_path = None if no_log else (log or os.environ.get(LOG_ENV) or _DEFAULT_LOG)
+    org = load_org_policy(org_policy) if org_policy else None
     decision = decide(request, grants=documents, revocations=load_revocations(revocations) if revocations else None,
-                      licenses=_registry(licenses), profile=profile, log_path=log_path)
+                      licenses=_registry(licenses), profile=profile or (org.profile if org else "conservative"),
+                      log_path=log_path, org=org)
     if as_json:
         emit_json(decision.to_dict())
     else:

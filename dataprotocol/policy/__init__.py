@@ -25,6 +25,7 @@ from dataprotocol.policy._licenses import (
     load_license_file,
 )
 from dataprotocol.policy._log import LOG_ENV, append_decision, read_decision_log
+from dataprotocol.policy._org import OrgPolicy, load_org_policy
 from dataprotocol.policy._paths import POLICIES_ENV, builtin_policies_dir
 from dataprotocol.policy._purposes import Purpose, PurposeRequest, PurposeVocabulary, default_vocabulary
 from dataprotocol.policy._revocations import (
@@ -74,6 +75,8 @@ __all__ = [
     "Decision",
     "decide",
     "PolicyEngine",
+    "OrgPolicy",
+    "load_org_policy",
     "append_decision",
     "read_decision_log",
 ]

@@ -20,6 +20,7 @@ from dataprotocol.policy._decision import Decision, Request
 from dataprotocol.policy._grants import Grant, verify_grant
 from dataprotocol.policy._licenses import ACTIONS, LicenseRegistry, default_registry
 from dataprotocol.policy._log import append_decision, default_log_path
+from dataprotocol.policy._org import OrgPolicy
 from dataprotocol.policy._purposes import PurposeVocabulary, default_vocabulary
 from dataprotocol.policy._revocations import RevocationList, verify_revocations
 from dataprotocol.policy._time import format_time, now
@@ -60,8 +61,10 @@ class PolicyEngine:
         profile: str = "conservative",
         log_path: str | Path | None = None,
         purposes: PurposeVocabulary | None = None,
+        org: OrgPolicy | None = None,
     ) -> None:
         check_profile(profile)
+        self.org = org
         idents = [issuers] if isinstance(issuers, PublicIdentity) else list(issuers)
         self.issuers: dict[str, PublicIdentity] = {i.key_id: i for i in idents}
         self.licenses = licenses if licenses is not None else default_registry()
@@ -167,6 +170,8 @@ class PolicyEngine:
             return False
         lic = self._license(card.license, request.action, request.purpose)
         reasons.extend(lic.reasons)
+        if self.org is not None:
+            reasons.extend(self.org.reasons(action=request.action, purpose=request.purpose))
         why = self.purposes.match(card.purposes, request.purpose)
         if why is not None:
             reasons.append(f"dataset-purpose: dataset {card.dataset_id} does not allow it: {why}")
@@ -247,9 +252,11 @@ def decide(
     licenses: LicenseRegistry | None = None,
     profile: str = "conservative",
     log_path: str | Path | None = None,
+    org: OrgPolicy | None = None,
 ) -> Decision:
     """One decision. Each grant is verified against the dataset's publisher; a grant or
-    revocation list that fails verification is a reason to deny, never ignored."""
+    revocation list that fails verification is a reason to deny, never ignored. ``org``
+    (an organisation policy) can only add reasons to deny."""
     extra: list[str] = []
     try:
         revoked = _revoked_ids(revocations, {request.dataset.publisher.key_id: request.dataset.publisher})
@@ -258,7 +265,7 @@ def decide(
                      "revocation status unknown")
         revoked = frozenset()
     engine = PolicyEngine((), issuers=request.dataset.publisher, licenses=licenses, profile=profile,
-                          log_path=log_path)
+                          log_path=log_path, org=org)
     engine.revoked = revoked
     for number, doc in enumerate(grants):
         engine.add(doc, number=number)

@@ -126,3 +126,14 @@ def test_bad_input_exit_2(world, capsys, argv):
     err = capsys.readouterr().err
     assert err.strip() and "Traceback" not in err
     assert not Path("x.json").exists()
+
+
+def test_org_policy_on_issue_and_check(world, capsys):
+    from dataprotocol.policy import builtin_policies_dir
+
+    org = str(builtin_policies_dir() / "organisations" / "example-hospital.yaml")
+    assert main(_issue(["--org-policy", org, "--action", "publish-data"])) == 2
+    assert "never allows publish-data" in capsys.readouterr().err
+    assert main(_issue()) == 0
+    assert main(["check", "card.yaml", "--grant", "g.json", "--action", "train", "--purpose", "disease:cancer",
+                 "--org-policy", org, "--no-log"]) == 0

@@ -7,10 +7,16 @@ from dataclasses import fields
 from datetime import timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dataprotocol.errors import PolicyDenied
 from dataprotocol.policy import Decision, DatasetCard, PolicyEngine, Request, decide, read_decision_log, revoke_grants
+from dataprotocol.keys import generate_keypair
 from tests.policy.conftest import NOW, card_dict, make_grant
+
+STEWARD, ALICE = generate_keypair("steward-w"), generate_keypair("alice-w")
+_WINDOW_GRANT = make_grant(STEWARD, ALICE)
 
 
 def _codes(decision) -> list[str]:
@@ -165,3 +171,15 @@ def test_engine_rejects_grant_for_another_publisher_dataset(steward, mallory, al
     engine = PolicyEngine([make_grant(mallory, alice)], issuers=[steward.public, mallory.public])
     d = engine.decide(Request(card, alice.key_id, "train", "disease:cancer", at=NOW))
     assert "wrong-issuer" in _codes(d)
+
+
+@given(offset_hours=st.integers(min_value=-24 * 40, max_value=24 * 40))
+def test_validity_window_property(offset_hours):
+    card = DatasetCard.from_dict(card_dict(STEWARD))
+    grant = _WINDOW_GRANT
+    at = NOW + timedelta(hours=offset_hours)
+    d = decide(Request(card, ALICE.key_id, "train", "disease:cancer", at=at), grants=[grant])
+    inside = NOW - timedelta(days=1) <= at < NOW + timedelta(days=30)
+    assert d.allowed is inside
+    if not inside:
+        assert _codes(d) == ["grant-not-yet-valid" if at < NOW else "grant-expired"]
