@@ -82,6 +82,10 @@ class PolicyEngine:
         for number, doc in enumerate(grants):
             self.add(doc, number=number)
 
+    def set_revocations(self, revocations: Revocations) -> None:
+        """Replace the revocation state (verified against the engine's issuers; raises if bad)."""
+        self.revoked = _revoked_ids(revocations, self.issuers)
+
     def add(self, document: Mapping[str, Any] | Grant, *, number: int = -1) -> Grant | None:
         """Verify one grant (signed document) and index it; a bad one goes to ``rejected``."""
         try:
@@ -266,7 +270,7 @@ def decide(
         revoked = frozenset()
     engine = PolicyEngine((), issuers=request.dataset.publisher, licenses=licenses, profile=profile,
                           log_path=log_path, org=org)
-    engine.revoked = revoked
+    engine.revoked = revoked  # already verified above (a bad list became a reason, not an error)
     for number, doc in enumerate(grants):
         engine.add(doc, number=number)
     decision = engine.decide(request, log=False)

@@ -114,7 +114,7 @@ class _Checker:
 
     def mapping(self, value: Any, parent: Any, key: Any, fld: str, allowed: set[str]) -> Mapping[str, Any]:
         if not isinstance(value, Mapping):
-            raise self.fail("must be a mapping", parent, key, fld, "a YAML mapping")
+            raise self.fail("missing" if value is None else "must be a mapping", parent, key, fld, "a YAML mapping")
         for k in value:
             if k not in allowed:
                 raise self.fail(f"unknown key {k!r}", value, k, f"{fld}.{k}" if fld else str(k),
@@ -187,6 +187,7 @@ def _parse_license(doc: Any, path: str) -> License:
     share_alike = cond.get("share_alike")
     if share_alike is not None and not isinstance(share_alike, str):
         raise chk.fail("must be a family name or null", cond, "share_alike", "conditions.share_alike")
+    flags = {k: chk.boolean(cond, k, f"conditions.{k}") for k in ("commercial", "attribution", "no_derivatives")}
     actions = chk.mapping(top.get("actions"), top, "actions", "actions", set(ACTIONS))
     for action in ACTIONS:
         if action not in actions:
@@ -196,10 +197,8 @@ def _parse_license(doc: Any, path: str) -> License:
     return License(
         id=lic_id, name=chk.text(top, "name", "name") or lic_id,
         url=chk.text(top, "url", "url", optional=True),
-        commercial=chk.boolean(cond, "commercial", "conditions.commercial"),
-        attribution=chk.boolean(cond, "attribution", "conditions.attribution"),
-        share_alike=share_alike,
-        no_derivatives=chk.boolean(cond, "no_derivatives", "conditions.no_derivatives"),
+        commercial=flags["commercial"], attribution=flags["attribution"], share_alike=share_alike,
+        no_derivatives=flags["no_derivatives"],
         results_exempt=chk.boolean(cond, "results_exempt", "conditions.results_exempt", default=False),
         adaptation_licenses=None if "*" in adapt else adapt,
         actions={a: _parse_rule(chk, actions, a) for a in ACTIONS},

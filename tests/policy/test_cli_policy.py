@@ -137,3 +137,10 @@ def test_org_policy_on_issue_and_check(world, capsys):
     assert main(_issue()) == 0
     assert main(["check", "card.yaml", "--grant", "g.json", "--action", "train", "--purpose", "disease:cancer",
                  "--org-policy", org, "--no-log"]) == 0
+
+
+def test_malformed_user_license_folder_exit_2(tmp_path, capsys):
+    (tmp_path / "bad.yaml").write_text("id: X\nname: X\nconditions: {commercial: perhaps}\n")
+    assert main(["license", "list", "--licenses", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "bad.yaml:3" in err and "conditions.commercial" in err

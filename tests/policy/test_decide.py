@@ -183,3 +183,13 @@ def test_validity_window_property(offset_hours):
     assert d.allowed is inside
     if not inside:
         assert _codes(d) == ["grant-not-yet-valid" if at < NOW else "grant-expired"]
+
+
+def test_engine_revocations_update(steward, alice, mallory, card, grant):
+    engine = PolicyEngine([grant], issuers=[steward.public])
+    req = Request(card, alice.key_id, "train", "disease:cancer", at=NOW)
+    assert engine.decide(req).allowed
+    engine.set_revocations(revoke_grants(steward, [grant["payload"]["grant_id"]]))
+    assert _codes(engine.decide(req)) == ["grant-revoked"]
+    with pytest.raises(Exception, match="unknown key"):
+        engine.set_revocations(revoke_grants(mallory, ["x"]))

@@ -142,3 +142,12 @@ def test_builtin_yaml_is_plain_yaml():
     # the data files must stay readable by any YAML parser, not only ours
     for path in (VECTORS.parents[2] / "policies" / "licenses").glob("*.yaml"):
         assert yaml.safe_load(path.read_text())["id"] == path.stem
+
+
+def test_profile_files_match_the_profiles_the_code_knows():
+    from dataprotocol.policy import PROFILES, builtin_policies_dir
+
+    files = {p.stem for p in (builtin_policies_dir() / "profiles").glob("*.yaml")}
+    assert files == set(PROFILES)
+    defaults = [p for p in files if load_yaml(builtin_policies_dir() / "profiles" / f"{p}.yaml")["default"]]
+    assert defaults == ["conservative"]
