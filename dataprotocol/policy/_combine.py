@@ -119,16 +119,47 @@ def _output_licenses(bound: list[License], registry: LicenseRegistry, conflicts:
     return tuple(i for i in universe if i in allowed)
 
 
-def _resolve(ids: Sequence[str], registry: LicenseRegistry, reasons: list[str]) -> list[License]:
+def _resolve(ids: Sequence[str], registry: LicenseRegistry, reasons: list[str]) -> list[tuple[int, License]]:
+    """(position in ``ids``, license) for known ids; each unknown id becomes a reason."""
     out = []
-    for lic_id in ids:
+    for index, lic_id in enumerate(ids):
         lic = registry.get(lic_id)
         if lic is None:
             reasons.append(f"license-unknown: license {lic_id!r} is not defined; treated as the most "
                            "restrictive (nothing allowed)")
         else:
-            out.append(lic)
+            out.append((index, lic))
     return out
+
+
+@dataclass
+class _Tally:
+    """What the per-license pass of :func:`combine` collects."""
+
+    reasons: list[str]
+    obligations: dict[tuple[str, str], Obligation]
+    attribution: list[str]
+    bound: list[License]
+
+
+def _apply(tally: _Tally, lic: License, *, action: str, profile: str, commercial: bool, credit: str | None) -> None:
+    rule = lic.rule(action)
+    if not rule.allowed_in(profile):
+        tally.reasons.append(f"license-denies: {lic.id} does not allow {action} (profile {profile}): "
+                             + (rule.reason or "denied by the license definition"))
+        return
+    if commercial and not lic.commercial:
+        tally.reasons.append(f"license-noncommercial: {lic.id} forbids commercial use (NonCommercial)")
+    adaptation = action in _PUBLISH and rule.is_adaptation(profile)
+    for kind in rule.obligations:
+        if kind == "share-alike" and not adaptation:
+            continue  # the output is not an adaptation in this profile: SA does not bind it
+        tally.obligations.setdefault((kind, lic.id), Obligation(kind, lic.id, OBLIGATION_TEXTS[kind]))
+    if "attribution" in rule.obligations:
+        tally.attribution.append(credit or f"{lic.id}: credit the creator and source, link the license "
+                                 "and state that the material was modified")
+    if adaptation:
+        tally.bound.append(lic)
 
 
 def combine(
@@ -147,50 +178,29 @@ def combine(
     """
     check_action(action)
     check_profile(profile)
-    if isinstance(license_ids, str):
-        license_ids = [license_ids]
-    if not license_ids:
+    ids = [license_ids] if isinstance(license_ids, str) else list(license_ids)
+    if not ids:
         raise InputError("no license given", field="license_ids", expected="at least one SPDX id")
     registry = registry if registry is not None else default_registry()
-    reasons: list[str] = []
-    licenses = _resolve(license_ids, registry, reasons)
-    commercial = _commercial(purpose, default_vocabulary(), reasons)
-    obligations: dict[tuple[str, str], Obligation] = {}
-    attribution: list[str] = []
-    bound: list[License] = []
-    for index, lic in enumerate(licenses):
-        rule = lic.rule(action)
-        if not rule.allowed_in(profile):
-            reasons.append(f"license-denies: {lic.id} does not allow {action} (profile {profile}): "
-                           + (rule.reason or "denied by the license definition"))
-            continue
-        if commercial and not lic.commercial:
-            reasons.append(f"license-noncommercial: {lic.id} forbids commercial use (NonCommercial)")
-        adaptation = action in _PUBLISH and rule.is_adaptation(profile)
-        for kind in rule.obligations:
-            if kind == "share-alike" and not adaptation:
-                continue  # the output is not an adaptation in this profile: SA does not bind it
-            obligations.setdefault((kind, lic.id), Obligation(kind, lic.id, OBLIGATION_TEXTS[kind]))
-        if "attribution" in rule.obligations:
-            credit = credits[index] if credits is not None and index < len(credits) else None
-            attribution.append(credit or f"{lic.id}: credit the creator and source, link the license "
-                               "and state that the material was modified")
-        if adaptation:
-            bound.append(lic)
+    tally = _Tally(reasons=[], obligations={}, attribution=[], bound=[])
+    licenses = _resolve(ids, registry, tally.reasons)
+    commercial = _commercial(purpose, default_vocabulary(), tally.reasons)
+    for index, lic in licenses:
+        credit = credits[index] if credits is not None and index < len(credits) else None
+        _apply(tally, lic, action=action, profile=profile, commercial=commercial, credit=credit)
     conflicts: list[str] = []
     outputs: tuple[str, ...] = ()
     if action in _PUBLISH:
-        conflicts = _adaptation_conflicts(bound)
-        outputs = _output_licenses(bound, registry, conflicts)
-        if bound and outputs:
-            for lic in bound:
-                if lic.share_alike:
-                    key = ("share-alike", lic.id)
-                    obligations[key] = Obligation("share-alike", lic.id,
-                                                  "license the output under " + " or ".join(outputs))
-    reasons.extend(conflicts)
+        conflicts = _adaptation_conflicts(tally.bound)
+        outputs = _output_licenses(tally.bound, registry, conflicts)
+        for lic in tally.bound:
+            if lic.share_alike and outputs:
+                tally.obligations[("share-alike", lic.id)] = Obligation(
+                    "share-alike", lic.id, "license the output under " + " or ".join(outputs))
+    reasons = tally.reasons + conflicts
     return Combination(
         allowed=not reasons, output_licenses=outputs if not reasons else (),
-        obligations=tuple(obligations.values()) if not reasons else (),
-        conflicts=tuple(conflicts), reasons=tuple(reasons), attribution=tuple(dict.fromkeys(attribution)),
+        obligations=tuple(tally.obligations.values()) if not reasons else (),
+        conflicts=tuple(conflicts), reasons=tuple(reasons),
+        attribution=tuple(dict.fromkeys(tally.attribution)),
     )
