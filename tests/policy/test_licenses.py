@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dataprotocol._files import load_yaml
 from dataprotocol.errors import InputError
@@ -151,3 +153,22 @@ def test_profile_files_match_the_profiles_the_code_knows():
     assert files == set(PROFILES)
     defaults = [p for p in files if load_yaml(builtin_policies_dir() / "profiles" / f"{p}.yaml")["default"]]
     assert defaults == ["conservative"]
+
+
+_IDS = sorted(BUILTIN_IDS)
+
+
+@given(ids=st.lists(st.sampled_from(_IDS), min_size=1, max_size=4), extra=st.sampled_from(_IDS),
+       action=st.sampled_from(ACTIONS), profile=st.sampled_from(["conservative", "permissive"]),
+       seed=st.randoms())
+def test_combine_is_order_free_and_monotone(ids, extra, action, profile, seed):
+    base = combine(ids, action=action, profile=profile)
+    shuffled = list(ids)
+    seed.shuffle(shuffled)
+    again = combine(shuffled, action=action, profile=profile)
+    assert again.allowed == base.allowed and set(again.output_licenses) == set(base.output_licenses)
+    assert set(again.reasons) == set(base.reasons)
+    # adding a dataset can only take permissions away, never add them
+    more = combine([*ids, extra], action=action, profile=profile)
+    assert not (more.allowed and not base.allowed)
+    assert set(more.output_licenses) <= set(base.output_licenses) or not base.allowed
