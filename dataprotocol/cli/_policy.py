@@ -297,6 +297,15 @@ def _principal(as_key: Optional[Path], documents: list[dict[str, Any]]) -> str:
     raise InputError("no principal: give --as KEY.pub (or a grant naming its grantee)", field="--as")
 
 
+def _card_of(target: Path) -> Any:
+    """The dataset card of a card YAML, or of a package directory (its signed manifest)."""
+    if target.is_dir() and (target / "manifest.json").exists():
+        from dataprotocol.package import read_manifest
+
+        return read_manifest(str(target)).card
+    return load_dataset_card(target)
+
+
 def _print_decision(decision: Decision) -> None:
     head = "[bold green]ALLOWED[/]" if decision.allowed else "[bold red]DENIED[/]"
     console.print(f"{head} {decision.action} on {decision.dataset_id} {decision.dataset_version} "
@@ -310,7 +319,7 @@ def _print_decision(decision: Decision) -> None:
 
 
 def check(
-    dataset_card: Path = typer.Argument(..., help="Dataset card YAML."),
+    dataset_card: Path = typer.Argument(..., help="Dataset card YAML, or a package directory."),
     grant: Optional[list[Path]] = typer.Option(None, "--grant", help="Grant file (repeatable)."),
     action: str = typer.Option(..., "--action", help="read | train | publish-model | publish-data"),
     purpose: str = typer.Option(..., "--purpose", help="Purpose, e.g. disease:cancer or research+commercial."),
@@ -326,7 +335,7 @@ def check(
     as_json: bool = JSON_OPT,
 ) -> None:
     """Decide a request: exit 0 allowed, 1 denied (every reason listed), 2 bad input."""
-    card = load_dataset_card(dataset_card)
+    card = _card_of(dataset_card)
     documents = [load_grant(g) for g in grant or []]
     request = Request(card, _principal(as_key, documents), _action(action), purpose, shards=
                       tuple(_shards(shards) or ()) if shards else None)

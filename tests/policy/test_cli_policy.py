@@ -144,3 +144,24 @@ def test_malformed_user_license_folder_exit_2(tmp_path, capsys):
     assert main(["license", "list", "--licenses", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert "bad.yaml:3" in err and "conditions.commercial" in err
+
+
+def test_grant_and_check_on_a_package_dir(world, capsys):
+    from dataprotocol.keys import load_keypair
+    from dataprotocol.package import publish
+    from dataprotocol.policy import load_dataset_card
+
+    (world / "data.csv").write_text("topic,value\na,1\nb,2\nc,3\nd,4\n")
+    card = load_dataset_card(world / "card.yaml")
+    publish(world / "data.csv", card=card, publisher=load_keypair(world / "keys" / "steward.key"),
+            out=world / "pkg", shards=2)
+    argv = _issue(out="pg.json", extra=["--shards", "1"])
+    argv[2] = "pkg"
+    assert main(argv) == 0
+    doc = json.loads((world / "pg.json").read_text())
+    assert doc["payload"]["manifest_id"] and doc["payload"]["shards"] == [1]
+    assert main(["check", "pkg", "--grant", "pg.json", "--action", "read", "--purpose", "disease:cancer",
+                 "--shards", "1", "--no-log"]) == 0
+    assert main(["check", "pkg", "--grant", "pg.json", "--action", "read", "--purpose", "disease:cancer",
+                 "--no-log", "--json"]) == 1
+    capsys.readouterr()
