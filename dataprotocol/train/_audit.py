@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dataprotocol.budget import MechanismEvent
+from dataprotocol.budget import MechanismEvent, account, recompute_independent
 from dataprotocol.errors import AuditFailed, DataProtocolError, InputError
 from dataprotocol.keys import PublicIdentity, verify_document
 from dataprotocol.train._canary import epsilon_lower_bound
@@ -81,48 +81,16 @@ class AuditReport:
 
 def opacus_epsilon(events: Sequence[MechanismEvent], *, delta: float,
                    accountant: str = "prv") -> tuple[float, str]:
-    """(epsilon, accountant used) from Opacus; PRV falls back to RDP if it fails."""
-    from opacus.accountants import PRVAccountant, RDPAccountant
-
-    history = [(e.noise_multiplier, e.effective_sample_rate, e.steps) for e in events if e.steps]
-    if not history:
-        return 0.0, accountant
-    if accountant == "prv":
-        try:
-            prv = PRVAccountant()
-            prv.history = list(history)
-            eps = float(prv.get_epsilon(delta))
-            if math.isfinite(eps):
-                return eps, "prv"
-        except Exception:  # noqa: BLE001 - PRV's numerics fail at large epsilon: use RDP
-            pass
-    rdp = RDPAccountant()
-    rdp.history = list(history)
-    return float(rdp.get_epsilon(delta)), "rdp"
+    """(epsilon, accountant used) from Opacus' accountant the card names (via
+    :func:`dataprotocol.budget.account`: PRV falls back to RDP when it fails)."""
+    prefer = accountant if accountant in ("prv", "rdp") else "rdp"
+    result = account(list(events), delta=delta, prefer=prefer)
+    return float(result.epsilon), result.accountant
 
 
 def independent_epsilons(events: Sequence[MechanismEvent], *, delta: float) -> dict[str, float]:
     """Google ``dp_accounting`` RDP and PLD epsilons (no Opacus code involved)."""
-    try:
-        from dataprotocol.budget import recompute_independent  # type: ignore[attr-defined]
-    except ImportError:
-        recompute_independent = None
-    if recompute_independent is not None:
-        return {k: float(v) for k, v in recompute_independent(list(events), delta=delta).items()}
-    import dp_accounting
-    from dp_accounting import pld, rdp
-
-    def _event() -> Any:
-        parts = [dp_accounting.SelfComposedDpEvent(dp_accounting.PoissonSampledDpEvent(
-            e.effective_sample_rate, dp_accounting.GaussianDpEvent(e.noise_multiplier)), e.steps)
-            for e in events if e.steps]
-        return dp_accounting.ComposedDpEvent(parts)
-
-    rdp_acc = rdp.RdpAccountant()
-    rdp_acc.compose(_event())
-    pld_acc = pld.PLDAccountant(value_discretization_interval=1e-3)
-    pld_acc.compose(_event())
-    return {"rdp": float(rdp_acc.get_epsilon(delta)), "pld": float(pld_acc.get_epsilon(delta))}
+    return {k: float(v) for k, v in recompute_independent(list(events), delta=delta).items()}
 
 
 # --- individual checks ---------------------------------------------------------------------

@@ -1,0 +1,278 @@
+"""The model directory: write_model_dir and audit_model_dir on honest and tampered cards.
+
+Payloads are built by hand from MechanismEvents (no trainer involved) with epsilons from
+the real accountants, on a tiny BERT built from a config and an offline tokenizer.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dataprotocol.budget import MechanismEvent
+from dataprotocol.errors import AuditFailed, InputError
+from dataprotocol.keys import KeyPair, generate_keypair, sign_document, verify_document
+from dataprotocol.train._audit import audit_model_dir, opacus_epsilon
+from dataprotocol.train._card import (
+    PRIVACY_DOC_TYPE,
+    read_front_matter,
+    read_privacy_document,
+    write_model_dir,
+)
+
+DELTA = 1e-5
+EVENTS = [MechanismEvent(noise_multiplier=1.1, sample_rate=0.02, steps=150),
+          MechanismEvent(noise_multiplier=1.3, sample_rate=0.02, steps=50)]
+_VOCAB = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "the", "patient", "note", "good", "bad"]
+
+
+def tiny_model_and_tokenizer(work: Path) -> tuple[Any, Any]:
+    import torch
+    from transformers import BertConfig, BertForSequenceClassification, BertTokenizerFast
+
+    work.mkdir(parents=True, exist_ok=True)
+    (work / "vocab.txt").write_text("\n".join(_VOCAB) + "\n")
+    tokenizer = BertTokenizerFast(vocab_file=str(work / "vocab.txt"), do_lower_case=True)
+    torch.manual_seed(0)
+    config = BertConfig(vocab_size=len(_VOCAB), hidden_size=32, num_hidden_layers=2,
+                        num_attention_heads=2, intermediate_size=64,
+                        max_position_embeddings=32, num_labels=2)
+    return BertForSequenceClassification(config), tokenizer
+
+
+def make_payload(*, events: list[MechanismEvent] = EVENTS, delta: float = DELTA,
+                 epsilon: float | None = None, run_id: str = "run-honest",
+                 ledger: dict[str, Any] | None = None,
+                 empirical_audit: dict[str, Any] | None = None) -> dict[str, Any]:
+    eps, used = opacus_epsilon(events, delta=delta, accountant="prv")
+    rdp, _ = opacus_epsilon(events, delta=delta, accountant="rdp")
+    return {
+        "run_id": run_id, "base_model": "tiny-bert", "task": "sequence-classification",
+        "data": [{"dataset_id": "clinic-notes", "dataset_version": "1.0",
+                  "manifest_id": "mf-123", "license": "CC-BY-4.0", "grant_id": "gr-1"}],
+        "license": {"output_licenses": ["CC-BY-4.0"], "obligations": ["attribution"],
+                    "attribution": [{"title": "Clinic notes", "creator": "St. Example",
+                                     "source": "https://example.org", "license": "CC-BY-4.0"}]},
+        "mechanism": {"clipping_norm": 1.0, "noise_multiplier": events[0].noise_multiplier,
+                      "sampler": "poisson", "sample_rate": events[0].sample_rate,
+                      "steps": sum(e.steps for e in events), "epochs": 4,
+                      "logical_batch_size": 20, "physical_batch_size": 10,
+                      "clipping_mode": "ghost", "dataset_size": 1000},
+        "events": [e.to_dict() for e in events],
+        "accounting": {"accountant": used, "epsilon": eps if epsilon is None else epsilon,
+                       "delta": delta, "alternatives": {"prv": eps, "rdp": rdp}},
+        "ledger": ledger, "empirical_audit": empirical_audit, "metrics": {"accuracy": 0.75},
+    }
+
+
+def write_card(out: Path, signer: KeyPair, **payload_args: Any) -> Path:
+    model, tokenizer = tiny_model_and_tokenizer(out.parent / "tiny-src")
+    return write_model_dir(out, model=model, tokenizer=tokenizer, signer=signer,
+                           payload=make_payload(**payload_args))
+
+
+def failing(report: Any) -> set[str]:
+    return {c.name for c in report.failures}
+
+
+def rewrite_privacy(model_dir: Path, edit: Any, *, resign_with: KeyPair | None = None) -> None:
+    path = model_dir / "privacy.json"
+    document = json.loads(path.read_text())
+    edit(document["payload"])
+    if resign_with is not None:
+        document = sign_document(PRIVACY_DOC_TYPE, document["payload"], resign_with)
+    path.write_text(json.dumps(document))
+
+
+@pytest.fixture(scope="module")
+def trainer() -> KeyPair:
+    return generate_keypair("trainer")
+
+
+@pytest.fixture(scope="module")
+def honest_dir(tmp_path_factory: pytest.TempPathFactory, trainer: KeyPair) -> Path:
+    return write_card(tmp_path_factory.mktemp("card") / "model", trainer)
+
+
+@pytest.fixture()
+def card(honest_dir: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the honest model directory to tamper with."""
+    return Path(shutil.copytree(honest_dir, tmp_path / "model"))
+
+
+# --- writing --------------------------------------------------------------------------------
+
+def test_model_dir_layout_and_signed_payload(honest_dir: Path, trainer: KeyPair) -> None:
+    names = {p.name for p in honest_dir.iterdir()}
+    assert {"model.safetensors", "config.json", "README.md", "privacy.json"} <= names
+    assert any(n.startswith("tokenizer") for n in names)
+    payload = verify_document(read_privacy_document(honest_dir), trainer.public,
+                              doc_type=PRIVACY_DOC_TYPE)
+    assert payload["format"] == 1 and payload["trainer"]["key_id"] == trainer.key_id
+    assert set(payload["weights"]) == {"model.safetensors"}
+    assert "config.json" in payload["files"]
+    assert [MechanismEvent.from_dict(e) for e in payload["events"]] == EVENTS
+
+
+def test_front_matter_follows_the_checklist(honest_dir: Path) -> None:
+    meta = read_front_matter(honest_dir)
+    assert meta["license"] == "cc-by-4.0"
+    assert meta["datasets"] == ["clinic-notes"] and meta["base_model"] == "tiny-bert"
+    assert {"differential-privacy", "dp-sgd"} <= set(meta["tags"])
+    dp = meta["differential_privacy"]
+    assert dp["setting"] == "central" and "add-or-remove" in dp["neighbouring_relation"]
+    assert dp["unit_of_privacy"].startswith("example") and "all checkpoints" in dp["output_covered"]
+    for key in ("clipping_norm", "noise_multiplier", "sampler", "sample_rate", "steps", "epochs",
+                "logical_batch_size", "physical_batch_size"):
+        assert key in dp["mechanism"], key
+    assert set(dp["accounting"]) >= {"accountant", "epsilon", "delta", "alternative_epsilons"}
+    text = (honest_dir / "README.md").read_text()
+    assert "## Privacy" in text and "### Attribution" in text and "modified:" in text
+
+
+def test_refuses_to_overwrite_and_leaves_no_temp(tmp_path: Path, trainer: KeyPair) -> None:
+    first = write_card(tmp_path / "model", trainer)
+    with pytest.raises(InputError, match="exists"):
+        write_card(first, trainer)
+    again = write_model_dir(first, model=tiny_model_and_tokenizer(tmp_path / "src")[0],
+                            tokenizer=None, signer=trainer, overwrite=True,
+                            payload=make_payload(run_id="run-2"))
+    assert read_privacy_document(again)["payload"]["run_id"] == "run-2"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+class _ExplodingModel:
+    def save_pretrained(self, path: str) -> None:
+        (Path(path) / "model.safetensors").write_bytes(b"half")
+        raise RuntimeError("disk full")
+
+
+def test_a_failed_write_leaves_nothing(tmp_path: Path, trainer: KeyPair) -> None:
+    with pytest.raises(RuntimeError, match="disk full"):
+        write_model_dir(tmp_path / "model", model=_ExplodingModel(), tokenizer=None,
+                        signer=trainer, payload=make_payload())
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("edit, message", [
+    (lambda p: p.pop("events"), "lacks events"),
+    (lambda p: p.update(weights={}), "must not set weights"),
+    (lambda p: p["license"].update(output_licenses=[]), "no output license"),
+])
+def test_rejects_bad_payloads(tmp_path: Path, trainer: KeyPair, edit: Any, message: str) -> None:
+    payload = make_payload()
+    edit(payload)
+    with pytest.raises(InputError, match=message):
+        write_model_dir(tmp_path / "m", model=_ExplodingModel(), tokenizer=None,
+                        signer=trainer, payload=payload)
+
+
+# --- auditing -------------------------------------------------------------------------------
+
+def test_honest_card_passes(honest_dir: Path, trainer: KeyPair) -> None:
+    report = audit_model_dir(honest_dir, trainer_identity=trainer.public)
+    assert report.passed, report.to_dict()
+    names = {c.name for c in report.checks}
+    assert {"signature", "weights-sha256", "epsilon-opacus", "epsilon-independent",
+            "front-matter", "delta", "empirical-audit"} <= names
+    assert set(report.facts["dp_accounting"]) == {"rdp", "pld"}
+    report.raise_if_failed()
+
+
+def test_consistently_lowered_epsilon_fails(tmp_path: Path, trainer: KeyPair) -> None:
+    # A dishonest trainer: every file agrees and is signed, only the claim is too small.
+    honest = make_payload()["accounting"]["epsilon"]
+    model_dir = write_card(tmp_path / "model", trainer, epsilon=honest * 0.8)
+    report = audit_model_dir(model_dir)
+    assert failing(report) == {"epsilon-opacus", "epsilon-independent"}
+    with pytest.raises(AuditFailed, match="epsilon-opacus"):
+        report.raise_if_failed()
+
+
+def test_epsilon_edited_after_signing_fails(card: Path) -> None:
+    rewrite_privacy(card, lambda p: p["accounting"].update(epsilon=0.1))
+    assert {"signature", "epsilon-opacus", "epsilon-independent", "front-matter"} == failing(
+        audit_model_dir(card))
+
+
+def test_flipped_weights_byte_fails(card: Path) -> None:
+    weights = card / "model.safetensors"
+    data = bytearray(weights.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    weights.write_bytes(bytes(data))
+    report = audit_model_dir(card)
+    assert failing(report) == {"weights-sha256"}
+    assert "model.safetensors altered" in report.failures[0].detail
+
+
+@settings(max_examples=8, deadline=None)
+@given(which=st.sampled_from(["model.safetensors", "config.json"]),
+       where=st.floats(0, 1), bit=st.integers(0, 7))
+def test_any_flipped_bit_in_a_model_file_fails(honest_dir: Path, tmp_path_factory: Any,
+                                               which: str, where: float, bit: int) -> None:
+    card = Path(shutil.copytree(honest_dir, tmp_path_factory.mktemp("flip") / "m"))
+    path = card / which
+    data = bytearray(path.read_bytes())
+    data[min(int(where * len(data)), len(data) - 1)] ^= 1 << bit
+    path.write_bytes(bytes(data))
+    expected = "weights-sha256" if which.endswith(".safetensors") else "files-sha256"
+    assert expected in failing(audit_model_dir(card))
+
+
+def test_extra_unlisted_weights_file_fails(card: Path) -> None:
+    shutil.copy(card / "model.safetensors", card / "extra.safetensors")
+    assert failing(audit_model_dir(card)) == {"weights-sha256"}
+
+
+def test_stripped_signature_fails(card: Path) -> None:
+    path = card / "privacy.json"
+    document = json.loads(path.read_text())
+    del document["signature"]
+    path.write_text(json.dumps(document))
+    report = audit_model_dir(card)
+    assert failing(report) == {"signature"}
+    path.write_text(json.dumps(document["payload"]))  # bare payload, envelope gone
+    assert failing(audit_model_dir(card)) == {"signature"}
+
+
+def test_resigned_by_another_key_fails_against_the_pinned_trainer(card: Path,
+                                                                   trainer: KeyPair) -> None:
+    impostor = generate_keypair("impostor")
+    rewrite_privacy(card, lambda p: p.update(trainer=impostor.public_document()),
+                    resign_with=impostor)
+    assert "signature" not in failing(audit_model_dir(card))  # self-consistent on its own...
+    assert "signature" in failing(audit_model_dir(card, trainer_identity=trainer.public))
+
+
+def test_edited_front_matter_fails(card: Path) -> None:
+    readme = card / "README.md"
+    text = readme.read_text()
+    lines = text.splitlines()
+    index = next(i for i, line in enumerate(lines) if line.strip().startswith("epsilon:"))
+    lines[index] = lines[index].split(":")[0] + ": 0.01"
+    readme.write_text("\n".join(lines) + "\n")
+    report = audit_model_dir(card)
+    assert failing(report) == {"front-matter"}
+    assert "differential_privacy.accounting.epsilon" in report.failures[0].detail
+
+
+def test_edited_license_in_front_matter_fails(card: Path) -> None:
+    readme = card / "README.md"
+    readme.write_text(readme.read_text().replace("license: cc-by-4.0", "license: mit", 1))
+    assert failing(audit_model_dir(card)) == {"front-matter"}
+
+
+def test_missing_or_malformed_input_is_an_input_error(card: Path, tmp_path: Path) -> None:
+    with pytest.raises(InputError):
+        audit_model_dir(tmp_path / "nowhere")
+    (card / "privacy.json").write_text("{not json")
+    with pytest.raises(InputError, match="privacy.json"):
+        audit_model_dir(card)
+    with pytest.raises(InputError, match="tolerance"):
+        audit_model_dir(card, tolerance=2.0)
