@@ -78,6 +78,7 @@ class PolicyEngine:
         self._index: dict[tuple[str, str], list[Grant]] = {}
         self._licence_cache: dict[tuple[str, str, str | None], Combination] = {}
         self._purpose_cache: dict[str, str | None] = {}
+        self._window_texts: dict[str, tuple[str, str]] = {}
         self._obligation_cache: dict[tuple[str, str, str, str, str], tuple[Obligation, ...]] = {}
         for number, doc in enumerate(grants):
             self.add(doc, number=number)
@@ -94,6 +95,10 @@ class PolicyEngine:
             self.rejected.append((number, str(exc)))
             return None
         self.grants.append(grant)
+        # the deny path must stay as cheap as the allow path: format these once, at load
+        self._window_texts[grant.grant_id] = (
+            f"grant-not-yet-valid: grant {grant.grant_id} is valid from {format_time(grant.not_before)}",
+            f"grant-expired: grant {grant.grant_id} expired at {format_time(grant.not_after)}")
         self._index.setdefault((grant.grantee_key_id, grant.dataset_id), []).append(grant)
         return grant
 
@@ -125,9 +130,9 @@ class PolicyEngine:
             out.append(f"wrong-version: grant {gid} is for version {grant.dataset_version}, "
                        f"not {card.version}")
         if at < grant.not_before:
-            out.append(f"grant-not-yet-valid: grant {gid} is valid from {format_time(grant.not_before)}")
+            out.append(self._window_texts[gid][0])
         if at >= grant.not_after:
-            out.append(f"grant-expired: grant {gid} expired at {format_time(grant.not_after)}")
+            out.append(self._window_texts[gid][1])
         if gid in self.revoked:
             out.append(f"grant-revoked: grant {gid} has been revoked")
         if request.action not in grant.actions:
