@@ -7,7 +7,7 @@ import json
 import pytest
 import yaml
 
-from dataprotocol.errors import InputError, KeyFileError
+from dataprotocol.errors import InputError, SignatureError
 from dataprotocol.keys import save_keypair
 from dataprotocol.policy import DatasetCard, load_dataset_card
 from tests.policy.conftest import card_dict
@@ -32,9 +32,16 @@ def test_publisher_as_pub_file_relative_to_card(tmp_path, steward):
 
 def test_tampered_embedded_publisher_rejected(steward, mallory):
     doc = card_dict(steward)
-    doc["publisher"] = dict(doc["publisher"], name="someone-else")
-    with pytest.raises((KeyFileError, Exception)):
+    doc["publisher"] = dict(doc["publisher"], name="someone-else")  # breaks the self-signature
+    with pytest.raises(SignatureError):
         DatasetCard.from_dict(doc)
+    # swapping in another key under the same key id is caught too
+    forged = dict(mallory.public_document(), key_id=steward.key_id)
+    with pytest.raises(SignatureError):
+        DatasetCard.from_dict(card_dict(steward, publisher=forged))
+    unsigned = {k: v for k, v in steward.public_document().items() if k != "self_signature"}
+    with pytest.raises(InputError, match="self_signature"):
+        DatasetCard.from_dict(card_dict(steward, publisher=unsigned))
 
 
 @pytest.mark.parametrize(
