@@ -216,14 +216,17 @@ class LicenseRegistry:
 
     def __init__(self, licenses: Iterable[License] = ()) -> None:
         self._licenses: dict[str, License] = {}
+        self._folded: dict[str, License] = {}  # SPDX ids match case-insensitively (SPDX spec, annex B)
         for lic in licenses:
             self.add(lic)
 
     def add(self, lic: License) -> None:
-        if lic.id in self._licenses:
-            raise InputError(f"license {lic.id!r} is already defined in {self._licenses[lic.id].source}",
+        old = self._folded.get(lic.id.casefold())
+        if old is not None:
+            raise InputError(f"license {lic.id!r} is already defined in {old.source}",
                              file=lic.source, field="id", expected="a new license id")
         self._licenses[lic.id] = lic
+        self._folded[lic.id.casefold()] = lic
 
     def add_folder(self, folder: str | Path) -> None:
         folder = Path(folder)
@@ -233,17 +236,18 @@ class LicenseRegistry:
             self.add(load_license_file(path))
 
     def get(self, license_id: str) -> License | None:
-        return self._licenses.get(license_id)
+        lic = self._licenses.get(license_id)
+        return lic if lic is not None else self._folded.get(str(license_id).casefold())
 
     def __getitem__(self, license_id: str) -> License:
-        lic = self._licenses.get(license_id)
+        lic = self.get(license_id)
         if lic is None:
             raise InputError(f"unknown license {license_id!r}", field="license",
                              expected="one of " + ", ".join(self._licenses))
         return lic
 
     def __contains__(self, license_id: object) -> bool:
-        return license_id in self._licenses
+        return isinstance(license_id, str) and self.get(license_id) is not None
 
     def __iter__(self) -> Iterator[License]:
         return iter(self._licenses.values())

@@ -172,3 +172,9 @@ def test_combine_is_order_free_and_monotone(ids, extra, action, profile, seed):
     more = combine([*ids, extra], action=action, profile=profile)
     assert not (more.allowed and not base.allowed)
     assert set(more.output_licenses) <= set(base.output_licenses) or not base.allowed
+
+
+def test_spdx_ids_match_case_insensitively():
+    reg = default_registry()
+    assert reg["cc-by-nc-4.0"].id == "CC-BY-NC-4.0" and "odbl-1.0" in reg
+    assert not combine(["cc-by-nc-4.0"], action="train", purpose="commercial").allowed
