@@ -160,9 +160,17 @@ def _strs(payload: Mapping[str, Any], key: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+_PAYLOAD_KEYS = {"format", "grant_id", "issued_at", "issuer_key_id", "grantee", "grantee_key_id", "dataset_id",
+                 "dataset_version", "shards", "actions", "purposes", "not_before", "not_after", "conditions",
+                 "manifest_id", "attachments"}
+
+
 def _parse(payload: Mapping[str, Any]) -> Grant:
     if payload.get("format") != _FORMAT:
         raise ValueError(f"unsupported grant format {payload.get('format')!r}")
+    unknown = sorted(set(payload) - _PAYLOAD_KEYS)
+    if unknown:  # a field this verifier does not understand might restrict the grant: refuse
+        raise ValueError(f"unknown grant fields {unknown}")
     shards = payload["shards"]
     if shards is not None and (not isinstance(shards, list) or not all(
             isinstance(s, int) and not isinstance(s, bool) for s in shards)):

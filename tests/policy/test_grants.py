@@ -130,3 +130,9 @@ def test_issue_grant_naive_datetimes_are_utc(steward, alice):
                       actions=["read"], purposes=["research"], not_before=NOW,
                       not_after=(NOW + timedelta(days=1)).replace(tzinfo=None))
     assert verify_grant(doc, steward.public).not_after == NOW + timedelta(days=1)
+
+
+def test_unknown_payload_field_invalidates(steward, alice, grant):
+    payload = dict(grant["payload"], only_from_ip="10.0.0.1")
+    with pytest.raises(PolicyError, match="unknown grant fields"):
+        verify_grant(sign_document(GRANT_TYPE, payload, steward), steward.public)
