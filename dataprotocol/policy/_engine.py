@@ -8,7 +8,7 @@ never a scan or a signature check. :func:`decide` is the one-shot recipe on top.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Union
 
@@ -189,6 +189,8 @@ class PolicyEngine:
     def decide(self, request: Request, *, log: bool = True) -> Decision:
         """Deny by default; allowed only when license, dataset purposes and a grant all allow."""
         at = request.at if request.at is not None else now()
+        if at.tzinfo is None:  # a naive time is taken as UTC (comparing naive with aware would raise)
+            at = at.replace(tzinfo=timezone.utc)
         reasons: list[str] = []
         purpose_ok = self._dataset_checks(request, reasons)
         card = request.dataset

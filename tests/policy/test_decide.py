@@ -193,3 +193,10 @@ def test_engine_revocations_update(steward, alice, mallory, card, grant):
     assert _codes(engine.decide(req)) == ["grant-revoked"]
     with pytest.raises(Exception, match="unknown key"):
         engine.set_revocations(revoke_grants(mallory, ["x"]))
+
+
+def test_naive_request_time_is_utc(card, alice, grant):
+    naive = NOW.replace(tzinfo=None)
+    assert decide(Request(card, alice.key_id, "train", "disease:cancer", at=naive), grants=[grant]).allowed
+    late = (NOW + timedelta(days=31)).replace(tzinfo=None)
+    assert not decide(Request(card, alice.key_id, "train", "disease:cancer", at=late), grants=[grant]).allowed
