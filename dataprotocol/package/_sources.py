@@ -1,8 +1,10 @@
 """Reading the input table of ``publish`` as a stream of Arrow record batches.
 
 CSV, JSON Lines and Parquet are read with pyarrow's streaming readers, so a 1 GB input
-never sits in memory at once. CSV and JSONL types are inferred from the first block
-(16 MiB); a later value that does not fit is reported as an ``InputError``.
+never sits in memory at once. CSV and JSONL column types are inferred once from the
+first 8 MiB, then the file is streamed in 1 MiB blocks with those types fixed (pyarrow's
+readers keep many blocks in flight: small blocks keep peak memory flat). A later value
+that does not fit the inferred type is reported as an ``InputError``.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ __all__ = ["TableSource", "open_source", "FORMATS"]
 
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
            ".parquet": "parquet", ".pq": "parquet"}
-_BLOCK = 16 * 1024 * 1024
+_INFER_BLOCK = 8 * 1024 * 1024
+_STREAM_BLOCK = 1024 * 1024
 PARQUET_BATCH_ROWS = 65_536
 
 
@@ -34,6 +37,7 @@ class TableSource:
 
     path: str
     kind: str
+    types: pa.Schema | None = None  # CSV / JSONL: the inferred column types, fixed
 
     def _open(self) -> Any:
         location = locate(self.path)
@@ -41,12 +45,17 @@ class TableSource:
             return self.path
         return location.fs.open(location.root, "rb")
 
-    def _reader(self) -> Any:
+    def _reader(self, *, infer: bool = False) -> Any:
         handle = self._open()
+        block = _INFER_BLOCK if infer or self.types is None else _STREAM_BLOCK
         if self.kind == "csv":
-            return pa_csv.open_csv(handle, read_options=pa_csv.ReadOptions(block_size=_BLOCK))
+            convert = pa_csv.ConvertOptions(column_types=self.types) if self.types and not infer else None
+            return pa_csv.open_csv(handle, read_options=pa_csv.ReadOptions(block_size=block),
+                                   convert_options=convert)
         if self.kind == "jsonl":
-            return pa_json.open_json(handle, read_options=pa_json.ReadOptions(block_size=_BLOCK))
+            parse = pa_json.ParseOptions(explicit_schema=self.types) if self.types and not infer else None
+            return pa_json.open_json(handle, read_options=pa_json.ReadOptions(block_size=block),
+                                     parse_options=parse)
         return pq.ParquetFile(handle)
 
     def _fail(self, exc: Exception) -> InputError:
@@ -54,11 +63,16 @@ class TableSource:
                           expected=f"a well-formed {self.kind} table with consistent column types")
 
     def schema(self) -> pa.Schema:
+        if self.types is not None:
+            return self.types
         try:
-            reader = self._reader()
-            return reader.schema_arrow if self.kind == "parquet" else reader.schema
+            reader = self._reader(infer=True)
+            schema: pa.Schema = reader.schema_arrow if self.kind == "parquet" else reader.schema
         except (pa.ArrowException, OSError) as exc:
             raise self._fail(exc) from exc
+        if self.kind != "parquet":
+            reader.close()
+        return schema
 
     def batches(self) -> Iterator[pa.RecordBatch]:
         try:
@@ -90,4 +104,7 @@ def open_source(path: str | Path) -> TableSource:
     location = locate(text)
     if not location.fs.exists(location.root):
         raise InputError("input file not found", file=text)
-    return TableSource(path=text, kind=kind)
+    source = TableSource(path=text, kind=kind)
+    if kind == "parquet":
+        return source
+    return TableSource(path=text, kind=kind, types=source.schema())

@@ -109,7 +109,8 @@ class StreamWriter(io.RawIOBase):
     Holds at most one segment of plaintext: a full segment is sealed as soon as a byte
     beyond it arrives, so the writer always knows which segment is the last one. Call
     :meth:`finish` (or ``close``) to seal the final segment. ``sha256`` and
-    ``ciphertext_size`` describe every byte written to ``sink``, header included.
+    ``ciphertext_size`` describe every byte written to ``sink``, header included
+    (``hash_ciphertext=False`` skips the hash, for benchmarks that isolate framing).
     """
 
     def __init__(
@@ -120,6 +121,7 @@ class StreamWriter(io.RawIOBase):
         context: bytes,
         segment_size: int = DEFAULT_SEGMENT_SIZE,
         unsafe_nonce_prefix: bytes | None = None,
+        hash_ciphertext: bool = True,
     ) -> None:
         super().__init__()
         prefix = os.urandom(NONCE_PREFIX_SIZE) if unsafe_nonce_prefix is None else unsafe_nonce_prefix
@@ -128,17 +130,22 @@ class StreamWriter(io.RawIOBase):
         header = self._header.to_bytes()
         self._ad = header + context
         self._sink = sink
-        self._pending = bytearray()
+        # fixed buffers, reused for every segment: no per-segment allocation
+        self._pending = bytearray(segment_size)
+        self._fill = 0
         self._out = bytearray(segment_size + TAG_SIZE)
         self._index = 0
         self._finished = False
         self.plaintext_size = 0
         self.ciphertext_size = 0
-        self._hash = hashlib.sha256()
+        self._hash = hashlib.sha256() if hash_ciphertext else None
         self._emit_raw(header)
 
     @property
     def sha256(self) -> str:
+        """SHA-256 of the ciphertext written so far (what the manifest records)."""
+        if self._hash is None:
+            raise ValueError("created with hash_ciphertext=False")
         return self._hash.hexdigest()
 
     def writable(self) -> bool:
@@ -149,7 +156,8 @@ class StreamWriter(io.RawIOBase):
 
     def _emit_raw(self, data: BytesLike) -> None:
         self._sink.write(data)  # type: ignore[arg-type]
-        self._hash.update(data)
+        if self._hash is not None:
+            self._hash.update(data)
         self.ciphertext_size += len(memoryview(data))
 
     def _seal(self, chunk: BytesLike, *, last: bool) -> None:
@@ -166,15 +174,16 @@ class StreamWriter(io.RawIOBase):
         view = memoryview(data).cast("B")
         size, pos, seg = len(view), 0, self._header.segment_size
         while pos < size:
-            if len(self._pending) == seg:  # more data follows: this one is not last
+            if self._fill == seg:  # more data follows: the buffered segment is not the last
                 self._seal(self._pending, last=False)
-                self._pending.clear()
-            if not self._pending and size - pos > seg:
+                self._fill = 0
+            if self._fill == 0 and size - pos > seg:  # seal straight from the caller's buffer
                 self._seal(view[pos : pos + seg], last=False)
                 pos += seg
                 continue
-            take = min(seg - len(self._pending), size - pos)
-            self._pending += view[pos : pos + take]
+            take = min(seg - self._fill, size - pos)
+            self._pending[self._fill : self._fill + take] = view[pos : pos + take]
+            self._fill += take
             pos += take
         self.plaintext_size += size
         return size
@@ -183,8 +192,8 @@ class StreamWriter(io.RawIOBase):
         """Seal the final segment (idempotent). The sink is flushed, not closed."""
         if self._finished:
             return
-        self._seal(self._pending, last=True)
-        self._pending.clear()
+        self._seal(memoryview(self._pending)[: self._fill], last=True)
+        self._fill = 0
         self._finished = True
         self._sink.flush()
 
@@ -232,7 +241,9 @@ class SegmentReader(io.RawIOBase):
         seg = self._header.segment_size
         self._size = (self._count - 1) * seg + last - TAG_SIZE
         self._pos = 0
-        self._cached: tuple[int, bytes] | None = None
+        self._sealed = bytearray(seg + TAG_SIZE)
+        self._plain = bytearray(seg)
+        self._cached = -1  # index of the segment held in self._plain
 
     @property
     def plaintext_size(self) -> int:
@@ -254,40 +265,65 @@ class SegmentReader(io.RawIOBase):
         self._pos = base + offset
         return self._pos
 
-    def _segment(self, index: int) -> bytes:
-        if self._cached is not None and self._cached[0] == index:
-            return self._cached[1]
+    def _segment(self, index: int) -> memoryview:
+        """Plaintext of segment ``index`` (a view of a reused buffer)."""
         seg = self._header.segment_size
-        self._source.seek(HEADER_SIZE + index * (seg + TAG_SIZE))
-        sealed = self._source.read(seg + TAG_SIZE)
         last = index == self._count - 1
-        try:
-            plain = self._aead.decrypt(self._header.nonce(index, last=last), sealed, self._ad)
-        except InvalidTag as exc:
-            raise DecryptionError(self._where) from exc
-        self._cached = (index, plain)
-        return plain
+        length = self._size - index * seg if last else seg
+        if self._cached != index:
+            self._cached = -1
+            self._source.seek(HEADER_SIZE + index * (seg + TAG_SIZE))
+            sealed = memoryview(self._sealed)[: length + TAG_SIZE]
+            got = _read_into(self._source, sealed)
+            try:
+                if got != len(sealed):
+                    raise InvalidTag()
+                self._aead.decrypt_into(self._header.nonce(index, last=last), sealed, self._ad,
+                                        memoryview(self._plain)[:length])
+            except InvalidTag as exc:
+                raise DecryptionError(self._where) from exc
+            self._cached = index
+        return memoryview(self._plain)[:length]
 
     def read(self, size: int | None = -1) -> bytes:
         end = self._size if size is None or size < 0 else min(self._size, self._pos + size)
-        parts: list[bytes] = []
-        seg = self._header.segment_size
-        while self._pos < end:
+        out = bytearray(max(0, end - self._pos))
+        self._fill_from_segments(memoryview(out))
+        return bytes(out)
+
+    def _fill_from_segments(self, target: memoryview) -> int:
+        seg, done = self._header.segment_size, 0
+        while done < len(target) and self._pos < self._size:
             index, offset = divmod(self._pos, seg)
-            plain = self._segment(index)
-            piece = plain[offset : offset + (end - self._pos)]
-            parts.append(piece)
-            self._pos += len(piece)
-        return b"".join(parts)
+            plain = self._segment(index)[offset:]
+            take = min(len(plain), len(target) - done)
+            target[done : done + take] = plain[:take]
+            done += take
+            self._pos += take
+        return done
 
     def readall(self) -> bytes:
         return self.read(-1)
 
     def readinto(self, buffer: BytesLike) -> int:  # type: ignore[override]
-        view = memoryview(buffer).cast("B")
-        data = self.read(len(view))
-        view[: len(data)] = data
-        return len(data)
+        return self._fill_from_segments(memoryview(buffer).cast("B"))
+
+
+def _read_into(source: IO[bytes], target: memoryview) -> int:
+    """Fill ``target`` from ``source``; return how many bytes were available."""
+    done = 0
+    readinto = getattr(source, "readinto", None)
+    while done < len(target):
+        if readinto is not None:
+            got = readinto(target[done:])
+        else:
+            chunk = source.read(len(target) - done)
+            got = len(chunk)
+            target[done : done + got] = chunk
+        if not got:
+            break
+        done += got
+    return done
 
 
 def encrypt_bytes(plaintext: BytesLike, key: bytes, *, context: bytes,
