@@ -23,6 +23,8 @@ __all__ = ["build_analyzer", "build_vanilla_analyzer", "check_model_installed"]
 # The parser is not used by any recognizer (Presidio reads tokens, lemmas and
 # entities); dropping it roughly halves spaCy's time per document.
 _EXCLUDED_PIPES = ("parser",)
+_IGNORED_LABELS = ("CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "LANGUAGE", "LAW", "WORK_OF_ART",
+                   "EVENT", "PRODUCT")
 
 
 def check_model_installed(model: str) -> None:
@@ -40,7 +42,10 @@ def _nlp_engine(model: str, language: str, *, exclude: tuple[str, ...]) -> Any:
     from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 
     check_model_installed(model)
-    ner = NerModelConfiguration()
+    # spaCy labels that are never identifiers are dropped; facilities (FAC: buildings,
+    # airports, hospitals' wings) count as locations.
+    ner = NerModelConfiguration(labels_to_ignore=list(_IGNORED_LABELS))
+    ner.model_to_presidio_entity_mapping = {**ner.model_to_presidio_entity_mapping, "FAC": "LOCATION"}
     engine = SpacyNlpEngine(models=[{"lang_code": language, "model_name": model}],
                             ner_model_configuration=ner)
     # load() ourselves instead of engine.load(): no download branch, and pipes excluded.

@@ -24,6 +24,7 @@ from typing import Any
 
 from dataprotocol._files import read_text
 from dataprotocol.deid._config import DIRECT_IDENTIFIERS
+from dataprotocol.deid._resolve import whole
 from dataprotocol.deid._types import Finding
 from dataprotocol.errors import InputError
 
@@ -107,9 +108,7 @@ def load_corpus(path: str | Path) -> list[dict[str, Any]]:
 
 
 def _survives(value: str, scrubbed: str) -> bool:
-    left = r"(?<!\w)" if value[:1].isalnum() else ""
-    right = r"(?!\w)" if value[-1:].isalnum() else ""
-    return re.search(left + re.escape(value) + right, scrubbed) is not None
+    return re.search(whole(value), scrubbed) is not None
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -159,3 +158,22 @@ def vanilla_outputs(texts: Sequence[str], model: str) -> list[Output]:
 def scrubber_outputs(texts: Sequence[str], scrub_many: Callable[..., Any], *, batch_size: int = 64,
                      n_process: int = 1) -> list[Output]:
     return [(r.text, r.findings) for r in scrub_many(texts, batch_size=batch_size, n_process=n_process)]
+
+
+def run_eval(path: str | Path, *, scrubber: Any = None, vanilla: bool = False,
+             batch_size: int = 64, n_process: int = 1) -> dict[str, EvalReport]:
+    """Evaluate ``scrubber`` (default: a fresh ``Scrubber()``) on a corpus file.
+
+    With ``vanilla=True`` the report also holds ``"vanilla"``: Presidio as shipped, same
+    spaCy pipeline, on the same documents.
+    """
+    from dataprotocol.deid._scrubber import Scrubber
+
+    records = load_corpus(path)
+    texts = [r["text"] for r in records]
+    scrubber = scrubber or Scrubber()
+    reports = {"scrubber": evaluate(records, scrubber_outputs(texts, scrubber.scrub_many,
+                                                              batch_size=batch_size, n_process=n_process))}
+    if vanilla:
+        reports["vanilla"] = evaluate(records, vanilla_outputs(texts, scrubber.config.model))
+    return reports

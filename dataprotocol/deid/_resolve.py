@@ -9,7 +9,7 @@ organisations, and calls "yesterday" a DATE_TIME. This module fixes those, in or
    relative dates, durations and clock times;
 3. overlap resolution: pattern recognizers (checksums, formats, context) outrank
    the statistical NER; a lower-ranked span is trimmed to what is left, not dropped;
-4. propagation: a direct identifier found once is scrubbed everywhere in the
+4. propagation: a value found once is scrubbed everywhere in the
    document (a name the model caught in one sentence but missed in the next).
 """
 
@@ -19,10 +19,10 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from dataprotocol.deid._config import DIRECT_IDENTIFIERS, ScrubConfig
+from dataprotocol.deid._config import ScrubConfig
 from dataprotocol.deid._types import Finding
 
-__all__ = ["resolve", "to_findings"]
+__all__ = ["resolve", "to_findings", "whole"]
 
 _NER = "SpacyRecognizer"
 _LABEL = (r"(?:DOB|D\.O\.B\.?|SSN|MRN|Tel|Phone|Ph|Mobile|Cell|Fax|E-?mail|Name|Patient|Pt|Address|Addr|"
@@ -127,14 +127,19 @@ def _subtract(s: int, e: int, a: int, b: int) -> list[tuple[int, int]]:
     return [p for p in ((s, a), (b, e)) if p[1] > p[0]]
 
 
+def whole(value: str) -> str:
+    """Regex for ``value`` as a whole word where its edges are word characters."""
+    left = r"(?<!\w)" if value[:1].isalnum() or value[:1] == "_" else ""
+    right = r"(?!\w)" if value[-1:].isalnum() or value[-1:] == "_" else ""
+    return left + re.escape(value) + right
+
+
 def _propagate(text: str, findings: list[Finding]) -> list[Finding]:
-    """Scrub every other verbatim occurrence of a direct identifier found once."""
+    """Scrub every other verbatim occurrence (whole words) of a value found once."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     values: dict[str, Finding] = {}
     for f in findings:
-        if f.entity_type not in DIRECT_IDENTIFIERS:
-            continue
         value = text[f.start:f.end]
         if len(value) >= 3:
             values.setdefault(value, f)
@@ -144,8 +149,7 @@ def _propagate(text: str, findings: list[Finding]) -> list[Finding]:
                     values.setdefault(token, f)
     if not values:
         return findings
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))
-                         + r")(?!\w)")
+    pattern = re.compile("|".join(whole(v) for v in sorted(values, key=len, reverse=True)))
     taken = sorted((f.start, f.end) for f in findings)
     added = []
     for m in pattern.finditer(text):

@@ -32,15 +32,26 @@ __all__ = ["Scrubber"]
 class Scrubber:
     """Offline PII scrubber. Build once (loads spaCy, ~seconds), reuse for many texts."""
 
-    def __init__(self, config: ScrubConfig | None = None) -> None:
+    def __init__(self, config: ScrubConfig | None = None, *, _analyzer: Any = None) -> None:
         from presidio_anonymizer import AnonymizerEngine
 
         self.config = config or ScrubConfig()
-        self.analyzer = build_analyzer(self.config)
+        self.analyzer = _analyzer or build_analyzer(self.config)
         self._anonymizer = AnonymizerEngine()
         self._operators = OperatorSet(key=self.config.key, mask_char=self.config.mask_char,
                                       locale=self.config.surrogate_locale)
         self._operator_configs: dict[str, Any] = {}
+
+    def reconfigured(self, config: ScrubConfig) -> Scrubber:
+        """A scrubber for ``config`` that shares this one's loaded analyzer when it can.
+
+        Sharing is possible when only operators, key, allow list, thresholds, entity
+        selection or propagation differ; a different model, language, deny list or
+        context words builds a new analyzer.
+        """
+        detection = ("model", "language", "deny_list", "context")
+        same = all(getattr(config, name) == getattr(self.config, name) for name in detection)
+        return Scrubber(config, _analyzer=self.analyzer if same else None)
 
     # -- detection -----------------------------------------------------------------
     def find(self, text: str) -> list[Finding]:

@@ -19,12 +19,20 @@ __all__ = ["DelimitedRowRecognizer"]
 _DELIMITERS = (",", ";", "\t", "|")
 _WORDS = re.compile(r"[A-Z][A-Za-z'\-\.]+(?: [A-Z][A-Za-z'\-\.]+){0,3}")
 _RULES: tuple[tuple[re.Pattern[str], str, float], ...] = (
-    (re.compile(r"[A-Z][a-z'\-]+(?: [A-Z]\.?)?(?: [A-Z][a-z'\-]+){1,2}"), "PERSON", 0.5),
-    (_WORDS, "LOCATION", 0.45),
-    (re.compile(r"(?:[A-Z]{1,3}-?)?\d{6,12}"), "ID", 0.5),
-    (re.compile(r"\d{5}(?:-\d{4})?"), "ZIP_CODE", 0.5),
+    (re.compile(r"[A-Z][a-z'\-]+(?: [A-Z]\.?)?(?: [A-Z][a-z'\-]+){1,2}"), "PERSON", 0.45),
+    (_WORDS, "LOCATION", 0.42),
+    (re.compile(r"(?:[A-Z]{1,3}-?)?\d{6,12}"), "ID", 0.45),
+    (re.compile(r"\d{5}(?:-\d{4})?"), "ZIP_CODE", 0.45),
     (re.compile(r"(?:1[01]\d|\d{1,2})"), "AGE", 0.4),
 )
+
+
+def _is_row(line: str, delimiter: str) -> bool:
+    """A record, not prose: enough cells, each short, none holding a sentence."""
+    cells = line.split(delimiter)
+    if len(cells) < (4 if delimiter == "," else 3) or len(line) > 2000:
+        return False
+    return all(len(c.split()) <= 4 and ". " not in c for c in cells)
 
 
 class DelimitedRowRecognizer(LocalRecognizer):  # type: ignore[misc]
@@ -42,7 +50,7 @@ class DelimitedRowRecognizer(LocalRecognizer):  # type: ignore[misc]
         offset = 0
         for line in text.split("\n"):
             delimiter = max(_DELIMITERS, key=line.count)
-            if line.count(delimiter) >= 2 and len(line) < 2000:
+            if _is_row(line, delimiter):
                 results.extend(self._cells(line, offset, delimiter))
             offset += len(line) + 1
         return [r for r in results if not entities or r.entity_type in entities]
