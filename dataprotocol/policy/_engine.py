@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Union
 
-from dataprotocol.errors import DataProtocolError, InputError, PolicyError, SignatureError
+from dataprotocol.errors import DataProtocolError, InputError, IntegrityError, PolicyError, SignatureError
 from dataprotocol.keys import PublicIdentity, signer_key_id
 from dataprotocol.policy._card import DatasetCard
 from dataprotocol.policy._combine import Combination, Obligation, check_profile, combine
@@ -31,12 +31,12 @@ __all__ = ["PolicyEngine", "decide", "Revocations"]
 Revocations = Union[RevocationList, Mapping[str, Any], Sequence[Union[RevocationList, Mapping[str, Any]]], None]
 
 
-def _revoked_ids(revocations: Revocations, issuers: Mapping[str, PublicIdentity]) -> frozenset[str]:
-    """Grant ids revoked by a list signed by one of ``issuers`` (raises on a bad list)."""
+def _verified_lists(revocations: Revocations, issuers: Mapping[str, PublicIdentity]) -> list[RevocationList]:
+    """Every list, verified against the issuer that signed it (raises on a bad one)."""
     if revocations is None:
-        return frozenset()
+        return []
     items = [revocations] if isinstance(revocations, (RevocationList, Mapping)) else list(revocations)
-    out: set[str] = set()
+    out = []
     for item in items:
         if not isinstance(item, RevocationList):
             signer = issuers.get(signer_key_id(item))
@@ -44,8 +44,13 @@ def _revoked_ids(revocations: Revocations, issuers: Mapping[str, PublicIdentity]
                 raise SignatureError(f"revocation list signed by unknown key {signer_key_id(item)}")
             item = verify_revocations(item, signer)
         if item.issuer_key_id in issuers:
-            out.update(item.revoked)
-    return frozenset(out)
+            out.append(item)
+    return out
+
+
+def _revoked_ids(revocations: Revocations, issuers: Mapping[str, PublicIdentity]) -> frozenset[str]:
+    """Grant ids revoked by a list signed by one of ``issuers`` (raises on a bad list)."""
+    return frozenset(g for rl in _verified_lists(revocations, issuers) for g in rl.revoked)
 
 
 class PolicyEngine:
@@ -71,7 +76,10 @@ class PolicyEngine:
         self.purposes = purposes if purposes is not None else default_vocabulary()
         self.profile = profile
         self.log_path = log_path
-        self.revoked = _revoked_ids(revocations, self.issuers)
+        #: highest revocation-list sequence seen per issuer (rollback detection)
+        self.revocation_sequences: dict[str, int] = {}
+        self.revoked: frozenset[str] = frozenset()
+        self.set_revocations(revocations)
         self.grants: list[Grant] = []
         #: (index in the input, why the grant was rejected at load)
         self.rejected: list[tuple[int, str]] = []
@@ -84,8 +92,20 @@ class PolicyEngine:
             self.add(doc, number=number)
 
     def set_revocations(self, revocations: Revocations) -> None:
-        """Replace the revocation state (verified against the engine's issuers; raises if bad)."""
-        self.revoked = _revoked_ids(revocations, self.issuers)
+        """Replace the revocation state (verified against the engine's issuers; raises if bad).
+
+        A list whose sequence number is lower than one this engine has seen from the same
+        issuer is a rollback -- an attacker replaying an older list to un-revoke grants --
+        and raises :class:`IntegrityError`.
+        """
+        lists = _verified_lists(revocations, self.issuers)
+        for rl in lists:
+            if rl.sequence < self.revocation_sequences.get(rl.issuer_key_id, 0):
+                raise IntegrityError(f"revocation list of {rl.issuer_key_id} rolled back: sequence "
+                                     f"{rl.sequence} < {self.revocation_sequences[rl.issuer_key_id]} seen before")
+        for rl in lists:
+            self.revocation_sequences[rl.issuer_key_id] = rl.sequence
+        self.revoked = frozenset(g for rl in lists for g in rl.revoked)
 
     def add(self, document: Mapping[str, Any] | Grant, *, number: int = -1) -> Grant | None:
         """Verify one grant (signed document) and index it; a bad one goes to ``rejected``."""

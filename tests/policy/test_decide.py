@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dataprotocol.errors import PolicyDenied
+from dataprotocol.errors import IntegrityError, PolicyDenied
 from dataprotocol.policy import Decision, DatasetCard, PolicyEngine, Request, decide, read_decision_log, revoke_grants
 from dataprotocol.keys import generate_keypair
 from tests.policy.conftest import NOW, card_dict, make_grant
@@ -200,3 +200,14 @@ def test_naive_request_time_is_utc(card, alice, grant):
     assert decide(Request(card, alice.key_id, "train", "disease:cancer", at=naive), grants=[grant]).allowed
     late = (NOW + timedelta(days=31)).replace(tzinfo=None)
     assert not decide(Request(card, alice.key_id, "train", "disease:cancer", at=late), grants=[grant]).allowed
+
+
+def test_engine_refuses_rolled_back_revocation_list(steward, alice, card, grant):
+    first = revoke_grants(steward, ["other"])
+    second = revoke_grants(steward, [grant["payload"]["grant_id"]], previous=first)
+    engine = PolicyEngine([grant], issuers=[steward.public], revocations=second)
+    req = Request(card, alice.key_id, "train", "disease:cancer", at=NOW)
+    assert _codes(engine.decide(req)) == ["grant-revoked"]
+    with pytest.raises(IntegrityError, match="rolled back"):
+        engine.set_revocations(first)  # replaying the older list must not un-revoke
+    assert _codes(engine.decide(req)) == ["grant-revoked"]
