@@ -132,8 +132,9 @@ def dp_block(payload: dict[str, Any]) -> dict[str, Any]:
         "neighbouring_relation": "add-or-remove one example",
         "output_covered": "all checkpoints (every intermediate model of training)",
         "data_accesses_covered": accesses,
-        "not_covered": ["the base model's pretraining data", "the canaries of the empirical "
-                        "audit are synthetic and carry no personal data"],
+        "not_covered": ["the base model's pretraining data",
+                        "what the data publisher did before training (PII scrubbing is "
+                        "statistical, not a guarantee)"],
         "mechanism": mech,
         "accounting": {
             "accountant": accounting.get("accountant"),
@@ -209,9 +210,14 @@ def _privacy_section(p: dict[str, Any]) -> list[str]:
     return lines
 
 
+#: the "modified" note CC licenses require (CC BY 4.0 Sec. 3(a)(1)(B))
+_MODIFIED = ("used to fine-tune this model with DP-SGD, after the publisher's PII "
+             "scrubbing where the dataset declares PII; no rows are included in this release")
+
+
 def _attribution_line(item: Any) -> str:
     if not isinstance(item, dict):
-        return f"- {item} — modified: used to fine-tune this model with DP-SGD."
+        return f"- {item} — modified: {_MODIFIED}."
     name = item.get("title") or item.get("dataset_id") or "dataset"
     parts = [f"- {name}"]
     if item.get("creator"):
@@ -220,9 +226,7 @@ def _attribution_line(item: Any) -> str:
         parts.append(f" ({item['source']})")
     if item.get("license"):
         parts.append(f", licensed {item['license']}")
-    note = item.get("modified") or item.get("changes") or (
-        "PII scrubbed by the publisher; used to fine-tune this model with DP-SGD; "
-        "no rows are included in this release")
+    note = item.get("modified") or item.get("changes") or _MODIFIED
     return "".join(parts) + f" — modified: {note}."
 
 
@@ -236,6 +240,9 @@ def _data_section(p: dict[str, Any]) -> list[str]:
     lic = p["license"]
     lines += ["", "Model license: " + ", ".join(lic["output_licenses"]) + "."]
     for obligation in lic.get("obligations", []):
+        if isinstance(obligation, dict):
+            obligation = (f"{obligation.get('text')} ({obligation.get('license')}, "
+                          f"{obligation.get('kind')})")
         lines.append(f"- Obligation: {obligation}")
     lines += ["", "### Attribution", ""]
     lines += [_attribution_line(a) for a in lic.get("attribution", [])] or ["- (none required)"]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -74,3 +76,24 @@ def test_bad_input_exits_2(model_dir: Path, extra: list[str],
 def test_missing_model_dir_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["budget", "audit", str(tmp_path / "nope")]) == 2
     assert "model directory not found" in capsys.readouterr().err
+
+
+def _example(repo_root: Path, name: str) -> Any:
+    spec = importlib.util.spec_from_file_location(name, repo_root / "examples" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_audit_in_ci_example(repo_root: Path, model_dir: Path, tmp_path: Path,
+                             capsys: pytest.CaptureFixture[str]) -> None:
+    example = _example(repo_root, "audit_in_ci")
+    report_path = tmp_path / "report.json"
+    assert example.main([str(model_dir), "--report", str(report_path)]) == 0
+    assert json.loads(report_path.read_text())["passed"] is True
+    card = Path(shutil.copytree(model_dir, tmp_path / "m"))
+    (card / "README.md").write_text("---\nlicense: mit\n---\n")
+    assert example.main([str(card)]) == 1
+    assert "::error::privacy audit failed: front-matter" in capsys.readouterr().out
+    assert example.main([str(tmp_path / "missing")]) == 2
