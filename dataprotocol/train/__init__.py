@@ -1,5 +1,22 @@
-"""The `train` layer (see DESIGN.md)."""
+"""DP-SGD fine-tuning of transformers models with Opacus, gated by policy and budget.
+
+Recipes: :class:`DPTrainer` (library) and :func:`train_on_package` (policy gate ->
+ledger reserve -> fit -> commit -> model directory with a signed privacy card).
+"""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from dataprotocol.train._config import ClippingMode, DPConfig, TrainResult
+from dataprotocol.train._task import SequenceClassificationTask, Task
+from dataprotocol.train._trainer import DPTrainer, TrainPlan, pick_device
+
+__all__ = [
+    "DPConfig",
+    "DPTrainer",
+    "TrainResult",
+    "TrainPlan",
+    "ClippingMode",
+    "Task",
+    "SequenceClassificationTask",
+    "pick_device",
+]

@@ -1,0 +1,220 @@
+"""Book-keeping (BK) clipping: DP-SGD with a single backward pass.
+
+Bu, Wang, Zha, Karypis, "Differentially Private Optimization on Large Model at Small
+Cost" (ICML 2023). Ghost clipping (Li et al. 2022; Opacus ``grad_sample_mode="ghost"``)
+runs backward twice: once for per-example gradient norms, once more for the
+re-weighted loss. BK keeps ("book-keeps") each trainable layer's input activations
+``a`` and output gradients ``g`` from ONE backward, computes per-example norms from them
+(ghost norm ``<a a^T, g g^T>`` or the per-example gradient, whichever is cheaper for the
+layer's shapes -- the paper's hybrid rule), then forms the clipped sum directly:
+``grad W = sum_i c_i g_i^T a_i`` with ``c_i = min(1, C / ||grad_i||)``.
+
+During the forward/backward the trainable parameters are frozen so that autograd does
+not waste time on the (unclipped) weight gradients it would otherwise compute; only the
+gradients with respect to layer *outputs* flow, which is all BK needs.
+
+Per-layer norm and per-example gradient functions come from Opacus' registries
+(``NORM_SAMPLERS`` / ``GRAD_SAMPLERS``), with functorch for layers that have neither.
+Parameters used by more than one module (tied weights) are not supported: callers fall
+back to Opacus hooks (:class:`BookkeepingUnsupported`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import torch
+from torch import nn
+
+__all__ = ["BookkeepingClipper", "BookkeepingUnsupported"]
+
+
+class BookkeepingUnsupported(NotImplementedError):
+    """The model has a layer book-keeping cannot handle (e.g. tied parameters)."""
+
+
+def _own_trainable(module: nn.Module) -> list[nn.Parameter]:
+    return [p for p in module.parameters(recurse=False) if p.requires_grad]
+
+
+class _Record:
+    __slots__ = ("activation", "backprop")
+
+    def __init__(self, activation: torch.Tensor) -> None:
+        self.activation = activation
+        self.backprop: torch.Tensor | None = None
+
+
+class BookkeepingClipper:
+    """Hooks a model for BK clipping. Use :meth:`backward` instead of ``loss.backward()``.
+
+    After :meth:`backward`, every trainable parameter's ``.grad`` holds the *sum over
+    the batch of the clipped per-example gradients* -- what Opacus'
+    ``DPOptimizerFastGradientClipping`` expects (it adds noise and averages).
+    """
+
+    def __init__(self, model: nn.Module, *, max_grad_norm: float) -> None:
+        self.model = model
+        self.max_grad_norm = float(max_grad_norm)
+        self.modules: list[nn.Module] = []
+        seen: dict[int, str] = {}
+        for name, module in model.named_modules():
+            params = _own_trainable(module)
+            if not params:
+                continue
+            for param in params:
+                if id(param) in seen:
+                    raise BookkeepingUnsupported(f"parameter shared by {seen[id(param)]} "
+                                                 f"and {name}")
+                seen[id(param)] = name
+            self.modules.append(module)
+        self.params = [p for m in self.modules for p in _own_trainable(m)]
+        self._records: dict[int, _Record] = {}
+        self._active = False
+        self._handles = [m.register_forward_hook(self._forward_hook) for m in self.modules]
+        self.last_norms: torch.Tensor | None = None
+
+    def remove(self) -> None:
+        for handle in self._handles:
+            handle.remove()
+        self._handles = []
+
+    # -- capture ---------------------------------------------------------------------
+    def _forward_hook(self, module: nn.Module, inputs: tuple[Any, ...], output: Any) -> Any:
+        if not self._active:
+            return None
+        if not isinstance(output, torch.Tensor) or not inputs:
+            raise BookkeepingUnsupported(f"{type(module).__name__} output is not a tensor")
+        if id(module) in self._records:
+            raise BookkeepingUnsupported(f"{type(module).__name__} called twice per step")
+        record = _Record(inputs[0].detach())
+        self._records[id(module)] = record
+        if not output.requires_grad:  # the first trainable layer: its params are frozen
+            output = output.detach().requires_grad_()
+
+        def keep(grad: torch.Tensor) -> None:
+            record.backprop = grad.detach()
+
+        output.register_hook(keep)
+        return output
+
+    @contextmanager
+    def _frozen(self) -> Iterator[None]:
+        for param in self.params:
+            param.requires_grad_(False)
+        try:
+            yield
+        finally:
+            for param in self.params:
+                param.requires_grad_(True)
+
+    # -- the step --------------------------------------------------------------------
+    def forward_backward(self, run: Any) -> torch.Tensor:
+        """``run()`` returns per-example losses [B]; one backward; sets clipped ``.grad``.
+
+        Returns the per-example losses (detached).
+        """
+        self._records.clear()
+        self._active = True
+        try:
+            with self._frozen():
+                losses = run()
+                if losses.numel():
+                    losses.sum().backward()
+        finally:
+            self._active = False
+        self._clip_and_sum(batch_size=int(losses.shape[0]))
+        self._records.clear()
+        return losses.detach()
+
+    def _clip_and_sum(self, *, batch_size: int) -> None:
+        if batch_size == 0:
+            for param in self.params:
+                param.grad = torch.zeros_like(param)
+            return
+        plans: list[tuple[nn.Module, _Record | None, dict[nn.Parameter, torch.Tensor] | None]] = []
+        squared: torch.Tensor | None = None
+        for module in self.modules:
+            record = self._records.get(id(module))
+            if record is None or record.backprop is None:
+                plans.append((module, None, None))
+                continue
+            norms, per_example = _layer_norms(module, record)
+            for norm in norms:
+                squared = norm.float() ** 2 if squared is None else squared + norm.float() ** 2
+            plans.append((module, record, per_example))
+        if squared is None:
+            squared = torch.zeros(batch_size, device=self.params[0].device)
+        total = squared.sqrt()
+        self.last_norms = total
+        coef = (self.max_grad_norm / (total + 1e-6)).clamp(max=1.0)
+        for module, record, per_example in plans:
+            if record is None:
+                for param in _own_trainable(module):
+                    param.grad = torch.zeros_like(param)
+                continue
+            _clipped_sum(module, record, per_example, coef)
+
+
+def _linear_ghost_cheaper(module: nn.Linear, backprop: torch.Tensor) -> bool:
+    """Hybrid rule (Bu et al. 2023, sec. 3.3): ghost norm costs O(T^2) per example,
+    the per-example gradient O(d_in * d_out)."""
+    if backprop.dim() == 2:
+        return True
+    steps = 1
+    for size in backprop.shape[1:-1]:
+        steps *= int(size)
+    return 2 * steps * steps < module.in_features * module.out_features
+
+
+def _layer_norms(module: nn.Module, record: _Record
+                 ) -> tuple[list[torch.Tensor], dict[nn.Parameter, torch.Tensor] | None]:
+    from opacus.grad_sample import GradSampleModule
+    from opacus.grad_sample.functorch import ft_compute_per_sample_gradient
+    from opacus.grad_sample.grad_sample_module_fast_gradient_clipping import (
+        GradSampleModuleFastGradientClipping,
+    )
+
+    backprop = record.backprop
+    assert backprop is not None
+    norm_samplers = GradSampleModuleFastGradientClipping.NORM_SAMPLERS
+    activation = record.activation
+    if type(module) in norm_samplers and (
+            not isinstance(module, nn.Linear) or _linear_ghost_cheaper(module, backprop)):
+        acts = [activation.float() if activation.is_floating_point() else activation]
+        norms = norm_samplers[type(module)](module, acts, backprop.float())
+        return list(norms.values()), None
+    sampler = GradSampleModule.GRAD_SAMPLERS.get(type(module), ft_compute_per_sample_gradient)
+    acts = [activation.float() if activation.is_floating_point() else activation]
+    per_example = sampler(module, acts, backprop.float())
+    norms = [gs.reshape(gs.shape[0], -1).norm(2, dim=1) for gs in per_example.values()]
+    return norms, per_example
+
+
+def _clipped_sum(module: nn.Module, record: _Record,
+                 per_example: dict[nn.Parameter, torch.Tensor] | None,
+                 coef: torch.Tensor) -> None:
+    if per_example is not None:
+        for param, grads in per_example.items():
+            param.grad = torch.einsum("n,n...->...", coef.to(grads.dtype), grads
+                                      ).to(param.dtype)
+        return
+    backprop = record.backprop
+    assert backprop is not None
+    scaled = backprop.float() * coef.view(-1, *([1] * (backprop.dim() - 1)))
+    if isinstance(module, nn.Linear):
+        activation = record.activation.float()
+        if module.weight.requires_grad:
+            module.weight.grad = torch.einsum("n...o,n...i->oi", scaled, activation
+                                              ).to(module.weight.dtype)
+        if module.bias is not None and module.bias.requires_grad:
+            module.bias.grad = scaled.reshape(-1, scaled.shape[-1]).sum(0).to(module.bias.dtype)
+    elif isinstance(module, nn.Embedding):
+        grad = torch.zeros(module.weight.shape, dtype=torch.float32, device=scaled.device)
+        grad.index_add_(0, record.activation.reshape(-1),
+                        scaled.reshape(-1, module.embedding_dim))
+        module.weight.grad = grad.to(module.weight.dtype)
+    else:  # pragma: no cover - only Linear/Embedding have norm samplers today
+        raise BookkeepingUnsupported(f"no clipped-sum rule for {type(module).__name__}")

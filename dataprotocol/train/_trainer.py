@@ -1,0 +1,241 @@
+"""DPTrainer: DP-SGD fine-tuning of a transformers checkpoint with Opacus."""
+
+from __future__ import annotations
+
+import math
+import secrets
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import torch
+from torch import nn
+
+from dataprotocol.budget import MechanismEvent
+from dataprotocol.errors import InputError
+from dataprotocol.train._accounting import account_events, calibrate_noise
+from dataprotocol.train._checkpoint import Checkpoint, load_checkpoint, save_checkpoint
+from dataprotocol.train._config import DPConfig, TrainResult
+from dataprotocol.train._loop import evaluate, run_epoch
+from dataprotocol.train._private import make_private_step
+from dataprotocol.train._task import SequenceClassificationTask, Task
+
+__all__ = ["DPTrainer", "TrainPlan", "pick_device"]
+
+
+def pick_device(device: str = "auto") -> torch.device:
+    if device == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    return torch.device(device)
+
+
+@dataclass(frozen=True)
+class TrainPlan:
+    """The mechanism a run will use, fixed before step one (what the ledger reserves)."""
+
+    noise_multiplier: float
+    sample_rate: float
+    steps_per_epoch: int
+    epochs: int
+    sampler: str
+    dataset_size: int
+
+    @property
+    def steps(self) -> int:
+        return self.steps_per_epoch * self.epochs
+
+    def events(self, steps: int | None = None) -> list[MechanismEvent]:
+        return [MechanismEvent(noise_multiplier=self.noise_multiplier,
+                               sample_rate=self.sample_rate,
+                               steps=self.steps if steps is None else steps,
+                               sampler=self.sampler)]  # type: ignore[arg-type]
+
+
+class DPTrainer:
+    """Fine-tune ``model_path`` (any ``AutoModelForSequenceClassification`` directory,
+    safetensors, loaded offline) with DP-SGD under ``config``."""
+
+    def __init__(self, model_path: str | Path, *, num_labels: int, config: DPConfig,
+                 device: str = "auto", task: Task | None = None) -> None:
+        path = Path(model_path)
+        if not path.is_dir():
+            raise InputError("model checkpoint directory not found", file=path,
+                             expected="a transformers checkpoint directory")
+        if num_labels < 2:
+            raise InputError("need at least 2 labels", field="num_labels")
+        self.model_path = path
+        self.num_labels = num_labels
+        self.config = config
+        self.device = pick_device(device)
+        self.tokenizer = _load_tokenizer(path)
+        self.task: Task = task or SequenceClassificationTask(
+            pad_token_id=int(self.tokenizer.pad_token_id or 0))
+
+    # -- planning ------------------------------------------------------------------
+    def plan(self, dataset_size: int) -> TrainPlan:
+        """Noise multiplier, sample rate and steps for ``dataset_size`` examples."""
+        cfg = self.config
+        if dataset_size < cfg.batch_size:
+            raise InputError(f"{dataset_size} training examples is fewer than one batch",
+                             field="batch_size", expected=f"<= {dataset_size}")
+        sample_rate = cfg.batch_size / dataset_size
+        steps_per_epoch = math.ceil(dataset_size / cfg.batch_size)
+        sampler = "poisson" if cfg.poisson else "shuffle"
+        sigma = cfg.noise_multiplier
+        if sigma is None:
+            assert cfg.target_epsilon is not None
+            # Without Poisson sampling there is no amplification (the budget layer
+            # accounts a "shuffle" event at sample rate 1).
+            sigma = calibrate_noise(target_epsilon=cfg.target_epsilon, delta=cfg.delta,
+                                    sample_rate=sample_rate, sampler=sampler,
+                                    steps=steps_per_epoch * cfg.epochs,
+                                    accountant=cfg.accountant)
+        return TrainPlan(noise_multiplier=float(sigma), sample_rate=sample_rate,
+                         steps_per_epoch=steps_per_epoch, epochs=cfg.epochs,
+                         sampler=sampler, dataset_size=dataset_size)
+
+    # -- training ------------------------------------------------------------------
+    def fit(self, train_texts: Sequence[str], train_labels: Sequence[int], *,
+            eval_texts: Sequence[str] | None = None,
+            eval_labels: Sequence[int] | None = None,
+            checkpoint_dir: str | Path | None = None, run_id: str | None = None,
+            plan: TrainPlan | None = None) -> TrainResult:
+        """Train; returns the merged model, the mechanism events and the accounting.
+
+        With ``checkpoint_dir``, a checkpoint is written after every epoch and an
+        existing one is resumed: same run id, same mechanism, and events that count
+        every step already taken (a resumed run can never spend twice).
+        """
+        cfg = self.config
+        _check_data(train_texts, train_labels, self.num_labels, what="train")
+        if eval_texts is not None:
+            _check_data(eval_texts, eval_labels or [], self.num_labels, what="eval")
+        if cfg.seed is not None:
+            torch.manual_seed(cfg.seed)
+        plan = plan or self.plan(len(train_texts))
+        ckpt = load_checkpoint(checkpoint_dir) if checkpoint_dir else None
+        if ckpt is not None:
+            plan = _resume_plan(ckpt, plan)
+            run_id = ckpt.run_id
+        run_id = run_id or "run-" + secrets.token_hex(8)
+        model = self._build_model()
+        trainable = [p for p in model.parameters() if p.requires_grad]
+        optimizer = torch.optim.AdamW(trainable, lr=cfg.lr, weight_decay=cfg.weight_decay)
+        if ckpt is not None:
+            ckpt.restore(model, optimizer)
+        generator = _generator(cfg, self.device)
+        step, mode = make_private_step(
+            model, optimizer, mode=cfg.resolved_clipping(), noise_multiplier=plan.noise_multiplier,
+            max_grad_norm=cfg.max_grad_norm, expected_batch_size=cfg.batch_size,
+            secure_mode=cfg.secure_mode, generator=generator,
+            per_example_loss=self.task.per_example_loss)
+        data = self.task.encode(self.tokenizer, train_texts, train_labels,
+                                max_length=cfg.max_length)
+        steps_done = ckpt.steps if ckpt else 0
+        history: list[dict[str, float]] = list(ckpt.history) if ckpt else []
+        for epoch in range((ckpt.epoch + 1) if ckpt else 0, plan.epochs):
+            with warnings.catch_warnings():
+                # Opacus' module hooks on the first layer see no input requiring grad: fine.
+                warnings.filterwarnings("ignore", message="Full backward hook is firing")
+                taken, losses = run_epoch(step, data, task=self.task, plan=plan, config=cfg,
+                                              device=self.device, epoch=epoch,
+                                          steps_before=steps_done, delta=cfg.delta)
+            steps_done += taken
+            history.append({"epoch": float(epoch), "steps": float(steps_done),
+                            "train_loss": losses})
+            if checkpoint_dir:
+                save_checkpoint(checkpoint_dir, model=model, optimizer=optimizer, run_id=run_id,
+                                epoch=epoch, steps=steps_done, plan=plan, history=history)
+        return self._result(model, plan, steps_done, mode, run_id, history,
+                            eval_texts, eval_labels)
+
+    def _result(self, model: nn.Module, plan: TrainPlan, steps: int, mode: str, run_id: str,
+                history: list[dict[str, float]], eval_texts: Sequence[str] | None,
+                eval_labels: Sequence[int] | None) -> TrainResult:
+        cfg = self.config
+        events = plan.events(steps)
+        accounting = account_events(events, delta=cfg.delta, accountant=cfg.accountant)
+        metrics: dict[str, Any] = {}
+        if history:
+            metrics["train_loss"] = history[-1]["train_loss"]
+        if eval_texts is not None and eval_labels is not None:
+            eval_data = self.task.encode(self.tokenizer, eval_texts, eval_labels,
+                                         max_length=cfg.max_length)
+            metrics.update(evaluate(model, eval_data, task=self.task, device=self.device,
+                                    batch_size=cfg.eval_batch_size))
+        final = _merged(model)
+        mechanism = {
+            "clipping_norm": cfg.max_grad_norm, "noise_multiplier": plan.noise_multiplier,
+            "sampler": plan.sampler, "sample_rate": plan.sample_rate, "steps": steps,
+            "epochs": cfg.epochs, "logical_batch_size": cfg.batch_size,
+            "physical_batch_size": cfg.physical_batch, "clipping_mode": mode,
+            "dataset_size": plan.dataset_size, "lora": cfg.lora, "learning_rate": cfg.lr,
+            "max_length": cfg.max_length, "secure_mode": cfg.secure_mode,
+        }
+        return TrainResult(events=events, accounting=accounting, mechanism=mechanism,
+                           metrics=metrics, model=final, tokenizer=self.tokenizer,
+                           run_id=run_id, history=history)
+
+    def _build_model(self) -> nn.Module:
+        model = self.task.load_model(self.model_path, num_labels=self.num_labels)
+        if self.config.lora:
+            model = _with_lora(model, self.config)
+        model.to(self.device)
+        model.train()  # Opacus needs train mode before wrapping (hooks check .training)
+        return model
+
+
+def _load_tokenizer(path: Path) -> Any:
+    from transformers import AutoTokenizer
+
+    try:
+        return AutoTokenizer.from_pretrained(str(path), local_files_only=True)
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot load a tokenizer: {exc}", file=path,
+                         expected="tokenizer files next to the model") from exc
+
+
+def _with_lora(model: nn.Module, cfg: DPConfig) -> nn.Module:
+    from peft import LoraConfig, TaskType, get_peft_model
+
+    lora = LoraConfig(task_type=TaskType.SEQ_CLS, r=cfg.lora_rank, lora_alpha=cfg.lora_alpha,
+                      lora_dropout=0.0,
+                      target_modules=list(cfg.lora_target_modules)
+                      if cfg.lora_target_modules else None)
+    return get_peft_model(model, lora)  # type: ignore[arg-type, no-any-return]
+
+
+def _merged(model: nn.Module) -> nn.Module:
+    """A plain transformers model: LoRA adapters merged, back in eval mode."""
+    merge = getattr(model, "merge_and_unload", None)
+    if callable(merge):
+        model = merge()
+    model.eval()
+    return model
+
+
+def _generator(cfg: DPConfig, device: torch.device) -> torch.Generator | None:
+    if cfg.seed is None or cfg.secure_mode:
+        return None
+    return torch.Generator(device=device).manual_seed(cfg.seed)
+
+
+def _resume_plan(ckpt: Checkpoint, plan: TrainPlan) -> TrainPlan:
+    if ckpt.plan.dataset_size != plan.dataset_size or ckpt.plan.epochs != plan.epochs:
+        raise InputError("checkpoint is from a run with other data or epochs",
+                         field="checkpoint_dir",
+                         expected=f"{ckpt.plan.dataset_size} examples, {ckpt.plan.epochs} epochs")
+    return ckpt.plan  # the mechanism stays what the ledger reserved
+
+
+def _check_data(texts: Sequence[str], labels: Sequence[int], num_labels: int, *,
+                what: str) -> None:
+    if len(texts) != len(labels):
+        raise InputError(f"{len(texts)} {what} texts but {len(labels)} labels",
+                         field=f"{what}_labels")
+    for index, label in enumerate(labels):
+        if not 0 <= int(label) < num_labels:
+            raise InputError(f"label {label!r} of {what} example {index} out of range",
+                             field=f"{what}_labels", expected=f"0..{num_labels - 1}")

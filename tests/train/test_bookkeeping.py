@@ -1,0 +1,86 @@
+"""Book-keeping clipping == the slow reference: Opacus hooks' per-example gradients,
+clipped and summed by hand, on a tiny BERT (full fine-tuning and LoRA)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dataprotocol.train import DPConfig, DPTrainer
+from dataprotocol.train._bookkeeping import BookkeepingClipper
+from tests.train.conftest import make_texts
+
+
+def _model_and_batch(tiny_model: Path, *, lora: bool, size: int, seed: int
+                     ) -> tuple[DPTrainer, torch.nn.Module, dict[str, torch.Tensor]]:
+    cfg = DPConfig(noise_multiplier=1.0, lora=lora, progress=False)
+    trainer = DPTrainer(tiny_model, num_labels=2, config=cfg, device="cpu")
+    torch.manual_seed(seed)
+    model = trainer._build_model()
+    for module in model.modules():  # deterministic forward for both passes
+        if isinstance(module, torch.nn.Dropout):
+            module.p = 0.0
+    if lora:  # give LoRA B non-zero values so every adapter gradient is non-trivial
+        with torch.no_grad():
+            for name, param in model.named_parameters():
+                if "lora_B" in name:
+                    param.normal_(0, 0.1)
+    texts, labels = make_texts(size, seed=seed)
+    data = trainer.task.encode(trainer.tokenizer, texts, labels, max_length=16)
+    batch = trainer.task.collate([data[i] for i in range(size)])
+    return trainer, model, batch
+
+
+def _reference(trainer: DPTrainer, model: torch.nn.Module, batch: dict[str, torch.Tensor],
+               max_grad_norm: float) -> dict[str, torch.Tensor]:
+    from opacus.grad_sample import GradSampleModule
+
+    gsm = GradSampleModule(model, batch_first=True, loss_reduction="sum")
+    logits, targets = trainer.task.outputs(gsm, batch)
+    trainer.task.per_example_loss(logits, targets).sum().backward()
+    named = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
+    flat = torch.stack([p.grad_sample.reshape(len(targets), -1).norm(dim=1) for _, p in named])
+    coef = (max_grad_norm / (flat.norm(dim=0) + 1e-6)).clamp(max=1.0)
+    out = {n: torch.einsum("n,n...->...", coef, p.grad_sample) for n, p in named}
+    gsm._close()
+    return out
+
+
+def _bookkept(trainer: DPTrainer, model: torch.nn.Module, batch: dict[str, torch.Tensor],
+              max_grad_norm: float) -> dict[str, torch.Tensor]:
+    clipper = BookkeepingClipper(model, max_grad_norm=max_grad_norm)
+    clipper.forward_backward(lambda: trainer.task.per_example_loss(
+        *trainer.task.outputs(model, batch)))
+    clipper.remove()
+    return {n: p.grad.clone() for n, p in model.named_parameters() if p.requires_grad}
+
+
+@pytest.mark.parametrize("lora", [False, True])
+@pytest.mark.parametrize("max_grad_norm", [0.05, 1e4])
+def test_bookkeeping_clipped_sum_equals_per_example_reference(
+        tiny_model: Path, lora: bool, max_grad_norm: float) -> None:
+    trainer, model, batch = _model_and_batch(tiny_model, lora=lora, size=6, seed=0)
+    fast = _bookkept(trainer, model, batch, max_grad_norm)
+    model.zero_grad(set_to_none=True)
+    slow = _reference(trainer, model, batch, max_grad_norm)
+    assert fast.keys() == slow.keys() and fast
+    for name in slow:
+        torch.testing.assert_close(fast[name], slow[name], rtol=1e-4, atol=1e-6,
+                                   msg=lambda m: f"{name}: {m}")
+
+
+@settings(max_examples=6, deadline=None)
+@given(size=st.integers(1, 7), seed=st.integers(0, 1000),
+       max_grad_norm=st.floats(0.01, 10.0))
+def test_bookkeeping_matches_reference_for_any_batch(tiny_model: Path, size: int, seed: int,
+                                                     max_grad_norm: float) -> None:
+    trainer, model, batch = _model_and_batch(tiny_model, lora=False, size=size, seed=seed)
+    fast = _bookkept(trainer, model, batch, max_grad_norm)
+    model.zero_grad(set_to_none=True)
+    slow = _reference(trainer, model, batch, max_grad_norm)
+    for name in slow:
+        torch.testing.assert_close(fast[name], slow[name], rtol=1e-4, atol=1e-6)
