@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -270,7 +269,7 @@ def main() -> None:
         if not args.skip_throughput:
             throughput(work, args.size_mb, args.segment_kb * 1024, args.repeat)
         if not args.skip_rss:
-            print(f"\n== peak RSS while publishing a CSV (child process, ru_maxrss) ==")
+            print(f"\n== peak RSS while publishing a CSV (child process VmHWM; default shard size) ==")
             sizes = sorted({max(1, args.size_mb // 4), args.size_mb})
             results = [publish_rss(work, s) for s in sizes]
             for rss, before, speed, size, shards in results:
@@ -280,7 +279,6 @@ def main() -> None:
             growth = results[-1][0] - results[0][0]
             print(f"RESULT peak RSS = {peak:.0f} MiB (goal < 300: {'MET' if peak < 300 else 'NOT MET'}); "
                   f"growth from {sizes[0]} to {sizes[-1]} MiB input = {growth:+.0f} MiB")
-    print(f"(bench process own peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB)")
 
 
 if __name__ == "__main__":

@@ -156,6 +156,21 @@ def _schema_summary(schema: pa.Schema) -> dict[str, Any]:
             "arrow_ipc": b64e(schema.serialize().to_pybytes())}
 
 
+def _check_arguments(card: DatasetCard, publisher: KeyPair, *, shards: int | None,
+                     rows_per_shard: int | None) -> None:
+    if publisher.key_id != card.publisher.key_id:
+        raise InputError(f"the key {publisher.key_id} is not the card's publisher "
+                         f"({card.publisher.key_id})", field="publisher",
+                         expected="the private key matching the card's publisher identity")
+    if shards is not None and rows_per_shard is not None:
+        raise InputError("give either shards or rows_per_shard, not both", field="shards")
+    if shards is not None and shards < 1:
+        raise InputError("shards must be at least 1", field="shards", expected="an integer >= 1")
+    if rows_per_shard is not None and rows_per_shard < 1:
+        raise InputError("rows_per_shard must be at least 1", field="rows_per_shard",
+                         expected="an integer >= 1")
+
+
 def publish(
     input_path: str | Path,
     *,
@@ -177,17 +192,7 @@ def publish(
     splits the rows into ``shards`` equal shards or shards of ``rows_per_shard`` rows
     (default: about 64 MiB of data per shard), and writes ``out`` atomically.
     """
-    if publisher.key_id != card.publisher.key_id:
-        raise InputError(f"the key {publisher.key_id} is not the card's publisher "
-                         f"({card.publisher.key_id})", field="publisher",
-                         expected="the private key matching the card's publisher identity")
-    if shards is not None and rows_per_shard is not None:
-        raise InputError("give either shards or rows_per_shard, not both", field="shards")
-    if shards is not None and shards < 1:
-        raise InputError("shards must be at least 1", field="shards", expected="an integer >= 1")
-    if rows_per_shard is not None and rows_per_shard < 1:
-        raise InputError("rows_per_shard must be at least 1", field="rows_per_shard",
-                         expected="an integer >= 1")
+    _check_arguments(card, publisher, shards=shards, rows_per_shard=rows_per_shard)
     source = open_source(input_path)
     base_schema = source.schema()
     plan = ScrubPlan.make(text_columns=text_columns, pii_columns=pii_columns or {},
@@ -205,22 +210,30 @@ def publish(
         entries, keys, schema = _write_shards(
             location, batches, base_schema=base_schema, shards=shards, size_of=size_of,
             context_of=context_of, segment_size=segment_size)
-        recipient = publisher.public.encryption_public
-        wrapped = {str(e.index): wrap_key(k, recipient, context=wrap_context(
-            package_id=package_id, shard=e.index, recipient_key_id=publisher.key_id))
-            for e, k in zip(entries, keys)}
-        payload = {
-            "format": FORMAT, "package_id": package_id,
-            "created_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-            "dataset": card.to_dict(), "rows": sum(e.rows for e in entries),
-            "schema": _schema_summary(schema), "scrub": plan.report() if plan.active else None,
-            "encryption": {"scheme": STREAM_SCHEME, "aead": "AES-256-GCM", "key_bits": 256,
-                           "segment_size": segment_size, "container": "parquet",
-                           "key_wrap": WRAP_SCHEME},
-            "shards": [e.to_dict() for e in entries], "publisher_keys": wrapped,
-        }
+        payload = _payload(card=card, publisher=publisher, package_id=package_id, entries=entries,
+                           keys=keys, schema=schema, scrub=plan.report() if plan.active else None,
+                           segment_size=segment_size)
         document = sign_document(MANIFEST_TYPE, payload, publisher)
         with location.open(MANIFEST_NAME, "wb") as handle:
             handle.write((json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
                          .encode("utf-8"))
     return Manifest.from_document(document, source=str(out) + "/" + MANIFEST_NAME)
+
+
+def _payload(*, card: DatasetCard, publisher: KeyPair, package_id: str, entries: list[ShardEntry],
+             keys: list[bytes], schema: pa.Schema, scrub: dict[str, Any] | None,
+             segment_size: int) -> dict[str, Any]:
+    """The manifest payload; the publisher's own copies of the shard keys are wrapped here."""
+    recipient = publisher.public.encryption_public
+    wrapped = {str(e.index): wrap_key(k, recipient, context=wrap_context(
+        package_id=package_id, shard=e.index, recipient_key_id=publisher.key_id))
+        for e, k in zip(entries, keys)}
+    return {
+        "format": FORMAT, "package_id": package_id,
+        "created_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "dataset": card.to_dict(), "rows": sum(e.rows for e in entries),
+        "schema": _schema_summary(schema), "scrub": scrub,
+        "encryption": {"scheme": STREAM_SCHEME, "aead": "AES-256-GCM", "key_bits": 256,
+                       "segment_size": segment_size, "container": "parquet", "key_wrap": WRAP_SCHEME},
+        "shards": [e.to_dict() for e in entries], "publisher_keys": wrapped,
+    }
