@@ -45,7 +45,7 @@ def _nlp_engine(model: str, language: str, *, exclude: tuple[str, ...]) -> Any:
     # spaCy labels that are never identifiers are dropped; facilities (FAC: buildings,
     # airports, hospitals' wings) count as locations.
     ner = NerModelConfiguration(labels_to_ignore=list(_IGNORED_LABELS))
-    ner.model_to_presidio_entity_mapping = {**ner.model_to_presidio_entity_mapping, "FAC": "LOCATION"}
+    ner.model_to_presidio_entity_mapping = {**(ner.model_to_presidio_entity_mapping or {}), "FAC": "LOCATION"}
     engine = SpacyNlpEngine(models=[{"lang_code": language, "model_name": model}],
                             ner_model_configuration=ner)
     # load() ourselves instead of engine.load(): no download branch, and pipes excluded.
