@@ -1,0 +1,138 @@
+"""The ledger on a real SQLite file: refusal, commit, chain, caps, locations."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from dataprotocol.budget import (
+    BudgetRefused,
+    Ledger,
+    MechanismEvent,
+    compose_runs,
+    filter_epsilon,
+)
+from dataprotocol.budget._chain import dataset_hash, entry_hash
+from dataprotocol.errors import BudgetError, BudgetExceeded, InputError, IntegrityError
+
+SMALL = MechanismEvent(noise_multiplier=1.0, sample_rate=0.02, steps=200)
+HUGE = MechanismEvent(noise_multiplier=0.5, sample_rate=0.1, steps=2000)
+
+
+@pytest.fixture
+def ledger(tmp_path):
+    book = Ledger(tmp_path / "ledger.sqlite")
+    book.register_dataset("ds", epsilon_cap=8.0, delta_cap=1e-5)
+    return book
+
+
+def _rows(path):
+    with sqlite3.connect(path) as conn:
+        return conn.execute("SELECT seq, run_id, state FROM entries ORDER BY seq").fetchall()
+
+
+def test_refusal_when_budget_would_be_exceeded_spends_nothing(ledger):
+    ledger.reserve("ds", run_id="a", events=[SMALL], delta=1e-5)
+    before = ledger.status("ds")
+    with pytest.raises(BudgetRefused) as info:
+        ledger.reserve("ds", run_id="b", events=[HUGE], delta=1e-5)
+    assert isinstance(info.value, BudgetExceeded)
+    assert any("cap 8" in reason for reason in info.value.reasons)
+    after = ledger.status("ds")
+    assert after.spent_epsilon == before.spent_epsilon
+    assert [r.run_id for r in after.runs] == ["a"]
+    assert _rows(ledger.path) == [(1, "a", "reserved")]
+
+
+def test_delta_above_the_cap_is_refused(ledger):
+    with pytest.raises(BudgetRefused, match="delta"):
+        ledger.reserve("ds", run_id="a", events=[SMALL], delta=1e-4)
+    assert _rows(ledger.path) == []
+
+
+def test_commit_replaces_the_reservation_and_releases_unused_budget(ledger):
+    reservation = ledger.reserve("ds", run_id="a", events=[SMALL], delta=1e-5)
+    half = MechanismEvent(noise_multiplier=1.0, sample_rate=0.02, steps=100)
+    entry = ledger.commit("a", events=[half], meta={"status": "early-stopped"})
+    assert entry.state == "committed" and entry.prev_hash == reservation.entry.entry_hash
+    status = ledger.status("ds")
+    assert status.runs[0].state == "committed" and status.runs[0].steps == 100
+    assert status.spent_epsilon == pytest.approx(filter_epsilon([[half]], delta=1e-5))
+    assert status.spent_epsilon < reservation.spent_epsilon
+    assert ledger.entry("a").entry_hash == entry.entry_hash
+    assert [e.state for e in ledger.entries("ds")] == ["reserved", "committed"]
+
+
+def test_a_run_cannot_spend_twice(ledger):
+    ledger.reserve("ds", run_id="a", events=[SMALL], delta=1e-5)
+    with pytest.raises(BudgetError, match="already"):
+        ledger.reserve("ds", run_id="a", events=[SMALL], delta=1e-5)
+    ledger.commit("a", events=[SMALL])
+    with pytest.raises(BudgetError, match="already committed"):
+        ledger.commit("a", events=[SMALL])
+    with pytest.raises(BudgetError, match="no reservation"):
+        ledger.commit("ghost", events=[SMALL])
+
+
+def test_commit_over_the_cap_is_recorded_and_then_refused(ledger):
+    ledger.reserve("ds", run_id="a", events=[SMALL], delta=1e-5)
+    with pytest.raises(BudgetRefused, match="IS recorded"):
+        ledger.commit("a", events=[HUGE])
+    status = ledger.status("ds")
+    assert status.runs[0].state == "committed" and status.runs[0].meta["over_cap"] is True
+    assert status.spent_epsilon > status.epsilon_cap and status.remaining_epsilon < 0
+    with pytest.raises(BudgetRefused):  # nothing more fits
+        ledger.reserve("ds", run_id="b", events=[SMALL], delta=1e-5)
+
+
+def test_every_run_counts_composed_below_the_naive_sum(ledger):
+    for i in range(4):
+        ledger.reserve("ds", run_id=f"trial-{i}", events=[SMALL], delta=1e-5)
+    status = ledger.status("ds")
+    expected = compose_runs([([SMALL], 1e-5)] * 4, delta=1e-5)
+    assert len(status.runs) == 4
+    assert status.spent_epsilon == pytest.approx(expected.filter_epsilon)
+    assert status.rdp_epsilon < status.spent_epsilon < status.naive_sum_epsilon
+    assert status.prv_epsilon is not None and status.prv_epsilon < status.rdp_epsilon
+    assert status.naive_sum_delta == pytest.approx(4e-5)
+    assert status.remaining_epsilon == pytest.approx(8.0 - status.spent_epsilon)
+    assert json.loads(json.dumps(status.to_dict()))["runs"][0]["run_id"] == "trial-0"
+
+
+def test_caps_are_fixed_once_registered(ledger):
+    ledger.register_dataset("ds", epsilon_cap=8.0, delta_cap=1e-5)  # idempotent
+    with pytest.raises(BudgetError, match="refusing to change"):
+        ledger.register_dataset("ds", epsilon_cap=80.0, delta_cap=1e-5)
+    with pytest.raises(InputError):
+        ledger.register_dataset("other", epsilon_cap=-1.0, delta_cap=1e-5)
+    with pytest.raises(InputError, match="not registered"):
+        ledger.reserve("nope", run_id="a", events=[SMALL], delta=1e-5)
+
+
+def test_edited_cap_is_caught(ledger):
+    with sqlite3.connect(ledger.path) as conn:
+        conn.execute("UPDATE datasets SET epsilon_cap = 1000 WHERE dataset_id = 'ds'")
+    with pytest.raises(IntegrityError, match="dataset 'ds'"):
+        ledger.status("ds")
+
+
+def test_chain_known_answer(repo_root):
+    vector = json.loads((repo_root / "tests/vectors/budget/chain.json").read_text())
+    assert entry_hash(**vector["entry"]) == vector["entry_hash"]
+    assert dataset_hash(**vector["dataset"]) == vector["dataset_hash"]
+
+
+def test_locations(tmp_path):
+    book = Ledger(f"sqlite:///{tmp_path}/url.sqlite")
+    assert book.path == tmp_path / "url.sqlite" and book.path.exists()
+    with pytest.raises(InputError, match="not exist"):
+        Ledger(tmp_path / "missing.sqlite", create=False)
+    with pytest.raises(InputError, match="PostgreSQL"):
+        Ledger("postgresql://ledger.example/budget")
+    with pytest.raises(InputError, match="scheme"):
+        Ledger("mysql://x/y")
+    (tmp_path / "junk.sqlite").write_bytes(b"not a database" * 100)
+    with pytest.raises(InputError, match="not a dataprotocol ledger"):
+        Ledger(tmp_path / "junk.sqlite")

@@ -1,0 +1,66 @@
+"""Several processes on one ledger file: no overspend, and a killed run stays spent."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+
+import pytest
+
+from dataprotocol.budget import BudgetRefused, Ledger, MechanismEvent, filter_epsilon
+from tests.budget import _workers
+
+pytestmark = pytest.mark.slow
+EVENT = MechanismEvent(**_workers.EVENT)
+# spawn: a clean interpreter per child, as separate training jobs would be
+CTX = multiprocessing.get_context("spawn")
+
+
+def _cap_for(runs: int) -> float:
+    """A cap that admits exactly ``runs`` copies of EVENT."""
+    low = filter_epsilon([[EVENT]] * runs, delta=1e-5)
+    high = filter_epsilon([[EVENT]] * (runs + 1), delta=1e-5)
+    return (low + high) / 2
+
+
+def test_concurrent_reservations_from_several_processes_never_overspend(tmp_path):
+    path = tmp_path / "ledger.sqlite"
+    cap = _cap_for(5)
+    Ledger(path).register_dataset("ds", epsilon_cap=cap, delta_cap=1e-5)
+    workers, attempts = 3, 4  # 12 attempts race for 5 slots
+    barrier, results = CTX.Barrier(workers), CTX.Queue()
+    procs = [CTX.Process(target=_workers.reserve_many,
+                         args=(str(path), w, attempts, barrier, results)) for w in range(workers)]
+    for proc in procs:
+        proc.start()
+    won = dict(results.get(timeout=240) for _ in procs)
+    for proc in procs:
+        proc.join(timeout=60)
+        assert proc.exitcode == 0
+    book = Ledger(path, create=False)
+    status = book.status("ds", with_prv=False)
+    assert sum(won.values()) == len(status.runs) == 5
+    assert status.spent_epsilon <= cap
+    assert book.verify_chain() == 5
+
+
+def test_a_killed_run_keeps_its_reservation(tmp_path):
+    path = tmp_path / "ledger.sqlite"
+    Ledger(path).register_dataset("ds", epsilon_cap=_cap_for(1), delta_cap=1e-5)
+    ready = CTX.Event()
+    proc = CTX.Process(target=_workers.reserve_then_hang, args=(str(path), ready))
+    proc.start()
+    try:
+        assert ready.wait(timeout=240), "child never reserved"
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.join(timeout=30)
+    assert proc.exitcode == -signal.SIGKILL
+    book = Ledger(path, create=False)
+    assert book.verify_chain() == 1
+    status = book.status("ds", with_prv=False)
+    assert [(r.run_id, r.state) for r in status.runs] == [("doomed", "reserved")]
+    assert status.spent_epsilon == pytest.approx(filter_epsilon([[EVENT]], delta=1e-5))
+    with pytest.raises(BudgetRefused):  # the dead run's budget is not given back
+        book.reserve("ds", run_id="retry", events=[EVENT], delta=1e-5)
