@@ -173,11 +173,15 @@ def open_package(
     purpose: str,
     action: str = "read",
     shards: Sequence[int] | None = None,
+    revocations: Any = None,
+    log_path: str | Path | None = None,
 ) -> PackageHandle:
     """Open a data package as a grantee. Raises PolicyDenied, IntegrityError or InputError.
 
     ``shards`` defaults to every shard the grant covers. ``grant`` is the signed grant
-    document or its file; ``key`` the grantee's key pair.
+    document or its file; ``key`` the grantee's key pair. ``revocations`` and
+    ``log_path`` are passed to :func:`dataprotocol.policy.decide` (revocation lists to
+    honour; where to append the decision log).
     """
     location = locate(package)
     manifest = load_manifest(location)
@@ -187,7 +191,8 @@ def open_package(
     chosen = _select(manifest, parsed, shards)
     request = Request(dataset=manifest.card, principal=key.key_id, action=action,
                       purpose=purpose, shards=chosen)
-    decision = decide(request, grants=[document]).raise_if_denied()
+    decision = decide(request, grants=[document], revocations=revocations,
+                      log_path=log_path).raise_if_denied()
     keys = _unwrap(parsed, manifest, key, chosen)
     for index in chosen:
         check_shard(location, manifest.shard(index))

@@ -187,3 +187,16 @@ def test_card_from_another_dataset_cannot_reuse_grant(tmp_path: Path, csv_input:
     grant_a = grant_for(tmp_path / "a", publisher, grantee)
     with pytest.raises(IntegrityError):
         open_package(tmp_path / "b", grant=grant_a, key=grantee, purpose=PURPOSE)
+
+
+def test_revoked_grant_is_denied_and_decision_logged(package_3: Path, publisher: KeyPair, grantee: KeyPair,
+                                                     tmp_path: Path) -> None:
+    from dataprotocol.policy import revoke_grants
+
+    grant = grant_for(package_3, publisher, grantee)
+    log = tmp_path / "decisions.jsonl"
+    open_package(package_3, grant=grant, key=grantee, purpose=PURPOSE, log_path=log)
+    revoked = revoke_grants(publisher, [grant["payload"]["grant_id"]], reason="test")
+    with pytest.raises(PolicyDenied, match="revoked"):
+        open_package(package_3, grant=grant, key=grantee, purpose=PURPOSE, revocations=revoked, log_path=log)
+    assert len(log.read_text(encoding="utf-8").splitlines()) == 2

@@ -139,3 +139,18 @@ def test_fresh_nonce_prefix_per_stream() -> None:
     one = encrypt_bytes(b"same", KEY, context=CTX, segment_size=SEG)
     two = encrypt_bytes(b"same", KEY, context=CTX, segment_size=SEG)
     assert one[9:HEADER_SIZE] != two[9:HEADER_SIZE] and one != two
+
+
+def test_parquet_over_a_tampered_stream_raises_decryption_error() -> None:
+    """The error raised inside pyarrow's read callback reaches the caller unchanged."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    sink = io.BytesIO()
+    pq.write_table(pa.table({"a": list(range(100_000))}), sink)
+    ciphertext = bytearray(encrypt_bytes(sink.getvalue(), KEY, context=CTX, segment_size=SEG))
+    ciphertext[HEADER_SIZE + 5] ^= 1  # first segment: the Parquet magic and first pages
+    reader = SegmentReader(io.BytesIO(bytes(ciphertext)), KEY, context=CTX, size=len(ciphertext),
+                           where="shard-00007.dps")
+    with pytest.raises(DecryptionError, match="shard-00007.dps"):
+        pq.read_table(reader)
