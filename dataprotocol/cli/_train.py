@@ -1,9 +1,77 @@
-"""CLI commands of the `train` layer (filled in by its issue)."""
+"""``dataprotocol train``: DP-SGD fine-tuning on a granted package."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
+
+from dataprotocol.cli._common import console, emit_json, passphrase_from_env
+
+
+def train(
+    package: str = typer.Argument(..., help="Data package directory (contains manifest.json)."),
+    grant: Path = typer.Option(..., "--grant", help="Signed grant file allowing action 'train'."),
+    key: Path = typer.Option(..., "--key", help="Your private key file (the grantee; signs the card)."),
+    purpose: str = typer.Option(..., "--purpose", help="Purpose of the run (must be granted)."),
+    model: Path = typer.Option(..., "--model", help="Local AutoModelForSequenceClassification checkpoint directory (safetensors)."),
+    text_column: str = typer.Option(..., "--text-column", help="Column holding the input text."),
+    label_column: str = typer.Option(..., "--label-column", help="Column holding the label."),
+    out: Path = typer.Option(..., "--out", help="Model directory to write (weights, tokenizer, README.md, privacy.json)."),
+    target_epsilon: float = typer.Option(..., "--target-epsilon", help="Epsilon this run may spend; the noise is calibrated to it."),
+    delta: float = typer.Option(1e-5, "--delta", help="Delta of the (epsilon, delta) guarantee."),
+    epochs: int = typer.Option(1, "--epochs", help="Passes over the data (in expectation, with Poisson sampling)."),
+    batch_size: int = typer.Option(32, "--batch-size", help="Logical (expected) batch size."),
+    max_physical_batch: int | None = typer.Option(None, "--max-physical-batch", help="Largest batch in memory; larger logical batches are split."),
+    max_grad_norm: float = typer.Option(1.0, "--max-grad-norm", help="Per-example clipping norm C."),
+    lr: float = typer.Option(5e-4, "--lr", help="Learning rate (AdamW)."),
+    max_length: int = typer.Option(128, "--max-length", help="Maximum tokens per text."),
+    clipping: str = typer.Option("auto", "--clipping", help="auto | ghost | hooks | bookkeeping."),
+    lora: bool = typer.Option(False, "--lora", help="Train LoRA adapters (peft) instead of all weights."),
+    no_poisson: bool = typer.Option(False, "--no-poisson", help="Shuffle instead of Poisson sampling (recorded; no amplification)."),
+    ledger: Path | None = typer.Option(None, "--ledger", help="Budget ledger SQLite file (default dataprotocol-ledger.sqlite)."),
+    audit_canaries: int = typer.Option(0, "--audit-canaries", help="Insert N canaries and record a one-run empirical privacy audit."),
+    checkpoint_dir: Path | None = typer.Option(None, "--checkpoint-dir", help="Checkpoint each epoch here; an existing checkpoint is resumed (same run id)."),
+    seed: int | None = typer.Option(None, "--seed", help="Seed for sampling and noise (testing only; omit for releases)."),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing model directory."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Show the progress bar."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """Fine-tune a model on a granted package with DP-SGD and write a signed privacy card.
+
+    Refused before step one (exit 1, nothing spent) unless the policy allows action
+    'train' for the purpose and the ledger holds the planned run's budget.
+    """
+    from dataprotocol.keys import load_keypair
+    from dataprotocol.train import DPConfig, train_on_package
+
+    config = DPConfig(target_epsilon=target_epsilon, delta=delta, epochs=epochs,
+                      batch_size=batch_size, max_physical_batch=max_physical_batch,
+                      max_grad_norm=max_grad_norm, lr=lr, max_length=max_length,
+                      clipping=clipping, lora=lora, poisson=not no_poisson,  # type: ignore[arg-type]
+                      seed=seed, progress=progress and not as_json)
+    keypair = load_keypair(key, passphrase=passphrase_from_env())
+    trained = train_on_package(package, grant=grant, key=keypair, purpose=purpose,
+                               model_path=model, text_column=text_column,
+                               label_column=label_column, config=config, out=out,
+                               ledger=ledger, audit_canaries=audit_canaries,
+                               checkpoint_dir=checkpoint_dir, overwrite=overwrite)
+    payload = trained.payload
+    if as_json:
+        emit_json({"model_dir": str(trained.model_dir), "run_id": trained.run_id,
+                   "accounting": payload["accounting"], "mechanism": payload["mechanism"],
+                   "ledger": payload["ledger"], "metrics": payload["metrics"],
+                   "empirical_audit": payload["empirical_audit"]})
+        return
+    acc, ledger_info = payload["accounting"], payload["ledger"]
+    console.print(f"[bold]trained[/] {trained.model_dir}  run {trained.run_id}")
+    console.print(f"  ε = {acc['epsilon']:.3f} (δ = {acc['delta']:g}, {acc['accountant']}); "
+                  f"dataset cumulative ε = {ledger_info['cumulative_epsilon']:.3f} of "
+                  f"{ledger_info['epsilon_cap']:g}")
+    if "eval_accuracy" in payload["metrics"]:
+        console.print(f"  held-out accuracy {payload['metrics']['eval_accuracy']:.3f}")
 
 
 def register(app: typer.Typer) -> None:
     """Attach this layer's commands to the root app."""
+    app.command("train")(train)

@@ -7,6 +7,7 @@ ledger reserve -> fit -> commit -> model directory with a signed privacy card).
 from __future__ import annotations
 
 from dataprotocol.train._config import ClippingMode, DPConfig, TrainResult
+from dataprotocol.train._package import TrainedModel, train_on_package
 from dataprotocol.train._task import SequenceClassificationTask, Task
 from dataprotocol.train._trainer import DPTrainer, TrainPlan, pick_device
 
@@ -19,4 +20,6 @@ __all__ = [
     "Task",
     "SequenceClassificationTask",
     "pick_device",
+    "train_on_package",
+    "TrainedModel",
 ]
