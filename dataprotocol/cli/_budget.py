@@ -1,9 +1,76 @@
-"""CLI commands of the `budget` layer (filled in by its issue)."""
+"""``dataprotocol budget show``: a dataset's cap, composed spend, remaining budget, runs."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
+
+from dataprotocol.cli._common import budget_app, console, emit_json
+
+if TYPE_CHECKING:
+    from dataprotocol.budget import BudgetStatus
+
+#: environment variable naming the ledger (the default for --ledger)
+LEDGER_ENV = "DATAPROTOCOL_LEDGER"
+
+
+def show(
+    ledger: str = typer.Option(
+        "dataprotocol-ledger.sqlite", "--ledger", envvar=LEDGER_ENV,
+        help=f"Ledger file or sqlite:/// URL (default ${LEDGER_ENV}, else "
+             "./dataprotocol-ledger.sqlite).",
+    ),
+    dataset: str | None = typer.Option(
+        None, "--dataset", help="Show only this dataset id (default: every dataset)."),
+    no_prv: bool = typer.Option(
+        False, "--no-prv", help="Skip the PRV composition (informational; slow on long ledgers)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """Show each dataset's (epsilon, delta) cap, composed spend, remaining budget and runs.
+
+    Verifies the ledger's hash chain first. Exits 1 when the chain is broken or a dataset
+    is over its cap, 2 when the ledger does not exist.
+    """
+    from dataprotocol.budget import Ledger
+
+    book = Ledger(ledger, create=False)
+    ids = [dataset] if dataset else book.datasets()
+    statuses = [book.status(dataset_id, with_prv=not no_prv) for dataset_id in ids]
+    over = [s.dataset_id for s in statuses if s.remaining_epsilon < 0]
+    if as_json:
+        emit_json({"ledger": str(book.path), "chain_verified": True,
+                   "datasets": [s.to_dict() for s in statuses], "over_cap": over})
+    else:
+        _render(str(book.path), statuses)
+    if over:
+        raise typer.Exit(1)
+
+
+def _render(path: str, statuses: list[BudgetStatus]) -> None:
+    from rich.table import Table
+
+    console.print(f"ledger [cyan]{path}[/] (hash chain verified)")
+    if not statuses:
+        console.print("no datasets registered")
+    for status in statuses:
+        colour = "red" if status.remaining_epsilon < 0 else "green"
+        prv = "n/a" if status.prv_epsilon is None else f"{status.prv_epsilon:.3f}"
+        console.print(
+            f"\n[bold]{status.dataset_id}[/]  cap ε={status.epsilon_cap:g}, "
+            f"δ={status.delta_cap:g}  spent ε=[bold]{status.spent_epsilon:.3f}[/] "
+            f"(Rényi filter over {len(status.runs)} run(s))  "
+            f"remaining ε=[{colour}]{status.remaining_epsilon:.3f}[/]")
+        console.print(f"  for information: RDP {status.rdp_epsilon:.3f}, PRV {prv}, naive sum "
+                      f"{status.naive_sum_epsilon:.3f} (δ sum {status.naive_sum_delta:g})")
+        table = Table("run", "state", "steps", "ε (run alone)", "δ", "recorded", "entry hash")
+        for run in status.runs:
+            table.add_row(run.run_id, run.state, str(run.steps), f"{run.epsilon:.3f}",
+                          f"{run.delta:g}", run.created_at[:19].replace("T", " "),
+                          run.entry_hash[:12])
+        console.print(table)
 
 
 def register(app: typer.Typer) -> None:
-    """Attach this layer's commands to the root app."""
+    """Attach ``budget show`` to the shared ``budget`` group."""
+    budget_app.command("show")(show)
