@@ -122,25 +122,33 @@ def guess_counts(scores: Sequence[float], included: Sequence[bool], *, k_pos: in
 class CanaryAudit:
     """``n`` random canaries, each inserted with probability 1/2.
 
+    Canaries are random sentences of made-up words (or of ``words``, for a model whose
+    vocabulary would turn made-up words into unknown tokens) with random labels, so the
+    model has no prior for them and only training on one can make it fit its label.
     ``seed`` makes the draw reproducible (tests, re-audits); without it the canaries
     and their membership come from the OS CSPRNG, so nobody -- the trainer included --
     can predict which ones were inserted.
     """
 
-    def __init__(self, n: int, *, num_labels: int, seed: int | None = None) -> None:
+    def __init__(self, n: int, *, num_labels: int, seed: int | None = None,
+                 words: Sequence[str] | None = None) -> None:
         if n < 2:
             raise InputError("need at least 2 canaries", field="canaries", expected=">= 2")
         if num_labels < 2:
             raise InputError("need at least 2 labels", field="num_labels", expected=">= 2")
+        if words is not None and len(set(words)) < 2:
+            raise InputError("need at least 2 distinct canary words", field="words")
         rng: random.Random = random.Random(seed) if seed is not None else secrets.SystemRandom()
         self.n = n
         self.num_labels = num_labels
+        self._words = sorted(set(words)) if words is not None else None
         self.texts: list[str] = [self._text(rng) for _ in range(n)]
         self.labels: list[int] = [rng.randrange(num_labels) for _ in range(n)]
         self.included: list[bool] = [rng.random() < 0.5 for _ in range(n)]
 
-    @staticmethod
-    def _text(rng: random.Random) -> str:
+    def _text(self, rng: random.Random) -> str:
+        if self._words is not None:  # a small vocabulary: random sentences of its words
+            return " ".join(rng.choice(self._words) for _ in range(rng.randint(6, 10)))
         words = ("".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3)))
                  for _ in range(rng.randint(5, 9)))
         return " ".join(words)

@@ -136,3 +136,10 @@ def test_guess_counts_and_validation() -> None:
         audit.evaluate([0.0] * 10, delta=1e-5, theoretical_epsilon=1.0, k=6)
     with pytest.raises(InputError):
         CanaryAudit(1, num_labels=2)
+
+
+def test_canaries_from_a_given_vocabulary() -> None:
+    audit = CanaryAudit(20, num_labels=2, seed=1, words=["alpha", "beta", "gamma"])
+    assert all(set(t.split()) <= {"alpha", "beta", "gamma"} for t in audit.texts)
+    with pytest.raises(InputError):
+        CanaryAudit(20, num_labels=2, words=["same", "same"])
