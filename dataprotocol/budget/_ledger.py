@@ -28,7 +28,13 @@ from dataprotocol.budget._chain import (
 )
 from dataprotocol.budget._composition import compose_runs, filter_epsilon
 from dataprotocol.budget._events import MechanismEvent
-from dataprotocol.budget._records import BudgetStatus, LedgerEntry, Reservation, RunSummary
+from dataprotocol.budget._records import (
+    BudgetStatus,
+    EntryState,
+    LedgerEntry,
+    Reservation,
+    RunSummary,
+)
 from dataprotocol.budget._store import (
     DEFAULT_LEDGER,
     connect,
@@ -111,7 +117,8 @@ class Ledger:
                                   "reserves once (a resumed run keeps its reservation)")
             others = [events for events, _ in _current_runs(entries, dataset_id).values()]
             spent = filter_epsilon([*others, planned], delta=delta_cap)
-            reasons = _cap_reasons(spent, delta, epsilon_cap, delta_cap)
+            reasons = _cap_reasons(spent, delta, epsilon_cap, delta_cap,
+                                   before=filter_epsilon(others, delta=delta_cap))
             if reasons:
                 raise BudgetRefused(f"run {run_id!r} on dataset {dataset_id!r} refused, "
                                     "nothing was spent", reasons)
@@ -146,7 +153,9 @@ class Ledger:
             current.pop(run_id)
             spent = filter_epsilon([*(ev for ev, _ in current.values()), actual],
                                    delta=delta_cap)
-            reasons = _cap_reasons(spent, reservation.delta, epsilon_cap, delta_cap)
+            reasons = _cap_reasons(spent, reservation.delta, epsilon_cap, delta_cap,
+                                   before=filter_epsilon(list(ev for ev, _ in current.values()),
+                                                         delta=delta_cap))
             if reasons:
                 meta_obj = {**meta_obj, "over_cap": True}
             entry = _append(conn, entries, run_id=run_id, dataset_id=reservation.dataset_id,
@@ -166,7 +175,8 @@ class Ledger:
             epsilon_cap, delta_cap = self._caps(conn, dataset_id)
         current = _current_runs(entries, dataset_id)
         composed = compose_runs(list(current.values()), delta=delta_cap, with_prv=with_prv)
-        runs = tuple(_summary(entries, run_id, eps) for run_id, eps in
+        latest = {entry.run_id: entry for entry in entries}
+        runs = tuple(_summary(latest[run_id], eps) for run_id, eps in
                      zip(current, composed.run_epsilons))
         return BudgetStatus(
             dataset_id=dataset_id, epsilon_cap=epsilon_cap, delta_cap=delta_cap,
@@ -219,26 +229,26 @@ def _current_runs(entries: Sequence[LedgerEntry],
     return runs
 
 
-def _summary(entries: Sequence[LedgerEntry], run_id: str, epsilon: float) -> RunSummary:
-    last = [e for e in entries if e.run_id == run_id][-1]
-    return RunSummary(run_id=run_id, state=last.state, epsilon=epsilon, delta=last.delta,
+def _summary(last: LedgerEntry, epsilon: float) -> RunSummary:
+    return RunSummary(run_id=last.run_id, state=last.state, epsilon=epsilon, delta=last.delta,
                       steps=sum(e.steps for e in last.events), events=last.events,
                       created_at=last.created_at, entry_hash=last.entry_hash, meta=last.meta)
 
 
-def _cap_reasons(spent: float, delta: float, epsilon_cap: float,
-                 delta_cap: float) -> list[str]:
+def _cap_reasons(spent: float, delta: float, epsilon_cap: float, delta_cap: float, *,
+                 before: float) -> list[str]:
     reasons = []
     if spent > epsilon_cap + _EPS_SLACK:
         reasons.append(f"composed epsilon would be {spent:.4g} > cap {epsilon_cap:g} "
-                       f"(at delta={delta_cap:g}, adaptive Rényi filter over all runs)")
+                       f"(at delta={delta_cap:g}, adaptive Rényi filter over all runs; "
+                       f"{before:.4g} already spent, {epsilon_cap - before:.4g} left)")
     if delta > delta_cap:
         reasons.append(f"run delta {delta:g} > dataset delta cap {delta_cap:g}")
     return reasons
 
 
 def _append(conn: sqlite3.Connection, entries: Sequence[LedgerEntry], *, run_id: str,
-            dataset_id: str, state: str, events: tuple[MechanismEvent, ...], delta: float,
+            dataset_id: str, state: EntryState, events: tuple[MechanismEvent, ...], delta: float,
             meta: dict[str, Any]) -> LedgerEntry:
     seq = len(entries) + 1
     prev = entries[-1].entry_hash if entries else GENESIS
@@ -250,7 +260,7 @@ def _append(conn: sqlite3.Connection, entries: Sequence[LedgerEntry], *, run_id:
     conn.execute(f"INSERT INTO entries ({ENTRY_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)", (
         seq, run_id, dataset_id, state, canonical_json(event_dicts).decode(), delta,
         canonical_json(meta).decode(), created, prev, digest))
-    return LedgerEntry(seq=seq, run_id=run_id, dataset_id=dataset_id, state=state,  # type: ignore[arg-type]
+    return LedgerEntry(seq=seq, run_id=run_id, dataset_id=dataset_id, state=state,
                        events=events, delta=delta, meta=meta, created_at=created,
                        prev_hash=prev, entry_hash=digest)
 
@@ -279,6 +289,8 @@ def _check_events(events: Sequence[MechanismEvent]) -> tuple[MechanismEvent, ...
         if not isinstance(event, MechanismEvent):
             raise InputError(f"expected MechanismEvent, got {type(event).__name__}",
                              field="events")
+        if not (math.isfinite(event.noise_multiplier) and math.isfinite(event.sample_rate)):
+            raise InputError("mechanism event numbers must be finite", field="events")
     return out
 
 

@@ -95,30 +95,47 @@ def connect(path: Path, *, create: bool) -> Iterator[sqlite3.Connection]:
     except sqlite3.Error as exc:
         raise InputError(f"cannot open ledger: {exc}", file=path) from exc
     try:
-        _prepare(conn, path)
+        _prepare(conn, path, create=create)
         yield conn
     finally:
         conn.close()
 
 
-def _prepare(conn: sqlite3.Connection, path: Path) -> None:
+def _prepare(conn: sqlite3.Connection, path: Path, *, create: bool) -> None:
+    """Check the format; create the schema only in a new (or empty) file when ``create``.
+
+    Readers never write: a read-only ledger file can still be shown and audited.
+    """
     try:
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=FULL")  # a ledger row must survive power loss
         conn.execute("PRAGMA foreign_keys=ON")
-        with write_transaction(conn):
-            # statement by statement: executescript() would COMMIT our transaction first
-            for statement in filter(str.strip, _SCHEMA.split(";")):
-                conn.execute(statement)
-            row = conn.execute("SELECT value FROM ledger_info WHERE key='format'").fetchone()
-            if row is None:
-                conn.execute("INSERT INTO ledger_info VALUES ('format', ?)", (FORMAT,))
-            elif row[0] != FORMAT:
-                raise InputError(f"unknown ledger format {row[0]!r}", file=path,
-                                 expected=FORMAT)
+        conn.execute("PRAGMA synchronous=FULL")  # a ledger row must survive power loss
+        if _format(conn) is None:
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if not create or tables:
+                raise InputError("not a dataprotocol ledger (no ledger_info table)",
+                                 file=path, expected=f"a {FORMAT} SQLite file")
+            conn.execute("PRAGMA journal_mode=WAL")  # persistent: set once, at creation
+            with write_transaction(conn):
+                if _format(conn) is None:  # another process may have just created it
+                    # statement by statement: executescript() would COMMIT our transaction
+                    for statement in filter(str.strip, _SCHEMA.split(";")):
+                        conn.execute(statement)
+                    conn.execute("INSERT INTO ledger_info VALUES ('format', ?)", (FORMAT,))
+        found = _format(conn)
+        if found != FORMAT:
+            raise InputError(f"unknown ledger format {found!r}", file=path, expected=FORMAT)
     except sqlite3.DatabaseError as exc:
         raise InputError(f"not a dataprotocol ledger: {exc}", file=path,
                          expected="a SQLite ledger file") from exc
+
+
+def _format(conn: sqlite3.Connection) -> str | None:
+    exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND "
+                          "name='ledger_info'").fetchone()
+    if exists is None:
+        return None
+    row = conn.execute("SELECT value FROM ledger_info WHERE key='format'").fetchone()
+    return None if row is None else str(row[0])
 
 
 @contextlib.contextmanager

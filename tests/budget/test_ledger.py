@@ -136,3 +136,45 @@ def test_locations(tmp_path):
     (tmp_path / "junk.sqlite").write_bytes(b"not a database" * 100)
     with pytest.raises(InputError, match="not a dataprotocol ledger"):
         Ledger(tmp_path / "junk.sqlite")
+
+
+def test_foreign_sqlite_file_is_never_adopted(tmp_path):
+    other = tmp_path / "app.sqlite"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE users (name TEXT)")
+    for create in (True, False):
+        with pytest.raises(InputError, match="not a dataprotocol ledger"):
+            Ledger(other, create=create)
+    with sqlite3.connect(other) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    assert tables == {"users"}
+
+
+def test_read_only_ledger_can_still_be_shown(ledger):
+    ledger.reserve("ds", run_id="a", events=[SMALL], delta=1e-5)
+    ledger.path.chmod(0o444)
+    try:
+        reader = Ledger(ledger.path, create=False)
+        assert [r.run_id for r in reader.status("ds", with_prv=False).runs] == ["a"]
+        assert reader.verify_chain() == 1
+    finally:
+        ledger.path.chmod(0o644)
+
+
+def test_refusal_reasons_say_what_is_left(ledger):
+    ledger.reserve("ds", run_id="a", events=[SMALL], delta=1e-5)
+    with pytest.raises(BudgetRefused, match="already spent") as info:
+        ledger.reserve("ds", run_id="b", events=[HUGE], delta=1e-5, meta={"trial": 2})
+    assert "left" in info.value.reasons[0]
+
+
+def test_non_finite_or_non_json_input_is_rejected_before_anything_is_written(ledger):
+    with pytest.raises(InputError):
+        ledger.reserve("ds", run_id="a", events=[MechanismEvent(
+            noise_multiplier=float("inf"), sample_rate=0.1, steps=1)], delta=1e-5)
+    with pytest.raises(InputError):
+        ledger.reserve("ds", run_id="a", events=[SMALL], delta=1e-5,
+                       meta={"loss": float("nan")})
+    with pytest.raises(InputError):
+        ledger.reserve("ds", run_id="", events=[SMALL], delta=1e-5)
+    assert _rows(ledger.path) == []

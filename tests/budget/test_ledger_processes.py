@@ -13,8 +13,13 @@ from tests.budget import _workers
 
 pytestmark = pytest.mark.slow
 EVENT = MechanismEvent(**_workers.EVENT)
-# spawn: a clean interpreter per child, as separate training jobs would be
-CTX = multiprocessing.get_context("spawn")
+# forkserver: children fork from a clean, single-threaded server process (no pytest or
+# torch threads inherited), which imports the accountant once for all of them.
+if "forkserver" in multiprocessing.get_all_start_methods():
+    CTX = multiprocessing.get_context("forkserver")
+    CTX.set_forkserver_preload(["tests.budget._workers", "opacus.accountants.analysis.rdp"])
+else:  # pragma: no cover - Windows / macOS fallback
+    CTX = multiprocessing.get_context("spawn")
 
 
 def _cap_for(runs: int) -> float:
