@@ -6,6 +6,7 @@ the real accountants, on a tiny BERT built from a config and an offline tokenize
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 from pathlib import Path
@@ -46,12 +47,18 @@ def tiny_model_and_tokenizer(work: Path) -> tuple[Any, Any]:
     return BertForSequenceClassification(config), tokenizer
 
 
+@functools.lru_cache(maxsize=None)
+def _epsilons(events: tuple[MechanismEvent, ...],
+              delta: float) -> tuple[tuple[float, str], tuple[float, str]]:
+    return (opacus_epsilon(events, delta=delta, accountant="prv"),
+            opacus_epsilon(events, delta=delta, accountant="rdp"))
+
+
 def make_payload(*, events: list[MechanismEvent] = EVENTS, delta: float = DELTA,
                  epsilon: float | None = None, run_id: str = "run-honest",
                  ledger: dict[str, Any] | None = None,
                  empirical_audit: dict[str, Any] | None = None) -> dict[str, Any]:
-    eps, used = opacus_epsilon(events, delta=delta, accountant="prv")
-    rdp, _ = opacus_epsilon(events, delta=delta, accountant="rdp")
+    (eps, used), (rdp, _) = _epsilons(tuple(events), delta)
     return {
         "run_id": run_id, "base_model": "tiny-bert", "task": "sequence-classification",
         "data": [{"dataset_id": "clinic-notes", "dataset_version": "1.0",
