@@ -25,7 +25,13 @@ from dataprotocol.budget._composition import FILTER_ORDERS, Composition, compose
 from dataprotocol.budget._events import MechanismEvent, Sampler
 from dataprotocol.budget._independent import recompute_independent
 from dataprotocol.budget._ledger import BudgetRefused, Ledger
-from dataprotocol.budget._records import BudgetStatus, LedgerEntry, Reservation, RunSummary
+from dataprotocol.budget._records import (
+    BudgetStatus,
+    DryRun,
+    LedgerEntry,
+    Reservation,
+    RunSummary,
+)
 from dataprotocol.budget._store import DEFAULT_LEDGER
 
 __all__ = [
@@ -50,6 +56,7 @@ __all__ = [
     "Reservation",
     "RunSummary",
     "BudgetStatus",
+    "DryRun",
     "BudgetRefused",
     "DEFAULT_LEDGER",
 ]

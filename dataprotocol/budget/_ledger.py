@@ -30,6 +30,7 @@ from dataprotocol.budget._composition import compose_runs, filter_epsilon
 from dataprotocol.budget._events import MechanismEvent
 from dataprotocol.budget._records import (
     BudgetStatus,
+    DryRun,
     EntryState,
     LedgerEntry,
     Reservation,
@@ -127,6 +128,24 @@ class Ledger:
         alone = get_accountant("rdp").epsilon(planned, delta=delta)
         return Reservation(run_id=run_id, dataset_id=dataset_id, entry=entry, epsilon=alone,
                            spent_epsilon=spent, remaining_epsilon=epsilon_cap - spent)
+
+    def dry_run(self, dataset_id: str, *, events: Sequence[MechanismEvent],
+                delta: float) -> DryRun:
+        """What :meth:`reserve` would decide now, without recording anything.
+
+        Advisory only: another process may reserve in between; reserve decides.
+        """
+        planned = _check_events(events)
+        delta = check_delta(delta)
+        with connect(self.path, create=self.create) as conn, read_transaction(conn):
+            entries = self._verified(conn)
+            epsilon_cap, delta_cap = self._caps(conn, dataset_id)
+        others = [ev for ev, _ in _current_runs(entries, dataset_id).values()]
+        before = filter_epsilon(others, delta=delta_cap)
+        spent = filter_epsilon([*others, planned], delta=delta_cap)
+        reasons = _cap_reasons(spent, delta, epsilon_cap, delta_cap, before=before)
+        return DryRun(allowed=not reasons, reasons=tuple(reasons), spent_before=before,
+                      spent_after=spent, epsilon_cap=epsilon_cap, delta_cap=delta_cap)
 
     def commit(self, run_id: str, *, events: Sequence[MechanismEvent],
                meta: Mapping[str, Any] | None = None) -> LedgerEntry:

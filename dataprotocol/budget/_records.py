@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from dataprotocol.budget._events import MechanismEvent
 
-__all__ = ["EntryState", "LedgerEntry", "Reservation", "RunSummary", "BudgetStatus"]
+__all__ = ["EntryState", "LedgerEntry", "Reservation", "RunSummary", "BudgetStatus", "DryRun"]
 
 EntryState = Literal["reserved", "committed"]
 
@@ -45,6 +45,18 @@ class Reservation:
     epsilon: float  # the run alone, Opacus RDP at its delta
     spent_epsilon: float  # dataset total (filter) including this reservation
     remaining_epsilon: float
+
+
+@dataclass(frozen=True)
+class DryRun:
+    """What a reservation would do now (``Ledger.dry_run``); nothing is recorded."""
+
+    allowed: bool
+    reasons: tuple[str, ...]
+    spent_before: float  # dataset total (filter) now
+    spent_after: float  # dataset total (filter) with the planned run
+    epsilon_cap: float
+    delta_cap: float
 
 
 @dataclass(frozen=True)

@@ -178,3 +178,14 @@ def test_non_finite_or_non_json_input_is_rejected_before_anything_is_written(led
     with pytest.raises(InputError):
         ledger.reserve("ds", run_id="", events=[SMALL], delta=1e-5)
     assert _rows(ledger.path) == []
+
+
+def test_dry_run_predicts_reserve_and_records_nothing(ledger):
+    ledger.reserve("ds", run_id="a", events=[SMALL], delta=1e-5)
+    ok = ledger.dry_run("ds", events=[SMALL], delta=1e-5)
+    too_much = ledger.dry_run("ds", events=[HUGE], delta=1e-5)
+    assert ok.allowed and not ok.reasons and ok.spent_before < ok.spent_after <= 8.0
+    assert not too_much.allowed and too_much.spent_after > 8.0
+    assert len(_rows(ledger.path)) == 1
+    assert ledger.reserve("ds", run_id="b", events=[SMALL], delta=1e-5).spent_epsilon == (
+        pytest.approx(ok.spent_after))
