@@ -169,12 +169,15 @@ class Ledger:
             reservation = mine[0]
             epsilon_cap, delta_cap = self._caps(conn, reservation.dataset_id)
             current = _current_runs(entries, reservation.dataset_id)
-            current.pop(run_id)
-            spent = filter_epsilon([*(ev for ev, _ in current.values()), actual],
-                                   delta=delta_cap)
-            reasons = _cap_reasons(spent, reservation.delta, epsilon_cap, delta_cap,
-                                   before=filter_epsilon(list(ev for ev, _ in current.values()),
-                                                         delta=delta_cap))
+            reserved_events = current.pop(run_id)[0]
+            others = [ev for ev, _ in current.values()]
+            spent = filter_epsilon([*others, actual], delta=delta_cap)
+            as_reserved = filter_epsilon([*others, reserved_events], delta=delta_cap)
+            # Only a run that ran more than it reserved can push the total over the cap
+            # here; a run within its reservation is never blamed for someone else's.
+            reasons = [] if spent <= as_reserved + _EPS_SLACK else _cap_reasons(
+                spent, reservation.delta, epsilon_cap, delta_cap,
+                before=filter_epsilon(others, delta=delta_cap))
             if reasons:
                 meta_obj = {**meta_obj, "over_cap": True}
             entry = _append(conn, entries, run_id=run_id, dataset_id=reservation.dataset_id,

@@ -189,3 +189,12 @@ def test_dry_run_predicts_reserve_and_records_nothing(ledger):
     assert len(_rows(ledger.path)) == 1
     assert ledger.reserve("ds", run_id="b", events=[SMALL], delta=1e-5).spent_epsilon == (
         pytest.approx(ok.spent_after))
+
+
+def test_an_honest_commit_is_not_blamed_for_another_runs_overrun(ledger):
+    ledger.reserve("ds", run_id="honest", events=[SMALL], delta=1e-5)
+    ledger.reserve("ds", run_id="greedy", events=[SMALL], delta=1e-5)
+    with pytest.raises(BudgetRefused):
+        ledger.commit("greedy", events=[HUGE])
+    entry = ledger.commit("honest", events=[SMALL])  # within its reservation: fine
+    assert "over_cap" not in entry.meta
