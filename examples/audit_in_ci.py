@@ -22,7 +22,7 @@ from pathlib import Path
 from dataprotocol.budget import Ledger
 from dataprotocol.errors import InputError
 from dataprotocol.keys import load_identity
-from dataprotocol.train._audit import audit_model_dir
+from dataprotocol.train import audit_model_dir
 
 
 def main(argv: list[str] | None = None) -> int:
