@@ -51,6 +51,10 @@ def verify_document(document: Any, identity: PublicIdentity, *, doc_type: str) -
         raise SignatureError("document is not a signed envelope (type, payload, signature)") from exc
     if claimed_type != doc_type:
         raise SignatureError(f"document type is {claimed_type!r}, expected {doc_type!r}")
+    if b64e(value) != sig["value"]:
+        # base64 can spell the same bytes several ways (unused low bits of the last
+        # character); accept only the canonical spelling, so a signed file has one form.
+        raise SignatureError("signature value is not canonical unpadded base64url")
     if alg != "ed25519":
         raise SignatureError(f"unsupported signature algorithm {alg!r}")
     if key_id != identity.key_id:

@@ -77,3 +77,17 @@ def test_any_change_breaks_signature(payload, flip):
         verify_document(doc, kp.public, doc_type="other/1")
     with pytest.raises(SignatureError):
         verify_document(doc, generate_keypair("x").public, doc_type="test/1")
+
+
+def test_non_canonical_signature_encoding_is_rejected():
+    kp = generate_keypair("signer")
+    doc = sign_document("test/1", {"a": 1}, kp)
+    value = doc["signature"]["value"]
+    # 64-byte signature -> 86 base64 chars; the last char carries 4 unused bits.
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+    last = alphabet.index(value[-1])
+    variant = value[:-1] + alphabet[last ^ 1]
+    tampered = json.loads(json.dumps(doc))
+    tampered["signature"]["value"] = variant
+    with pytest.raises(SignatureError):
+        verify_document(tampered, kp.public, doc_type="test/1")
