@@ -36,9 +36,9 @@ _LABEL_WORDS = frozenset(
 )
 _MONTHS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 _DURATION = re.compile(
-    r"^(?:about |around |over |under |the |a |an |few |several |\d+|one|two|three|four|five|six|seven|"
-    r"eight|nine|ten|\s|-)+(?:days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|seconds?|secs?|"
-    r"decades?)(?: ago| later| old)?$", re.IGNORECASE)
+    r"(?:(?:about|around|over|under|the|a|an|few|several|last|next|past|\d+|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten)[\s\-]+){0,3}(?:days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|seconds?|secs?|"
+    r"decades?)(?:\s+(?:ago|later|old))?", re.IGNORECASE)
 _CLOCK = re.compile(r"^\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|h)?$", re.IGNORECASE)
 _EDGE = " \t\r\n.,;:!?\"'()[]{}<>-_/*#|"
 
@@ -93,7 +93,7 @@ def _clean(text: str, f: Finding) -> Finding | None:
     if f.entity_type == "DATE_TIME" and f.recognizer != "WrittenDateRecognizer":
         if not any(ch.isdigit() for ch in span) and not _MONTHS.search(span):
             return None  # "yesterday", "this morning": relative, not an identifier
-        if _DURATION.match(span) or _CLOCK.match(span):
+        if _DURATION.fullmatch(span) or _CLOCK.match(span):
             return None
     if end <= start:
         return None
@@ -134,6 +134,23 @@ def whole(value: str) -> str:
     return left + re.escape(value) + right
 
 
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _occurrences(text: str, value: str) -> list[int]:
+    """Starts of ``value`` in ``text`` as a whole word (same rule as :func:`whole`)."""
+    out, start = [], text.find(value)
+    check_left, check_right = _is_word(value[0]), _is_word(value[-1])
+    while start >= 0:
+        end = start + len(value)
+        if not (check_left and start > 0 and _is_word(text[start - 1])) and \
+                not (check_right and end < len(text) and _is_word(text[end])):
+            out.append(start)
+        start = text.find(value, start + 1)
+    return out
+
+
 def _propagate(text: str, findings: list[Finding]) -> list[Finding]:
     """Scrub every other verbatim occurrence (whole words) of a value found once."""
     from spacy.lang.en.stop_words import STOP_WORDS
@@ -149,12 +166,13 @@ def _propagate(text: str, findings: list[Finding]) -> list[Finding]:
                     values.setdefault(token, f)
     if not values:
         return findings
-    pattern = re.compile("|".join(whole(v) for v in sorted(values, key=len, reverse=True)))
-    taken = sorted((f.start, f.end) for f in findings)
+    taken = [(f.start, f.end) for f in findings]
     added = []
-    for m in pattern.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            continue
-        source = values[m.group(0)]
-        added.append(Finding(m.start(), m.end(), source.entity_type, source.score * 0.9, "PropagationRecognizer"))
+    for value, source in sorted(values.items(), key=lambda item: -len(item[0])):
+        for start in _occurrences(text, value):
+            end = start + len(value)
+            if any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+            added.append(Finding(start, end, source.entity_type, source.score * 0.9, "PropagationRecognizer"))
     return findings + added

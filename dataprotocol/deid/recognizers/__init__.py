@@ -17,6 +17,7 @@ from dataprotocol.deid.recognizers._medical_record import MedicalRecordNumberRec
 from dataprotocol.deid.recognizers._organization import CompanySuffixRecognizer
 from dataprotocol.deid.recognizers._person import PersonContextRecognizer
 from dataprotocol.deid.recognizers._phone import InternationalPhoneRecognizer
+from dataprotocol.deid.recognizers._phone_windowed import WindowedPhoneRecognizer
 from dataprotocol.deid.recognizers._street_address import StreetAddressRecognizer
 from dataprotocol.deid.recognizers._uk_nino import UkNinoRecognizer
 from dataprotocol.deid.recognizers._us_driver_license import UsDriverLicenseContextRecognizer
@@ -40,6 +41,7 @@ __all__ = [
     "UsDriverLicenseContextRecognizer",
     "UsPassportContextRecognizer",
     "UsSsnContextRecognizer",
+    "WindowedPhoneRecognizer",
     "WrittenDateRecognizer",
     "ZipCodeRecognizer",
     "EXTRA_RECOGNIZERS",

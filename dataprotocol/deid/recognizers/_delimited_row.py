@@ -32,7 +32,7 @@ def _is_row(line: str, delimiter: str) -> bool:
     cells = line.split(delimiter)
     if len(cells) < (4 if delimiter == "," else 3) or len(line) > 2000:
         return False
-    return all(len(c.split()) <= 4 and ". " not in c for c in cells)
+    return all(len(c.split()) <= 6 and ". " not in c for c in cells)
 
 
 class DelimitedRowRecognizer(LocalRecognizer):  # type: ignore[misc]
