@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from dataprotocol.budget import MechanismEvent, account, recompute_independent
-from dataprotocol.errors import AuditFailed, DataProtocolError, InputError
+from dataprotocol.errors import AuditFailed, DataProtocolError, InputError, IntegrityError
 from dataprotocol.keys import PublicIdentity, verify_document
 from dataprotocol.train._canary import epsilon_lower_bound
 from dataprotocol.train._card import (
@@ -234,6 +234,9 @@ def _ledger_entry_check(ledger: Any, payload: dict[str, Any],
     run_id = str(payload["run_id"])
     try:
         entry = ledger.entry(run_id)
+    except IntegrityError as exc:
+        return Check("ledger-run", False, f"cannot trust the ledger to look up run {run_id}: "
+                     f"{exc}"), None
     except (DataProtocolError, KeyError, LookupError) as exc:
         return Check("ledger-run", False, f"run {run_id} not in the ledger ({exc})"), None
     if entry is None:
