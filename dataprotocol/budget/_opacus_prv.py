@@ -66,6 +66,7 @@ class OpacusPrvAccountant:
                         "epsilon too large for PRV")
                 value = accountant.get_epsilon(delta=delta, eps_error=_EPS_ERROR,
                                                delta_error=delta_error)
-        except (ValueError, ArithmeticError, MemoryError, RuntimeError, IndexError) as exc:
+        except (ValueError, ArithmeticError, MemoryError, RuntimeError, IndexError,
+                AttributeError, TypeError) as exc:  # incl. Opacus internals moving
             raise AccountantFailed(f"Opacus PRV accountant failed: {exc}") from exc
         return finite_or_fail(value, who="Opacus PRV")
