@@ -8,8 +8,8 @@ Steps, each of which raises rather than returning something partial:
    raises ``PolicyDenied`` with every reason;
 4. the shard keys are unwrapped with the grantee's X25519 key (opaque
    ``DecryptionError`` on any failure);
-5. every shard the handle will read is hashed and compared with the manifest now,
-   and again right before it is decrypted.
+5. every shard the handle will read is hashed and compared with the manifest before
+   anything is decrypted; reads then authenticate every segment (see ``_read``).
 """
 
 from __future__ import annotations

@@ -287,9 +287,14 @@ class SegmentReader(io.RawIOBase):
 
     def read(self, size: int | None = -1) -> bytes:
         end = self._size if size is None or size < 0 else min(self._size, self._pos + size)
-        out = bytearray(max(0, end - self._pos))
-        self._fill_from_segments(memoryview(out))
-        return bytes(out)
+        parts: list[bytes] = []
+        seg = self._header.segment_size
+        while self._pos < end:
+            index, offset = divmod(self._pos, seg)
+            plain = self._segment(index)[offset : offset + (end - self._pos)]
+            parts.append(bytes(plain))  # the one copy: out of the reused segment buffer
+            self._pos += len(plain)
+        return b"".join(parts)  # no copy for a single part
 
     def _fill_from_segments(self, target: memoryview) -> int:
         seg, done = self._header.segment_size, 0
