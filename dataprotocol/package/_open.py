@@ -125,13 +125,13 @@ def _pinned_grant(document: dict[str, Any], manifest: Manifest, *, source: str,
             "the package (dataprotocol grant issue PKG ...)"])
     if grant.manifest_id != manifest.manifest_id:
         raise IntegrityError(
-            f"{manifest_name(source)}: manifest {manifest.manifest_id} is not the one grant "
+            f"{_manifest_name(source)}: manifest {manifest.manifest_id} is not the one grant "
             f"{grant.grant_id} was issued for ({grant.manifest_id}): an older or different "
             "manifest was put in place")
     return grant
 
 
-def manifest_name(location_display: str) -> str:
+def _manifest_name(location_display: str) -> str:
     return location_display.rstrip("/") + "/" + MANIFEST_NAME
 
 
