@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-LOCALES = ["en_US", "en_US", "en_US", "en_GB"]
+LOCALES = ["en_US", "en_US", "en_US", "en_GB", "en_CA", "en_AU", "en_IE", "en_NZ", "en_IN"]
 
 TEMPLATES: dict[str, list[str]] = {
     "chat": [
@@ -42,6 +42,16 @@ TEMPLATES: dict[str, list[str]] = {
         "{first} {last} | {org} | {email} | {date}",
         "id=17 name={name} ssn={ssn} dob={dob}",
         "{name}\t{age}\t{city}\t{card}",
+        "{last}, {first}; {phone}; {zip}; {country}",
+        "{date} | {name} | {card} | {ip}",
+    ],
+    "note": [
+        "Paid with card ending {card}, billing zip {zip}. Thanks {first}!",
+        "Call log {date}: spoke with {name} re: account, cb {phone}.",
+        "Shipping label: {name}, {address}, {city} {zip}, {country}",
+        "SSN: {ssn} / DOB: {dob} / Age: {age}",
+        "{name} is a {age} yo from {city}; works for {org} since {date}.",
+        "New hire {first} {last} starts {date} in the {city} office.",
     ],
     "email": [
         "Dear {name},\n\nThank you for contacting {org}. We will ship to {address}.\n\nRegards,\n{name2}",

@@ -12,9 +12,11 @@ from dataprotocol.deid.recognizers._age import AgeRecognizer
 from dataprotocol.deid.recognizers._base import RegexPattern, RegexRecognizer
 from dataprotocol.deid.recognizers._date import WrittenDateRecognizer
 from dataprotocol.deid.recognizers._delimited_row import DelimitedRowRecognizer
+from dataprotocol.deid.recognizers._iban_context import IbanContextRecognizer
 from dataprotocol.deid.recognizers._email import OFFLINE_TLD_EXTRACTOR, OfflineEmailRecognizer
 from dataprotocol.deid.recognizers._medical_record import MedicalRecordNumberRecognizer
 from dataprotocol.deid.recognizers._organization import CompanySuffixRecognizer
+from dataprotocol.deid.recognizers._payment_card import PaymentCardContextRecognizer
 from dataprotocol.deid.recognizers._person import PersonContextRecognizer
 from dataprotocol.deid.recognizers._phone import InternationalPhoneRecognizer
 from dataprotocol.deid.recognizers._phone_windowed import WindowedPhoneRecognizer
@@ -29,10 +31,12 @@ __all__ = [
     "AgeRecognizer",
     "CompanySuffixRecognizer",
     "DelimitedRowRecognizer",
+    "IbanContextRecognizer",
     "InternationalPhoneRecognizer",
     "MedicalRecordNumberRecognizer",
     "OfflineEmailRecognizer",
     "OFFLINE_TLD_EXTRACTOR",
+    "PaymentCardContextRecognizer",
     "PersonContextRecognizer",
     "RegexPattern",
     "RegexRecognizer",
@@ -62,6 +66,8 @@ EXTRA_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     PersonContextRecognizer,
     CompanySuffixRecognizer,
     UkNinoRecognizer,
+    PaymentCardContextRecognizer,
+    IbanContextRecognizer,
 )
 
 

@@ -32,8 +32,11 @@ class InternationalPhoneRecognizer(RegexRecognizer):
         RegexPattern("north american",
                      rf"(?<![\w\-/.])(?:(?:\+?1|001){_SEP})?(?:\(\d{{3}}\)\s?|\d{{3}}{_SEP})\d{{3}}{_SEP}\d{{4}}{_EXT}(?![\w\-/])",
                      0.6),
-        RegexPattern("uk national",
-                     rf"(?<![\w])0\d{{2,4}}\s?\d{{3,4}}\s?\d{{3,4}}{_EXT}(?!\w)", 0.5),
+        # trunk-prefix national forms: UK 020 7946 0958, AU (02) 4550 1563, 0418-142-714, NZ 03 413 0554
+        RegexPattern("national with trunk 0",
+                     rf"(?<![\w(])\(?0\d{{1,4}}\)?[\s.\-]{{0,2}}\d{{2,4}}[\s.\-]?\d{{3,4}}{_EXT}(?![\w\-])", 0.5),
+        RegexPattern("local 7 digits with context", r"(?<![\w\-])\d{3}[\s.\-]\d{4}(?![\w\-])", 0.5,
+                     needs_context=True),
         RegexPattern("bare digits with context", r"(?<![\w\-])\d{7,12}(?![\w\-])", 0.5, needs_context=True),
     )
 

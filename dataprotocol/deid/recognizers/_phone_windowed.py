@@ -19,6 +19,8 @@ __all__ = ["WindowedPhoneRecognizer"]
 
 _CANDIDATE = re.compile(r"[+(]?\d[\d \t().\-/]{5,24}\d")
 _MARGIN = 2
+#: a window that is just a date or a dotted/dashed date-time is not worth parsing
+_DATE = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}")
 
 
 class WindowedPhoneRecognizer(PhoneRecognizer):  # type: ignore[misc]
@@ -29,7 +31,8 @@ class WindowedPhoneRecognizer(PhoneRecognizer):  # type: ignore[misc]
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
         for match in _CANDIDATE.finditer(text):
-            if sum(ch.isdigit() for ch in match.group(0)) < 7:
+            window = match.group(0)
+            if sum(ch.isdigit() for ch in window) < 7 or _DATE.fullmatch(window.strip("()")):
                 continue
             start, end = max(0, match.start() - _MARGIN), min(len(text), match.end() + _MARGIN)
             for r in super().analyze(text[start:end], entities, nlp_artifacts):

@@ -27,9 +27,10 @@ _SUFFIXES = (
     "Shoal|Shoals|Shore|Shores|Skyway|Spring|Springs|Spur|Spurs|Station|Stravenue|Stream|"
     "Streets|Summit|Throughway|Trace|Track|Trafficway|Tunnel|Turnpike|Underpass|Union|Unions|"
     "Valley|Valleys|Via|Viaduct|View|Views|Village|Villages|Ville|Vista|Walk|Walks|Wall|Ways|"
-    "Well|Wells|Wharf|Wynd|Gate|Rise|Hall|Cottages|Quay|Heath|Vale|Embankment|Parade"
+    "Well|Wells|Wharf|Wynd|Gate|Rise|Hall|Cottages|Quay|Heath|Vale|Embankment|Parade|Extensions|Extension|"
+    "Driveway|Esplanade|Promenade|Nagar|Marg|Chowk|Ganj|Colony"
 )
-_NUMBER = r"\d{1,6}[A-Za-z]?(?:-\d{1,4})?"
+_NUMBER = r"\d{1,6}[A-Za-z]?(?:[-/]\d{1,4})?,?"
 _WORD = r"[A-Z][A-Za-z'\-]+\.?"
 _UNIT = r"(?:,?\s+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|Room|Rm\.?|#)\s*[A-Za-z0-9\-]{1,6})?"
 _TAIL = r"(?:,?\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,?\s+[A-Z]{2})?,?\s+\d{5}(?:-\d{4})?\b)?"

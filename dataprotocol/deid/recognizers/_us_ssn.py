@@ -15,10 +15,13 @@ __all__ = ["UsSsnContextRecognizer"]
 
 class UsSsnContextRecognizer(RegexRecognizer):
     ENTITY = "US_SSN"
-    CONTEXT = ("ssn", "social security", "social sec", "ss#", "ss #", "soc sec", "ssn#")
+    CONTEXT = ("ssn", "social security", "social sec", "ss#", "ss #", "soc sec", "ssn#", "sin",
+               "social insurance")
     PATTERNS = (
         RegexPattern("dashed", r"(?<![\w\-])\d{3}[- .]\d{2}[- .]\d{4}(?![\w\-])", 0.6),
         RegexPattern("bare near context", r"(?<![\w\-])\d{9}(?![\w\-])", 0.7, needs_context=True),
+        # Canadian SIN 3-3-3, next to a context word only
+        RegexPattern("sin", r"(?<![\w\-])\d{3}[ \-]\d{3}[ \-]\d{3}(?![\w\-])", 0.7, needs_context=True),
     )
 
     def validate(self, value: str) -> bool:

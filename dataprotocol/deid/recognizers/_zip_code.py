@@ -10,6 +10,7 @@ from dataprotocol.deid.recognizers._base import RegexPattern, RegexRecognizer
 
 __all__ = ["ZipCodeRecognizer"]
 
+_AU_STATES = "NSW|VIC|QLD|SA|WA|TAS|NT|ACT"
 _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|"
            "NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|AA|AE|AP|PR|GU|VI|AS|MP")
 
@@ -18,10 +19,14 @@ class ZipCodeRecognizer(RegexRecognizer):
     """ZIP / ZIP+4 after a state or "zip"; UK postcode shapes."""
 
     ENTITY = "ZIP_CODE"
-    CONTEXT = ("zip", "zipcode", "zip code", "postal", "postcode", "post code")
+    CONTEXT = ("zip", "zipcode", "zip code", "postal", "postcode", "post code", "pin code", "pincode")
     WINDOW = 20
     PATTERNS = (
+        RegexPattern("au state postcode", rf"\b(?:{_AU_STATES}),?\s+(?P<zip>\d{{4}})\b", 0.7, group="zip"),
         RegexPattern("state zip", rf"\b(?:{_STATES}),?\s+(?P<zip>\d{{5}}(?:-\d{{4}})?)\b", 0.75, group="zip"),
-        RegexPattern("zip near word", r"(?<![\w\-])\d{5}(?:-\d{4})?(?![\w\-])", 0.6, needs_context=True),
+        RegexPattern("zip near word", r"(?<![\w\-])\d{4,6}(?:-\d{4})?(?![\w\-])", 0.6, needs_context=True),
         RegexPattern("uk postcode", r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}\b", 0.6),
+        # Canada Post (A1A 1A1; no D F I O Q U) and Irish Eircode (routing key + 4).
+        RegexPattern("canadian", r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s?\d[ABCEGHJ-NPRSTV-Z]\d\b", 0.6),
+        RegexPattern("eircode", r"\b[AC-FHKNPRTV-Y]\d{2}\s?[AC-FHKNPRTV-Y0-9]{4}\b", 0.5),
     )
