@@ -173,7 +173,9 @@ def test_verify_package_reports_and_raises(package_3: Path) -> None:
 
 def test_fsspec_memory_filesystem(csv_input: Path, card: DatasetCard, publisher: KeyPair,
                                   grantee: KeyPair) -> None:
-    url = "memory://dataprotocol-test/pkg"
+    import uuid
+
+    url = f"memory://dataprotocol-test-{uuid.uuid4().hex}/pkg"
     publish(csv_input, card=card, publisher=publisher, out=url, shards=2)
     assert verify_package(url).passed
     handle = open_package(url, grant=grant_for(url, publisher, grantee), key=grantee, purpose=PURPOSE)
