@@ -13,7 +13,7 @@ Every check runs (a failure does not hide the next one), so the report names the
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,9 @@ __all__ = ["Check", "AuditReport", "audit_model_dir", "opacus_epsilon", "indepen
 
 _PAYLOAD_KEYS = ("run_id", "trainer", "weights", "data", "events", "accounting", "mechanism",
                  "license", "base_model")
+_PAYLOAD_TYPES: dict[str, type] = {"trainer": dict, "weights": dict, "data": list,
+                                   "events": list, "accounting": dict, "mechanism": dict,
+                                   "license": dict}
 
 
 @dataclass(frozen=True)
@@ -304,13 +307,22 @@ def _payload_of(document: dict[str, Any], where: Path) -> dict[str, Any]:
     if missing:
         raise InputError(f"privacy.json lacks {', '.join(missing)}", file=where,
                          expected=", ".join(_PAYLOAD_KEYS))
-    try:
-        float(payload["accounting"]["epsilon"]), float(payload["accounting"]["delta"])
-        dict(payload["weights"]), list(payload["data"])
-        [str(d["dataset_id"]) for d in payload["data"]]
-    except (KeyError, TypeError, ValueError) as exc:
-        raise InputError(f"malformed privacy.json: {exc}", file=where,
-                         expected="accounting.epsilon/delta numbers, weights, data[].dataset_id") from exc
+    wrong = [k for k, kind in _PAYLOAD_TYPES.items() if not isinstance(payload[k], kind)]
+    if wrong:
+        raise InputError(f"malformed privacy.json at {', '.join(wrong)}", file=where,
+                         expected="the dataprotocol-privacy/1 payload (docs/formats.md)")
+    wrong += [f"data[{i}]" for i, d in enumerate(payload["data"])
+              if not isinstance(d, dict) or "dataset_id" not in d]
+    wrong += [f"events[{i}]" for i, e in enumerate(payload["events"]) if not isinstance(e, dict)]
+    if not isinstance(payload["license"].get("output_licenses"), list):
+        wrong.append("license.output_licenses")
+    for key in ("epsilon", "delta"):
+        value = payload["accounting"].get(key)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            wrong.append(f"accounting.{key}")
+    if wrong:
+        raise InputError(f"malformed privacy.json at {', '.join(wrong)}", file=where,
+                         expected="the dataprotocol-privacy/1 payload (docs/formats.md)")
     return payload
 
 
@@ -331,13 +343,29 @@ def audit_model_dir(model_dir: str | Path, *, ledger: Any | None = None,
     document = read_privacy_document(root)
     payload = _payload_of(document, root / "privacy.json")
     events = [MechanismEvent.from_dict(e) for e in payload["events"]]
-    checks = [_check_signature(document, payload, trainer_identity)]
-    checks += _check_files(root, payload)
-    eps_checks, facts = _check_epsilon(payload, events, tolerance=tolerance)
-    checks += eps_checks
-    checks += [_check_delta(payload), _check_front_matter(root, payload)]
+    facts: dict[str, Any] = {}
+
+    def epsilon_checks() -> list[Check]:
+        found, numbers = _check_epsilon(payload, events, tolerance=tolerance)
+        facts.update(numbers)
+        return found
+
+    checks = _guarded("signature", lambda: [_check_signature(document, payload, trainer_identity)])
+    checks += _guarded("weights-sha256", lambda: _check_files(root, payload))
+    checks += _guarded("epsilon-opacus", epsilon_checks)
+    checks += _guarded("delta", lambda: [_check_delta(payload)])
+    checks += _guarded("front-matter", lambda: [_check_front_matter(root, payload)])
     if ledger is not None:
-        checks += _check_ledger(ledger, payload, events, tolerance=tolerance)
-    checks.append(_check_empirical(payload))
+        checks += _guarded("ledger-run", lambda: _check_ledger(ledger, payload, events,
+                                                               tolerance=tolerance))
+    checks += _guarded("empirical-audit", lambda: [_check_empirical(payload)])
     return AuditReport(model_dir=str(root), run_id=str(payload["run_id"]), checks=tuple(checks),
                        facts=facts)
+
+
+def _guarded(name: str, run: Callable[[], list[Check]]) -> list[Check]:
+    """Run checks; a field of the wrong shape deep in the payload fails them, not the CLI."""
+    try:
+        return run()
+    except (KeyError, TypeError, ValueError, AttributeError, InputError) as exc:
+        return [Check(name, False, f"malformed privacy.json field ({type(exc).__name__}: {exc})")]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -283,3 +284,43 @@ def test_missing_or_malformed_input_is_an_input_error(card: Path, tmp_path: Path
         audit_model_dir(card)
     with pytest.raises(InputError, match="tolerance"):
         audit_model_dir(card, tolerance=2.0)
+
+
+def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    out = [prefix] if prefix else []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            out += _paths(item, (*prefix, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            out += _paths(item, (*prefix, index))
+    return out
+
+
+_JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False)
+                     | st.text(max_size=5), lambda inner: st.lists(inner, max_size=2)
+                     | st.dictionaries(st.text(max_size=3), inner, max_size=2), max_leaves=4)
+
+
+@pytest.mark.slow
+@settings(max_examples=int(os.environ.get("DP_AUDIT_FUZZ_EXAMPLES", "10")), deadline=None)
+@given(data=st.data())
+def test_any_edited_payload_field_fails_or_is_bad_input(honest_dir: Path, trainer: KeyPair,
+                                                        tmp_path_factory: Any,
+                                                        data: st.DataObject) -> None:
+    card = Path(shutil.copytree(honest_dir, tmp_path_factory.mktemp("edit") / "m"))
+    document = json.loads((card / "privacy.json").read_text())
+    path = data.draw(st.sampled_from(_paths(document["payload"])))
+    value = data.draw(_JSON)
+    target = document["payload"]
+    for key in path[:-1]:
+        target = target[key]
+    if target[path[-1]] == value:
+        return
+    target[path[-1]] = value
+    (card / "privacy.json").write_text(json.dumps(document))
+    try:
+        report = audit_model_dir(card, trainer_identity=trainer.public)
+    except InputError:
+        return  # malformed beyond auditing: exit 2, never a traceback
+    assert "signature" in failing(report)
