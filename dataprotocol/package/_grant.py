@@ -31,6 +31,9 @@ def _granted(manifest: Manifest, shards: Sequence[int] | None) -> list[int]:
     if shards is None:
         return list(range(count))
     chosen = sorted(set(shards))
+    if not chosen:
+        raise InputError("a grant for no shards grants nothing", field="shards",
+                         expected="at least one shard index, or None for all")
     for index in chosen:
         if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < count:
             raise InputError(f"no shard {index!r} in this package", field="shards",

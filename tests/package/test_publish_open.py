@@ -89,9 +89,13 @@ def test_wrong_purpose_is_denied(package_3: Path, publisher: KeyPair, grantee: K
                      purpose="clinical-care")
 
 
-def test_only_the_publisher_can_grant(package_3: Path, grantee: KeyPair, outsider: KeyPair) -> None:
-    with pytest.raises(InputError):
+def test_only_the_publisher_can_grant(package_3: Path, publisher: KeyPair, grantee: KeyPair,
+                                      outsider: KeyPair) -> None:
+    with pytest.raises(InputError, match="publisher"):
         grant_for(package_3, outsider, grantee)
+    for bad in ([], [3], [-1]):
+        with pytest.raises(InputError, match="shard"):
+            grant_for(package_3, publisher, grantee, shards=bad)
 
 
 def test_regranting_never_reencrypts(package_3: Path, publisher: KeyPair, grantee: KeyPair,
@@ -202,3 +206,48 @@ def test_revoked_grant_is_denied_and_decision_logged(package_3: Path, publisher:
     with pytest.raises(PolicyDenied, match="revoked"):
         open_package(package_3, grant=grant, key=grantee, purpose=PURPOSE, revocations=revoked, log_path=log)
     assert len(log.read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_batches_split_across_shard_boundaries(tmp_path: Path, card: DatasetCard, publisher: KeyPair,
+                                               grantee: KeyPair) -> None:
+    frame = pd.DataFrame({"n": range(150_000), "s": [f"row {i}" for i in range(150_000)]})
+    frame.to_parquet(tmp_path / "big.parquet", index=False)  # read back in 65,536-row batches
+    manifest = publish(tmp_path / "big.parquet", card=card, publisher=publisher, out=tmp_path / "pkg",
+                       rows_per_shard=40_000)
+    assert [s.rows for s in manifest.shards] == [40_000, 40_000, 40_000, 30_000]
+    handle = open_package(tmp_path / "pkg", grant=grant_for(tmp_path / "pkg", publisher, grantee,
+                                                            shards=[1, 3]), key=grantee, purpose=PURPOSE)
+    got = handle.to_pandas()
+    assert got["n"].tolist() == list(range(40_000, 80_000)) + list(range(120_000, 150_000))
+    assert sum(len(b) for b in handle.iter_batches(batch_size=10_000)) == 70_000
+
+
+class _FailingScrubber:
+    """Scrubs the first batch, then fails: publish must leave nothing behind."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def scrub_frame(self, frame: pd.DataFrame, **_: object) -> tuple[pd.DataFrame, dict[str, int]]:
+        self.calls += 1
+        if self.calls > 1:
+            raise RuntimeError("scrubber crashed")
+        return frame, {}
+
+
+def test_failed_publish_leaves_nothing(tmp_path: Path, card: DatasetCard, publisher: KeyPair) -> None:
+    pd.DataFrame({"n": range(150_000)}).to_parquet(tmp_path / "in.parquet", index=False)
+    with pytest.raises(RuntimeError):
+        publish(tmp_path / "in.parquet", card=card, publisher=publisher, out=tmp_path / "pkg",
+                rows_per_shard=50_000, scrubber=_FailingScrubber())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.parquet"]
+
+
+def test_csv_type_drift_after_inference_is_an_input_error(tmp_path: Path, card: DatasetCard,
+                                                          publisher: KeyPair) -> None:
+    source = tmp_path / "drift.csv"
+    with open(source, "w", encoding="utf-8") as handle:
+        handle.write("n\n" + "123456789\n" * 1_000_000 + "not a number\n")  # > 8 MiB of ints first
+    with pytest.raises(InputError, match="drift.csv"):
+        publish(source, card=card, publisher=publisher, out=tmp_path / "pkg")
+    assert not (tmp_path / "pkg").exists()
