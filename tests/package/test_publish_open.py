@@ -179,8 +179,13 @@ def test_fsspec_memory_filesystem(csv_input: Path, card: DatasetCard, publisher:
                                   grantee: KeyPair) -> None:
     import uuid
 
-    url = f"memory://dataprotocol-test-{uuid.uuid4().hex}/pkg"
-    publish(csv_input, card=card, publisher=publisher, out=url, shards=2)
+    import fsspec
+
+    base = f"memory://dataprotocol-test-{uuid.uuid4().hex}"
+    url = f"{base}/pkg"
+    with fsspec.open(f"{base}/in.csv", "wb") as handle:  # the input can be a URL too
+        handle.write(csv_input.read_bytes())
+    publish(f"{base}/in.csv", card=card, publisher=publisher, out=url, shards=2)
     assert verify_package(url).passed
     handle = open_package(url, grant=grant_for(url, publisher, grantee), key=grantee, purpose=PURPOSE)
     pd.testing.assert_frame_equal(handle.to_pandas(), sample_frame())
