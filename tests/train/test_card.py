@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dataprotocol.budget import MechanismEvent
-from dataprotocol.errors import AuditFailed, InputError
+from dataprotocol.errors import AuditFailed, InputError, SignatureError
 from dataprotocol.keys import KeyPair, generate_keypair, sign_document, verify_document
 from dataprotocol.train._audit import audit_model_dir, opacus_epsilon
 from dataprotocol.train._card import (
@@ -324,3 +324,23 @@ def test_any_edited_payload_field_fails_or_is_bad_input(honest_dir: Path, traine
     except InputError:
         return  # malformed beyond auditing: exit 2, never a traceback
     assert "signature" in failing(report)
+
+
+def test_known_answer_privacy_document(repo_root: Path) -> None:
+    from dataprotocol.keys import PublicIdentity
+    from dataprotocol.train._audit import independent_epsilons
+    from dataprotocol.train._card import front_matter
+
+    vector = json.loads((repo_root / "tests/vectors/audit/privacy_v1.json").read_text())
+    identity = PublicIdentity.from_dict(vector["identity"])
+    payload = verify_document(vector["document"], identity, doc_type=PRIVACY_DOC_TYPE)
+    assert front_matter(payload) == vector["front_matter"]
+    events = [MechanismEvent.from_dict(e) for e in payload["events"]]
+    claimed = payload["accounting"]["epsilon"]
+    assert opacus_epsilon(events, delta=1e-5, accountant="prv")[0] == pytest.approx(claimed,
+                                                                                    rel=1e-3)
+    assert min(independent_epsilons(events, delta=1e-5).values()) <= claimed * 1.01
+    tampered = json.loads(json.dumps(vector["document"]))
+    tampered["payload"]["accounting"]["epsilon"] = claimed / 2
+    with pytest.raises(SignatureError):
+        verify_document(tampered, identity, doc_type=PRIVACY_DOC_TYPE)
