@@ -19,6 +19,7 @@ __all__ = ["DelimitedRowRecognizer"]
 _DELIMITERS = (",", ";", "\t", "|")
 _WORDS = re.compile(r"[A-Z][A-Za-z'\-\.]+(?: [A-Z][A-Za-z'\-\.]+){0,3}")
 _RULES: tuple[tuple[re.Pattern[str], str, float], ...] = (
+    (re.compile(r"[A-Z][a-z'\-]+, [A-Z][a-z'\-]+(?: [A-Z]\.?)?"), "PERSON", 0.45),  # "Last, First"
     (re.compile(r"[A-Z][a-z'\-]+(?: [A-Z]\.?)?(?: [A-Z][a-z'\-]+){1,2}"), "PERSON", 0.45),
     (_WORDS, "LOCATION", 0.42),
     (re.compile(r"(?:[A-Z]{1,3}-?)?\d{6,12}"), "ID", 0.45),

@@ -28,8 +28,11 @@ class PersonContextRecognizer(RegexRecognizer):
                                    rf"patient name:?|contact person:?|full name:?|customer:?|client:?|"
                                    rf"signed,?|regards,?|thanks,?|thank you,?|cheers,?|best,?|sincerely,?|"
                                    rf"from:|to:|cc:|attn:?|hi|hello|hey|dear|it's|it is|text|texted|ping|"
-                                   rf"scanned for|issued to|belongs to)\s+){_NAME}", 0.6, group="name"),
-        RegexPattern("name said", rf"{_NAME}\s+(?:said|says|wrote|writes|called|reported|complains|complained|"
+                                   rf"scanned for|issued to|belongs to|tell|told|ask|asked|thank|thanks to|thx|ty|dm|message|"
+                                   rf"user|customer|client|member|employee|candidate|applicant|guest|tenant|"
+                                   rf"resident|caller|new hire)\s+){_NAME}", 0.6, group="name"),
+        RegexPattern("speaker label", rf"(?m)^{_NAME}:\s", 0.45, group="name"),
+    RegexPattern("name said", rf"{_NAME}\s+(?:said|says|wrote|writes|called|reported|complains|complained|"
                                   rf"asked|emailed|mentioned|replied|states|stated|denies|presents|presented)\b",
                      0.45, group="name"),
         RegexPattern("spoke with", rf"(?i:\b(?:spoke with|spoke to|talked to|met with|referred by|seen by|"
@@ -48,5 +51,8 @@ _NOT_NAMES = frozenset(
     "hello hi hey regards best team support customer patient doctor nurse all everyone sir madam "
     "monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday please "
     "re fw fwd subject date phone email address mrn dob ssn name not just also good great ok okay "
-    "yes no sorry again again. order ticket account care unit room ward emergency".split()
+    "yes no sorry again again. order ticket account care unit room ward emergency note notes subject "
+    "update summary assessment plan reason history diagnosis warning error status time total result "
+    "results action comment comments question answer step q a id user customer client new to from cc bcc "
+    "attn sent date".split()
 )
