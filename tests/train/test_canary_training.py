@@ -38,7 +38,7 @@ def test_empirical_bound_on_a_tiny_model_is_below_the_theory(tiny_model: Path,
     texts, labels = make_texts(96, seed=3)
     canaries = CanaryAudit(64, num_labels=2, seed=5, words=WORDS)
     extra_texts, extra_labels = canaries.inserted()
-    config = DPConfig(target_epsilon=50.0, delta=DELTA, epochs=2, batch_size=16,
+    config = DPConfig(noise_multiplier=0.5, delta=DELTA, epochs=2, batch_size=16,
                       max_length=16, seed=0, progress=False, lr=5e-3)
     result = DPTrainer(tiny_model, num_labels=2, config=config).fit(
         texts + extra_texts, labels + extra_labels)
