@@ -94,28 +94,25 @@ def _conform(batch: pa.RecordBatch, schema: pa.Schema) -> pa.RecordBatch:
 
 
 def _sizer(*, source: TableSource, shards: int | None, rows_per_shard: int | None
-           ) -> Callable[[int, pa.RecordBatch | None], int]:
-    """Return f(shard index, first batch) -> target rows of that shard."""
+           ) -> Callable[[int, float], int]:
+    """Return f(shard index, bytes per row of the first batch) -> target rows of that shard."""
     if shards is not None:
         total = source.count_rows()
         return lambda i, _b: total * (i + 1) // shards - total * i // shards
     if rows_per_shard is not None:
         return lambda _i, _b: rows_per_shard
-    def default(_i: int, first: pa.RecordBatch | None) -> int:
-        per_row = first.nbytes / max(first.num_rows, 1) if first is not None else 1
-        return max(1, int(TARGET_SHARD_BYTES // max(per_row, 1)))
-    return default
+    return lambda _i, per_row: max(1, int(TARGET_SHARD_BYTES // max(per_row, 1.0)))
 
 
 def _write_shards(location: Location, batches: Iterator[pa.RecordBatch], *, base_schema: pa.Schema,
-                  shards: int | None, size_of: Callable[[int, pa.RecordBatch | None], int],
+                  shards: int | None, size_of: Callable[[int, float], int],
                   context_of: Callable[[int], bytes], segment_size: int
                   ) -> tuple[list[ShardEntry], list[bytes], pa.Schema]:
     location.fs.makedirs(location.path("shards"), exist_ok=True)
     entries: list[ShardEntry] = []
     keys: list[bytes] = []
     schema: pa.Schema | None = None
-    first: pa.RecordBatch | None = None
+    per_row = 1.0  # bytes per row, from the first batch (for the default shard size)
     sink: _ShardSink | None = None
     remaining = 0
 
@@ -124,7 +121,7 @@ def _write_shards(location: Location, batches: Iterator[pa.RecordBatch], *, base
         if shards is not None and index >= shards:
             raise InputError("the input grew while it was being published", expected="an unchanging file")
         return (_ShardSink(location, index=index, schema=schema_, context=context_of(index),
-                           segment_size=segment_size), size_of(index, first))
+                           segment_size=segment_size), size_of(index, per_row))
 
     def close_sink(s: _ShardSink) -> None:
         entries.append(s.close())
@@ -132,7 +129,7 @@ def _write_shards(location: Location, batches: Iterator[pa.RecordBatch], *, base
 
     for raw in batches:
         if schema is None:
-            schema, first = _clean_schema(raw.schema), raw
+            schema, per_row = _clean_schema(raw.schema), raw.nbytes / max(raw.num_rows, 1)
         batch, offset = _conform(raw, schema), 0
         while offset < batch.num_rows:
             if sink is None:

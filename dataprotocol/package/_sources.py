@@ -28,7 +28,9 @@ FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl
            ".parquet": "parquet", ".pq": "parquet"}
 _INFER_BLOCK = 8 * 1024 * 1024
 _STREAM_BLOCK = 1024 * 1024
+#: Parquet batches: at most this many rows, and about _PARQUET_BATCH_BYTES of data
 PARQUET_BATCH_ROWS = 65_536
+_PARQUET_BATCH_BYTES = 8 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ class TableSource:
         try:
             reader = self._reader()
             if self.kind == "parquet":
-                yield from reader.iter_batches(batch_size=PARQUET_BATCH_ROWS)
+                yield from reader.iter_batches(batch_size=_parquet_batch_rows(reader.metadata))
             else:
                 yield from reader
         except (pa.ArrowException, OSError) as exc:
@@ -92,6 +94,13 @@ class TableSource:
             except (pa.ArrowException, OSError) as exc:
                 raise self._fail(exc) from exc
         return sum(batch.num_rows for batch in self.batches())
+
+
+def _parquet_batch_rows(metadata: Any) -> int:
+    """Rows per batch so a batch holds about 8 MiB even when rows are long texts."""
+    rows = max(int(metadata.num_rows), 1)
+    size = sum(metadata.row_group(i).total_byte_size for i in range(metadata.num_row_groups))
+    return max(1, min(PARQUET_BATCH_ROWS, int(_PARQUET_BATCH_BYTES * rows / max(size, 1))))
 
 
 def open_source(path: str | Path) -> TableSource:
