@@ -48,7 +48,7 @@ PRIVACY_FORMAT = 1
 WEIGHT_SUFFIXES = (".safetensors", ".bin", ".pt", ".pth", ".ckpt", ".gguf", ".h5", ".msgpack")
 _REQUIRED = ("run_id", "base_model", "task", "data", "license", "mechanism", "events",
              "accounting")
-_ADDED = ("format", "created_at", "trainer", "weights")
+_ADDED = ("format", "created_at", "trainer", "weights", "files")
 
 
 def _sha256(path: Path) -> str:
@@ -270,15 +270,14 @@ def _complete(payload: dict[str, Any], *, signer: KeyPair, root: Path) -> dict[s
     weights, files = hash_model_files(root)
     if not weights:
         raise InputError("the model saved no weights file", field="model")
-    full = {
+    return {
+        **payload,
         "format": PRIVACY_FORMAT,
         "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "trainer": signer.public_document(),
         "weights": weights,
         "files": files,
-        **payload,
     }
-    return full
 
 
 def _swap_into_place(tmp: Path, out: Path) -> None:
@@ -296,7 +295,7 @@ def write_model_dir(out_dir: str | Path, *, model: Any, tokenizer: Any, signer: 
     """Write weights, tokenizer, signed ``privacy.json`` and ``README.md`` into ``out_dir``.
 
     ``payload``: the privacy payload without ``format``, ``created_at``, ``trainer``,
-    ``weights`` (added here). Everything is built in a temporary folder next to
+    ``weights``, ``files`` (added here). Everything is built in a temporary folder next to
     ``out_dir`` and renamed into place at the end: nothing half-written. An existing,
     non-empty ``out_dir`` is replaced only with ``overwrite=True``.
     """

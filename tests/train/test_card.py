@@ -171,6 +171,7 @@ def test_a_failed_write_leaves_nothing(tmp_path: Path, trainer: KeyPair) -> None
 @pytest.mark.parametrize("edit, message", [
     (lambda p: p.pop("events"), "lacks events"),
     (lambda p: p.update(weights={}), "must not set weights"),
+    (lambda p: p.update(files={}), "must not set files"),
     (lambda p: p["license"].update(output_licenses=[]), "no output license"),
 ])
 def test_rejects_bad_payloads(tmp_path: Path, trainer: KeyPair, edit: Any, message: str) -> None:
