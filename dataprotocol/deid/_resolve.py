@@ -37,8 +37,8 @@ _LABEL_WORDS = frozenset(
 _MONTHS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 _DURATION = re.compile(
     r"(?:(?:about|around|over|under|the|a|an|few|several|last|next|past|\d+|one|two|three|four|five|six|seven|"
-    r"eight|nine|ten)[\s\-]+){0,3}(?:days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|seconds?|secs?|"
-    r"decades?)(?:\s+(?:ago|later|old))?", re.IGNORECASE)
+    r"eight|nine|ten)[\s\-]+){0,3}(?:days?|weeks?|months?|hours?|hrs?|minutes?|mins?|seconds?|secs?)"
+    r"(?:\s+(?:ago|later))?", re.IGNORECASE)  # never "N years": in notes that is usually an age
 _CLOCK = re.compile(r"^\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|h)?$", re.IGNORECASE)
 _EDGE = " \t\r\n.,;:!?\"'()[]{}<>-_/*#|"
 

@@ -28,5 +28,10 @@ class AgeRecognizer(RegexRecognizer):
         RegexPattern("n years of age", rf"\b{_N}\s+years\s+of\s+age\b", 0.8, group="age", flags=re.IGNORECASE),
         RegexPattern("turned n", rf"\b(?:turn(?:ed|s|ing)?|just turned)\s+{_N}\b(?!\s*(?:%|am|pm|minutes|days))",
                      0.6, group="age", flags=re.IGNORECASE),
+        # "John Smith (45) ...", "Jane Roe (45, from Leeds)": a small number in brackets after a name
+        RegexPattern("name (n)", rf"(?<=[A-Za-z]\s)\({_N}(?=\)|,)", 0.45, group="age"),
+        # "Re: Jane Roe, 45 years, ..." -- a bare "N years" set off by a comma or bracket
+        RegexPattern(", n years", rf"(?:(?<=,)|(?<=\())\s*{_N}\s*(?:years|yrs)\b(?!\s+(?:ago|later))", 0.5,
+                     group="age", flags=re.IGNORECASE),
         RegexPattern("n M/F", rf"\b{_N}\s?(?:M|F|yo[MF])\b(?=[\s,.;)\]])", 0.6, group="age"),
     )
