@@ -7,6 +7,8 @@ Format and crypto design: docs/package.md.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from dataprotocol.package._grant import issue_package_grant
 from dataprotocol.package._manifest import MANIFEST_TYPE, Manifest, ShardEntry, load_manifest
 from dataprotocol.package._open import PackageHandle, open_package
@@ -28,7 +30,7 @@ __all__ = [
 ]
 
 
-def read_manifest(package: str) -> Manifest:
+def read_manifest(package: str | Path) -> Manifest:
     """Read and verify (signature only) the manifest of the package at ``package``."""
     from dataprotocol.package._storage import locate
 
