@@ -100,12 +100,30 @@ def _normalise(payload: dict[str, Any]) -> dict[str, Any]:
     return clean
 
 
-def hf_license(payload: dict[str, Any]) -> tuple[str, str | None]:
-    """The Hub's ``license`` (lower-case SPDX id) and, for several, ``license_name``."""
-    licenses = [str(x) for x in payload["license"]["output_licenses"]]
-    if len(licenses) == 1:
-        return licenses[0].lower(), None
-    return "other", " AND ".join(licenses)
+def model_license(payload: dict[str, Any]) -> str:
+    """The one license the model is released under, among ``output_licenses``.
+
+    ``license.chosen`` when the trainer picked one; else the data's own license when
+    every dataset shares it (least surprise for the steward); else the first one the
+    policy engine listed.
+    """
+    block = payload["license"]
+    options = [str(x) for x in block["output_licenses"]]
+    chosen = block.get("chosen")
+    if chosen is not None:
+        if str(chosen) not in options:
+            raise InputError(f"chosen license {chosen} is not a possible output license",
+                             field="license.chosen", expected=" | ".join(options))
+        return str(chosen)
+    data_licenses = {str(d.get("license")) for d in payload["data"]}
+    if len(data_licenses) == 1 and next(iter(data_licenses)) in options:
+        return next(iter(data_licenses))
+    return options[0]
+
+
+def hf_license(payload: dict[str, Any]) -> str:
+    """The Hub's ``license`` field: the model license's SPDX id in lower case."""
+    return model_license(payload).lower()
 
 
 def dp_block(payload: dict[str, Any]) -> dict[str, Any]:
@@ -149,9 +167,8 @@ def dp_block(payload: dict[str, Any]) -> dict[str, Any]:
 
 def front_matter(payload: dict[str, Any]) -> dict[str, Any]:
     """All YAML front-matter keys of README.md, derived from the signed payload."""
-    lic, lic_name = hf_license(payload)
     meta: dict[str, Any] = {
-        "license": lic,
+        "license": hf_license(payload),
         "datasets": [str(d.get("dataset_id")) for d in payload["data"]],
         "base_model": str(payload["base_model"]),
         "library_name": "transformers",
@@ -162,8 +179,6 @@ def front_matter(payload: dict[str, Any]) -> dict[str, Any]:
                          "trainer_key_id": payload["trainer"].get("key_id"),
                          "weights": payload["weights"]},
     }
-    if lic_name:
-        meta["license_name"] = lic_name
     return json.loads(json.dumps(meta))
 
 
@@ -238,14 +253,20 @@ def _data_section(p: dict[str, Any]) -> list[str]:
                      f"`{_fmt(d.get('manifest_id'))}` | {d.get('license')} | "
                      f"`{_fmt(d.get('grant_id'))}` |")
     lic = p["license"]
-    lines += ["", "Model license: " + ", ".join(lic["output_licenses"]) + "."]
+    others = [x for x in lic["output_licenses"] if x != model_license(p)]
+    lines += ["", f"Model license: **{model_license(p)}**" + (
+        f" (the data licenses would also allow: {', '.join(others)})." if others else ".")]
     for obligation in lic.get("obligations", []):
         if isinstance(obligation, dict):
             obligation = (f"{obligation.get('text')} ({obligation.get('license')}, "
                           f"{obligation.get('kind')})")
         lines.append(f"- Obligation: {obligation}")
     lines += ["", "### Attribution", ""]
-    lines += [_attribution_line(a) for a in lic.get("attribution", [])] or ["- (none required)"]
+    # Credit lines built from each dataset's own attribution beat the policy engine's
+    # generic "credit the creator" reminders; fall back to those when there are none.
+    credited = [d for d in p["data"] if d.get("creator")]
+    items = credited or list(lic.get("attribution", []))
+    lines += [_attribution_line(a) for a in items] or ["- (none required)"]
     return lines + [""]
 
 

@@ -345,3 +345,28 @@ def test_known_answer_privacy_document(repo_root: Path) -> None:
     tampered["payload"]["accounting"]["epsilon"] = claimed / 2
     with pytest.raises(SignatureError):
         verify_document(tampered, identity, doc_type=PRIVACY_DOC_TYPE)
+
+
+def test_model_license_is_one_of_the_possible_output_licenses() -> None:
+    from dataprotocol.train._card import front_matter, model_license
+
+    payload = make_payload()
+    payload["license"]["output_licenses"] = ["CC-BY-SA-4.0", "CC-BY-4.0", "CC0-1.0"]
+    assert model_license(payload) == "CC-BY-4.0"  # the data's own license, when possible
+    payload["data"][0]["license"] = "ODC-By-1.0"
+    assert model_license(payload) == "CC-BY-SA-4.0"  # else the policy engine's first
+    payload["license"]["chosen"] = "CC0-1.0"
+    assert model_license(payload) == "CC0-1.0"
+    payload["license"]["chosen"] = "MIT"
+    with pytest.raises(InputError, match="not a possible output license"):
+        model_license(payload)
+    payload["license"].pop("chosen")
+    payload.update(trainer={"key_id": "dp1:x"}, weights={})
+    assert front_matter(payload)["license"] == "cc-by-sa-4.0"
+
+
+def test_attribution_credits_each_dataset_with_a_modified_note(honest_dir: Path) -> None:
+    text = (honest_dir / "README.md").read_text()
+    line = next(x for x in text.splitlines() if x.startswith("- Clinic notes by St. Example"))
+    assert "(https://example.org)" in line and "— modified:" in line
+    assert "Model license: **CC-BY-4.0**" in text
