@@ -16,7 +16,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dataprotocol.budget import MechanismEvent, account, recompute_independent
 from dataprotocol.errors import AuditFailed, DataProtocolError, InputError, IntegrityError
@@ -29,6 +29,9 @@ from dataprotocol.train._card import (
     read_front_matter,
     read_privacy_document,
 )
+
+if TYPE_CHECKING:
+    from dataprotocol.budget import Ledger
 
 __all__ = ["Check", "AuditReport", "audit_model_dir", "opacus_epsilon", "independent_epsilons"]
 
@@ -232,7 +235,7 @@ def _check_empirical(payload: dict[str, Any]) -> Check:
 
 # --- ledger ----------------------------------------------------------------------------
 
-def _ledger_entry_check(ledger: Any, payload: dict[str, Any],
+def _ledger_entry_check(ledger: Ledger, payload: dict[str, Any],
                         events: list[MechanismEvent]) -> tuple[Check, Any]:
     run_id = str(payload["run_id"])
     try:
@@ -242,10 +245,8 @@ def _ledger_entry_check(ledger: Any, payload: dict[str, Any],
                      f"{exc}"), None
     except (DataProtocolError, KeyError, LookupError) as exc:
         return Check("ledger-run", False, f"run {run_id} not in the ledger ({exc})"), None
-    if entry is None:
-        return Check("ledger-run", False, f"run {run_id} not in the ledger"), None
     problems = []
-    if getattr(entry, "state", "committed") != "committed":
+    if entry.state != "committed":
         problems.append(f"entry state is {entry.state!r}, not 'committed'")
     if [e.to_dict() for e in entry.events] != [e.to_dict() for e in events]:
         problems.append("the ledger's events differ from the card's")
@@ -263,7 +264,7 @@ def _ledger_entry_check(ledger: Any, payload: dict[str, Any],
                  f"{len(events)} event(s) on {entry.dataset_id}"), entry
 
 
-def _ledger_cap_check(ledger: Any, dataset_id: str, payload: dict[str, Any],
+def _ledger_cap_check(ledger: Ledger, dataset_id: str, payload: dict[str, Any],
                       tolerance: float) -> Check:
     try:
         status = ledger.status(dataset_id)
@@ -284,7 +285,7 @@ def _ledger_cap_check(ledger: Any, dataset_id: str, payload: dict[str, Any],
                  f"{cap:.4f} over {status.runs} run(s)")
 
 
-def _check_ledger(ledger: Any, payload: dict[str, Any], events: list[MechanismEvent], *,
+def _check_ledger(ledger: Ledger, payload: dict[str, Any], events: list[MechanismEvent], *,
                   tolerance: float) -> list[Check]:
     run_check, entry = _ledger_entry_check(ledger, payload, events)
     try:
@@ -326,7 +327,7 @@ def _payload_of(document: dict[str, Any], where: Path) -> dict[str, Any]:
     return payload
 
 
-def audit_model_dir(model_dir: str | Path, *, ledger: Any | None = None,
+def audit_model_dir(model_dir: str | Path, *, ledger: Ledger | None = None,
                     trainer_identity: PublicIdentity | None = None,
                     tolerance: float = 0.01) -> AuditReport:
     """Run every check on ``model_dir``; return the report (never raises on a failed check).
