@@ -141,7 +141,8 @@ def _scrub_txt(scrubber: Scrubber, src: Path, dst: Path, *, batch_size: int, tic
     text = read_text(src, what="input file")
     if not text.strip():
         raise InputError("input file is empty", file=src, expected="some text")
-    lines = text.split("\n")
+    trailing = "\n" if text.endswith("\n") else ""
+    lines = (text[:-1] if trailing else text).split("\n")
     if on_total:
         on_total(len(lines))
     counts: Counter[str] = Counter()
@@ -150,7 +151,7 @@ def _scrub_txt(scrubber: Scrubber, src: Path, dst: Path, *, batch_size: int, tic
         counts.update(f.entity_type for f in result.findings)
         out.append(result.text)
         tick(1)
-    atomic_write_text(dst, "\n".join(out))
+    atomic_write_text(dst, "\n".join(out) + trailing)
     return ScrubFileReport(str(src), str(dst), len(lines), dict(counts))
 
 
