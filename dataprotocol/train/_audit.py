@@ -26,6 +26,7 @@ from dataprotocol.train._card import (
     PRIVACY_DOC_TYPE,
     front_matter,
     hash_model_files,
+    model_license,
     read_front_matter,
     read_privacy_document,
 )
@@ -181,6 +182,22 @@ def _check_delta(payload: dict[str, Any]) -> Check:
     if problems:
         return Check("delta", False, "; ".join(problems))
     return Check("delta", True, f"delta {delta:g}")
+
+
+def _check_license(payload: dict[str, Any]) -> Check:
+    """The model license must be one the data licenses allow for a published model."""
+    from dataprotocol.policy import combine
+
+    ids = [str(d.get("license")) for d in payload["data"]]
+    chosen = model_license(payload)
+    combination = combine(ids, action="publish-model")
+    if not combination.allowed:
+        return Check("license", False, "the data licenses do not allow publishing a model: "
+                     + "; ".join(combination.reasons))
+    if chosen not in combination.output_licenses:
+        return Check("license", False, f"model license {chosen} is not one the data licenses "
+                     f"({', '.join(ids)}) allow: {', '.join(combination.output_licenses)}")
+    return Check("license", True, f"{chosen} is allowed for a model trained on {', '.join(ids)}")
 
 
 def _diff(expected: Any, actual: Any, path: str) -> list[str]:
@@ -356,6 +373,7 @@ def audit_model_dir(model_dir: str | Path, *, ledger: Ledger | None = None,
     checks += _guarded("epsilon-opacus", epsilon_checks)
     checks += _guarded("delta", lambda: [_check_delta(payload)])
     checks += _guarded("front-matter", lambda: [_check_front_matter(root, payload)])
+    checks += _guarded("license", lambda: [_check_license(payload)])
     if ledger is not None:
         checks += _guarded("ledger-run", lambda: _check_ledger(ledger, payload, events,
                                                                tolerance=tolerance))

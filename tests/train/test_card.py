@@ -57,13 +57,14 @@ def _epsilons(events: tuple[MechanismEvent, ...],
 
 def make_payload(*, events: list[MechanismEvent] = EVENTS, delta: float = DELTA,
                  epsilon: float | None = None, run_id: str = "run-honest",
+                 data_license: str = "CC-BY-4.0",
                  ledger: dict[str, Any] | None = None,
                  empirical_audit: dict[str, Any] | None = None) -> dict[str, Any]:
     (eps, used), (rdp, _) = _epsilons(tuple(events), delta)
     return {
         "run_id": run_id, "base_model": "tiny-bert", "task": "sequence-classification",
         "data": [{"dataset_id": "clinic-notes", "dataset_version": "1.0",
-                  "manifest_id": "mf-123", "license": "CC-BY-4.0", "grant_id": "gr-1"}],
+                  "manifest_id": "mf-123", "license": data_license, "grant_id": "gr-1"}],
         "license": {"output_licenses": ["CC-BY-4.0"], "obligations": ["attribution"],
                     "attribution": [{"title": "Clinic notes", "creator": "St. Example",
                                      "source": "https://example.org", "license": "CC-BY-4.0"}]},
@@ -189,7 +190,7 @@ def test_honest_card_passes(honest_dir: Path, trainer: KeyPair) -> None:
     assert report.passed, report.to_dict()
     names = {c.name for c in report.checks}
     assert {"signature", "weights-sha256", "epsilon-opacus", "epsilon-independent",
-            "front-matter", "delta", "empirical-audit"} <= names
+            "front-matter", "license", "delta", "empirical-audit"} <= names
     assert set(report.facts["dp_accounting"]) == {"rdp", "pld"}
     report.raise_if_failed()
 
@@ -202,6 +203,14 @@ def test_consistently_lowered_epsilon_fails(tmp_path: Path, trainer: KeyPair) ->
     assert failing(report) == {"epsilon-opacus", "epsilon-independent"}
     with pytest.raises(AuditFailed, match="epsilon-opacus"):
         report.raise_if_failed()
+
+
+def test_a_model_license_the_data_does_not_allow_fails(tmp_path: Path, trainer: KeyPair) -> None:
+    # Signed and self-consistent, but NonCommercial data released as a CC-BY model.
+    model_dir = write_card(tmp_path / "model", trainer, data_license="CC-BY-NC-4.0")
+    report = audit_model_dir(model_dir)
+    assert failing(report) == {"license"}
+    assert "CC-BY-4.0 is not one the data licenses" in report.failures[0].detail
 
 
 def test_epsilon_edited_after_signing_fails(card: Path) -> None:
