@@ -69,7 +69,7 @@ def make_payload(*, events: list[MechanismEvent] = EVENTS, delta: float = DELTA,
                     "attribution": [{"title": "Clinic notes", "creator": "St. Example",
                                      "source": "https://example.org", "license": "CC-BY-4.0"}]},
         "mechanism": {"clipping_norm": 1.0, "noise_multiplier": events[0].noise_multiplier,
-                      "sampler": "poisson", "sample_rate": events[0].sample_rate,
+                      "sampler": events[0].sampler, "sample_rate": events[0].sample_rate,
                       "steps": sum(e.steps for e in events), "epochs": 4,
                       "logical_batch_size": 20, "physical_batch_size": 10,
                       "clipping_mode": "ghost", "dataset_size": 1000},
@@ -379,3 +379,16 @@ def test_attribution_credits_each_dataset_with_a_modified_note(honest_dir: Path)
     line = next(x for x in text.splitlines() if x.startswith("- Clinic notes by St. Example"))
     assert "(https://example.org)" in line and "— modified:" in line
     assert "Model license: **CC-BY-4.0**" in text
+
+
+def test_shuffle_sampler_card_claims_no_amplification_and_passes(tmp_path: Path,
+                                                                   trainer: KeyPair) -> None:
+    events = [MechanismEvent(noise_multiplier=8.0, sample_rate=0.02, steps=20, sampler="shuffle")]
+    model_dir = write_card(tmp_path / "model", trainer, events=events)
+    report = audit_model_dir(model_dir)
+    assert report.passed, report.to_dict()
+    # sample rate 1 for the accountant: far more than Poisson sampling at 0.02 would give
+    poisson = [MechanismEvent(noise_multiplier=8.0, sample_rate=0.02, steps=20)]
+    assert report.facts["claimed_epsilon"] > 5 * opacus_epsilon(poisson, delta=DELTA)[0]
+    mechanism = read_front_matter(model_dir)["differential_privacy"]["mechanism"]
+    assert mechanism["sampler"] == "shuffle" and mechanism["amplification"].startswith("none")
