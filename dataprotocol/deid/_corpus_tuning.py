@@ -53,6 +53,21 @@ TEMPLATES: dict[str, list[str]] = {
         "{name} is a {age} yo from {city}; works for {org} since {date}.",
         "New hire {first} {last} starts {date} in the {city} office.",
     ],
+    "minutes": [
+        "Attendees: {name}, {name2}. Apologies: {first3} {last3}. Next meeting {date} at {org}, {city}.",
+        "Action: {first} to send the draft to {email} by {date}; {last2} to book the room in {city}.",
+        "{name} (chair) opened the meeting. {name2} ({org}) presented the Q3 numbers.",
+    ],
+    "review": [
+        "Great service from {first} at the {city} branch! Booked on {date}, will come back.",
+        "Terrible. I waited two hours. Ask for the manager, {name}, and bring your receipt. - {first2}, {city}",
+        "5 stars. {first} {last} from {org} fixed our boiler in an hour. Call them: {phone}.",
+    ],
+    "intake_form": [
+        "Name - {name}\nDate of birth - {dob}\nPhone - {phone}\nEmergency contact - {name2}",
+        "Full name: {last}, {first}\nAge: {age}\nPostcode: {zip}\nGP: Dr {last2}, {org}",
+        "Patient {name} / {age} / {city} / referred by {name2} / insured with {org}",
+    ],
     "email": [
         "Dear {name},\n\nThank you for contacting {org}. We will ship to {address}.\n\nRegards,\n{name2}",
         "From: {name} <{email}>\nTo: {email2}\nSubject: appointment on {date}",

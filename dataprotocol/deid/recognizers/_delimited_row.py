@@ -16,13 +16,14 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 __all__ = ["DelimitedRowRecognizer"]
 
-_DELIMITERS = (",", ";", "\t", "|")
+_DELIMITERS = (",", ";", "\t", "|", " / ")
 _WORDS = re.compile(r"[A-Z][A-Za-z'\-\.]+(?: [A-Z][A-Za-z'\-\.]+){0,3}")
 _RULES: tuple[tuple[re.Pattern[str], str, float], ...] = (
     (re.compile(r"[A-Z][a-z'\-]+, [A-Z][a-z'\-]+(?: [A-Z]\.?)?"), "PERSON", 0.45),  # "Last, First"
     (re.compile(r"[A-Z][a-z'\-]+(?: [A-Z]\.?)?(?: [A-Z][a-z'\-]+){1,2}"), "PERSON", 0.45),
     (_WORDS, "LOCATION", 0.42),
-    (re.compile(r"(?:[A-Z]{1,3}-?)?\d{6,12}"), "ID", 0.45),
+    (re.compile(r"(?:[A-Z]{1,3}-?)?\d{6,19}"), "ID", 0.45),
+    (re.compile(r"\+?\(?\d{2,4}\)?(?:[\s.\-]\d{2,4}){1,4}"), "PHONE_NUMBER", 0.45),
     (re.compile(r"\d{5}(?:-\d{4})?"), "ZIP_CODE", 0.45),
     (re.compile(r"(?:1[01]\d|\d{1,2})"), "AGE", 0.4),
 )
@@ -50,7 +51,7 @@ class DelimitedRowRecognizer(LocalRecognizer):  # type: ignore[misc]
         results: list[RecognizerResult] = []
         offset = 0
         for line in text.split("\n"):
-            delimiter = max(_DELIMITERS, key=line.count)
+            delimiter = max(_DELIMITERS, key=lambda d: (line.count(d), len(d)))
             if _is_row(line, delimiter):
                 results.extend(self._cells(line, offset, delimiter))
             offset += len(line) + 1
@@ -61,7 +62,7 @@ class DelimitedRowRecognizer(LocalRecognizer):  # type: ignore[misc]
         for cell in line.split(delimiter):
             stripped = cell.strip().strip('"').strip()
             start = offset + pos + cell.find(stripped) if stripped else 0
-            pos += len(cell) + 1
+            pos += len(cell) + len(delimiter)
             if "=" in stripped or not stripped:
                 continue
             for pattern, entity, score in _RULES:

@@ -31,7 +31,14 @@ class PersonContextRecognizer(RegexRecognizer):
                                    rf"scanned for|issued to|belongs to|tell|told|ask|asked|thank|thanks to|thx|ty|dm|message|"
                                    rf"user|customer|client|member|employee|candidate|applicant|guest|tenant|"
                                    rf"resident|caller|new hire)\s+){_NAME}", 0.6, group="name"),
-        RegexPattern("speaker label", rf"(?m)^{_NAME}:\s", 0.45, group="name"),
+        # chat transcripts: "Christian: running late" (a form label is followed by a value, not prose)
+    # roles and relations in notes and forms: "Emergency contact - Jane Roe", "Apologies: Jo Bell"
+    RegexPattern("role label", rf"(?i:\b(?:contact|emergency contact|next of kin|guardian|parent|spouse|partner|"
+                               rf"wife|husband|son|daughter|mother|father|sister|brother|manager|chair|"
+                               rf"apologies|attendees|present|absent|owner|assignee|reporter|witness|landlord|"
+                               rf"tenant|agent|officer|consignee|student|pupil|employee|patient name|"
+                               rf"requested by|approved by|prepared by)\s*[:\-\u2013]\s*){_NAME}", 0.6, group="name"),
+    RegexPattern("speaker label", rf"(?m)^{_NAME}:\s+(?=[a-z])", 0.45, group="name"),
     RegexPattern("name said", rf"{_NAME}\s+(?:said|says|wrote|writes|called|reported|complains|complained|"
                                   rf"asked|emailed|mentioned|replied|states|stated|denies|presents|presented)\b",
                      0.45, group="name"),

@@ -28,7 +28,7 @@ _SUFFIXES = (
     "Streets|Summit|Throughway|Trace|Track|Trafficway|Tunnel|Turnpike|Underpass|Union|Unions|"
     "Valley|Valleys|Via|Viaduct|View|Views|Village|Villages|Ville|Vista|Walk|Walks|Wall|Ways|"
     "Well|Wells|Wharf|Wynd|Gate|Rise|Hall|Cottages|Quay|Heath|Vale|Embankment|Parade|Extensions|Extension|"
-    "Driveway|Esplanade|Promenade|Nagar|Marg|Chowk|Ganj|Colony"
+    "Squares|Driveway|Esplanade|Promenade|Nagar|Marg|Chowk|Ganj|Colony"
 )
 _NUMBER = r"\d{1,6}[A-Za-z]?(?:[-/]\d{1,4})?,?"
 _WORD = r"[A-Z][A-Za-z'\-]+\.?"
