@@ -6,6 +6,9 @@ ledger reserve -> fit -> commit -> model directory with a signed privacy card).
 
 from __future__ import annotations
 
+from dataprotocol.train._audit import AuditReport, Check, audit_model_dir
+from dataprotocol.train._canary import CanaryAudit
+from dataprotocol.train._card import read_privacy_document, write_model_dir
 from dataprotocol.train._config import ClippingMode, DPConfig, TrainResult
 from dataprotocol.train._package import TrainedModel, train_on_package
 from dataprotocol.train._task import SequenceClassificationTask, Task
@@ -22,4 +25,10 @@ __all__ = [
     "pick_device",
     "train_on_package",
     "TrainedModel",
+    "write_model_dir",
+    "read_privacy_document",
+    "audit_model_dir",
+    "AuditReport",
+    "Check",
+    "CanaryAudit",
 ]

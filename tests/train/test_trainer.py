@@ -61,7 +61,7 @@ def test_without_poisson_sampling_the_card_says_shuffle_and_no_amplification(
 @pytest.mark.slow
 @pytest.mark.parametrize("mode", ["ghost", "hooks", "bookkeeping"])
 def test_each_clipping_mode_learns(tiny_model: Path, mode: str) -> None:
-    texts, labels = make_texts(192, seed=1)
+    texts, labels = make_texts(160, seed=1)
     held_texts, held_labels = make_texts(64, seed=2)
     cfg = _cfg(noise_multiplier=1e-3, epochs=3, batch_size=32, max_physical_batch=16,
                lr=5e-3, clipping=mode)
@@ -142,3 +142,14 @@ def test_bad_inputs_raise_input_error(tiny_model: Path, tmp_path: Path) -> None:
     trainer = DPTrainer(tiny_model, num_labels=2, config=_cfg())
     with pytest.raises(InputError, match="label"):
         trainer.fit(["good movie"] * 20, [0] * 19 + [5])
+
+
+@pytest.mark.parametrize("mode", ["hooks", "ghost", "bookkeeping"])
+def test_empty_poisson_batches_are_noise_only_steps_that_count(tiny_model: Path,
+                                                               mode: str) -> None:
+    texts, labels = make_texts(16, seed=4)
+    # q = 1/16: about a third of the 16 batches are empty; each is still a step.
+    cfg = _cfg(batch_size=1, max_length=8, clipping=mode)
+    result = DPTrainer(tiny_model, num_labels=2, config=cfg).fit(texts, labels)
+    assert result.events[0].steps == 16
+    assert result.events[0].sample_rate == pytest.approx(1 / 16)
