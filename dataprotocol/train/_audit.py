@@ -4,7 +4,8 @@
 recorded mechanism events with Opacus' accountant *and* with Google's independent
 ``dp_accounting`` (RDP and PLD); checks the SHA-256 of every weights file and the
 trainer's signature over ``privacy.json``; checks that README.md's front matter is the
-one the signed payload implies; that the model license is one the data licenses allow
+one the signed payload implies; that the mechanism block describes the events; that the
+model license is one the data licenses allow
 for a published model; with a ledger, that the run is recorded with the same
 events, the hash chain is intact and the dataset's composed epsilon is within its cap;
 and that an empirical audit's lower bound does not exceed the theoretical epsilon.
@@ -166,6 +167,27 @@ def _check_epsilon(payload: dict[str, Any], events: list[MechanismEvent], *,
         Check("epsilon-independent", ok_indep, f"card claims {claimed:.4f}; dp_accounting "
               f"{others}" + ("" if ok_indep else " (card claims less than every accountant)")),
     ], facts
+
+
+def _check_mechanism(payload: dict[str, Any], events: list[MechanismEvent]) -> Check:
+    """The human-facing mechanism block must describe the events the epsilon comes from."""
+    mech = payload["mechanism"]
+    problems = []
+    total = sum(e.steps for e in events)
+    if "steps" in mech and int(mech["steps"]) != total:
+        problems.append(f"mechanism.steps {mech['steps']} but the events hold {total} steps")
+    for name in ("noise_multiplier", "sample_rate"):
+        values = [float(getattr(e, name)) for e in events]
+        if name in mech and not any(math.isclose(float(mech[name]), v, rel_tol=1e-9)
+                                    for v in values):
+            problems.append(f"mechanism.{name} {mech[name]} is not an event's ({values})")
+    samplers = {e.sampler for e in events}
+    if "sampler" in mech and mech["sampler"] not in samplers:
+        problems.append(f"mechanism.sampler {mech['sampler']} but the events use "
+                        f"{', '.join(sorted(samplers))}")
+    if problems:
+        return Check("mechanism", False, "; ".join(problems))
+    return Check("mechanism", True, f"{len(events)} event(s), {total} steps, as described")
 
 
 def _check_delta(payload: dict[str, Any]) -> Check:
@@ -372,6 +394,7 @@ def audit_model_dir(model_dir: str | Path, *, ledger: Ledger | None = None,
     checks = _guarded("signature", lambda: [_check_signature(document, payload, trainer_identity)])
     checks += _guarded("weights-sha256", lambda: _check_files(root, payload))
     checks += _guarded("epsilon-opacus", epsilon_checks)
+    checks += _guarded("mechanism", lambda: [_check_mechanism(payload, events)])
     checks += _guarded("delta", lambda: [_check_delta(payload)])
     checks += _guarded("front-matter", lambda: [_check_front_matter(root, payload)])
     checks += _guarded("license", lambda: [_check_license(payload)])

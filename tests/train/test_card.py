@@ -392,3 +392,16 @@ def test_shuffle_sampler_card_claims_no_amplification_and_passes(tmp_path: Path,
     assert report.facts["claimed_epsilon"] > 5 * opacus_epsilon(poisson, delta=DELTA)[0]
     mechanism = read_front_matter(model_dir)["differential_privacy"]["mechanism"]
     assert mechanism["sampler"] == "shuffle" and mechanism["amplification"].startswith("none")
+
+
+def test_a_mechanism_block_that_misdescribes_the_events_fails(tmp_path: Path,
+                                                              trainer: KeyPair) -> None:
+    payload = make_payload()
+    payload["mechanism"].update(noise_multiplier=5.0, steps=20)  # README would read "σ = 5"
+    model, tokenizer = tiny_model_and_tokenizer(tmp_path / "src")
+    model_dir = write_model_dir(tmp_path / "model", model=model, tokenizer=tokenizer,
+                                signer=trainer, payload=payload)
+    report = audit_model_dir(model_dir)
+    assert failing(report) == {"mechanism"}
+    assert "noise_multiplier 5.0" in report.failures[0].detail
+    assert "200 steps" in report.failures[0].detail
