@@ -5,10 +5,10 @@ recorded mechanism events with Opacus' accountant *and* with Google's independen
 ``dp_accounting`` (RDP and PLD); checks the SHA-256 of every weights file and the
 trainer's signature over ``privacy.json``; checks that README.md's front matter is the
 one the signed payload implies; that the mechanism block describes the events; that the
-model license is one the data licenses allow
-for a published model; with a ledger, that the run is recorded with the same
-events, the hash chain is intact and the dataset's composed epsilon is within its cap;
-and that an empirical audit's lower bound does not exceed the theoretical epsilon.
+model license is one the data licenses allow for a published model; with a ledger, that
+the run is recorded with the same events, the hash chain is intact and the dataset's
+composed epsilon is within its cap; and that an empirical audit's lower bound does not
+exceed the theoretical epsilon.
 Every check runs (a failure does not hide the next one), so the report names them all.
 """
 
