@@ -322,7 +322,7 @@ def _ledger_cap_check(ledger: Ledger, dataset_id: str, payload: dict[str, Any],
     if problems:
         return Check("ledger-cap", False, "; ".join(problems))
     return Check("ledger-cap", True, f"{dataset_id}: composed epsilon {spent:.4f} within cap "
-                 f"{cap:.4f} over {status.runs} run(s)")
+                 f"{cap:.4f} over {len(status.runs)} run(s)")
 
 
 def _check_ledger(ledger: Ledger, payload: dict[str, Any], events: list[MechanismEvent], *,
