@@ -7,7 +7,8 @@ organisations, and calls "yesterday" a DATE_TIME. This module fixes those, in or
 1. drop ignored types and low scores;
 2. NER clean-up: strip field labels and edge punctuation, drop label words,
    relative dates, durations and clock times;
-3. overlap resolution: pattern recognizers (checksums, formats, context) outrank
+3. overlap resolution (then: a small number set off right after a name is an age):
+   pattern recognizers (checksums, formats, context) outrank
    the statistical NER; a lower-ranked span is trimmed to what is left, not dropped;
 4. propagation: a value found once is scrubbed everywhere in the
    document (a name the model caught in one sentence but missed in the next).
@@ -61,6 +62,7 @@ def resolve(text: str, findings: Sequence[Finding], config: ScrubConfig) -> list
             and (wanted is None or f.entity_type in wanted)]
     cleaned = [c for f in kept if (c := _clean(text, f)) is not None]
     resolved = _resolve_overlaps(text, cleaned)
+    resolved += _ages_after_names(text, resolved)
     if config.propagate:
         resolved = _propagate(text, resolved)
     return sorted(resolved)
@@ -98,6 +100,22 @@ def _clean(text: str, f: Finding) -> Finding | None:
     if end <= start:
         return None
     return Finding(start, end, f.entity_type, f.score, f.recognizer)
+
+
+_AGE_AFTER_NAME = re.compile(r"(?:,\s*|\s*\(\s*)(\d{1,3})(?=\s*[,)])")
+
+
+def _ages_after_names(text: str, findings: Sequence[Finding]) -> list[Finding]:
+    """"Jane Roe, 45, from Leeds" / "Jane (45)": a small number set off right after a name is an age."""
+    taken = [(f.start, f.end) for f in findings]
+    out = []
+    for f in findings:
+        if f.entity_type != "PERSON":
+            continue
+        m = _AGE_AFTER_NAME.match(text, f.end)
+        if m and int(m.group(1)) <= 120 and not any(s < m.end(1) and m.start(1) < e for s, e in taken):
+            out.append(Finding(m.start(1), m.end(1), "AGE", 0.5, "AgeAfterNameRule"))
+    return out
 
 
 def _rank(f: Finding) -> tuple[int, float, int]:
