@@ -6,7 +6,9 @@
 
 Each configuration runs in its own subprocess (fresh peak-memory counter): the same
 fixed batch (batch 32, seq 64 by default), a few warm-up steps, then timed steps of
-forward + backward + optimizer step. Memory: peak RSS of the process on CPU (and the
+forward + backward + optimizer step. Time: median CPU seconds per step (process time,
+one torch thread by default: a fair cost on a shared machine), steps taken
+round-robin across configurations in one process; wall time on GPU. Memory: peak RSS of the process on CPU (and the
 part above the loaded model, "step memory"), torch.cuda.max_memory_allocated on GPU.
 Goals (issue 5): DP / non-private <= 1.25 time and <= 1.15 memory; LoRA <= 1.10.
 """
@@ -105,6 +107,10 @@ def interleaved_times(args: argparse.Namespace, configs: list[str]) -> dict[str,
     that load from other processes hits every configuration alike (fair ratios)."""
     import statistics
 
+    import torch
+
+    torch.set_num_threads(args.threads)
+    clock = time.process_time if args.device == "cpu" else time.perf_counter
     steps = {c: setup(args, c)[0] for c in configs}
     for one in steps.values():
         for _ in range(args.warmup):
@@ -112,9 +118,9 @@ def interleaved_times(args: argparse.Namespace, configs: list[str]) -> dict[str,
     times: dict[str, list[float]] = {c: [] for c in configs}
     for _ in range(args.steps):
         for config, one in steps.items():
-            start = time.perf_counter()
+            start = clock()
             one()
-            times[config].append(time.perf_counter() - start)
+            times[config].append(clock() - start)
     return {c: statistics.median(t) for c, t in times.items()}
 
 
@@ -138,8 +144,8 @@ def run_all(args: argparse.Namespace) -> None:
     for config, seconds in interleaved_times(args, configs).items():
         results.setdefault(config, {"peak_mb": float("nan"), "step_mb": float("nan")})
         results[config]["step_s"] = seconds
-    print(f"\nMiniLM, batch {args.batch}, seq {args.seq}, {args.steps} timed steps, "
-          f"device {args.device}")
+    print(f"\nMiniLM, batch {args.batch}, seq {args.seq}, median of {args.steps} steps, "
+          f"device {args.device}, {args.threads} thread(s)")
     print(f"{'config':18} {'s/step':>8} {'time x':>7} {'peak MB':>8} {'mem x':>6} "
           f"{'step MB':>8} {'step-mem x':>10}")
     for config, r in results.items():
@@ -218,6 +224,9 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=2)
     parser.add_argument("--warmup", type=int, default=1)
     parser.add_argument("--device", default="cpu")
+    parser.add_argument("--threads", type=int, default=1,
+                        help="torch CPU threads for the timing; with 1 thread the CPU time "
+                             "per step is not inflated by other processes' load")
     parser.add_argument("--configs", default=",".join(CONFIGS))
     parser.add_argument("--json", help="also write the raw results here")
     parser.add_argument("--no-memory", dest="memory", action="store_false",

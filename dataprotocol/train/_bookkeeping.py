@@ -169,6 +169,15 @@ def _linear_ghost_cheaper(module: nn.Linear, backprop: torch.Tensor) -> bool:
     return 2 * steps * steps < module.in_features * module.out_features
 
 
+def _embedding_ghost_norm(ids: torch.Tensor, backprop: torch.Tensor) -> torch.Tensor:
+    """||sum_t onehot(id_t) g_t|| = sqrt(sum_{t,t'} [id_t = id_t'] <g_t, g_t'>): O(T^2 d)
+    per example, no per-example copy of the (vocab x d) table."""
+    ids = ids.reshape(ids.shape[0], -1)
+    grads = backprop.reshape(ids.shape[0], ids.shape[1], -1).float()
+    same = (ids[:, :, None] == ids[:, None, :]).to(grads.dtype)
+    return (torch.bmm(grads, grads.transpose(1, 2)) * same).sum((1, 2)).clamp(min=0).sqrt()
+
+
 def _layer_norms(module: nn.Module, record: _Record
                  ) -> tuple[list[torch.Tensor], dict[nn.Parameter, torch.Tensor] | None]:
     from opacus.grad_sample import GradSampleModule
@@ -179,15 +188,16 @@ def _layer_norms(module: nn.Module, record: _Record
 
     backprop = record.backprop
     assert backprop is not None
-    norm_samplers = GradSampleModuleFastGradientClipping.NORM_SAMPLERS
     activation = record.activation
+    if isinstance(module, nn.Embedding) and type(module) is nn.Embedding:
+        return [_embedding_ghost_norm(activation, backprop)], None
+    norm_samplers = GradSampleModuleFastGradientClipping.NORM_SAMPLERS
+    acts = [activation.float() if activation.is_floating_point() else activation]
     if type(module) in norm_samplers and (
             not isinstance(module, nn.Linear) or _linear_ghost_cheaper(module, backprop)):
-        acts = [activation.float() if activation.is_floating_point() else activation]
         norms = norm_samplers[type(module)](module, acts, backprop.float())
         return list(norms.values()), None
     sampler = GradSampleModule.GRAD_SAMPLERS.get(type(module), ft_compute_per_sample_gradient)
-    acts = [activation.float() if activation.is_floating_point() else activation]
     per_example = sampler(module, acts, backprop.float())
     norms = [gs.reshape(gs.shape[0], -1).norm(2, dim=1) for gs in per_example.values()]
     return norms, per_example
@@ -206,9 +216,10 @@ def _clipped_sum(module: nn.Module, record: _Record,
     scaled = backprop.float() * coef.view(-1, *([1] * (backprop.dim() - 1)))
     if isinstance(module, nn.Linear):
         activation = record.activation.float()
-        if module.weight.requires_grad:
-            module.weight.grad = torch.einsum("n...o,n...i->oi", scaled, activation
-                                              ).to(module.weight.dtype)
+        if module.weight.requires_grad:  # one GEMM over all (example, position) rows
+            module.weight.grad = torch.mm(
+                scaled.reshape(-1, scaled.shape[-1]).t(),
+                activation.reshape(-1, activation.shape[-1])).to(module.weight.dtype)
         if module.bias is not None and module.bias.requires_grad:
             module.bias.grad = scaled.reshape(-1, scaled.shape[-1]).sum(0).to(module.bias.dtype)
     elif isinstance(module, nn.Embedding):

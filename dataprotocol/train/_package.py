@@ -160,8 +160,6 @@ def _audit(canaries: Any, trainer: DPTrainer, result: TrainResult, config: DPCon
     """Steinke-Nasr-Jagielski one-run audit: score = minus each canary's loss."""
     import torch
 
-    from dataprotocol.train._loop import evaluate  # noqa: F401 (same device handling)
-
     data = trainer.task.encode(trainer.tokenizer, canaries.texts, canaries.labels,
                                max_length=config.max_length)
     model = result.model.to(trainer.device)
