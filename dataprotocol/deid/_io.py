@@ -126,10 +126,18 @@ def scrub_file(scrubber: Scrubber, source: str | Path, out: str | Path, *,
     return ScrubFileReport(str(src), str(dst), len(frame), dict(counts))
 
 
+def text_like_columns(frame: pd.DataFrame) -> list[str]:
+    """Columns holding strings (pandas 3 ``str`` dtype or ``object``)."""
+    import pandas as pd
+
+    return [str(c) for c in frame.columns
+            if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c].dtype)]
+
+
 def _default_text_columns(frame: pd.DataFrame, src: Path) -> list[str]:
     if "text" in frame.columns:
         return ["text"]
-    columns = [str(c) for c in frame.columns if frame[c].dtype == object]
+    columns = text_like_columns(frame)
     if not columns:
         raise InputError("no text column found", file=src, field="text_column",
                          expected="--text-column NAME or --pii-column NAME=TYPE")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dataprotocol.deid._io import read_frame
+from dataprotocol.deid._io import read_frame, text_like_columns
 from dataprotocol._files import read_text
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def verify_file(scrubber: Scrubber, path: str | Path, *, text_columns: tuple[str
         texts = read_text(src, what="file").split("\n")
     else:
         frame = read_frame(src)
-        columns = list(text_columns) or [str(c) for c in frame.columns if frame[c].dtype == object]
+        columns = list(text_columns) or text_like_columns(frame)
         texts = [str(v) for c in columns for v in frame[c].tolist() if isinstance(v, str)]
     report = VerifyReport(documents=len(texts))
     counts: Counter[str] = Counter()

@@ -140,3 +140,13 @@ def test_new_key(tmp_path: Path) -> None:
     assert main(["deid", "new-key", str(path)]) == 0
     assert len(bytes.fromhex(path.read_text().strip())) == 32 and path.stat().st_mode & 0o777 == 0o600
     assert main(["deid", "new-key", str(path)]) == 2
+
+
+def test_scrub_csv_defaults_to_string_columns_and_verify_csv(tmp_path: Path, capsys: Any) -> None:
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    pd.DataFrame(ROWS).to_csv(src, index=False)
+    assert main(["scrub", str(src), "--out", str(out), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["findings"]["EMAIL_ADDRESS"] == 2
+    assert "ann@example.org" not in out.read_text()
+    assert main(["deid", "verify", str(out)]) == 0
+    assert main(["deid", "verify", str(src)]) == 1
