@@ -170,3 +170,40 @@ def test_cli_train_bad_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixtu
                  str(tmp_path), "--text-column", "t", "--label-column", "l",
                  "--target-epsilon", "1", "--out", str(tmp_path / "m")])
     assert code == 2
+
+
+@pytest.mark.slow
+def test_a_resumed_run_keeps_its_reservation_and_commits_once(
+        tmp_path: Path, keys: dict[str, KeyPair], tiny_model: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import dataprotocol.train._trainer as trainer_module
+
+    package = _package(tmp_path, keys)
+    grant = _grant(package, keys, ["read", "train"])
+    ledger = Ledger(tmp_path / "ledger.sqlite")
+    real = trainer_module.run_epoch
+
+    def killed_in_second_epoch(*args: object, **kwargs: object) -> tuple[int, float]:
+        if kwargs["epoch"] == 1:
+            raise KeyboardInterrupt("killed")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    common: dict[str, Any] = dict(grant=grant, key=keys["partner"], purpose=PURPOSE,
+                                  model_path=tiny_model, text_column="text",
+                                  label_column="label", config=_config(epochs=2),
+                                  out=tmp_path / "model", ledger=ledger,
+                                  checkpoint_dir=tmp_path / "ckpt")
+    monkeypatch.setattr(trainer_module, "run_epoch", killed_in_second_epoch)
+    with pytest.raises(KeyboardInterrupt):
+        train_on_package(package, **common)
+    (reserved,) = ledger.entries()
+    assert reserved.state == "reserved"  # the killed run's planned spend stays counted
+    spent_while_crashed = ledger.status(reserved.dataset_id).spent_epsilon
+    monkeypatch.setattr(trainer_module, "run_epoch", real)
+    trained = train_on_package(package, **common)
+    assert trained.run_id == reserved.run_id
+    states = [e.state for e in ledger.entries()]
+    assert states == ["reserved", "committed"]
+    assert ledger.entry(trained.run_id).events == reserved.events  # planned == actual
+    assert ledger.status(reserved.dataset_id).spent_epsilon == pytest.approx(
+        spent_while_crashed)
