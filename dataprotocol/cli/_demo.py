@@ -14,6 +14,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import typer
+from rich.markdown import Markdown
 from rich.panel import Panel
 from rich.table import Table
 
@@ -133,7 +134,23 @@ def _policy_part(s: _Story) -> None:
 
 
 def _training_part(s: _Story, model: str, *, epochs: int, target_epsilon: float) -> None:
-    """Filled in once the trainer's CLI lands."""
+    grant, ledger = s.path("grants", "researcher.grant.json"), s.path("ledger.sqlite")
+    s.run("REFUSED: a run asking for more epsilon than the grant allows (nothing spent)", [
+        "train", s.path("package"), "--grant", grant, "--key", s.path("keys", "researcher.key"),
+        "--purpose", "health-research", "--model", model, "--text-column", "message",
+        "--label-column", "topic", "--target-epsilon", "6", "--ledger", ledger,
+        "--out", s.path("model-refused"), "--no-progress"], expect=1)
+    s.run("DP fine-tune the bundled MiniLM through the grant and the budget ledger", [
+        "train", s.path("package"), "--grant", grant, "--key", s.path("keys", "researcher.key"),
+        "--purpose", "health-research", "--model", model, "--text-column", "message",
+        "--label-column", "topic", "--target-epsilon", f"{target_epsilon:g}", "--delta", "1e-5",
+        "--epochs", str(epochs), "--batch-size", "32", "--max-length", "64", "--lr", "1e-3",
+        "--audit-canaries", "64", "--ledger", ledger, "--out", s.path("model")])
+    console.rule("[bold]the model card (model/README.md)")
+    console.print(Markdown(Path(s.path("model", "README.md")).read_text(encoding="utf-8")))
+    s.run("audit the released model against its card and the ledger", [
+        "budget", "audit", s.path("model"), "--ledger", ledger])
+    s.run("the dataset's budget: cap, spent, remaining", ["budget", "show", "--ledger", ledger])
 
 
 def _summary(s: _Story, elapsed: float) -> None:
