@@ -55,11 +55,15 @@ class Scrubber:
 
     # -- detection -----------------------------------------------------------------
     def find(self, text: str) -> list[Finding]:
-        """Findings in ``text`` (sorted by position, non-overlapping)."""
-        raw: list[Finding] = []
+        """Findings in ``text`` (sorted by position, non-overlapping).
+
+        Long texts are analysed and resolved chunk by chunk (spaCy caps a document at
+        1,000,000 characters, and resolution is quadratic in the findings of a chunk).
+        """
+        found: list[Finding] = []
         for offset, chunk in _chunks(text, self.config.max_chunk_chars):
-            raw.extend(_shift(self._analyze(chunk), offset))
-        return resolve(text, raw, self.config)
+            found.extend(_shift(resolve(chunk, self._analyze(chunk), self.config), offset))
+        return found
 
     def _analyze(self, text: str, nlp_artifacts: Any = None) -> list[Finding]:
         if not text.strip():
@@ -72,7 +76,14 @@ class Scrubber:
     # -- anonymization -------------------------------------------------------------
     def scrub(self, text: str) -> Scrubbed:
         """Anonymize ``text`` with the configured operator for each entity type."""
-        return self._anonymize(text, self.find(text))
+        if len(text) <= self.config.max_chunk_chars:
+            return self._anonymize(text, self.find(text))
+        parts, findings = [], []
+        for offset, chunk in _chunks(text, self.config.max_chunk_chars):
+            done = self._anonymize(chunk, resolve(chunk, self._analyze(chunk), self.config))
+            parts.append(done.text)
+            findings.extend(_shift(list(done.findings), offset))
+        return Scrubbed("".join(parts), tuple(findings))
 
     def _anonymize(self, text: str, findings: Sequence[Finding]) -> Scrubbed:
         if not findings:
