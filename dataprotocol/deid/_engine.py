@@ -91,7 +91,7 @@ def _quiet_presidio() -> None:
 def build_analyzer(config: ScrubConfig) -> AnalyzerEngine:
     """Presidio's predefined recognizers + ours, offline, with deny lists."""
     from presidio_analyzer import AnalyzerEngine, PatternRecognizer, RecognizerRegistry
-    from dataprotocol.deid.recognizers import WindowedPhoneRecognizer, extra_recognizers
+    from dataprotocol.deid.recognizers import RegexRecognizer, WindowedPhoneRecognizer, extra_recognizers
 
     _quiet_presidio()
     lang = config.language
@@ -109,7 +109,11 @@ def build_analyzer(config: ScrubConfig) -> AnalyzerEngine:
             supported_language=lang, deny_list_score=1.0))
     for entity, words in config.context.items():
         for recognizer in registry.recognizers:
-            if entity in recognizer.supported_entities and hasattr(recognizer, "context"):
+            if entity not in recognizer.supported_entities:
+                continue
+            if isinstance(recognizer, RegexRecognizer):
+                recognizer.add_context(words)
+            else:  # Presidio's enhancer reads .context
                 recognizer.context = list(recognizer.context or []) + list(words)
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=[lang])
 

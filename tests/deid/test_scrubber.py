@@ -80,12 +80,15 @@ def test_propagation_scrubs_repeated_names(scrubber: Any) -> None:
     assert "Alvarez" not in out.replace("alvarez", "")
 
 
-def test_allow_and_deny_lists(scrubber: Any) -> None:
+def test_allow_deny_lists_and_context_words(scrubber: Any) -> None:
     allowed = scrubber.reconfigured(ScrubConfig(allow_list=("Springfield",)))
     text = "The clinic moved from Boston to Springfield last year."
     assert "Springfield" not in scrubber.scrub(text).text
     assert "Springfield" in allowed.scrub(text).text and "Boston" not in allowed.scrub(text).text
-    denied = type(scrubber)(ScrubConfig(deny_list={"ORGANIZATION": ("Project Falcon",)}))
+    denied = type(scrubber)(ScrubConfig(deny_list={"ORGANIZATION": ("Project Falcon",)},
+                                        context={"MEDICAL_RECORD_NUMBER": ("hosp id",)}))
+    assert scrubber.scrub("Hosp ID 4456123 admitted").text == "Hosp ID 4456123 admitted"
+    assert denied.scrub("Hosp ID 4456123 admitted").text == "Hosp ID <MEDICAL_RECORD_NUMBER> admitted"
     plain = scrubber.scrub("we discussed project falcon today").text
     assert "project falcon" in plain  # the model alone does not know the code name
     assert denied.scrub("we discussed Project Falcon today").text == "we discussed <ORGANIZATION> today"

@@ -49,15 +49,19 @@ class RegexRecognizer(LocalRecognizer):  # type: ignore[misc]
     name: str
 
     def __init__(self, *, context: Sequence[str] | None = None, supported_language: str = "en") -> None:
-        words = tuple(context) if context is not None else tuple(self.CONTEXT)
         self._compiled = [(p, re.compile(p.regex, p.flags)) for p in self.PATTERNS]
-        self._context_re = (
-            re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(w) for w in words) + r")(?![A-Za-z])",
-                       re.IGNORECASE)
-            if words else None
-        )
+        self._context_re: re.Pattern[str] | None = None
+        self._words: tuple[str, ...] = ()
+        self.add_context(tuple(context) if context is not None else tuple(self.CONTEXT))
         # context=None for Presidio's enhancer: this class applies its own context rule.
         super().__init__(supported_entities=[self.ENTITY], supported_language=supported_language)
+
+    def add_context(self, words: Sequence[str]) -> None:
+        """Add context words (``ScrubConfig.context``) to this recognizer's own context rule."""
+        self._words = (*self._words, *words)
+        if self._words:
+            alternatives = "|".join(re.escape(w) for w in sorted(set(self._words), key=len, reverse=True))
+            self._context_re = re.compile(rf"(?<![A-Za-z])(?:{alternatives})(?![A-Za-z])", re.IGNORECASE)
 
     def load(self) -> None:
         """Nothing to load: patterns are compiled in ``__init__``."""
