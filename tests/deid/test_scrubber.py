@@ -145,3 +145,12 @@ def test_scrub_never_raises_and_removes_every_finding(scrubber: Any, text: str) 
         original = text[f.start:f.end]
         if len(original.strip()) >= 3 and original not in tokens:
             assert not _survives(original, result.text), (f, original)
+
+
+def test_uninstalled_model_is_input_error_not_a_download(blocked_network: Any) -> None:
+    from dataprotocol.deid import Scrubber
+    from dataprotocol.errors import InputError
+
+    with pytest.raises(InputError, match="not installed"):
+        Scrubber(ScrubConfig(model="xx_no_such_pipeline"))
+    assert blocked_network.attempts == []
