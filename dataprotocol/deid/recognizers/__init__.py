@@ -14,6 +14,7 @@ from dataprotocol.deid.recognizers._date import WrittenDateRecognizer
 from dataprotocol.deid.recognizers._delimited_row import DelimitedRowRecognizer
 from dataprotocol.deid.recognizers._iban_context import IbanContextRecognizer
 from dataprotocol.deid.recognizers._email import OFFLINE_TLD_EXTRACTOR, OfflineEmailRecognizer
+from dataprotocol.deid.recognizers._location_cue import LocationCueRecognizer
 from dataprotocol.deid.recognizers._medical_record import MedicalRecordNumberRecognizer
 from dataprotocol.deid.recognizers._organization import CompanySuffixRecognizer
 from dataprotocol.deid.recognizers._payment_card import PaymentCardContextRecognizer
@@ -33,6 +34,7 @@ __all__ = [
     "DelimitedRowRecognizer",
     "IbanContextRecognizer",
     "InternationalPhoneRecognizer",
+    "LocationCueRecognizer",
     "MedicalRecordNumberRecognizer",
     "OfflineEmailRecognizer",
     "OFFLINE_TLD_EXTRACTOR",
@@ -68,6 +70,7 @@ EXTRA_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     UkNinoRecognizer,
     PaymentCardContextRecognizer,
     IbanContextRecognizer,
+    LocationCueRecognizer,
 )
 
 
