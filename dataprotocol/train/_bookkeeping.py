@@ -58,12 +58,17 @@ class BookkeepingClipper:
     def __init__(self, model: nn.Module, *, max_grad_norm: float) -> None:
         self.model = model
         self.max_grad_norm = float(max_grad_norm)
+        from opacus.grad_sample import GradSampleModule
+
+        known = set(GradSampleModule.GRAD_SAMPLERS)
         self.modules: list[nn.Module] = []
         seen: dict[int, str] = {}
         for name, module in model.named_modules():
             params = _own_trainable(module)
             if not params:
                 continue
+            if type(module) not in known:  # only layers Opacus has a per-example rule for
+                raise BookkeepingUnsupported(f"{name}: {type(module).__name__}")
             for param in params:
                 if id(param) in seen:
                     raise BookkeepingUnsupported(f"parameter shared by {seen[id(param)]} "

@@ -72,9 +72,25 @@ def test_each_clipping_mode_learns(tiny_model: Path, mode: str) -> None:
     assert result.metrics["eval_accuracy"] >= 0.9
 
 
-def test_auto_clipping_is_ghost_for_full_and_hooks_for_lora() -> None:
-    assert _cfg().resolved_clipping() == "ghost"
-    assert _cfg(lora=True).resolved_clipping() == "hooks"
+def test_auto_clipping_is_bookkeeping_with_hooks_fallback(tiny_model: Path) -> None:
+    from dataprotocol.train._private import make_private_step
+
+    assert _cfg().resolved_clipping() == _cfg(lora=True).resolved_clipping() == "bookkeeping"
+
+    class Scale(torch.nn.Module):  # a layer with no per-example rule in Opacus
+        def __init__(self) -> None:
+            super().__init__()
+            self.weight = torch.nn.Parameter(torch.ones(3))
+
+        def forward(self, x: torch.Tensor) -> torch.Tensor:
+            return x * self.weight
+
+    model = torch.nn.Sequential(torch.nn.Linear(3, 3), Scale()).train()
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    _, mode = make_private_step(model, optimizer, mode="bookkeeping", noise_multiplier=1.0,
+                                max_grad_norm=1.0, expected_batch_size=4, secure_mode=False,
+                                generator=None, per_example_loss=lambda y, t: y.sum(-1))
+    assert mode == "hooks"
 
 
 @pytest.mark.parametrize("mode", ["hooks", "bookkeeping"])
