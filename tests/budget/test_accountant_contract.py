@@ -60,4 +60,8 @@ def test_rdp_implementations_agree_on_random_events(sigma, rate, steps):
     events = [MechanismEvent(noise_multiplier=sigma, sample_rate=rate, steps=steps)]
     ours = get_accountant("rdp").epsilon(events, delta=1e-5)
     theirs = get_accountant("dpa-rdp").epsilon(events, delta=1e-5)
-    assert theirs == pytest.approx(ours, rel=0.05, abs=0.02)
+    # dp_accounting also tries orders 128..1024, which Opacus lacks: at tiny epsilon
+    # (optimal order > 63) it is legitimately tighter, never looser.
+    assert theirs <= ours * 1.05 + 0.02
+    if ours > 0.5:  # optimal order inside both order sets: same bound
+        assert theirs == pytest.approx(ours, rel=0.05, abs=0.02)
