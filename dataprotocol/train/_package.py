@@ -14,6 +14,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
 from dataprotocol.errors import BudgetError, InputError, PolicyDenied
@@ -65,15 +66,21 @@ def train_on_package(package: str | Path, *, grant: dict[str, Any] | str | Path,
                           delta_cap=card.budget_delta)
     previous = load_checkpoint(checkpoint_dir) if checkpoint_dir else None
     run_id = previous.run_id if previous else "run-" + secrets.token_hex(8)
+    grant_id = grant_obj.grant_id if grant_obj else None
     if previous is None or not _has_entry(book, run_id):
+        _enforce_grant_conditions(handle.decision.conditions, book=book, grant_id=grant_id,
+                                  dataset_id=card.dataset_id, run_id=run_id,
+                                  events=plan.events(), delta=config.delta)
         # Raises BudgetExceeded with reasons, recording nothing: refused before step one.
         book.reserve(card.dataset_id, run_id=run_id, events=plan.events(),
-                     delta=config.delta, meta={"purpose": purpose, "planned": True})
+                     delta=config.delta,
+                     meta={"purpose": purpose, "planned": True, "grant_id": grant_id})
     result = trainer.fit(train[0], train[1], eval_texts=held[0] or None,
                          eval_labels=held[1] or None, checkpoint_dir=checkpoint_dir,
                          run_id=run_id, plan=plan)
     entry = book.commit(run_id, events=result.events,
-                        meta={"purpose": purpose, "epsilon": result.accounting["epsilon"]})
+                        meta={"purpose": purpose, "epsilon": result.accounting["epsilon"],
+                              "grant_id": grant_id})
     audit_block = _audit(canaries, trainer, result, config) if canaries else None
     status = book.status(card.dataset_id)
     payload = {
@@ -100,6 +107,41 @@ def train_on_package(package: str | Path, *, grant: dict[str, Any] | str | Path,
                                 signer=key, payload=payload, overwrite=overwrite)
     return TrainedModel(model_dir=Path(model_dir), run_id=run_id, result=result,
                         payload=payload)
+
+
+def _enforce_grant_conditions(conditions: Mapping[str, Any], *, book: Any, grant_id: str | None,
+                              dataset_id: str, run_id: str, events: list[Any],
+                              delta: float) -> None:
+    """The grant's conditions bound what this grantee may spend, across all its runs.
+
+    ``max_epsilon`` caps the planned run plus every earlier run under the same grant
+    (naive sum of each run's own epsilon -- an upper bound on their composition);
+    ``max_delta`` caps each run's delta; ``max_runs`` counts runs under the grant,
+    crashed and refused-at-commit ones included. Checked before the reservation, so a
+    refusal spends nothing.
+    """
+    if not conditions:
+        return
+    from dataprotocol.budget import account
+
+    earlier = [r for r in book.status(dataset_id).runs
+               if r.meta.get("grant_id") == grant_id and r.run_id != run_id]
+    reasons: list[str] = []
+    if "max_delta" in conditions and delta > float(conditions["max_delta"]):
+        reasons.append(f"grant-max-delta: delta {delta:g} exceeds the grant's max_delta "
+                       f"{float(conditions['max_delta']):g}")
+    if "max_runs" in conditions and len(earlier) + 1 > int(conditions["max_runs"]):
+        reasons.append(f"grant-max-runs: the grant covers {int(conditions['max_runs'])} "
+                       f"run(s) and {len(earlier)} already ran")
+    if "max_epsilon" in conditions:
+        planned = account(events, delta=delta).epsilon
+        before = sum(account(list(r.events), delta=r.delta).epsilon for r in earlier)
+        cap = float(conditions["max_epsilon"])
+        if before + planned > cap * (1 + 1e-9):
+            reasons.append(f"grant-max-epsilon: this run needs epsilon {planned:.3f}, earlier "
+                           f"runs under the grant spent {before:.3f}; the grant allows {cap:g}")
+    if reasons:
+        raise PolicyDenied(f"the grant's conditions refuse run {run_id} (nothing spent)", reasons)
 
 
 def _license_block(card: Any, grant: Any, purpose: str) -> dict[str, Any]:
