@@ -96,7 +96,7 @@ def _progress(config: DPConfig, plan: TrainPlan, epoch: int) -> Iterator[Any]:
     accountant = RDPAccountant()
     columns = [TextColumn(f"epoch {epoch + 1}/{plan.epochs}"), BarColumn(),
                MofNCompleteColumn(), TextColumn("loss {task.fields[loss]:.4f}"),
-               TextColumn("ε≈{task.fields[eps]:.3f}")]
+               TextColumn("ε(RDP)≤{task.fields[eps]:.3f}")]
     with Progress(*columns, transient=False) as bar:
         task_id = bar.add_task("train", total=plan.steps_per_epoch, loss=float("nan"), eps=0.0)
         rate = plan.sample_rate if plan.sampler == "poisson" else 1.0

@@ -67,11 +67,21 @@ class SequenceClassificationTask:
 
     def load_model(self, model_path: str | Path, *, num_labels: int) -> nn.Module:
         from transformers import AutoModelForSequenceClassification
+        from transformers.utils import logging as hf_logging
 
-        # Offline and safetensors only: no hub access, no pickle-based weights.
-        model = AutoModelForSequenceClassification.from_pretrained(
-            str(model_path), num_labels=num_labels, local_files_only=True,
-            use_safetensors=True)
+        # A fresh classification head is expected, not news: keep transformers' load
+        # report and weight-loading bar off the user's terminal.
+        verbosity = hf_logging.get_verbosity()
+        hf_logging.set_verbosity_error()
+        hf_logging.disable_progress_bar()
+        try:
+            # Offline and safetensors only: no hub access, no pickle-based weights.
+            model = AutoModelForSequenceClassification.from_pretrained(
+                str(model_path), num_labels=num_labels, local_files_only=True,
+                use_safetensors=True)
+        finally:
+            hf_logging.set_verbosity(verbosity)
+            hf_logging.enable_progress_bar()
         return model  # type: ignore[no-any-return]
 
     def encode(self, tokenizer: Any, texts: Sequence[str], labels: Sequence[int] | None,
