@@ -176,7 +176,9 @@ def utility(args: argparse.Namespace) -> None:
     dp_common = dict(common, clipping="auto" if args.lora else args.clipping)
     for name, cfg in [("dp", DPConfig(target_epsilon=8.0, lr=args.dp_lr, lora=args.lora,
                                       **dp_common)),
-                      ("non-private", DPConfig(noise_multiplier=1.0, lr=args.lr, **common))]:
+                      ("non-private", DPConfig(noise_multiplier=1.0, lr=args.lr, **dict(
+                          common, batch_size=args.baseline_batch,
+                          epochs=args.baseline_epochs)))]:
         start = time.perf_counter()
         trainer = DPTrainer(_model_path(args.model), num_labels=2, config=cfg, device=args.device)
         if name == "non-private" and args.skip_baseline:
@@ -195,7 +197,9 @@ def utility(args: argparse.Namespace) -> None:
     if "non-private" not in out:
         return
     gap = 100 * (out["non-private"]["accuracy"] - out["dp"]["accuracy"])
-    print(f"\nutility (train {len(y)}, test {len(ty)}, {args.epochs} epochs): "
+    print(f"\nutility (train {len(y)}, test {len(ty)}; DP {args.epochs} epochs batch "
+          f"{args.utility_batch}, non-private {args.baseline_epochs} epochs batch "
+          f"{args.baseline_batch}): "
           f"eps=8 {out['dp']['accuracy']:.3f}  non-private {out['non-private']['accuracy']:.3f}"
           f"  gap {gap:.1f} points (goal <= 5)")
 
@@ -239,11 +243,13 @@ def main() -> None:
                         help="skip the per-configuration memory subprocesses")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--utility", action="store_true", help="accuracy at eps=8 vs non-private")
-    parser.add_argument("--train-size", type=int, default=1500)
-    parser.add_argument("--epochs", type=int, default=2)
-    parser.add_argument("--utility-batch", type=int, default=64)
-    parser.add_argument("--lr", type=float, default=5e-5, help="non-private learning rate")
-    parser.add_argument("--dp-lr", type=float, default=5e-4, help="DP learning rate")
+    parser.add_argument("--train-size", type=int, default=3000)
+    parser.add_argument("--epochs", type=int, default=5, help="DP epochs")
+    parser.add_argument("--utility-batch", type=int, default=512, help="DP logical batch")
+    parser.add_argument("--baseline-batch", type=int, default=64)
+    parser.add_argument("--baseline-epochs", type=int, default=2)
+    parser.add_argument("--lr", type=float, default=1e-4, help="non-private learning rate")
+    parser.add_argument("--dp-lr", type=float, default=2e-3, help="DP learning rate")
     parser.add_argument("--clipping", default="bookkeeping")
     parser.add_argument("--lora", action="store_true", help="DP run trains LoRA adapters")
     parser.add_argument("--skip-baseline", action="store_true", help=argparse.SUPPRESS)
