@@ -207,3 +207,26 @@ def test_a_resumed_run_keeps_its_reservation_and_commits_once(
     assert ledger.entry(trained.run_id).events == reserved.events  # planned == actual
     assert ledger.status(reserved.dataset_id).spent_epsilon == pytest.approx(
         spent_while_crashed)
+
+
+@pytest.mark.slow
+def test_cli_train_writes_the_model_dir_and_prints_json(
+        tmp_path: Path, keys: dict[str, KeyPair], tiny_model: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from dataprotocol.cli.main import main
+
+    package = _package(tmp_path, keys)
+    grant_path = tmp_path / "grant.json"
+    grant_path.write_text(json.dumps(_grant(package, keys, ["read", "train"])))
+    key_path, _ = save_keypair(keys["partner"], tmp_path / "keys")
+    code = main(["train", str(package), "--grant", str(grant_path), "--key", str(key_path),
+                 "--purpose", PURPOSE, "--model", str(tiny_model), "--text-column", "text",
+                 "--label-column", "label", "--target-epsilon", "2", "--epochs", "1",
+                 "--batch-size", "16", "--max-length", "16", "--ledger",
+                 str(tmp_path / "l.sqlite"), "--out", str(tmp_path / "model"), "--json"])
+    assert code == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["accounting"]["epsilon"] <= 2.0 + 1e-6
+    assert report["mechanism"]["sampler"] == "poisson"
+    assert report["ledger"]["cumulative_epsilon"] > 0
+    assert (tmp_path / "model" / "privacy.json").exists()
