@@ -82,7 +82,7 @@ def _default_model() -> str:
 def demo(
     out: Path = typer.Option(Path("demo-output"), "--out", help="Folder for everything the demo writes (replaced)."),
     model: str = typer.Option("", "--model", help="Model checkpoint folder (default: the bundled MiniLM)."),
-    epochs: int = typer.Option(2, "--epochs", help="DP fine-tuning epochs."),
+    epochs: int = typer.Option(6, "--epochs", help="DP fine-tuning epochs."),
     target_epsilon: float = typer.Option(3.0, "--target-epsilon", help="Epsilon the training run may spend."),
 ) -> None:
     """Run the end-to-end story: keys, card, scrub+publish, grant, a denied and an allowed
@@ -144,7 +144,7 @@ def _training_part(s: _Story, model: str, *, epochs: int, target_epsilon: float)
         "train", s.path("package"), "--grant", grant, "--key", s.path("keys", "researcher.key"),
         "--purpose", "health-research", "--model", model, "--text-column", "message",
         "--label-column", "topic", "--target-epsilon", f"{target_epsilon:g}", "--delta", "1e-5",
-        "--epochs", str(epochs), "--batch-size", "32", "--max-length", "64", "--lr", "1e-3",
+        "--epochs", str(epochs), "--batch-size", "128", "--max-length", "64", "--lr", "3e-3",
         "--audit-canaries", "64", "--ledger", ledger, "--out", s.path("model")])
     console.rule("[bold]the model card (model/README.md)")
     console.print(Markdown(Path(s.path("model", "README.md")).read_text(encoding="utf-8")))
