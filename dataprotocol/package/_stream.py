@@ -30,7 +30,7 @@ import hashlib
 import io
 import os
 import struct
-
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import IO, Union
 
 from cryptography.exceptions import InvalidTag
@@ -106,11 +106,19 @@ def _check_key(key: bytes) -> AESGCM:
 class StreamWriter(io.RawIOBase):
     """A write-only file object that encrypts what is written into ``sink``.
 
-    Holds at most one segment of plaintext: a full segment is sealed as soon as a byte
-    beyond it arrives, so the writer always knows which segment is the last one. Call
-    :meth:`finish` (or ``close``) to seal the final segment. ``sha256`` and
-    ``ciphertext_size`` describe every byte written to ``sink``, header included
-    (``hash_ciphertext=False`` skips the hash, for benchmarks that isolate framing).
+    The writer must know which segment is the last before sealing it (the flag is in the
+    nonce). A write that covers a whole segment is sealed straight from the caller's
+    buffer as "not last" and the sealed segment is held back, with no plaintext copy;
+    if :meth:`finish` follows instead of more data, that one segment is opened again
+    and resealed as the last (one extra segment per stream, never one per write).
+    Partial writes are gathered in one segment buffer. Call :meth:`finish` (or
+    ``close``) to seal the final segment.
+
+    ``sha256`` and ``ciphertext_size`` describe every byte written to ``sink``, header
+    included (``hash_ciphertext=False`` skips the hash, for benchmarks that isolate
+    framing). The hash of a sealed segment runs on a helper thread while the next one
+    is encrypted (hashlib and AESGCM release the GIL); two sealed-segment buffers
+    alternate, so memory stays at three segments.
     """
 
     def __init__(
@@ -133,19 +141,25 @@ class StreamWriter(io.RawIOBase):
         # fixed buffers, reused for every segment: no per-segment allocation
         self._pending = bytearray(segment_size)
         self._fill = 0
-        self._out = bytearray(segment_size + TAG_SIZE)
+        self._sealed = (memoryview(bytearray(segment_size + TAG_SIZE)),
+                        memoryview(bytearray(segment_size + TAG_SIZE)))
+        self._turn = 0  # which sealed buffer the next segment goes into
+        self._held = False  # a full segment sealed as "not last", not yet emitted
         self._index = 0
         self._finished = False
         self.plaintext_size = 0
         self.ciphertext_size = 0
         self._hash = hashlib.sha256() if hash_ciphertext else None
-        self._emit_raw(header)
+        self._hasher: ThreadPoolExecutor | None = None
+        self._hashing: Future[None] | None = None
+        self._emit(memoryview(header), background=False)
 
     @property
     def sha256(self) -> str:
         """SHA-256 of the ciphertext written so far (what the manifest records)."""
         if self._hash is None:
             raise ValueError("created with hash_ciphertext=False")
+        self._wait_hash()
         return self._hash.hexdigest()
 
     def writable(self) -> bool:
@@ -154,19 +168,37 @@ class StreamWriter(io.RawIOBase):
     def tell(self) -> int:
         return self.plaintext_size
 
-    def _emit_raw(self, data: BytesLike) -> None:
-        self._sink.write(data)  # type: ignore[arg-type]
-        if self._hash is not None:
-            self._hash.update(data)
-        self.ciphertext_size += len(memoryview(data))
+    def _wait_hash(self) -> None:
+        if self._hashing is not None:
+            hashing, self._hashing = self._hashing, None
+            hashing.result()
 
-    def _seal(self, chunk: BytesLike, *, last: bool) -> None:
+    def _emit(self, data: memoryview, *, background: bool) -> None:
+        self._sink.write(data)  # type: ignore[arg-type]
+        self.ciphertext_size += len(data)
+        if self._hash is None:
+            return
+        self._wait_hash()  # hashes stay in order, and the other buffer is free again
+        if not background:
+            self._hash.update(data)
+            return
+        if self._hasher is None:
+            self._hasher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dp-stream-sha256")
+        self._hashing = self._hasher.submit(self._hash.update, data)
+
+    def _seal(self, chunk: BytesLike, *, last: bool) -> memoryview:
+        """Seal ``chunk`` as the next segment into the free sealed buffer; return it."""
         size = len(memoryview(chunk))
-        nonce = self._header.nonce(self._index, last=last)
-        out = memoryview(self._out)[: size + TAG_SIZE]
-        self._aead.encrypt_into(nonce, chunk, self._ad, out)
-        self._emit_raw(out)
+        out = self._sealed[self._turn][: size + TAG_SIZE]
+        self._turn ^= 1
+        self._aead.encrypt_into(self._header.nonce(self._index, last=last), chunk, self._ad, out)
         self._index += 1
+        return out
+
+    def _release_held(self) -> None:
+        """More data follows the held segment: it was rightly sealed as not the last."""
+        self._held = False
+        self._emit(self._sealed[self._turn ^ 1], background=True)
 
     def write(self, data: BytesLike) -> int:  # type: ignore[override]
         if self._finished:
@@ -174,11 +206,14 @@ class StreamWriter(io.RawIOBase):
         view = memoryview(data).cast("B")
         size, pos, seg = len(view), 0, self._header.segment_size
         while pos < size:
+            if self._held:
+                self._release_held()
             if self._fill == seg:  # more data follows: the buffered segment is not the last
-                self._seal(self._pending, last=False)
+                self._emit(self._seal(self._pending, last=False), background=True)
                 self._fill = 0
-            if self._fill == 0 and size - pos > seg:  # seal straight from the caller's buffer
+            if self._fill == 0 and size - pos >= seg:  # seal straight from the caller's buffer
                 self._seal(view[pos : pos + seg], last=False)
+                self._held = True
                 pos += seg
                 continue
             take = min(seg - self._fill, size - pos)
@@ -188,18 +223,41 @@ class StreamWriter(io.RawIOBase):
         self.plaintext_size += size
         return size
 
+    def _reseal_held_as_last(self) -> None:
+        """The held segment is the last after all: open it into the pending buffer."""
+        self._held = False
+        self._turn ^= 1
+        self._index -= 1
+        nonce = self._header.nonce(self._index, last=False)
+        try:
+            self._aead.decrypt_into(nonce, self._sealed[self._turn], self._ad, memoryview(self._pending))
+        except InvalidTag as exc:  # our own output: only a broken primitive gets here
+            raise RuntimeError("resealing the final segment failed") from exc
+        self._fill = self._header.segment_size
+
     def finish(self) -> None:
         """Seal the final segment (idempotent). The sink is flushed, not closed."""
         if self._finished:
             return
-        self._seal(memoryview(self._pending)[: self._fill], last=True)
+        if self._held:
+            self._reseal_held_as_last()
+        self._wait_hash()  # the buffer the last segment goes into may still be hashed
+        self._emit(self._seal(memoryview(self._pending)[: self._fill], last=True), background=False)
         self._fill = 0
         self._finished = True
         self._sink.flush()
+        if self._hasher is not None:
+            self._hasher.shutdown()
+            self._hasher = None
 
     def close(self) -> None:
         if not self.closed:
-            self.finish()
+            try:
+                self.finish()
+            finally:
+                if self._hasher is not None:
+                    self._hasher.shutdown()
+                    self._hasher = None
         super().close()
 
 
@@ -223,6 +281,9 @@ class SegmentReader(io.RawIOBase):
     from the segment's position), so a Parquet reader can jump to its footer and to
     single column chunks without decrypting the whole shard. The final segment is
     recognised from the ciphertext length, which makes truncation and extension fail.
+    The last segment decrypted is kept (one segment of memory), so small reads inside
+    it cost no decryption; a read of a whole segment returns its plaintext without a
+    copy, and ``readinto`` a buffer that spans whole segments decrypts straight into it.
     """
 
     def __init__(self, source: IO[bytes], key: bytes, *, context: bytes, size: int,
@@ -241,9 +302,10 @@ class SegmentReader(io.RawIOBase):
         seg = self._header.segment_size
         self._size = (self._count - 1) * seg + last - TAG_SIZE
         self._pos = 0
-        self._sealed = bytearray(seg + TAG_SIZE)
-        self._plain = bytearray(seg)
+        self._sealed = memoryview(bytearray(seg + TAG_SIZE))
+        self._source_pos = HEADER_SIZE  # where ``source`` is: sequential reads skip the seek
         self._cached = -1  # index of the segment held in self._plain
+        self._plain = b""
 
     @property
     def plaintext_size(self) -> int:
@@ -265,25 +327,45 @@ class SegmentReader(io.RawIOBase):
         self._pos = base + offset
         return self._pos
 
-    def _segment(self, index: int) -> memoryview:
-        """Plaintext of segment ``index`` (a view of a reused buffer)."""
+    def _length(self, index: int) -> int:
         seg = self._header.segment_size
-        last = index == self._count - 1
-        length = self._size - index * seg if last else seg
+        return self._size - index * seg if index == self._count - 1 else seg
+
+    def _load(self, index: int) -> tuple[bytes, memoryview]:
+        """(nonce, sealed bytes) of segment ``index``, read from the source."""
+        seg = self._header.segment_size
+        start = HEADER_SIZE + index * (seg + TAG_SIZE)
+        if self._source_pos != start:
+            self._source.seek(start)
+        sealed = self._sealed[: self._length(index) + TAG_SIZE]
+        self._source_pos = -1  # unknown until the read below completes
+        got = _read_into(self._source, sealed)
+        if got != len(sealed):
+            raise DecryptionError(self._where)
+        self._source_pos = start + got
+        return self._header.nonce(index, last=index == self._count - 1), sealed
+
+    def _segment(self, index: int) -> bytes:
+        """Plaintext of segment ``index`` (decrypted once, then kept until another is read)."""
         if self._cached != index:
-            self._cached = -1
-            self._source.seek(HEADER_SIZE + index * (seg + TAG_SIZE))
-            sealed = memoryview(self._sealed)[: length + TAG_SIZE]
-            got = _read_into(self._source, sealed)
+            self._cached, self._plain = -1, b""
+            nonce, sealed = self._load(index)
             try:
-                if got != len(sealed):
-                    raise InvalidTag()
-                self._aead.decrypt_into(self._header.nonce(index, last=last), sealed, self._ad,
-                                        memoryview(self._plain)[:length])
+                self._plain = self._aead.decrypt(nonce, sealed, self._ad)
             except InvalidTag as exc:
                 raise DecryptionError(self._where) from exc
             self._cached = index
-        return memoryview(self._plain)[:length]
+        return self._plain
+
+    def _segment_into(self, index: int, target: memoryview) -> None:
+        """Decrypt the whole segment ``index`` straight into ``target`` (its exact length)."""
+        nonce, sealed = self._load(index)
+        try:
+            self._aead.decrypt_into(nonce, sealed, self._ad, target)
+        except InvalidTag as exc:
+            # decrypt_into has already written the unauthenticated plaintext: wipe it
+            target[:] = bytes(len(target))
+            raise DecryptionError(self._where) from exc
 
     def read(self, size: int | None = -1) -> bytes:
         end = self._size if size is None or size < 0 else min(self._size, self._pos + size)
@@ -291,27 +373,30 @@ class SegmentReader(io.RawIOBase):
         seg = self._header.segment_size
         while self._pos < end:
             index, offset = divmod(self._pos, seg)
-            plain = self._segment(index)[offset : offset + (end - self._pos)]
-            parts.append(bytes(plain))  # the one copy: out of the reused segment buffer
-            self._pos += len(plain)
-        return b"".join(parts)  # no copy for a single part
-
-    def _fill_from_segments(self, target: memoryview) -> int:
-        seg, done = self._header.segment_size, 0
-        while done < len(target) and self._pos < self._size:
-            index, offset = divmod(self._pos, seg)
-            plain = self._segment(index)[offset:]
-            take = min(len(plain), len(target) - done)
-            target[done : done + take] = plain[:take]
-            done += take
+            plain = self._segment(index)
+            take = min(len(plain) - offset, end - self._pos)
+            # a whole segment is returned as is; a part is the one copy read() must make
+            parts.append(plain if take == len(plain) else plain[offset : offset + take])
             self._pos += take
-        return done
+        return parts[0] if len(parts) == 1 else b"".join(parts)
 
     def readall(self) -> bytes:
         return self.read(-1)
 
     def readinto(self, buffer: BytesLike) -> int:  # type: ignore[override]
-        return self._fill_from_segments(memoryview(buffer).cast("B"))
+        target = memoryview(buffer).cast("B")
+        seg, done = self._header.segment_size, 0
+        while done < len(target) and self._pos < self._size:
+            index, offset = divmod(self._pos, seg)
+            length = self._length(index)
+            take = min(length - offset, len(target) - done)
+            if offset == 0 and take == length and self._cached != index:
+                self._segment_into(index, target[done : done + take])
+            else:
+                target[done : done + take] = memoryview(self._segment(index))[offset : offset + take]
+            done += take
+            self._pos += take
+        return done
 
 
 def _read_into(source: IO[bytes], target: memoryview) -> int:
