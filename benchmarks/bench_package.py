@@ -159,9 +159,9 @@ def raw_file_to_file(src: Path, dst: Path, seg: int) -> float:
 def stream_decrypt(src: Path, key: bytes, seg: int) -> float:
     t0 = time.perf_counter()
     with open(src, "rb") as source:
-        reader = SegmentReader(source, key, context=CONTEXT, size=src.stat().st_size)
-        while reader.read(seg):
-            pass
+        with SegmentReader(source, key, context=CONTEXT, size=src.stat().st_size) as reader:
+            while reader.read(seg):
+                pass
     return time.perf_counter() - t0
 
 
@@ -178,7 +178,8 @@ def parquet_read(src: Path, key: bytes) -> float:
     """What to_pandas does per shard after the check: Parquet over the decrypting reader."""
     t0 = time.perf_counter()
     with open(src, "rb") as source:
-        pq.read_table(SegmentReader(source, key, context=CONTEXT, size=src.stat().st_size))
+        with SegmentReader(source, key, context=CONTEXT, size=src.stat().st_size) as reader:
+            pq.read_table(reader)
     return time.perf_counter() - t0
 
 

@@ -60,9 +60,9 @@ def _plaintext(location: Location, manifest: Manifest, index: int, key: bytes) -
         handle = location.open(entry.path)
     except FileNotFoundError as exc:
         raise IntegrityError(f"{name}: shard file is missing") from exc
-    with handle:
-        yield SegmentReader(handle, key, context=manifest.context(index), size=entry.ciphertext_size,
-                            where=name)
+    with handle, SegmentReader(handle, key, context=manifest.context(index),
+                               size=entry.ciphertext_size, where=name) as reader:
+        yield reader  # the reader (and its read-ahead) is closed before the file
 
 
 def read_shard(location: Location, manifest: Manifest, index: int, key: bytes,

@@ -302,8 +302,12 @@ class SegmentReader(io.RawIOBase):
         seg = self._header.segment_size
         self._size = (self._count - 1) * seg + last - TAG_SIZE
         self._pos = 0
-        self._sealed = memoryview(bytearray(seg + TAG_SIZE))
+        # two sealed-segment buffers: one being decrypted, one being read ahead into
+        self._sealed = (memoryview(bytearray(seg + TAG_SIZE)), memoryview(bytearray(seg + TAG_SIZE)))
         self._source_pos = HEADER_SIZE  # where ``source`` is: sequential reads skip the seek
+        self._previous = -1  # the segment loaded last: the next one in turn is read ahead
+        self._ahead: tuple[int, int, Future[int]] | None = None  # (segment, buffer, read)
+        self._reader: ThreadPoolExecutor | None = None
         self._cached = -1  # index of the segment held in self._plain
         self._plain = b""
 
@@ -331,19 +335,58 @@ class SegmentReader(io.RawIOBase):
         seg = self._header.segment_size
         return self._size - index * seg if index == self._count - 1 else seg
 
-    def _load(self, index: int) -> tuple[bytes, memoryview]:
-        """(nonce, sealed bytes) of segment ``index``, read from the source."""
-        seg = self._header.segment_size
-        start = HEADER_SIZE + index * (seg + TAG_SIZE)
+    def _fetch(self, index: int, buffer: int) -> int:
+        """Read segment ``index``'s ciphertext into a sealed buffer; return the bytes read.
+
+        The only code that touches ``source``, on one thread at a time: the main thread
+        waits for a read ahead before reading itself.
+        """
+        start = HEADER_SIZE + index * (self._header.segment_size + TAG_SIZE)
         if self._source_pos != start:
             self._source.seek(start)
-        sealed = self._sealed[: self._length(index) + TAG_SIZE]
         self._source_pos = -1  # unknown until the read below completes
-        got = _read_into(self._source, sealed)
+        got = _read_into(self._source, self._sealed[buffer][: self._length(index) + TAG_SIZE])
+        self._source_pos = start + got
+        return got
+
+    def _take_ahead(self, index: int) -> tuple[int, int] | None:
+        """Wait for the read ahead, if any; (buffer, bytes read) if it was segment ``index``."""
+        if self._ahead is None:
+            return None
+        ahead, buffer, future = self._ahead
+        self._ahead = None
+        try:
+            got = future.result()
+        except Exception:  # noqa: BLE001 -- read again below: a real I/O error raises there
+            self._source_pos = -1
+            return None
+        return (buffer, got) if ahead == index else None
+
+    def _load(self, index: int) -> tuple[bytes, memoryview]:
+        """(nonce, sealed bytes) of segment ``index``, read from the source.
+
+        While segments are read in order, the next one is read on a helper thread
+        (file reads release the GIL) as this one is decrypted.
+        """
+        taken = self._take_ahead(index)
+        buffer, got = taken if taken is not None else (0, self._fetch(index, 0))
+        sealed = self._sealed[buffer][: self._length(index) + TAG_SIZE]
         if got != len(sealed):
             raise DecryptionError(self._where)
-        self._source_pos = start + got
+        if index == self._previous + 1 and index + 1 < self._count:
+            if self._reader is None:
+                self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dp-stream-read")
+            self._ahead = (index + 1, buffer ^ 1, self._reader.submit(self._fetch, index + 1, buffer ^ 1))
+        self._previous = index
         return self._header.nonce(index, last=index == self._count - 1), sealed
+
+    def close(self) -> None:
+        """Stop reading ahead (the source itself belongs to the caller and stays open)."""
+        self._take_ahead(-1)
+        if self._reader is not None:
+            self._reader.shutdown()
+            self._reader = None
+        super().close()
 
     def _segment(self, index: int) -> bytes:
         """Plaintext of segment ``index`` (decrypted once, then kept until another is read)."""
