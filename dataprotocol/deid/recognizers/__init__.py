@@ -14,11 +14,14 @@ from dataprotocol.deid.recognizers._date import WrittenDateRecognizer
 from dataprotocol.deid.recognizers._delimited_row import DelimitedRowRecognizer
 from dataprotocol.deid.recognizers._iban_context import IbanContextRecognizer
 from dataprotocol.deid.recognizers._email import OFFLINE_TLD_EXTRACTOR, OfflineEmailRecognizer
+from dataprotocol.deid.recognizers._labelled_id import LabelledIdRecognizer
 from dataprotocol.deid.recognizers._location_cue import LocationCueRecognizer
+from dataprotocol.deid.recognizers._mention import MentionRecognizer
 from dataprotocol.deid.recognizers._medical_record import MedicalRecordNumberRecognizer
 from dataprotocol.deid.recognizers._organization import CompanySuffixRecognizer
 from dataprotocol.deid.recognizers._payment_card import PaymentCardContextRecognizer
 from dataprotocol.deid.recognizers._person import PersonContextRecognizer
+from dataprotocol.deid.recognizers._person_lexicon import NameLexiconRecognizer
 from dataprotocol.deid.recognizers._phone import InternationalPhoneRecognizer
 from dataprotocol.deid.recognizers._phone_windowed import WindowedPhoneRecognizer
 from dataprotocol.deid.recognizers._street_address import StreetAddressRecognizer
@@ -34,8 +37,11 @@ __all__ = [
     "DelimitedRowRecognizer",
     "IbanContextRecognizer",
     "InternationalPhoneRecognizer",
+    "LabelledIdRecognizer",
     "LocationCueRecognizer",
     "MedicalRecordNumberRecognizer",
+    "MentionRecognizer",
+    "NameLexiconRecognizer",
     "OfflineEmailRecognizer",
     "OFFLINE_TLD_EXTRACTOR",
     "PaymentCardContextRecognizer",
@@ -66,11 +72,14 @@ EXTRA_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     UsDriverLicenseContextRecognizer,
     UsSsnContextRecognizer,
     PersonContextRecognizer,
+    NameLexiconRecognizer,
+    MentionRecognizer,
     CompanySuffixRecognizer,
     UkNinoRecognizer,
     PaymentCardContextRecognizer,
     IbanContextRecognizer,
     LocationCueRecognizer,
+    LabelledIdRecognizer,
 )
 
 
