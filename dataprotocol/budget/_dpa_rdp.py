@@ -55,11 +55,15 @@ class DpaRdpAccountant:
         if not active_events(events):
             return 0.0
         accountant = RdpAccountant()
-        root = logging.getLogger()
-        root.addFilter(_FILTER)
+        # A logger's filters see only records logged on it, not ones propagated from
+        # children: filter on absl's own logger too (where dp_accounting logs).
+        loggers = [logging.getLogger(), logging.getLogger("absl")]
+        for logger in loggers:
+            logger.addFilter(_FILTER)
         try:
             accountant.compose(dp_event_of(events))
             value = accountant.get_epsilon(delta)
         finally:
-            root.removeFilter(_FILTER)
+            for logger in loggers:
+                logger.removeFilter(_FILTER)
         return finite_or_fail(value, who="dp_accounting RDP")
