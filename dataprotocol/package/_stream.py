@@ -30,7 +30,6 @@ import hashlib
 import io
 import os
 import struct
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import IO, Union
 
 from cryptography.exceptions import InvalidTag
@@ -112,13 +111,11 @@ class StreamWriter(io.RawIOBase):
     if :meth:`finish` follows instead of more data, that one segment is opened again
     and resealed as the last (one extra segment per stream, never one per write).
     Partial writes are gathered in one segment buffer. Call :meth:`finish` (or
-    ``close``) to seal the final segment.
+    ``close``) to seal the final segment. Memory: two segment buffers, reused.
 
     ``sha256`` and ``ciphertext_size`` describe every byte written to ``sink``, header
     included (``hash_ciphertext=False`` skips the hash, for benchmarks that isolate
-    framing). The hash of a sealed segment runs on a helper thread while the next one
-    is encrypted (hashlib and AESGCM release the GIL); two sealed-segment buffers
-    alternate, so memory stays at three segments.
+    framing).
     """
 
     def __init__(
@@ -141,25 +138,20 @@ class StreamWriter(io.RawIOBase):
         # fixed buffers, reused for every segment: no per-segment allocation
         self._pending = bytearray(segment_size)
         self._fill = 0
-        self._sealed = (memoryview(bytearray(segment_size + TAG_SIZE)),
-                        memoryview(bytearray(segment_size + TAG_SIZE)))
-        self._turn = 0  # which sealed buffer the next segment goes into
+        self._sealed = memoryview(bytearray(segment_size + TAG_SIZE))
         self._held = False  # a full segment sealed as "not last", not yet emitted
         self._index = 0
         self._finished = False
         self.plaintext_size = 0
         self.ciphertext_size = 0
         self._hash = hashlib.sha256() if hash_ciphertext else None
-        self._hasher: ThreadPoolExecutor | None = None
-        self._hashing: Future[None] | None = None
-        self._emit(memoryview(header), background=False)
+        self._emit(memoryview(header))
 
     @property
     def sha256(self) -> str:
         """SHA-256 of the ciphertext written so far (what the manifest records)."""
         if self._hash is None:
             raise ValueError("created with hash_ciphertext=False")
-        self._wait_hash()
         return self._hash.hexdigest()
 
     def writable(self) -> bool:
@@ -168,29 +160,16 @@ class StreamWriter(io.RawIOBase):
     def tell(self) -> int:
         return self.plaintext_size
 
-    def _wait_hash(self) -> None:
-        if self._hashing is not None:
-            hashing, self._hashing = self._hashing, None
-            hashing.result()
-
-    def _emit(self, data: memoryview, *, background: bool) -> None:
+    def _emit(self, data: memoryview) -> None:
         self._sink.write(data)  # type: ignore[arg-type]
         self.ciphertext_size += len(data)
-        if self._hash is None:
-            return
-        self._wait_hash()  # hashes stay in order, and the other buffer is free again
-        if not background:
+        if self._hash is not None:
             self._hash.update(data)
-            return
-        if self._hasher is None:
-            self._hasher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dp-stream-sha256")
-        self._hashing = self._hasher.submit(self._hash.update, data)
 
     def _seal(self, chunk: BytesLike, *, last: bool) -> memoryview:
-        """Seal ``chunk`` as the next segment into the free sealed buffer; return it."""
+        """Seal ``chunk`` as the next segment into the sealed buffer; return it."""
         size = len(memoryview(chunk))
-        out = self._sealed[self._turn][: size + TAG_SIZE]
-        self._turn ^= 1
+        out = self._sealed[: size + TAG_SIZE]
         self._aead.encrypt_into(self._header.nonce(self._index, last=last), chunk, self._ad, out)
         self._index += 1
         return out
@@ -198,7 +177,7 @@ class StreamWriter(io.RawIOBase):
     def _release_held(self) -> None:
         """More data follows the held segment: it was rightly sealed as not the last."""
         self._held = False
-        self._emit(self._sealed[self._turn ^ 1], background=True)
+        self._emit(self._sealed)
 
     def write(self, data: BytesLike) -> int:  # type: ignore[override]
         if self._finished:
@@ -209,7 +188,7 @@ class StreamWriter(io.RawIOBase):
             if self._held:
                 self._release_held()
             if self._fill == seg:  # more data follows: the buffered segment is not the last
-                self._emit(self._seal(self._pending, last=False), background=True)
+                self._emit(self._seal(self._pending, last=False))
                 self._fill = 0
             if self._fill == 0 and size - pos >= seg:  # seal straight from the caller's buffer
                 self._seal(view[pos : pos + seg], last=False)
@@ -226,11 +205,10 @@ class StreamWriter(io.RawIOBase):
     def _reseal_held_as_last(self) -> None:
         """The held segment is the last after all: open it into the pending buffer."""
         self._held = False
-        self._turn ^= 1
         self._index -= 1
         nonce = self._header.nonce(self._index, last=False)
         try:
-            self._aead.decrypt_into(nonce, self._sealed[self._turn], self._ad, memoryview(self._pending))
+            self._aead.decrypt_into(nonce, self._sealed, self._ad, memoryview(self._pending))
         except InvalidTag as exc:  # our own output: only a broken primitive gets here
             raise RuntimeError("resealing the final segment failed") from exc
         self._fill = self._header.segment_size
@@ -241,23 +219,14 @@ class StreamWriter(io.RawIOBase):
             return
         if self._held:
             self._reseal_held_as_last()
-        self._wait_hash()  # the buffer the last segment goes into may still be hashed
-        self._emit(self._seal(memoryview(self._pending)[: self._fill], last=True), background=False)
+        self._emit(self._seal(memoryview(self._pending)[: self._fill], last=True))
         self._fill = 0
         self._finished = True
         self._sink.flush()
-        if self._hasher is not None:
-            self._hasher.shutdown()
-            self._hasher = None
 
     def close(self) -> None:
         if not self.closed:
-            try:
-                self.finish()
-            finally:
-                if self._hasher is not None:
-                    self._hasher.shutdown()
-                    self._hasher = None
+            self.finish()
         super().close()
 
 
@@ -302,12 +271,8 @@ class SegmentReader(io.RawIOBase):
         seg = self._header.segment_size
         self._size = (self._count - 1) * seg + last - TAG_SIZE
         self._pos = 0
-        # two sealed-segment buffers: one being decrypted, one being read ahead into
-        self._sealed = (memoryview(bytearray(seg + TAG_SIZE)), memoryview(bytearray(seg + TAG_SIZE)))
+        self._sealed = memoryview(bytearray(seg + TAG_SIZE))
         self._source_pos = HEADER_SIZE  # where ``source`` is: sequential reads skip the seek
-        self._previous = -1  # the segment loaded last: the next one in turn is read ahead
-        self._ahead: tuple[int, int, Future[int]] | None = None  # (segment, buffer, read)
-        self._reader: ThreadPoolExecutor | None = None
         self._cached = -1  # index of the segment held in self._plain
         self._plain = b""
 
@@ -335,58 +300,18 @@ class SegmentReader(io.RawIOBase):
         seg = self._header.segment_size
         return self._size - index * seg if index == self._count - 1 else seg
 
-    def _fetch(self, index: int, buffer: int) -> int:
-        """Read segment ``index``'s ciphertext into a sealed buffer; return the bytes read.
-
-        The only code that touches ``source``, on one thread at a time: the main thread
-        waits for a read ahead before reading itself.
-        """
+    def _load(self, index: int) -> tuple[bytes, memoryview]:
+        """(nonce, sealed bytes) of segment ``index``, read from the source."""
         start = HEADER_SIZE + index * (self._header.segment_size + TAG_SIZE)
         if self._source_pos != start:
             self._source.seek(start)
+        sealed = self._sealed[: self._length(index) + TAG_SIZE]
         self._source_pos = -1  # unknown until the read below completes
-        got = _read_into(self._source, self._sealed[buffer][: self._length(index) + TAG_SIZE])
-        self._source_pos = start + got
-        return got
-
-    def _take_ahead(self, index: int) -> tuple[int, int] | None:
-        """Wait for the read ahead, if any; (buffer, bytes read) if it was segment ``index``."""
-        if self._ahead is None:
-            return None
-        ahead, buffer, future = self._ahead
-        self._ahead = None
-        try:
-            got = future.result()
-        except Exception:  # noqa: BLE001 -- read again below: a real I/O error raises there
-            self._source_pos = -1
-            return None
-        return (buffer, got) if ahead == index else None
-
-    def _load(self, index: int) -> tuple[bytes, memoryview]:
-        """(nonce, sealed bytes) of segment ``index``, read from the source.
-
-        While segments are read in order, the next one is read on a helper thread
-        (file reads release the GIL) as this one is decrypted.
-        """
-        taken = self._take_ahead(index)
-        buffer, got = taken if taken is not None else (0, self._fetch(index, 0))
-        sealed = self._sealed[buffer][: self._length(index) + TAG_SIZE]
+        got = _read_into(self._source, sealed)
         if got != len(sealed):
             raise DecryptionError(self._where)
-        if index == self._previous + 1 and index + 1 < self._count:
-            if self._reader is None:
-                self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dp-stream-read")
-            self._ahead = (index + 1, buffer ^ 1, self._reader.submit(self._fetch, index + 1, buffer ^ 1))
-        self._previous = index
+        self._source_pos = start + got
         return self._header.nonce(index, last=index == self._count - 1), sealed
-
-    def close(self) -> None:
-        """Stop reading ahead (the source itself belongs to the caller and stays open)."""
-        self._take_ahead(-1)
-        if self._reader is not None:
-            self._reader.shutdown()
-            self._reader = None
-        super().close()
 
     def _segment(self, index: int) -> bytes:
         """Plaintext of segment ``index`` (decrypted once, then kept until another is read)."""
