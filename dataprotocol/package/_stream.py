@@ -30,6 +30,7 @@ import hashlib
 import io
 import os
 import struct
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import IO, Union
 
 from cryptography.exceptions import InvalidTag
@@ -111,11 +112,13 @@ class StreamWriter(io.RawIOBase):
     if :meth:`finish` follows instead of more data, that one segment is opened again
     and resealed as the last (one extra segment per stream, never one per write).
     Partial writes are gathered in one segment buffer. Call :meth:`finish` (or
-    ``close``) to seal the final segment. Memory: two segment buffers, reused.
+    ``close``) to seal the final segment.
 
     ``sha256`` and ``ciphertext_size`` describe every byte written to ``sink``, header
     included (``hash_ciphertext=False`` skips the hash, for benchmarks that isolate
-    framing).
+    framing). The hash of a sealed segment runs on a helper thread while the next one
+    is encrypted (hashlib and AESGCM release the GIL); two sealed-segment buffers
+    alternate, so memory stays at three segments.
     """
 
     def __init__(
@@ -138,20 +141,25 @@ class StreamWriter(io.RawIOBase):
         # fixed buffers, reused for every segment: no per-segment allocation
         self._pending = bytearray(segment_size)
         self._fill = 0
-        self._sealed = memoryview(bytearray(segment_size + TAG_SIZE))
+        self._sealed = (memoryview(bytearray(segment_size + TAG_SIZE)),
+                        memoryview(bytearray(segment_size + TAG_SIZE)))
+        self._turn = 0  # which sealed buffer the next segment goes into
         self._held = False  # a full segment sealed as "not last", not yet emitted
         self._index = 0
         self._finished = False
         self.plaintext_size = 0
         self.ciphertext_size = 0
         self._hash = hashlib.sha256() if hash_ciphertext else None
-        self._emit(memoryview(header))
+        self._hasher: ThreadPoolExecutor | None = None
+        self._hashing: Future[None] | None = None
+        self._emit(memoryview(header), background=False)
 
     @property
     def sha256(self) -> str:
         """SHA-256 of the ciphertext written so far (what the manifest records)."""
         if self._hash is None:
             raise ValueError("created with hash_ciphertext=False")
+        self._wait_hash()
         return self._hash.hexdigest()
 
     def writable(self) -> bool:
@@ -160,16 +168,29 @@ class StreamWriter(io.RawIOBase):
     def tell(self) -> int:
         return self.plaintext_size
 
-    def _emit(self, data: memoryview) -> None:
+    def _wait_hash(self) -> None:
+        if self._hashing is not None:
+            hashing, self._hashing = self._hashing, None
+            hashing.result()
+
+    def _emit(self, data: memoryview, *, background: bool) -> None:
         self._sink.write(data)  # type: ignore[arg-type]
         self.ciphertext_size += len(data)
-        if self._hash is not None:
+        if self._hash is None:
+            return
+        self._wait_hash()  # hashes stay in order, and the other buffer is free again
+        if not background:
             self._hash.update(data)
+            return
+        if self._hasher is None:
+            self._hasher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dp-stream-sha256")
+        self._hashing = self._hasher.submit(self._hash.update, data)
 
     def _seal(self, chunk: BytesLike, *, last: bool) -> memoryview:
-        """Seal ``chunk`` as the next segment into the sealed buffer; return it."""
+        """Seal ``chunk`` as the next segment into the free sealed buffer; return it."""
         size = len(memoryview(chunk))
-        out = self._sealed[: size + TAG_SIZE]
+        out = self._sealed[self._turn][: size + TAG_SIZE]
+        self._turn ^= 1
         self._aead.encrypt_into(self._header.nonce(self._index, last=last), chunk, self._ad, out)
         self._index += 1
         return out
@@ -177,7 +198,7 @@ class StreamWriter(io.RawIOBase):
     def _release_held(self) -> None:
         """More data follows the held segment: it was rightly sealed as not the last."""
         self._held = False
-        self._emit(self._sealed)
+        self._emit(self._sealed[self._turn ^ 1], background=True)
 
     def write(self, data: BytesLike) -> int:  # type: ignore[override]
         if self._finished:
@@ -188,7 +209,7 @@ class StreamWriter(io.RawIOBase):
             if self._held:
                 self._release_held()
             if self._fill == seg:  # more data follows: the buffered segment is not the last
-                self._emit(self._seal(self._pending, last=False))
+                self._emit(self._seal(self._pending, last=False), background=True)
                 self._fill = 0
             if self._fill == 0 and size - pos >= seg:  # seal straight from the caller's buffer
                 self._seal(view[pos : pos + seg], last=False)
@@ -205,10 +226,11 @@ class StreamWriter(io.RawIOBase):
     def _reseal_held_as_last(self) -> None:
         """The held segment is the last after all: open it into the pending buffer."""
         self._held = False
+        self._turn ^= 1
         self._index -= 1
         nonce = self._header.nonce(self._index, last=False)
         try:
-            self._aead.decrypt_into(nonce, self._sealed, self._ad, memoryview(self._pending))
+            self._aead.decrypt_into(nonce, self._sealed[self._turn], self._ad, memoryview(self._pending))
         except InvalidTag as exc:  # our own output: only a broken primitive gets here
             raise RuntimeError("resealing the final segment failed") from exc
         self._fill = self._header.segment_size
@@ -219,14 +241,23 @@ class StreamWriter(io.RawIOBase):
             return
         if self._held:
             self._reseal_held_as_last()
-        self._emit(self._seal(memoryview(self._pending)[: self._fill], last=True))
+        self._wait_hash()  # the buffer the last segment goes into may still be hashed
+        self._emit(self._seal(memoryview(self._pending)[: self._fill], last=True), background=False)
         self._fill = 0
         self._finished = True
         self._sink.flush()
+        if self._hasher is not None:
+            self._hasher.shutdown()
+            self._hasher = None
 
     def close(self) -> None:
         if not self.closed:
-            self.finish()
+            try:
+                self.finish()
+            finally:
+                if self._hasher is not None:
+                    self._hasher.shutdown()
+                    self._hasher = None
         super().close()
 
 
