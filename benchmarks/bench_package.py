@@ -13,7 +13,9 @@ plaintext) and times, on those bytes:
   raw encrypt / raw decrypt  AESGCM.encrypt/decrypt on 1 MiB slices already in memory
                              (only the calls are timed: no framing, no I/O)
   framing only               StreamWriter into a null sink, each write timed right after
-                             a raw call on the same slice (same contention for both)
+                             a raw call on the same slice (same contention for both);
+                             above 1.0 is possible: the stream seals into reused buffers
+                             (encrypt_into), the raw call allocates its output
   stream encrypt             StreamWriter file -> file (framing + reads + writes)
   stream encrypt + SHA-256   the same, hashing the ciphertext as publish does
   stream decrypt (seekable)  SegmentReader file -> sink (the iter_batches path)
