@@ -60,8 +60,12 @@ def test_rdp_implementations_agree_on_random_events(sigma, rate, steps):
     events = [MechanismEvent(noise_multiplier=sigma, sample_rate=rate, steps=steps)]
     ours = get_accountant("rdp").epsilon(events, delta=1e-5)
     theirs = get_accountant("dpa-rdp").epsilon(events, delta=1e-5)
-    # dp_accounting also tries orders 128..1024, which Opacus lacks: at tiny epsilon
-    # (optimal order > 63) it is legitimately tighter, never looser.
-    assert theirs <= ours * 1.05 + 0.02
-    if ours > 0.5:  # optimal order inside both order sets: same bound
+    assert ours > 0 and theirs > 0
+    # Where they legitimately differ: dp_accounting also tries orders 128..1024, which
+    # Opacus lacks (tighter at tiny epsilon, optimal order > 63); and at large epsilon
+    # (small sigma, large q) it drops fractional orders whose series fails to converge
+    # ("Excluding this order"), which makes it looser. In between they must agree.
+    if ours < 20:
+        assert theirs <= ours * 1.05 + 0.02
+    if 0.5 < ours < 20:
         assert theirs == pytest.approx(ours, rel=0.05, abs=0.02)
