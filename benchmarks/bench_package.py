@@ -49,7 +49,8 @@ sys.path.insert(0, str(ROOT))
 from dataprotocol.package._manifest import ShardEntry  # noqa: E402
 from dataprotocol.package._read import check_shard  # noqa: E402
 from dataprotocol.package._storage import locate  # noqa: E402
-from dataprotocol.package._stream import SegmentReader, StreamWriter  # noqa: E402
+from dataprotocol.package._stream import StreamWriter  # noqa: E402
+from dataprotocol.package._stream_read import SegmentReader  # noqa: E402
 
 MB = 1024 * 1024
 CONTEXT = b'{"bench":1}'

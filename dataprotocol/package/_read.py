@@ -22,7 +22,7 @@ import pyarrow.parquet as pq
 from dataprotocol.errors import IntegrityError
 from dataprotocol.package._manifest import Manifest, ShardEntry
 from dataprotocol.package._storage import Location
-from dataprotocol.package._stream import SegmentReader
+from dataprotocol.package._stream_read import SegmentReader
 
 __all__ = ["check_shard", "read_shard", "iter_shard_batches"]
 

@@ -21,7 +21,8 @@ by the caller (the package binds dataset id, version, shard index and package id
 shard can't be moved to another position, package or dataset.
 
 The primitive is ``cryptography``'s AESGCM; nothing here is hand-rolled crypto, only
-framing. Every authentication failure raises one opaque :class:`DecryptionError`.
+framing. Every authentication failure raises one opaque :class:`DecryptionError`;
+reading lives in ``_stream_read``.
 """
 
 from __future__ import annotations
@@ -46,8 +47,6 @@ __all__ = [
     "DEFAULT_SEGMENT_SIZE",
     "StreamHeader",
     "StreamWriter",
-    "SegmentReader",
-    "decrypt_bytes",
     "encrypt_bytes",
 ]
 
@@ -261,160 +260,6 @@ class StreamWriter(io.RawIOBase):
         super().close()
 
 
-def _layout(total: int, segment_size: int) -> tuple[int, int]:
-    """(number of segments, ciphertext length of the last one) for a stream of ``total`` bytes."""
-    body = total - HEADER_SIZE
-    cseg = segment_size + TAG_SIZE
-    if body < TAG_SIZE:
-        raise ValueError("too short")
-    count = -(-body // cseg)
-    last = body - (count - 1) * cseg
-    if last < TAG_SIZE:
-        raise ValueError("ragged tail")
-    return count, last
-
-
-class SegmentReader(io.RawIOBase):
-    """A seekable, read-only file object over the plaintext of an encrypted stream.
-
-    Decrypts one segment at a time (random access works because each nonce is derived
-    from the segment's position), so a Parquet reader can jump to its footer and to
-    single column chunks without decrypting the whole shard. The final segment is
-    recognised from the ciphertext length, which makes truncation and extension fail.
-    The last segment decrypted is kept (one segment of memory), so small reads inside
-    it cost no decryption; a read of a whole segment returns its plaintext without a
-    copy, and ``readinto`` a buffer that spans whole segments decrypts straight into it.
-    """
-
-    def __init__(self, source: IO[bytes], key: bytes, *, context: bytes, size: int,
-                 where: str | None = None) -> None:
-        super().__init__()
-        self._where = where
-        self._source = source
-        source.seek(0)
-        self._header = StreamHeader.parse(source.read(HEADER_SIZE), where=where)
-        self._aead = _check_key(key)
-        self._ad = self._header.to_bytes() + context
-        try:
-            self._count, last = _layout(size, self._header.segment_size)
-        except ValueError as exc:
-            raise DecryptionError(where) from exc
-        seg = self._header.segment_size
-        self._size = (self._count - 1) * seg + last - TAG_SIZE
-        self._pos = 0
-        self._sealed = memoryview(bytearray(seg + TAG_SIZE))
-        self._source_pos = HEADER_SIZE  # where ``source`` is: sequential reads skip the seek
-        self._cached = -1  # index of the segment held in self._plain
-        self._plain = b""
-
-    @property
-    def plaintext_size(self) -> int:
-        return self._size
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def tell(self) -> int:
-        return self._pos
-
-    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._size}[whence]
-        if base + offset < 0:
-            raise ValueError("negative seek position")
-        self._pos = base + offset
-        return self._pos
-
-    def _length(self, index: int) -> int:
-        seg = self._header.segment_size
-        return self._size - index * seg if index == self._count - 1 else seg
-
-    def _load(self, index: int) -> tuple[bytes, memoryview]:
-        """(nonce, sealed bytes) of segment ``index``, read from the source."""
-        start = HEADER_SIZE + index * (self._header.segment_size + TAG_SIZE)
-        if self._source_pos != start:
-            self._source.seek(start)
-        sealed = self._sealed[: self._length(index) + TAG_SIZE]
-        self._source_pos = -1  # unknown until the read below completes
-        got = _read_into(self._source, sealed)
-        if got != len(sealed):
-            raise DecryptionError(self._where)
-        self._source_pos = start + got
-        return self._header.nonce(index, last=index == self._count - 1), sealed
-
-    def _segment(self, index: int) -> bytes:
-        """Plaintext of segment ``index`` (decrypted once, then kept until another is read)."""
-        if self._cached != index:
-            self._cached, self._plain = -1, b""
-            nonce, sealed = self._load(index)
-            try:
-                self._plain = self._aead.decrypt(nonce, sealed, self._ad)
-            except InvalidTag as exc:
-                raise DecryptionError(self._where) from exc
-            self._cached = index
-        return self._plain
-
-    def _segment_into(self, index: int, target: memoryview) -> None:
-        """Decrypt the whole segment ``index`` straight into ``target`` (its exact length)."""
-        nonce, sealed = self._load(index)
-        try:
-            self._aead.decrypt_into(nonce, sealed, self._ad, target)
-        except InvalidTag as exc:
-            # decrypt_into has already written the unauthenticated plaintext: wipe it
-            target[:] = bytes(len(target))
-            raise DecryptionError(self._where) from exc
-
-    def read(self, size: int | None = -1) -> bytes:
-        end = self._size if size is None or size < 0 else min(self._size, self._pos + size)
-        parts: list[bytes] = []
-        seg = self._header.segment_size
-        while self._pos < end:
-            index, offset = divmod(self._pos, seg)
-            plain = self._segment(index)
-            take = min(len(plain) - offset, end - self._pos)
-            # a whole segment is returned as is; a part is the one copy read() must make
-            parts.append(plain if take == len(plain) else plain[offset : offset + take])
-            self._pos += take
-        return parts[0] if len(parts) == 1 else b"".join(parts)
-
-    def readall(self) -> bytes:
-        return self.read(-1)
-
-    def readinto(self, buffer: BytesLike) -> int:  # type: ignore[override]
-        target = memoryview(buffer).cast("B")
-        seg, done = self._header.segment_size, 0
-        while done < len(target) and self._pos < self._size:
-            index, offset = divmod(self._pos, seg)
-            length = self._length(index)
-            take = min(length - offset, len(target) - done)
-            if offset == 0 and take == length and self._cached != index:
-                self._segment_into(index, target[done : done + take])
-            else:
-                target[done : done + take] = memoryview(self._segment(index))[offset : offset + take]
-            done += take
-            self._pos += take
-        return done
-
-
-def _read_into(source: IO[bytes], target: memoryview) -> int:
-    """Fill ``target`` from ``source``; return how many bytes were available."""
-    done = 0
-    readinto = getattr(source, "readinto", None)
-    while done < len(target):
-        if readinto is not None:
-            got = readinto(target[done:])
-        else:
-            chunk = source.read(len(target) - done)
-            got = len(chunk)
-            target[done : done + got] = chunk
-        if not got:
-            break
-        done += got
-    return done
-
-
 def encrypt_bytes(plaintext: BytesLike, key: bytes, *, context: bytes,
                   segment_size: int = DEFAULT_SEGMENT_SIZE,
                   unsafe_nonce_prefix: bytes | None = None) -> bytes:
@@ -425,28 +270,3 @@ def encrypt_bytes(plaintext: BytesLike, key: bytes, *, context: bytes,
     writer.write(plaintext)
     writer.finish()
     return sink.getvalue()
-
-
-def decrypt_bytes(ciphertext: BytesLike, key: bytes, *, context: bytes,
-                  where: str | None = None) -> bytearray:
-    """Decrypt and authenticate a whole stream held in memory, into one buffer."""
-    view = memoryview(ciphertext).cast("B")
-    header = StreamHeader.parse(bytes(view[:HEADER_SIZE]), where=where)
-    aead = _check_key(key)
-    ad = header.to_bytes() + context
-    seg, cseg = header.segment_size, header.segment_size + TAG_SIZE
-    try:
-        count, last = _layout(len(view), seg)
-    except ValueError as exc:
-        raise DecryptionError(where) from exc
-    out = bytearray((count - 1) * seg + last - TAG_SIZE)
-    target = memoryview(out)
-    for index in range(count):
-        start = HEADER_SIZE + index * cseg
-        sealed = view[start : start + cseg]
-        nonce = header.nonce(index, last=index == count - 1)
-        try:
-            aead.decrypt_into(nonce, sealed, ad, target[index * seg : index * seg + len(sealed) - TAG_SIZE])
-        except InvalidTag as exc:
-            raise DecryptionError(where) from exc
-    return out

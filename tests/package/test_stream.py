@@ -14,11 +14,10 @@ from dataprotocol.package._stream import (
     HEADER_SIZE,
     MIN_SEGMENT_SIZE,
     TAG_SIZE,
-    SegmentReader,
     StreamWriter,
-    decrypt_bytes,
     encrypt_bytes,
 )
+from dataprotocol.package._stream_read import SegmentReader, decrypt_bytes
 
 SEG = MIN_SEGMENT_SIZE
 KEY = bytes(range(32))

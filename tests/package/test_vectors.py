@@ -18,7 +18,8 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from dataprotocol.package._manifest import shard_context
-from dataprotocol.package._stream import decrypt_bytes, encrypt_bytes
+from dataprotocol.package._stream import encrypt_bytes
+from dataprotocol.package._stream_read import decrypt_bytes
 from dataprotocol.package._wrap import unwrap_key, wrap_context
 
 VECTORS = json.loads((Path(__file__).resolve().parents[1] / "vectors" / "package" / "stream-v1.json")
