@@ -21,8 +21,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dataprotocol.budget import MechanismEvent, account, recompute_independent
-from dataprotocol.errors import AuditFailed, DataProtocolError, InputError, IntegrityError
+from dataprotocol.errors import AuditFailed, DataProtocolError, InputError
 from dataprotocol.keys import PublicIdentity, verify_document
+from dataprotocol.train._audit_check import Check
+from dataprotocol.train._audit_ledger import check_ledger
 from dataprotocol.train._canary import epsilon_lower_bound
 from dataprotocol.train._card import (
     PRIVACY_DOC_TYPE,
@@ -43,18 +45,6 @@ _PAYLOAD_KEYS = ("run_id", "trainer", "weights", "data", "events", "accounting",
 _PAYLOAD_TYPES: dict[str, type] = {"trainer": dict, "weights": dict, "data": list,
                                    "events": list, "accounting": dict, "mechanism": dict,
                                    "license": dict}
-
-
-@dataclass(frozen=True)
-class Check:
-    """One audit check: a stable ``name``, whether it ``passed``, and why."""
-
-    name: str
-    passed: bool
-    detail: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "passed": self.passed, "detail": self.detail}
 
 
 @dataclass(frozen=True)
@@ -273,70 +263,6 @@ def _check_empirical(payload: dict[str, Any]) -> Check:
                  f"{block['canaries']} canaries: epsilon >= {bound:.4f} <= theory {theory:.4f}")
 
 
-# --- ledger ----------------------------------------------------------------------------
-
-def _ledger_entry_check(ledger: Ledger, payload: dict[str, Any],
-                        events: list[MechanismEvent]) -> tuple[Check, Any]:
-    run_id = str(payload["run_id"])
-    try:
-        entry = ledger.entry(run_id)
-    except IntegrityError as exc:
-        return Check("ledger-run", False, f"cannot trust the ledger to look up run {run_id}: "
-                     f"{exc}"), None
-    except (DataProtocolError, KeyError, LookupError) as exc:
-        return Check("ledger-run", False, f"run {run_id} not in the ledger ({exc})"), None
-    problems = []
-    if entry.state != "committed":
-        problems.append(f"entry state is {entry.state!r}, not 'committed'")
-    if [e.to_dict() for e in entry.events] != [e.to_dict() for e in events]:
-        problems.append("the ledger's events differ from the card's")
-    datasets = [str(d.get("dataset_id")) for d in payload["data"]]
-    if entry.dataset_id not in datasets:
-        problems.append(f"ledger dataset {entry.dataset_id} is not among the card's {datasets}")
-    if not math.isclose(float(entry.delta), float(payload["accounting"]["delta"]), rel_tol=1e-9):
-        problems.append(f"ledger delta {entry.delta:g} differs from the card's")
-    recorded_hash = (payload.get("ledger") or {}).get("entry_hash")
-    if recorded_hash and recorded_hash != entry.entry_hash:
-        problems.append("the card's ledger entry_hash differs from the ledger's")
-    if problems:
-        return Check("ledger-run", False, "; ".join(problems)), entry
-    return Check("ledger-run", True, f"run {run_id} committed with the card's "
-                 f"{len(events)} event(s) on {entry.dataset_id}"), entry
-
-
-def _ledger_cap_check(ledger: Ledger, dataset_id: str, payload: dict[str, Any],
-                      tolerance: float) -> Check:
-    try:
-        status = ledger.status(dataset_id)
-    except DataProtocolError as exc:
-        return Check("ledger-cap", False, f"no budget status for {dataset_id}: {exc}")
-    spent, cap = float(status.spent_epsilon), float(status.epsilon_cap)
-    problems = []
-    if spent > cap * (1 + 1e-9):
-        problems.append(f"composed epsilon {spent:.4f} exceeds the cap {cap:.4f}")
-    card_cumulative = (payload.get("ledger") or {}).get("cumulative_epsilon")
-    if card_cumulative is not None and float(card_cumulative) > spent * (1 + tolerance) + 1e-9:
-        # the ledger only grows: less spent now than the card saw means a rollback
-        problems.append(f"the card saw cumulative epsilon {float(card_cumulative):.4f} but the "
-                        f"ledger now holds {spent:.4f} (rolled back?)")
-    if problems:
-        return Check("ledger-cap", False, "; ".join(problems))
-    return Check("ledger-cap", True, f"{dataset_id}: composed epsilon {spent:.4f} within cap "
-                 f"{cap:.4f} over {len(status.runs)} run(s)")
-
-
-def _check_ledger(ledger: Ledger, payload: dict[str, Any], events: list[MechanismEvent], *,
-                  tolerance: float) -> list[Check]:
-    run_check, entry = _ledger_entry_check(ledger, payload, events)
-    try:
-        ledger.verify_chain()
-        chain = Check("ledger-chain", True, "hash chain intact")
-    except DataProtocolError as exc:
-        chain = Check("ledger-chain", False, str(exc))
-    dataset_id = entry.dataset_id if entry is not None else str(payload["data"][0]["dataset_id"])
-    return [run_check, chain, _ledger_cap_check(ledger, dataset_id, payload, tolerance)]
-
-
 # --- the recipe --------------------------------------------------------------------------
 
 def _payload_of(document: dict[str, Any], where: Path) -> dict[str, Any]:
@@ -399,7 +325,7 @@ def audit_model_dir(model_dir: str | Path, *, ledger: Ledger | None = None,
     checks += _guarded("front-matter", lambda: [_check_front_matter(root, payload)])
     checks += _guarded("license", lambda: [_check_license(payload)])
     if ledger is not None:
-        checks += _guarded("ledger-run", lambda: _check_ledger(ledger, payload, events,
+        checks += _guarded("ledger-run", lambda: check_ledger(ledger, payload, events,
                                                                tolerance=tolerance))
     checks += _guarded("empirical-audit", lambda: [_check_empirical(payload)])
     return AuditReport(model_dir=str(root), run_id=str(payload["run_id"]), checks=tuple(checks),

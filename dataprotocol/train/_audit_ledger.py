@@ -1,0 +1,78 @@
+"""Audit checks against the budget ledger: the run is recorded with the card's events,
+the hash chain is intact, and the dataset's composed epsilon is within its cap."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+from dataprotocol.budget import MechanismEvent
+from dataprotocol.errors import DataProtocolError, IntegrityError
+from dataprotocol.train._audit_check import Check
+
+if TYPE_CHECKING:
+    from dataprotocol.budget import Ledger
+
+__all__ = ["check_ledger"]
+
+
+def _ledger_entry_check(ledger: Ledger, payload: dict[str, Any],
+                        events: list[MechanismEvent]) -> tuple[Check, Any]:
+    run_id = str(payload["run_id"])
+    try:
+        entry = ledger.entry(run_id)
+    except IntegrityError as exc:
+        return Check("ledger-run", False, f"cannot trust the ledger to look up run {run_id}: "
+                     f"{exc}"), None
+    except (DataProtocolError, KeyError, LookupError) as exc:
+        return Check("ledger-run", False, f"run {run_id} not in the ledger ({exc})"), None
+    problems = []
+    if entry.state != "committed":
+        problems.append(f"entry state is {entry.state!r}, not 'committed'")
+    if [e.to_dict() for e in entry.events] != [e.to_dict() for e in events]:
+        problems.append("the ledger's events differ from the card's")
+    datasets = [str(d.get("dataset_id")) for d in payload["data"]]
+    if entry.dataset_id not in datasets:
+        problems.append(f"ledger dataset {entry.dataset_id} is not among the card's {datasets}")
+    if not math.isclose(float(entry.delta), float(payload["accounting"]["delta"]), rel_tol=1e-9):
+        problems.append(f"ledger delta {entry.delta:g} differs from the card's")
+    recorded_hash = (payload.get("ledger") or {}).get("entry_hash")
+    if recorded_hash and recorded_hash != entry.entry_hash:
+        problems.append("the card's ledger entry_hash differs from the ledger's")
+    if problems:
+        return Check("ledger-run", False, "; ".join(problems)), entry
+    return Check("ledger-run", True, f"run {run_id} committed with the card's "
+                 f"{len(events)} event(s) on {entry.dataset_id}"), entry
+
+
+def _ledger_cap_check(ledger: Ledger, dataset_id: str, payload: dict[str, Any],
+                      tolerance: float) -> Check:
+    try:
+        status = ledger.status(dataset_id)
+    except DataProtocolError as exc:
+        return Check("ledger-cap", False, f"no budget status for {dataset_id}: {exc}")
+    spent, cap = float(status.spent_epsilon), float(status.epsilon_cap)
+    problems = []
+    if spent > cap * (1 + 1e-9):
+        problems.append(f"composed epsilon {spent:.4f} exceeds the cap {cap:.4f}")
+    card_cumulative = (payload.get("ledger") or {}).get("cumulative_epsilon")
+    if card_cumulative is not None and float(card_cumulative) > spent * (1 + tolerance) + 1e-9:
+        # the ledger only grows: less spent now than the card saw means a rollback
+        problems.append(f"the card saw cumulative epsilon {float(card_cumulative):.4f} but the "
+                        f"ledger now holds {spent:.4f} (rolled back?)")
+    if problems:
+        return Check("ledger-cap", False, "; ".join(problems))
+    return Check("ledger-cap", True, f"{dataset_id}: composed epsilon {spent:.4f} within cap "
+                 f"{cap:.4f} over {len(status.runs)} run(s)")
+
+
+def check_ledger(ledger: Ledger, payload: dict[str, Any], events: list[MechanismEvent], *,
+                  tolerance: float) -> list[Check]:
+    run_check, entry = _ledger_entry_check(ledger, payload, events)
+    try:
+        ledger.verify_chain()
+        chain = Check("ledger-chain", True, "hash chain intact")
+    except DataProtocolError as exc:
+        chain = Check("ledger-chain", False, str(exc))
+    dataset_id = entry.dataset_id if entry is not None else str(payload["data"][0]["dataset_id"])
+    return [run_check, chain, _ledger_cap_check(ledger, dataset_id, payload, tolerance)]
