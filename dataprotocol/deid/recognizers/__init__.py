@@ -21,6 +21,8 @@ from dataprotocol.deid.recognizers._medical_record import MedicalRecordNumberRec
 from dataprotocol.deid.recognizers._organization import CompanySuffixRecognizer
 from dataprotocol.deid.recognizers._payment_card import PaymentCardContextRecognizer
 from dataprotocol.deid.recognizers._person import PersonContextRecognizer
+from dataprotocol.deid.recognizers._person_slots import PersonSlotRecognizer
+from dataprotocol.deid.recognizers._person_unknown import UnknownNameRecognizer
 from dataprotocol.deid.recognizers._person_lexicon import NameLexiconRecognizer
 from dataprotocol.deid.recognizers._phone import InternationalPhoneRecognizer
 from dataprotocol.deid.recognizers._phone_windowed import WindowedPhoneRecognizer
@@ -46,10 +48,12 @@ __all__ = [
     "OFFLINE_TLD_EXTRACTOR",
     "PaymentCardContextRecognizer",
     "PersonContextRecognizer",
+    "PersonSlotRecognizer",
     "RegexPattern",
     "RegexRecognizer",
     "StreetAddressRecognizer",
     "UkNinoRecognizer",
+    "UnknownNameRecognizer",
     "UsDriverLicenseContextRecognizer",
     "UsPassportContextRecognizer",
     "UsSsnContextRecognizer",
@@ -80,6 +84,8 @@ EXTRA_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     IbanContextRecognizer,
     LocationCueRecognizer,
     LabelledIdRecognizer,
+    UnknownNameRecognizer,
+    PersonSlotRecognizer,
 )
 
 

@@ -33,5 +33,10 @@ class AgeRecognizer(RegexRecognizer):
         # "Re: Jane Roe, 45 years, ..." -- a bare "N years" set off by a comma or bracket
         RegexPattern(", n years", rf"(?:(?<=,)|(?<=\())\s*{_N}\s*(?:years|yrs)\b(?!\s+(?:ago|later))", 0.5,
                      group="age", flags=re.IGNORECASE),
+        # "Rahul is 54 and recovering", "Ms Otieno, 61, was seen": a bare number right after a name
+        RegexPattern("name is n", rf"\b[A-Z][a-z]+\s+(?:is|was|who is|who was)\s+{_N}"
+                                  rf"(?=\s*(?:[,.;!)]|$|and\b|but\b|now\b|today\b|this\b|next\b))", 0.45,
+                     group="age", flags=re.MULTILINE),
+        RegexPattern("name, n,", rf"\b[A-Z][a-z]+,\s+{_N}(?=\s*[,;)])", 0.45, group="age"),
         RegexPattern("n M/F", rf"\b{_N}\s?(?:M|F|yo[MF])\b(?=[\s,.;)\]])", 0.6, group="age"),
     )

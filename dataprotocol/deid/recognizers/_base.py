@@ -16,7 +16,18 @@ from typing import Any
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-__all__ = ["RegexPattern", "RegexRecognizer"]
+__all__ = ["RegexPattern", "RegexRecognizer", "compile_pattern"]
+
+
+def compile_pattern(pattern: str, flags: int = 0) -> Any:
+    """``re`` for speed; the ``regex`` module (a Presidio dependency) where a pattern
+    needs Unicode properties: ``\\p{Lu}\\p{Ll}+`` is a capitalised word in any script
+    ("Müller", "Łukasz", "Gonçalves"), which ``[A-Z][a-z]+`` is not."""
+    if r"\p{" in pattern:
+        import regex
+
+        return regex.compile(pattern, flags)
+    return re.compile(pattern, flags)
 
 
 @dataclass(frozen=True)
@@ -49,7 +60,7 @@ class RegexRecognizer(LocalRecognizer):  # type: ignore[misc]
     name: str
 
     def __init__(self, *, context: Sequence[str] | None = None, supported_language: str = "en") -> None:
-        self._compiled = [(p, re.compile(p.regex, p.flags)) for p in self.PATTERNS]
+        self._compiled = [(p, compile_pattern(p.regex, p.flags)) for p in self.PATTERNS]
         self._context_re: re.Pattern[str] | None = None
         self._words: tuple[str, ...] = ()
         self.add_context(tuple(context) if context is not None else tuple(self.CONTEXT))

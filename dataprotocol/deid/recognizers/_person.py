@@ -13,7 +13,7 @@ from dataprotocol.deid.recognizers._base import RegexPattern, RegexRecognizer
 
 __all__ = ["PersonContextRecognizer"]
 
-_NAME_WORD = r"(?:[A-Z][a-z]+(?:[\-'][A-Z]?[a-z]+)?|[A-Z]\.|O'[A-Z][a-z]+|Mc[A-Z][a-z]+)"
+_NAME_WORD = r"(?:\p{Lu}\p{Ll}+(?:[\-'][A-Z]?\p{Ll}+)?|[A-Z]\.|O'[A-Z][a-z]+|Mc[A-Z][a-z]+)"
 _TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+)?"
 _NAME = rf"{_TITLE}(?P<name>{_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}})"
 _I = re.IGNORECASE

@@ -10,8 +10,8 @@ The lexicon is Faker's English person lists (US census / SSA first names, and th
 US, UK, Irish, New Zealand, Indian and Pakistani lists), installed offline with Faker.
 Words that are also ordinary English ("Will", "May", "Hope", "Green") are excluded
 using Faker's English lorem word list, spaCy's stop words and a short list below.
-Lower-case words are never matched here: lower-case chat names need a cue
-(``PersonContextRecognizer``).
+Lower-case words count only right after a cue ("hi im priya"): a known first name,
+or a word no English dictionary knows ("im wanjiru").
 """
 
 from __future__ import annotations
@@ -124,9 +124,12 @@ class NameLexiconRecognizer(RegexRecognizer):
         return out
 
     def _lower_case(self, text: str) -> list[tuple[int, int, float]]:
+        from dataprotocol.deid.recognizers._person_unknown import is_english_word
+
         first = _lexicon()[0]
         return [(m.start(), m.end(), self.FIRST_SCORE) for m in _LOWER_WORD.finditer(text)
-                if m.group() in first and _LOWER_CUE.search(text, max(0, m.start() - 16), m.start())]
+                if (m.group() in first or not is_english_word(m.group()))
+                and _LOWER_CUE.search(text, max(0, m.start() - 16), m.start())]
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
         return RecognizerResult(

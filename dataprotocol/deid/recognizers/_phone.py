@@ -22,7 +22,8 @@ class InternationalPhoneRecognizer(RegexRecognizer):
 
     ENTITY = "PHONE_NUMBER"
     CONTEXT = ("phone", "tel", "telephone", "call", "cell", "mobile", "fax", "text",
-               "contact", "reach", "whatsapp", "ph", "mob")
+               "contact", "reach", "whatsapp", "ph", "mob", "callback", "cb", "number", "sms", "hp",
+               "telefon", "telefone", "tel\u00e9fono", "t\u00e9l", "t\u00e9l\u00e9phone", "tlf", "ring")
     PATTERNS = (
         RegexPattern("plus country code",
                      rf"(?<![\w+])\+\d{{1,3}}{_SEP}(?:\(\d{{1,4}}\)|\d{{1,4}})(?:{_SEP}\d{{2,5}}){{1,4}}{_EXT}(?!\w)",
@@ -36,6 +37,9 @@ class InternationalPhoneRecognizer(RegexRecognizer):
         RegexPattern("national with trunk 0",
                      rf"(?<![\w(])\(?0\d{{1,4}}\)?[\s.\-]{{0,2}}\d{{2,4}}[\s.\-]?\d{{3,4}}{_EXT}(?![\w\-])", 0.5),
         RegexPattern("local 7 digits with context", r"(?<![\w\-])\d{3}[\s.\-]\d{4}(?![\w\-])", 0.5,
+                     needs_context=True),
+        # national numbers in groups: PL 578 534 745, FR 06 12 34 56 78, TR 532 118 53 47
+        RegexPattern("grouped digits with context", r"(?<![\w\-.])\d{2,4}(?:[\s.\-]\d{2,4}){2,4}(?![\w\-])", 0.5,
                      needs_context=True),
         RegexPattern("bare digits with context", r"(?<![\w\-])\d{7,12}(?![\w\-])", 0.5, needs_context=True),
     )

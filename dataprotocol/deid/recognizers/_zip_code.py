@@ -6,6 +6,8 @@ populous areas may stay). spaCy labels "IL 62704" as an ORGANIZATION; this does 
 
 from __future__ import annotations
 
+import re
+
 from dataprotocol.deid.recognizers._base import RegexPattern, RegexRecognizer
 
 __all__ = ["ZipCodeRecognizer"]
@@ -28,5 +30,14 @@ class ZipCodeRecognizer(RegexRecognizer):
         RegexPattern("uk postcode", r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}\b", 0.6),
         # Canada Post (A1A 1A1; no D F I O Q U) and Irish Eircode (routing key + 4).
         RegexPattern("canadian", r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s?\d[ABCEGHJ-NPRSTV-Z]\d\b", 0.6),
+        # Netherlands 1234 AB, Poland 12-345, Brazil 12345-678: shapes rare outside addresses
+        RegexPattern("dutch", r"(?<![\w\-])\d{4}\s?[A-Z]{2}(?![\w\-])", 0.45),
+        RegexPattern("polish", r"(?<![\w\-/.])\d{2}-\d{3}(?![\w\-/])", 0.45),
+        RegexPattern("brazilian", r"(?<![\w\-/.])\d{5}-\d{3}(?![\w\-/])", 0.5),
+        # address tails: "..., Howardville 0251" / "..., Shannonburgh, 0864." / "..., 10115 Berlin"
+        RegexPattern("after town", r"(?:,[ \t]*|\n)\p{Lu}\p{Ll}+(?:[ \-]\p{Lu}\p{Ll}+)*,?[ \t]+(?P<zip>\d{4,6})"
+                                   r"(?=[ \t]*(?:[,.;|)\n]|$))", 0.5, group="zip"),
+        RegexPattern("before town", r"(?:,[ \t]*|\n|^)(?P<zip>\d{5})[ \t]+\p{Lu}\p{Ll}+", 0.5, group="zip",
+                     flags=re.MULTILINE),
         RegexPattern("eircode", r"\b[AC-FHKNPRTV-Y]\d{2}\s?[AC-FHKNPRTV-Y0-9]{4}\b", 0.5),
     )

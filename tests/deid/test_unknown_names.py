@@ -1,0 +1,95 @@
+"""Names no list knows (dictionary test), ordinary-word names by slot, bare ages, foreign postcodes/phones."""
+
+from __future__ import annotations
+
+import pickle
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dataprotocol.deid.recognizers import (AgeRecognizer, InternationalPhoneRecognizer, PersonSlotRecognizer,
+                                           UnknownNameRecognizer, ZipCodeRecognizer)
+from dataprotocol.deid.recognizers._person_unknown import _DictionaryUnpickler, is_english_word
+
+
+def _spans(recognizer: Any, text: str) -> list[str]:
+    return [text[r.start:r.end] for r in recognizer.analyze(text, [])]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pachongruk was absent today.", ["Pachongruk"]),
+    ("Starting: Wambua, then Thanatcha Vinyuvanichkul.", ["Wambua", "Thanatcha Vinyuvanichkul"]),
+    ("Seen by Łukasz and Gonçalves.", ["Łukasz", "Gonçalves"]),  # any script's capitals
+    ("Reviewed labs. Discharged home. Meds reconciled.", []),  # inflected dictionary words
+    ("Hosp ID 44 admitted; Metformin continued; emailed the Dept.", []),  # abbreviations, drugs, modern words
+    ("The Boolean value is true in Berlin.", ["Boolean"]),  # a jargon word is taken: the price of recall
+])
+def test_unknown_capitalised_words_are_names(text: str, expected: list[str]) -> None:
+    assert _spans(UnknownNameRecognizer(), text) == expected
+
+
+def test_dictionary_knows_inflections() -> None:
+    assert is_english_word("Carries") and is_english_word("walked") and is_english_word("Thanks")
+    assert not is_english_word("Okonkwo") and not is_english_word("Müller")
+
+
+def test_dictionary_unpickler_refuses_code() -> None:
+    class Evil:
+        def __reduce__(self) -> Any:
+            return (print, ("pwned",))
+
+    with pytest.raises(pickle.UnpicklingError):
+        _DictionaryUnpickler(__import__("io").BytesIO(pickle.dumps(Evil()))).load()
+    data = pickle.dumps({"a", "b"}, protocol=2)  # protocol 2 pickles a set through builtins.set
+    assert _DictionaryUnpickler(__import__("io").BytesIO(data)).load() == {"a", "b"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Yes: Comfort Abiola, Paul Okafor and Hope. No: Agnes.", ["Hope"]),
+    ("Starting eleven: Uche, Obi, Grey, Juliet Okonkwo.", ["Obi", "Grey"]),
+    ("[12-11-1993] Comfort: anyone seen my keys?", ["Comfort"]),
+    ("Joy: nope, ask David", ["Joy"]),
+])
+def test_ordinary_word_names_in_name_slots(text: str, expected: list[str]) -> None:
+    assert _spans(PersonSlotRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Red, Green and Blue are in stock.",
+    "Thanks, John and Mary!",
+    "Note: bring the forms. Plan: review in May.",
+    "London, Paris and Berlin are on the tour.",
+])
+def test_slots_leave_ordinary_lists_and_labels(text: str) -> None:
+    assert _spans(PersonSlotRecognizer(), text) == []
+
+
+def test_bare_ages_after_names() -> None:
+    assert _spans(AgeRecognizer(), "Notes: Comfort is 10 and recovering.") == ["10"]
+    assert _spans(AgeRecognizer(), "Suwijuk Krittayanukoon, 36, currently at home") == ["36"]
+    assert _spans(AgeRecognizer(), "The dose is 10 mg; Room 4 is 12 metres away.") == []
+
+
+def test_foreign_postcodes_and_grouped_phones() -> None:
+    zips = ZipCodeRecognizer()
+    assert _spans(zips, "ul. Łabędzia 647, Lubartów, 80-633.") == ["80-633"]
+    assert _spans(zips, "Kyanobaan 608, 3406 OE Hippolytushoef") == ["3406 OE"]
+    assert _spans(zips, "6 Diane Copse, Shannonburgh, 0864.") == ["0864"]
+    assert _spans(zips, "Rua Nova 12, 88857-400 Recife") == ["88857-400"]
+    assert _spans(zips, "We met in March 2024, then again.") == []
+    assert _spans(InternationalPhoneRecognizer(), "Customer callback number: 727 739 980.") == ["727 739 980"]
+    assert _spans(InternationalPhoneRecognizer(), "Order 727 739 980 shipped.") == []
+
+
+@given(st.text(max_size=300))
+def test_new_recognizers_never_raise(text: str) -> None:
+    for recognizer in (UnknownNameRecognizer(), PersonSlotRecognizer()):
+        for r in recognizer.analyze(text, []):
+            assert 0 <= r.start < r.end <= len(text)
+
+
+def test_scrubber_removes_names_no_list_knows(scrubber: Any) -> None:
+    out = scrubber.scrub("[20.08.2019] Jinjuta: anyone seen my keys? Kodchaporn Srisuk replied.").text
+    assert "Jinjuta" not in out and "Kodchaporn" not in out and "anyone seen my keys" in out
