@@ -144,12 +144,15 @@ def deid_verify(
     source: Path = typer.Argument(..., help="Scrubbed file (.txt, .csv, .jsonl, .parquet)."),
     text_column: list[str] = typer.Option([], "--text-column", help="Column to scan (default: all text)."),
     min_score: float = typer.Option(0.5, "--min-score", help="Count findings at this score or above."),
+    config: Path | None = typer.Option(None, "--config",
+                                       help="Scrubber config YAML (the one used to scrub: same lists, model)."),
+    model: str = typer.Option("", "--model", help="Installed spaCy pipeline to use."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Re-scan scrubbed output; exit 1 if anything still looks like PII (types and positions only)."""
     from dataprotocol.deid._verify import verify_file
 
-    scrubber = _scrubber(None, None)
+    scrubber = _scrubber(config, None, model=model)
     result = verify_file(scrubber, source, text_columns=tuple(text_column), min_score=min_score)
     if as_json:
         emit_json(result.to_dict())

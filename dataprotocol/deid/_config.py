@@ -77,6 +77,15 @@ class ScrubConfig:
             raise InputError("score_threshold out of range", field="score_threshold", expected="0..1")
         if len(self.mask_char) != 1:
             raise InputError("mask_char must be one character", field="mask_char")
+        _check_words("allow_list", self.allow_list)
+        _check_words("ignore_entities", self.ignore_entities)
+        if self.entities is not None:
+            _check_words("entities", self.entities)
+        for name, mapping in (("deny_list", self.deny_list), ("context", self.context)):
+            if not isinstance(mapping, Mapping):
+                raise InputError(f"{name} must be a mapping", field=name, expected="ENTITY_TYPE: [words ...]")
+            for words in mapping.values():
+                _check_words(name, words)
 
     def operator_for(self, entity_type: str) -> str:
         return self.operators.get(entity_type, self.operator)
@@ -102,6 +111,13 @@ def load_config(path: str | Path, *, key: bytes | None = None) -> ScrubConfig:
                          line=line_of(data, exc.field)) from exc
     except TypeError as exc:
         raise InputError(f"bad value: {exc}", file=path) from exc
+
+
+def _check_words(name: str, value: Any) -> None:
+    """A list of strings -- not one string, which would silently be a list of characters."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence) or \
+            not all(isinstance(w, str) for w in value):
+        raise InputError(f"{name} must be a list of strings", field=name, expected="[word, ...]")
 
 
 def _freeze(value: Any) -> Any:

@@ -114,6 +114,17 @@ def test_verify_exit_codes(tmp_path: Path, capsys: Any) -> None:
     assert "PHONE_NUMBER" in capsys.readouterr().out
 
 
+def test_verify_applies_the_scrub_config(tmp_path: Path, capsys: Any) -> None:
+    kept, config = tmp_path / "kept.txt", tmp_path / "scrub.yaml"
+    kept.write_text("Results were reviewed by the Springfield clinic.\n")  # allowed on purpose when scrubbing
+    config.write_text("allow_list: [Springfield]\n")
+    assert main(["deid", "verify", str(kept)]) == 1
+    assert main(["deid", "verify", str(kept), "--config", str(config)]) == 0
+    config.write_text("allow_list: Springfield\n")
+    assert main(["deid", "verify", str(kept), "--config", str(config)]) == 2
+    assert "allow_list" in capsys.readouterr().err
+
+
 def test_verify_json_has_no_pii(tmp_path: Path, capsys: Any) -> None:
     dirty = tmp_path / "dirty.txt"
     dirty.write_text("Call Ann Lee at 555-123-4567.\n")
