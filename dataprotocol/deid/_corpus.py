@@ -109,6 +109,16 @@ def _tuning() -> tuple[dict[str, list[str]], list[str]]:
     return TEMPLATES, LOCALES
 
 
+#: the tuning templates in held-out v8's locales: for tuning national formats (postcodes,
+#: phone groupings, names with diacritics) without looking at v8's texts
+INTL_LOCALES = ["en_AU", "en_CA", "sw", "yo_NG", "zu_ZA", "es_MX", "pt_BR", "de_DE", "fr_FR", "pl_PL",
+                "tr_TR", "nl_NL", "id_ID"]
+
+
+def _tuning_intl() -> tuple[dict[str, list[str]], list[str]]:
+    return _tuning()[0], INTL_LOCALES
+
+
 def _heldout() -> tuple[dict[str, list[str]], list[str]]:
     from dataprotocol.deid._corpus_heldout import LOCALES, TEMPLATES
 
@@ -158,6 +168,6 @@ def _heldout8() -> tuple[dict[str, list[str]], list[str]]:
 
 
 FAMILIES: dict[str, Callable[[], tuple[dict[str, list[str]], list[str]]]] = {
-    "tuning": _tuning, "heldout": _heldout, "heldout2": _heldout2, "heldout3": _heldout3,
+    "tuning": _tuning, "tuning_intl": _tuning_intl, "heldout": _heldout, "heldout2": _heldout2, "heldout3": _heldout3,
     "heldout4": _heldout4, "heldout5": _heldout5, "heldout6": _heldout6,
     "heldout7": _heldout7, "heldout8": _heldout8}
