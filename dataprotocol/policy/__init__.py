@@ -1,6 +1,7 @@
 """The policy layer: licenses, purposes, dataset cards, signed grants and decisions.
 
-Recipes: :func:`combine` (what may be done with data under these licenses),
+Recipes: :func:`combine` (what may be done with data under these licenses, SPDX ids
+or expressions such as ``CC-BY-4.0 OR ODbL-1.0``),
 :func:`issue_grant` / :func:`verify_grant` / :func:`revoke_grants`, and
 :func:`decide` -- deny by default, every failing rule a reason, obligations on allow.
 :class:`PolicyEngine` verifies many grants once and decides by index lookup.
@@ -12,6 +13,7 @@ from dataprotocol.policy._card import CARD_FORMAT, Attribution, DatasetCard, loa
 from dataprotocol.policy._combine import Combination, Obligation, combine
 from dataprotocol.policy._decision import Decision, Request
 from dataprotocol.policy._engine import PolicyEngine, decide
+from dataprotocol.policy._expression import LicenseExpression, parse_license_expression
 from dataprotocol.policy._grants import GRANT_TYPE, KNOWN_CONDITIONS, Grant, issue_grant, load_grant, verify_grant
 from dataprotocol.policy._licenses import (
     ACTIONS,
@@ -52,6 +54,8 @@ __all__ = [
     "LicenseRegistry",
     "default_registry",
     "load_license_file",
+    "LicenseExpression",
+    "parse_license_expression",
     "builtin_policies_dir",
     "Purpose",
     "PurposeRequest",

@@ -1,6 +1,7 @@
 """The dataset card: what a steward says about a dataset, in YAML.
 
-It names the dataset (id, version, title), its license (SPDX id) and attribution, the
+It names the dataset (id, version, title), its license (an SPDX id, or an SPDX
+expression such as ``CC-BY-4.0 OR ODbL-1.0``) and attribution, the
 purposes it may be used for, whether it contains PII, its total privacy budget
 (epsilon, delta) and the publisher's public identity -- embedded, or a ``.pub`` file
 named relative to the card. The package layer embeds ``to_dict()`` in its manifest.
@@ -17,6 +18,7 @@ from typing import Any
 from dataprotocol._files import line_of, load_json, load_yaml
 from dataprotocol.errors import InputError
 from dataprotocol.keys import PublicIdentity
+from dataprotocol.policy._expression import parse_license_expression
 from dataprotocol.policy._identity import parse_identity_or_input_error
 from dataprotocol.policy._purposes import default_vocabulary
 
@@ -62,6 +64,8 @@ class DatasetCard:
     publisher: PublicIdentity
     description: str = ""
     publisher_document: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    #: where the card was read from (for error messages; not part of the card)
+    source: str = field(default="", compare=False, repr=False)
     #: the publisher's key id, computed once (a SHA-256 per decision would dominate it)
     publisher_key_id: str = field(init=False, compare=False, repr=False)
 
@@ -118,6 +122,14 @@ def _number(m: Mapping[str, Any], key: str, src: str, lo: float, hi: float) -> f
     return float(value)
 
 
+def _license(m: Mapping[str, Any], src: str) -> str:
+    """The license text, checked as an SPDX expression (ids are checked when deciding:
+    the registry in use -- built-ins plus the user's folders -- says which exist)."""
+    text = _text(m, "license", src)
+    parse_license_expression(text, file=src, line=line_of(m, "license"), field="license")
+    return text
+
+
 def _publisher(m: Mapping[str, Any], src: str) -> tuple[PublicIdentity, dict[str, Any]]:
     value = m.get("publisher")
     if isinstance(value, str):
@@ -162,7 +174,7 @@ def _parse_card(d: Any, src: str) -> DatasetCard:
     year = attr.get("year")
     return DatasetCard(
         dataset_id=_text(d, "dataset_id", src), version=_text(d, "version", src, allow_int=True),
-        title=_text(d, "title", src), license=_text(d, "license", src),
+        title=_text(d, "title", src), license=_license(d, src),
         attribution=Attribution(
             creator=_text(attr, "creator", src, fld="attribution.creator"),
             source=_text(attr, "source", src, fld="attribution.source"),
@@ -172,6 +184,7 @@ def _parse_card(d: Any, src: str) -> DatasetCard:
         budget_epsilon=_number(budget, "epsilon", src, 0.0, math.inf),
         budget_delta=_number(budget, "delta", src, 0.0, 1.0),
         publisher=publisher, description=str(d.get("description") or ""), publisher_document=pub_doc,
+        source=src,
     )
 
 

@@ -13,11 +13,14 @@ Rules (from the license texts and Creative Commons' compatibility guidance):
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import product
 from typing import Any
 
 from dataprotocol.errors import InputError
+from dataprotocol.policy._expression import MAX_ALTERNATIVES, parse_license_expression
 from dataprotocol.policy._licenses import (
     ACTIONS,
     OBLIGATION_TEXTS,
@@ -29,7 +32,7 @@ from dataprotocol.policy._licenses import (
 )
 from dataprotocol.policy._purposes import PurposeVocabulary, default_vocabulary
 
-__all__ = ["Obligation", "Combination", "combine", "check_action", "check_profile"]
+__all__ = ["Obligation", "Combination", "combine", "check_action", "check_profile", "license_choices", "choose"]
 
 _PUBLISH = ("publish-model", "publish-data")
 
@@ -48,7 +51,12 @@ class Obligation:
 
 @dataclass(frozen=True)
 class Combination:
-    """The answer of :func:`combine`. ``reasons`` lists every failing rule."""
+    """The answer of :func:`combine`. ``reasons`` lists every failing rule.
+
+    ``alternatives`` are the ways of choosing among ``OR`` expressions (each a set of
+    license ids that all apply); ``chosen_licenses`` is the one the answer is for when
+    allowed (empty when denied).
+    """
 
     allowed: bool
     output_licenses: tuple[str, ...]
@@ -56,12 +64,15 @@ class Combination:
     conflicts: tuple[str, ...]
     reasons: tuple[str, ...]
     attribution: tuple[str, ...]
+    chosen_licenses: tuple[str, ...] = ()
+    alternatives: tuple[tuple[str, ...], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"allowed": self.allowed, "output_licenses": list(self.output_licenses),
                 "obligations": [o.to_dict() for o in self.obligations],
                 "conflicts": list(self.conflicts), "reasons": list(self.reasons),
-                "attribution": list(self.attribution)}
+                "attribution": list(self.attribution), "chosen_licenses": list(self.chosen_licenses),
+                "alternatives": [list(a) for a in self.alternatives]}
 
 
 def check_action(action: str) -> None:
@@ -119,10 +130,11 @@ def _output_licenses(bound: list[License], registry: LicenseRegistry, conflicts:
     return tuple(i for i in universe if i in allowed)
 
 
-def _resolve(ids: Sequence[str], registry: LicenseRegistry, reasons: list[str]) -> list[tuple[int, License]]:
-    """(position in ``ids``, license) for known ids; each unknown id becomes a reason."""
+def _resolve(choice: Sequence[tuple[int, str]], registry: LicenseRegistry,
+             reasons: list[str]) -> list[tuple[int, License]]:
+    """(dataset index, license) for known ids; each unknown id becomes a reason."""
     out = []
-    for index, lic_id in enumerate(ids):
+    for index, lic_id in choice:
         lic = registry.get(lic_id)
         if lic is None:
             reasons.append(f"license-unknown: license {lic_id!r} is not defined; treated as the most "
@@ -130,6 +142,60 @@ def _resolve(ids: Sequence[str], registry: LicenseRegistry, reasons: list[str]) 
         else:
             out.append((index, lic))
     return out
+
+
+def license_choices(ids: Sequence[str], registry: LicenseRegistry) -> list[tuple[tuple[int, str], ...]]:
+    """Every way a licensee can choose among the datasets' ``OR``s: ``(dataset index, id)``
+    pairs that then all apply. Ids are the registry's spelling.
+
+    A malformed expression, a ``WITH`` or an id the registry lacks inside a compound
+    expression raises :class:`InputError`. A lone unknown id stays a reason to deny (the
+    most restrictive reading), as it always was.
+    """
+    per_dataset = []
+    for index, text in enumerate(ids):
+        fld = "license" if len(ids) == 1 else f"license_ids[{index}]"
+        expr = parse_license_expression(text, field=fld)
+        unknown = [i for i in expr.ids() if i not in registry]
+        if unknown and not expr.is_single:
+            raise InputError(f"unknown license {', '.join(map(repr, unknown))} in {expr.text!r}", field=fld,
+                             expected="ids the license registry defines: " + ", ".join(registry.ids()))
+        per_dataset.append([tuple((index, _spelling(i, registry)) for i in alt) for alt in expr.alternatives])
+    if math.prod(len(p) for p in per_dataset) > MAX_ALTERNATIVES:
+        raise InputError(f"the licenses {ids!r} have more than {MAX_ALTERNATIVES} alternatives together",
+                         field="license_ids", expected="fewer OR choices")
+    choices: dict[frozenset[tuple[int, str]], tuple[tuple[int, str], ...]] = {}
+    for combo in product(*per_dataset):
+        choice = tuple(pair for alt in combo for pair in alt)
+        choices.setdefault(frozenset(choice), choice)
+    return list(choices.values())
+
+
+def _spelling(lic_id: str, registry: LicenseRegistry) -> str:
+    lic = registry.get(lic_id)
+    return lic.id if lic is not None else lic_id
+
+
+def choose(results: Sequence[Combination]) -> Combination:
+    """The licensee's choice among alternatives (SPDX ``OR``): of those that allow, the one
+    with the fewest obligations, the first written on a tie. When none allows, every
+    alternative's reasons (a reason they all share once)."""
+    alternatives = tuple(r.alternatives[0] for r in results)
+    allowed = [r for r in results if r.allowed]
+    if allowed:
+        best = min(allowed, key=lambda r: len(r.obligations))  # min keeps the first of equals
+        return replace(best, alternatives=alternatives)
+    shared = set.intersection(*(set(r.reasons) for r in results))
+
+    def mark(text: str, r: Combination) -> str:
+        return text if text in shared else f"{text} [alternative: {' AND '.join(r.alternatives[0])}]"
+
+    reasons = dict.fromkeys(mark(x, r) for r in results for x in r.reasons)
+    conflicts = dict.fromkeys(mark(x, r) for r in results for x in r.conflicts)
+    return Combination(allowed=False, output_licenses=(), obligations=(), conflicts=tuple(conflicts),
+                       reasons=tuple(reasons), attribution=tuple(dict.fromkeys(a for r in results
+                                                                                for a in r.attribution)),
+                       chosen_licenses=(), alternatives=alternatives)
 
 
 @dataclass
@@ -162,30 +228,13 @@ def _apply(tally: _Tally, lic: License, *, action: str, profile: str, commercial
         tally.bound.append(lic)
 
 
-def combine(
-    license_ids: Sequence[str],
-    *,
-    action: str,
-    purpose: str | None = None,
-    profile: str = "conservative",
-    registry: LicenseRegistry | None = None,
-    credits: Sequence[str] | None = None,
+def _combine_one(
+    choice: Sequence[tuple[int, str]], *, action: str, profile: str, commercial: bool,
+    registry: LicenseRegistry, credits: Sequence[str] | None, purpose_reasons: Sequence[str],
 ) -> Combination:
-    """May ``action`` be done with material derived from datasets under ``license_ids``?
-
-    ``credits`` (optional, parallel to ``license_ids``) are the attribution lines of the
-    datasets (see :meth:`DatasetCard.credit`); the ``attribution`` list then uses them.
-    """
-    check_action(action)
-    check_profile(profile)
-    ids = [license_ids] if isinstance(license_ids, str) else list(license_ids)
-    if not ids:
-        raise InputError("no license given", field="license_ids", expected="at least one SPDX id")
-    registry = registry if registry is not None else default_registry()
-    tally = _Tally(reasons=[], obligations={}, attribution=[], bound=[])
-    licenses = _resolve(ids, registry, tally.reasons)
-    commercial = _commercial(purpose, default_vocabulary(), tally.reasons)
-    for index, lic in licenses:
+    """The rules above for one set of licenses that all apply (``(dataset index, id)`` pairs)."""
+    tally = _Tally(reasons=list(purpose_reasons), obligations={}, attribution=[], bound=[])
+    for index, lic in _resolve(choice, registry, tally.reasons):
         credit = credits[index] if credits is not None and index < len(credits) else None
         _apply(tally, lic, action=action, profile=profile, commercial=commercial, credit=credit)
     conflicts: list[str] = []
@@ -198,9 +247,43 @@ def combine(
                 tally.obligations[("share-alike", lic.id)] = Obligation(
                     "share-alike", lic.id, "license the output under " + " or ".join(outputs))
     reasons = tally.reasons + conflicts
+    ids = tuple(dict.fromkeys(lic_id for _, lic_id in choice))
     return Combination(
         allowed=not reasons, output_licenses=outputs if not reasons else (),
         obligations=tuple(tally.obligations.values()) if not reasons else (),
         conflicts=tuple(conflicts), reasons=tuple(reasons),
         attribution=tuple(dict.fromkeys(tally.attribution)),
+        chosen_licenses=ids if not reasons else (), alternatives=(ids,),
     )
+
+
+def combine(
+    license_ids: Sequence[str],
+    *,
+    action: str,
+    purpose: str | None = None,
+    profile: str = "conservative",
+    registry: LicenseRegistry | None = None,
+    credits: Sequence[str] | None = None,
+) -> Combination:
+    """May ``action`` be done with material derived from datasets under ``license_ids``?
+
+    Each item is one dataset's license: an SPDX id or an SPDX expression (``A OR B``:
+    the licensee chooses; ``A AND B``: both apply). Every way of choosing is checked; the
+    answer is for the allowing choice with the fewest obligations (``chosen_licenses``).
+    ``credits`` (optional, parallel to ``license_ids``) are the attribution lines of the
+    datasets (see :meth:`DatasetCard.credit`); the ``attribution`` list then uses them.
+    """
+    check_action(action)
+    check_profile(profile)
+    ids = [license_ids] if isinstance(license_ids, str) else list(license_ids)
+    if not ids:
+        raise InputError("no license given", field="license_ids", expected="at least one SPDX id")
+    registry = registry if registry is not None else default_registry()
+    choices = license_choices(ids, registry)
+    purpose_reasons: list[str] = []
+    commercial = _commercial(purpose, default_vocabulary(), purpose_reasons)
+    results = [_combine_one(choice, action=action, profile=profile, commercial=commercial,
+                            registry=registry, credits=credits, purpose_reasons=purpose_reasons)
+               for choice in choices]
+    return results[0] if len(results) == 1 else choose(results)

@@ -33,7 +33,11 @@ class Request:
 
 @dataclass(frozen=True)
 class Decision:
-    """Allowed or not, every reason why not, and what an allowed user must do in return."""
+    """Allowed or not, every reason why not, and what an allowed user must do in return.
+
+    ``chosen_licenses``: when allowed, the license ids the use falls under -- for a card
+    licensed ``A OR B``, the alternative chosen; for ``A AND B``, both.
+    """
 
     allowed: bool
     reasons: tuple[str, ...]
@@ -47,6 +51,7 @@ class Decision:
     purpose: str = ""
     shards: tuple[int, ...] | None = None
     at: datetime | None = None
+    chosen_licenses: tuple[str, ...] = ()
 
     @classmethod
     def _trusted(cls, fields: dict[str, Any]) -> Decision:
@@ -74,4 +79,5 @@ class Decision:
             "action": self.action, "purpose": self.purpose,
             "shards": list(self.shards) if self.shards is not None else None,
             "at": format_time(self.at) if self.at else None,
+            "chosen_licenses": list(self.chosen_licenses),
         }

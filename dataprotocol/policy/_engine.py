@@ -131,12 +131,16 @@ class PolicyEngine:
     def grants_for(self, principal: str, dataset_id: str) -> list[Grant]:
         return self._index.get((principal, dataset_id), [])
 
-    def _license(self, license_id: str, action: str, purpose: str | None) -> Combination:
-        key = (license_id, action, purpose)
+    def _license(self, card: DatasetCard, action: str, purpose: str | None) -> Combination:
+        key = (card.license, action, purpose)
         hit = self._licence_cache.get(key)
         if hit is None:
-            hit = combine([license_id], action=action, purpose=purpose, profile=self.profile,
-                          registry=self.licenses)
+            try:
+                hit = combine([card.license], action=action, purpose=purpose, profile=self.profile,
+                              registry=self.licenses)
+            except InputError as exc:  # a bad expression in the card: say which card
+                raise InputError(exc.detail, file=card.source or f"dataset card {card.dataset_id}",
+                                 field="license", expected=exc.expected) from exc
             self._licence_cache[key] = hit
         return hit
 
@@ -194,10 +198,10 @@ class PolicyEngine:
         unknown = self._purpose_problem(request.purpose)
         if unknown is not None:
             reasons.append(f"purpose-unknown: {unknown}")
-            lic = self._license(card.license, request.action, None)
+            lic = self._license(card, request.action, None)
             reasons.extend(lic.reasons)
             return False
-        lic = self._license(card.license, request.action, request.purpose)
+        lic = self._license(card, request.action, request.purpose)
         reasons.extend(lic.reasons)
         if self.org is not None:
             reasons.extend(self.org.reasons(action=request.action, purpose=request.purpose))
@@ -243,6 +247,8 @@ class PolicyEngine:
             "conditions": dict(grant.conditions) if allowed and grant is not None else {},
             "principal": request.principal, "dataset_id": card.dataset_id, "dataset_version": card.version,
             "action": request.action, "purpose": request.purpose, "shards": request.shards, "at": at,
+            "chosen_licenses": self._license(card, request.action, request.purpose).chosen_licenses
+            if allowed else (),
         })
 
     def _obligations(self, request: Request) -> tuple[Obligation, ...]:
@@ -250,7 +256,7 @@ class PolicyEngine:
         key = (card.dataset_id, card.version, card.license, request.action, request.purpose)
         hit = self._obligation_cache.get(key)
         if hit is None:
-            base = self._license(card.license, request.action, request.purpose).obligations
+            base = self._license(card, request.action, request.purpose).obligations
             hit = tuple(Obligation(o.kind, o.license, f"{o.text}: {card.credit()}")
                         if o.kind == "attribution" else o for o in base)
             self._obligation_cache[key] = hit

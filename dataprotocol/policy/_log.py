@@ -36,7 +36,7 @@ def log_record(decision: Decision, *, profile: str) -> dict[str, Any]:
         "shards": list(decision.shards) if decision.shards is not None else None,
         "grant_id": decision.grant.grant_id if decision.grant else None,
         "reasons": list(decision.reasons), "obligations": sorted({o.kind for o in decision.obligations}),
-        "profile": profile,
+        "chosen_licenses": list(decision.chosen_licenses), "profile": profile,
     }
 
 
