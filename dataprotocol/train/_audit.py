@@ -204,6 +204,16 @@ def _check_license(payload: dict[str, Any]) -> Check:
     ids = [str(d.get("license")) for d in payload["data"]]
     chosen = model_license(payload)
     combination = combine(ids, action="publish-model")
+    used = payload["license"].get("data_licenses")
+    if isinstance(used, list) and used and tuple(map(str, used)) != combination.chosen_licenses:
+        # a dual-licensed dataset used under another alternative than the default choice
+        # (e.g. the one a commercial purpose needs): check that alternative
+        if tuple(map(str, used)) not in combination.alternatives:
+            return Check("license", False, f"the data was not licensed {' AND '.join(map(str, used))}: "
+                         f"the data licenses ({', '.join(ids)}) offer "
+                         + " | ".join(" AND ".join(a) for a in combination.alternatives))
+        combination = combine(list(map(str, used)), action="publish-model")
+        ids = list(map(str, used))
     if not combination.allowed:
         return Check("license", False, "the data licenses do not allow publishing a model: "
                      + "; ".join(combination.reasons))

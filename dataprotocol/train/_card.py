@@ -104,8 +104,9 @@ def model_license(payload: dict[str, Any]) -> str:
     """The one license the model is released under, among ``output_licenses``.
 
     ``license.chosen`` when the trainer picked one; else the data's own license when
-    every dataset shares it (least surprise for the steward); else the first one the
-    policy engine listed.
+    every dataset shares it (least surprise for the steward); else the one license the
+    data was used under (``license.data_licenses``: the alternative chosen from a card
+    licensed ``A OR B``); else the first one the policy engine listed.
     """
     block = payload["license"]
     options = [str(x) for x in block["output_licenses"]]
@@ -118,6 +119,10 @@ def model_license(payload: dict[str, Any]) -> str:
     data_licenses = {str(d.get("license")) for d in payload["data"]}
     if len(data_licenses) == 1 and next(iter(data_licenses)) in options:
         return next(iter(data_licenses))
+    # a dual-licensed dataset ("A OR B"): the alternative the data was used under
+    used = [str(x) for x in block.get("data_licenses") or []]
+    if len(used) == 1 and used[0] in options:
+        return used[0]
     return options[0]
 
 
@@ -256,6 +261,10 @@ def _data_section(p: dict[str, Any]) -> list[str]:
     others = [x for x in lic["output_licenses"] if x != model_license(p)]
     lines += ["", f"Model license: **{model_license(p)}**" + (
         f" (the data licenses would also allow: {', '.join(others)})." if others else ".")]
+    used = [str(x) for x in lic.get("data_licenses") or []]
+    if used and used != [str(d.get("license")) for d in p["data"]]:
+        lines += ["", f"Data used under: **{' AND '.join(used)}** (chosen among the licenses the "
+                  "data's SPDX license expression offers)."]
     for obligation in lic.get("obligations", []):
         if isinstance(obligation, dict):
             obligation = (f"{obligation.get('text')} ({obligation.get('license')}, "

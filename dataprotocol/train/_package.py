@@ -146,7 +146,11 @@ def _enforce_grant_conditions(conditions: Mapping[str, Any], *, book: Any, grant
 
 def _license_block(card: Any, grant: Any, purpose: str) -> dict[str, Any]:
     """The model's license: policy.combine over the data licenses. With a publish-model
-    grant, no possible output license means the run is refused (before any spend)."""
+    grant, no possible output license means the run is refused (before any spend).
+
+    A card licensed ``A OR B`` is used under the alternative the policy chose for this
+    purpose (``data_licenses``, e.g. ``["CC-BY-4.0"]``); ``A AND B`` under both. An
+    unpublished model's nominal license is then the chosen data license(s)."""
     from dataprotocol.policy import combine
 
     publish = grant is not None and "publish-model" in tuple(grant.actions)
@@ -155,8 +159,10 @@ def _license_block(card: Any, grant: Any, purpose: str) -> dict[str, Any]:
     if publish and (not combination.allowed or not combination.output_licenses):
         raise PolicyDenied("no license allows publishing this model",
                            list(combination.reasons) or ["no output license"])
-    outputs = list(combination.output_licenses) or [card.license]
-    return {"output_licenses": outputs,
+    if not combination.allowed:  # the engine allowed train: only a changed registry gets here
+        raise PolicyDenied("the data license does not allow training", list(combination.reasons))
+    outputs = list(combination.output_licenses) or list(combination.chosen_licenses)
+    return {"output_licenses": outputs, "data_licenses": list(combination.chosen_licenses),
             "obligations": [o.to_dict() for o in combination.obligations],
             "attribution": list(combination.attribution), "publish": publish}
 

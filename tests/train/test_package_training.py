@@ -25,7 +25,7 @@ def _card(publisher: KeyPair, *, license_id: str = "CC-BY-4.0", epsilon: float =
     from dataprotocol.policy import DatasetCard
 
     return DatasetCard.from_dict({
-        "dataset_id": f"reviews-{license_id.lower()}-{epsilon}", "version": "1",
+        "dataset_id": f"reviews-{license_id.lower().replace(' ', '-')}-{epsilon}", "version": "1",
         "title": "Tiny reviews", "license": license_id,
         "attribution": {"creator": "Example Lab", "source": "https://example.org/reviews"},
         "purposes": [PURPOSE], "contains_pii": False,
