@@ -1,4 +1,4 @@
-"""``dataprotocol license ...``, ``dataprotocol grant ...`` and ``dataprotocol check``.
+"""``dataprotocol grant ...`` and ``dataprotocol check`` (``license ...``: ``_license``).
 
 Thin commands: parse, one library call, format. A grant that fails verification in
 ``check`` is a denial with a reason (exit 1), not an error.
@@ -13,20 +13,16 @@ from pathlib import Path
 from typing import Any, Optional
 
 import typer
-from rich.table import Table
 
 from dataprotocol._files import atomic_write_text
 from dataprotocol.cli._common import console, emit_json, passphrase_from_env
+from dataprotocol.cli._license import JSON_OPT, LICENSES_OPT, action_option, load_registry
 from dataprotocol.errors import DataProtocolError, InputError
 from dataprotocol.keys import KeyPair, load_identity, load_keypair
 from dataprotocol.policy import (
-    ACTIONS,
     LOG_ENV,
-    PROFILES,
     Decision,
-    LicenseRegistry,
     Request,
-    combine,
     decide,
     issue_grant,
     load_dataset_card,
@@ -38,25 +34,11 @@ from dataprotocol.policy import (
     verify_revocations,
 )
 
-license_app = typer.Typer(help="License definitions: list, show, combine.", no_args_is_help=True)
 grant_app = typer.Typer(help="Signed access grants: issue, verify, revoke.", no_args_is_help=True)
 
 _DEFAULT_LOG = "dataprotocol-decisions.jsonl"
 
-JSON_OPT = typer.Option(False, "--json", help="Print one JSON object.")
-LICENSES_OPT = typer.Option(None, "--licenses", help="Extra folder of license YAML files (repeatable).")
-PROFILE_OPT = typer.Option("conservative", "--profile", help="Interpretation profile: " + " | ".join(PROFILES))
 ORG_OPT = typer.Option(None, "--org-policy", help="Organisation policy YAML that can only narrow what is allowed.")
-
-
-def _registry(folders: Optional[list[Path]]) -> LicenseRegistry:
-    return LicenseRegistry.load(*(folders or []))
-
-
-def _action(value: str) -> str:
-    if value not in ACTIONS:
-        raise InputError(f"unknown action {value!r}", field="--action", expected=" | ".join(ACTIONS))
-    return value
 
 
 def _time(text: str, *, field: str, end_of_day: bool) -> datetime:
@@ -101,75 +83,6 @@ def _keypair(path: Path) -> KeyPair:
     return load_keypair(path, passphrase=passphrase_from_env())
 
 
-# ---------------------------------------------------------------- license
-
-
-def license_list(
-    licenses: Optional[list[Path]] = LICENSES_OPT, profile: str = PROFILE_OPT, as_json: bool = JSON_OPT,
-) -> None:
-    """List the known licenses and what each allows per action."""
-    if profile not in PROFILES:
-        raise InputError(f"unknown profile {profile!r}", field="--profile", expected=" | ".join(PROFILES))
-    reg = _registry(licenses)
-    rows = [lic.to_dict() for lic in reg]
-    if as_json:
-        emit_json({"profile": profile, "licenses": rows})
-        return
-    table = Table("id", "commercial", "attribution", "share-alike", *ACTIONS)
-    for lic in reg:
-        table.add_row(lic.id, _yn(lic.commercial), _yn(lic.attribution), lic.share_alike or "-",
-                      *(_yn(lic.rule(a).allowed_in(profile)) for a in ACTIONS))
-    console.print(table)
-
-
-def _yn(flag: bool) -> str:
-    return "yes" if flag else "no"
-
-
-def license_show(
-    license_id: str = typer.Argument(..., help="SPDX id, e.g. CC-BY-4.0."),
-    licenses: Optional[list[Path]] = LICENSES_OPT, as_json: bool = JSON_OPT,
-) -> None:
-    """Show one license definition: conditions, per-action rules, obligations."""
-    lic = _registry(licenses)[license_id]
-    if as_json:
-        emit_json(lic.to_dict())
-        return
-    console.print(f"[bold]{lic.id}[/] {lic.name}" + (f"\n{lic.url}" if lic.url else ""))
-    console.print(f"commercial use: {_yn(lic.commercial)}  attribution: {_yn(lic.attribution)}  "
-                  f"share-alike: {lic.share_alike or 'no'}  no-derivatives: {_yn(lic.no_derivatives)}  "
-                  f"results exempt: {_yn(lic.results_exempt)}")
-    table = Table("action", *PROFILES, "obligations", "note")
-    for action in ACTIONS:
-        rule = lic.rule(action)
-        table.add_row(action, *(_yn(rule.allowed_in(p)) for p in PROFILES),
-                      ", ".join(rule.obligations) or "-", rule.reason or "")
-    console.print(table)
-
-
-def license_combine(
-    license_ids: list[str] = typer.Argument(..., help="SPDX ids of the datasets combined."),
-    action: str = typer.Option(..., "--action", help="read | train | publish-model | publish-data"),
-    purpose: Optional[str] = typer.Option(None, "--purpose", help="Purpose, e.g. research+commercial."),
-    profile: str = PROFILE_OPT, licenses: Optional[list[Path]] = LICENSES_OPT, as_json: bool = JSON_OPT,
-) -> None:
-    """May ACTION be done with material derived from datasets under these licenses? Exit 1 if not."""
-    result = combine(license_ids, action=_action(action), purpose=purpose, profile=profile,
-                     registry=_registry(licenses))
-    if as_json:
-        emit_json(result.to_dict())
-    else:
-        console.print("[bold green]allowed[/]" if result.allowed else "[bold red]not allowed[/]")
-        for reason in result.reasons:
-            console.print(f"  - {reason}")
-        if result.output_licenses:
-            console.print("output may carry: " + ", ".join(result.output_licenses))
-        for ob in result.obligations:
-            console.print(f"  obligation [{ob.license}] {ob.kind}: {ob.text}")
-    if not result.allowed:
-        raise typer.Exit(1)
-
-
 # ---------------------------------------------------------------- grant
 
 
@@ -190,7 +103,7 @@ def grant_issue(
     """Sign a grant giving the grantee ACTIONs for PURPOSEs on a dataset until a date."""
     issuer, grantee = _keypair(key), load_identity(to)
     args: dict[str, Any] = dict(
-        issuer=issuer, grantee=grantee, actions=[_action(a) for a in action], purposes=list(purpose),
+        issuer=issuer, grantee=grantee, actions=[action_option(a) for a in action], purposes=list(purpose),
         not_after=_time(until, field="--until", end_of_day=True),
         not_before=_time(start, field="--from", end_of_day=False) if start else None,
         shards=_shards(shards), conditions=_conditions(condition),
@@ -312,6 +225,8 @@ def _print_decision(decision: Decision) -> None:
                   f"for {decision.purpose} by {decision.principal}")
     for reason in decision.reasons:
         console.print(f"  - {reason}")
+    if decision.chosen_licenses:
+        console.print("  under license: " + " AND ".join(decision.chosen_licenses))
     for ob in decision.obligations:
         console.print(f"  obligation [{ob.license}] {ob.kind}: {ob.text}")
     if decision.conditions:
@@ -337,12 +252,12 @@ def check(
     """Decide a request: exit 0 allowed, 1 denied (every reason listed), 2 bad input."""
     card = _card_of(dataset_card)
     documents = [load_grant(g) for g in grant or []]
-    request = Request(card, _principal(as_key, documents), _action(action), purpose, shards=
+    request = Request(card, _principal(as_key, documents), action_option(action), purpose, shards=
                       tuple(_shards(shards) or ()) if shards else None)
     log_path = None if no_log else (log or os.environ.get(LOG_ENV) or _DEFAULT_LOG)
     org = load_org_policy(org_policy) if org_policy else None
     decision = decide(request, grants=documents, revocations=load_revocations(revocations) if revocations else None,
-                      licenses=_registry(licenses), profile=profile or (org.profile if org else "conservative"),
+                      licenses=load_registry(licenses), profile=profile or (org.profile if org else "conservative"),
                       log_path=log_path, org=org)
     if as_json:
         emit_json(decision.to_dict())
@@ -354,12 +269,8 @@ def check(
 
 def register(app: typer.Typer) -> None:
     """Attach this layer's commands to the root app."""
-    license_app.command("list")(license_list)
-    license_app.command("show")(license_show)
-    license_app.command("combine")(license_combine)
     grant_app.command("issue")(grant_issue)
     grant_app.command("verify")(grant_verify)
     grant_app.command("revoke")(grant_revoke)
-    app.add_typer(license_app, name="license")
     app.add_typer(grant_app, name="grant")
     app.command("check")(check)
