@@ -189,7 +189,7 @@ def deid_corpus(
     out: Path = typer.Argument(..., help="Output JSONL."),
     n: int = typer.Option(500, "--n", help="Number of records."),
     seed: int = typer.Option(7, "--seed", help="Random seed."),
-    family: str = typer.Option("tuning", "--family", help="Template family: tuning, tuning_intl, heldout, heldout2 ... heldout8."),
+    family: str = typer.Option("tuning", "--family", help="Template family: tuning, tuning_intl, heldout, heldout2 ... heldout9."),
 ) -> None:
     """Generate a labelled synthetic corpus (Faker values in many sentence shapes)."""
     from dataprotocol.deid._corpus import FAMILIES, generate_corpus, write_corpus

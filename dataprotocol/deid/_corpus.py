@@ -5,7 +5,7 @@ labelled span ``{"start", "end", "type"}``. Persons are numbered (``{name}``,
 ``{first}``, ``{last}`` belong to person 1; ``{name2}``... to person 2) so a text can
 mention the same person twice, as real notes do. Two template families exist, written
 separately: ``tuning`` (used while developing recognizers), ``heldout`` and
-``heldout2`` ... ``heldout8`` (different shapes, wording and Faker locales, only ever evaluated).
+``heldout2`` ... ``heldout9`` (different shapes, wording and Faker locales, only ever evaluated).
 """
 
 from __future__ import annotations
@@ -167,7 +167,13 @@ def _heldout8() -> tuple[dict[str, list[str]], list[str]]:
     return TEMPLATES, LOCALES
 
 
+def _heldout9() -> tuple[dict[str, list[str]], list[str]]:
+    from dataprotocol.deid._corpus_heldout9 import LOCALES, TEMPLATES
+
+    return TEMPLATES, LOCALES
+
+
 FAMILIES: dict[str, Callable[[], tuple[dict[str, list[str]], list[str]]]] = {
     "tuning": _tuning, "tuning_intl": _tuning_intl, "heldout": _heldout, "heldout2": _heldout2, "heldout3": _heldout3,
     "heldout4": _heldout4, "heldout5": _heldout5, "heldout6": _heldout6,
-    "heldout7": _heldout7, "heldout8": _heldout8}
+    "heldout7": _heldout7, "heldout8": _heldout8, "heldout9": _heldout9}
