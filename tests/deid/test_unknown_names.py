@@ -93,3 +93,29 @@ def test_new_recognizers_never_raise(text: str) -> None:
 def test_scrubber_removes_names_no_list_knows(scrubber: Any) -> None:
     out = scrubber.scrub("[20.08.2019] Jinjuta: anyone seen my keys? Kodchaporn Srisuk replied.").text
     assert "Jinjuta" not in out and "Kodchaporn" not in out and "anyone seen my keys" in out
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("cant find Oscar-Siering-Gasse 95/67?? customer", ["Oscar-Siering-Gasse 95/67"]),
+    ("grew up above a shop on aleja Asnyka 732.", ["aleja Asnyka 732"]),
+    ("from home (Jl. BKR No. 68, 45175) to", ["Jl. BKR No. 68"]),
+    ("We will ship to 456, rue Royer", ["456, rue Royer"]),
+    ("Karl von Humboldt Straße 5, Berlin", ["Karl von Humboldt Straße 5"]),
+    ("Via Roma 12, Milano", ["Via Roma 12"]),
+    ("please place 5 orders via email; take Route 66 to gate 12; the Weg 5 bus", []),
+])
+def test_continental_street_addresses(text: str, expected: list[str]) -> None:
+    from dataprotocol.deid.recognizers import StreetAddressRecognizer
+
+    assert _spans(StreetAddressRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The tenant is 54 and asked for a call.", ["54"]),
+    ("She is 70 so please knock loudly.", ["70"]),
+    ("this is her husband Hugo, she's 75 and not good with computers", ["75"]),
+    ("Applicant: Mary Drake, 20 | Employer: Acme", ["20"]),
+    ("Total is 45. He is 5 minutes away; it is 5 and done.", []),
+])
+def test_ages_after_pronouns_and_roles(text: str, expected: list[str]) -> None:
+    assert _spans(AgeRecognizer(), text) == expected

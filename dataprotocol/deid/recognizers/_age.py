@@ -13,6 +13,15 @@ from dataprotocol.deid.recognizers._base import RegexPattern, RegexRecognizer
 __all__ = ["AgeRecognizer"]
 
 _N = r"(?P<age>1[01]\d|\d{1,2})"
+#: pronouns and roles that stand for a person in "she's 61", "the tenant is 54"
+_PERSONS = ("she|he|they|i|you|we|tenant|patient|client|resident|applicant|child|baby|son|daughter|mother|"
+            "father|mum|mom|dad|husband|wife|partner|brother|sister|grandmother|grandfather|grandma|grandpa|"
+            "owner|caller|customer|member|pupil|student|driver|victim|witness|claimant|guest|employee|candidate")
+#: capitalised words that are counted things, not people ("Total is 12.")
+_NOT_PERSONS = ("(?:Total|Score|Price|Amount|Balance|Count|Level|Size|Number|Page|Room|Dose|Grade|Rating|"
+                "Version|Step|Item|Result|Value|Pain|Temp|Temperature|Weight|Height|Rate|Pulse|Sum|Cost)")
+#: what may follow the number: a conjunction, punctuation or an age word -- not a unit
+_CLOSE = r"(?=\s*(?:[,.;!)|]|$|and\b|but\b|so\b|now\b|today\b|this\b|next\b|years?\b|yrs?\b|y/o\b|yo\b))"
 
 
 class AgeRecognizer(RegexRecognizer):
@@ -33,10 +42,13 @@ class AgeRecognizer(RegexRecognizer):
         # "Re: Jane Roe, 45 years, ..." -- a bare "N years" set off by a comma or bracket
         RegexPattern(", n years", rf"(?:(?<=,)|(?<=\())\s*{_N}\s*(?:years|yrs)\b(?!\s+(?:ago|later))", 0.5,
                      group="age", flags=re.IGNORECASE),
-        # "Rahul is 54 and recovering", "Ms Otieno, 61, was seen": a bare number right after a name
-        RegexPattern("name is n", rf"\b[A-Z][a-z]+\s+(?:is|was|who is|who was)\s+{_N}"
-                                  rf"(?=\s*(?:[,.;!)]|$|and\b|but\b|now\b|today\b|this\b|next\b))", 0.45,
-                     group="age", flags=re.MULTILINE),
-        RegexPattern("name, n,", rf"\b[A-Z][a-z]+,\s+{_N}(?=\s*[,;)])", 0.45, group="age"),
+        # "Rahul is 54 and recovering", "She is 70 so knock loudly", "the tenant is 54 and",
+        # "Ms Otieno, 61, was seen", "Applicant: Mary Drake, 20 | Employer": a bare number right
+        # after a person (name, pronoun or role) and a copula, closed by a conjunction or punctuation
+        RegexPattern("person is n", rf"(?:\b(?!{_NOT_PERSONS}\b)\p{{Lu}}\p{{Ll}}+,?|\b(?i:{_PERSONS}))"
+                                    rf"(?:\s+(?:is|was|turns|turned|will be)|'s|\u2019s|'m|\s+am)\s+{_N}{_CLOSE}",
+                     0.45, group="age", flags=re.MULTILINE),
+        RegexPattern("name, n,", rf"\b\p{{Lu}}\p{{Ll}}+,\s+{_N}(?=\s*(?:[,;)|]|$))", 0.45, group="age",
+                     flags=re.MULTILINE),
         RegexPattern("n M/F", rf"\b{_N}\s?(?:M|F|yo[MF])\b(?=[\s,.;)\]])", 0.6, group="age"),
     )

@@ -2,10 +2,15 @@
 
 Vanilla Presidio has no address recognizer; spaCy's small model tags at most the
 city. The suffix list is the common subset of USPS Publication 28, appendix C1
-(street suffix abbreviations) plus UK/Commonwealth forms.
+(street suffix abbreviations) plus UK/Commonwealth forms. Continental forms need a
+house number to count: the street word closing a compound or a phrase
+("Oscar-Siering-Gasse 95/67", "Backgatan 4", "Ady Endre utca 43.") or opening it
+("aleja Asnyka 732", "944, chemin de Maillot", "Jl. BKR No. 68", "Calle Mayor 5").
 """
 
 from __future__ import annotations
+
+import re
 
 from dataprotocol.deid.recognizers._base import RegexPattern, RegexRecognizer
 
@@ -36,6 +41,22 @@ _UNIT = r"(?:,?\s+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|Room|Rm
 _TAIL = r"(?:,?\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,?\s+[A-Z]{2})?,?\s+\d{5}(?:-\d{4})?\b)?"
 _DIRECTION = r"(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?"
 
+# German, Dutch, Nordic, Finnish: the street word ends a compound ("Rohlederstr.", "Backgatan").
+_COMPOUND_END = ("straße|strasse|str\\.|gasse|weg|platz|ring|allee|damm|ufer|gatan|vägen|gränd|gade|vej|"
+                 "veien|vegen|gata|katu|tie|straat|laan|gracht|plein|kade|singel")
+# Central/Eastern European street words that follow the name ("Kozarčev vijenac 74").
+_AFTER_NAME = "utca|út|útja|tér|körút|ulica|ulice|cesta|vijenac|iela|gatvė|tänav|breg|prečac|trieda|námestie"
+# Romance, Polish, Turkish, Indonesian street words that open the name.
+_BEFORE_NAME = ("rue|avenue|av\\.|chemin|boulevard|bd\\.|allée|impasse|quai|calle|avenida|avda\\.|carrera|"
+                "paseo|rua|travessa|praça|via|viale|piazza|corso|ul\\.|al\\.|aleja|ulica|os\\.|pl\\.|plac|"
+                "jl\\.|jalan|gang|strada|calea|bulevardul|sokak|sk\\.|cadde|caddesi|cd\\.")
+# "via" and "place" are English words too: only their capitalised forms open a street name.
+_OPENER = "(?:" + "|".join(sorted({f for w in _BEFORE_NAME.split("|") for f in (w, w[0].upper() + w[1:])
+                                   if not (w == "via" and f == w)}, key=len, reverse=True)) + ")"
+_PARTICLES = "von|van|der|den|de|del|la|le|di|da|af|zu|am|an|im"
+_HOUSE = r"\d{1,5}[a-z]?(?:[/\-]\d{1,4}[a-z]?)?"
+_NAME_PART = r"[\p{L}\d][\p{L}\d'\-]*\.?"
+
 
 class StreetAddressRecognizer(RegexRecognizer):
     """House number + street name + suffix (+ unit); PO boxes; military addresses."""
@@ -55,6 +76,19 @@ class StreetAddressRecognizer(RegexRecognizer):
             rf"\b(?:Flat|Apartment|Apt\.?|Unit|Suite)\s+[A-Za-z0-9\-]{{1,5}},?\s+(?:{_WORD}\s+){{1,3}}(?:{_SUFFIXES})\b",
             0.6,
         ),
+        RegexPattern("street word ends the name",
+                     rf"(?<![\w\-])(?:\p{{Lu}}[\p{{L}}'\-]*\.?\s+(?:(?:{_PARTICLES})\s+)?){{0,3}}"
+                     rf"(?i:[\p{{L}}\-]{{2,}}(?:{_COMPOUND_END})|(?:{_AFTER_NAME}))\.?\s+{_HOUSE}\.?(?![\w/\-])",
+                     0.6),
+        RegexPattern("separate street word",
+                     rf"(?<![\w\-])(?:\p{{Lu}}[\p{{L}}'\-]*\.?\s+(?:(?:{_PARTICLES})\s+)?){{1,3}}"
+                     rf"(?:Straße|Strasse|Str\.|Gasse|Weg|Platz|Allee|Damm|Ufer|Straat|Laan|Plein|Gata|Vej)"
+                     rf"\s+{_HOUSE}(?![\w/\-])", 0.6),
+        RegexPattern("street word opens the name",
+                     rf"(?<![\w\-])(?:{_HOUSE},?\s+{_OPENER}\s+(?:{_NAME_PART}\s+){{0,3}}{_NAME_PART}"
+                     rf"|{_OPENER}\s+(?:{_NAME_PART}\s+){{0,3}}?(?:No\.?\s*|nr\.?\s*|n[°º]\s*)?{_HOUSE}"
+                     rf"(?![\w/\-]))",
+                     0.6),
         RegexPattern("po box", r"\b(?:P\.?\s?O\.?\s?Box|Post Office Box|PSC \d{3,5},? Box)\s+\d{1,6}\b", 0.7,
                      flags=0),
         RegexPattern("military", r"\b(?:USNS|USNV|USS|USCGC)\s+[A-Z][a-z]+\b", 0.6),
