@@ -119,3 +119,15 @@ def test_continental_street_addresses(text: str, expected: list[str]) -> None:
 ])
 def test_ages_after_pronouns_and_roles(text: str, expected: list[str]) -> None:
     assert _spans(AgeRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Karim-Prantl-Ring 8, 3343 Mautern an der Donau.", ["3343"]),
+    ("Ligethidai út 139., H-3219 Mártonberény | Phone", ["H-3219"]),
+    ("Bangsbovej 621 | 5823 Rynkeby | Event", ["5823"]),
+    ("Námestie slobody 6, Ľutina 854 09", ["854 09"]),
+    ("Praça de Amaral, 7, Caniço 1888-583 | Tel", ["1888-583"]),
+    ("paid, 2019 Budget approved; Room 1234 Level 3", []),
+])
+def test_european_postcodes_next_to_a_town(text: str, expected: list[str]) -> None:
+    assert sorted(set(_spans(ZipCodeRecognizer(), text))) == expected

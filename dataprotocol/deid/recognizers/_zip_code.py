@@ -17,6 +17,11 @@ _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN
            "NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|AA|AE|AP|PR|GU|VI|AS|MP")
 
 
+# Postal code shapes next to a town: 4-7 digits (most of Europe, Chile, Colombia, Romania),
+# Czech/Slovak/Swedish "123 45", Portuguese "1234-567", a country letter prefix "H-3219".
+_CODE = r"(?:[A-Z]{1,2}-)?\d{4,7}|\d{3} \d{2}|\d{4}-\d{3}"
+
+
 class ZipCodeRecognizer(RegexRecognizer):
     """ZIP / ZIP+4 after a state or "zip"; UK postcode shapes."""
 
@@ -34,10 +39,14 @@ class ZipCodeRecognizer(RegexRecognizer):
         RegexPattern("dutch", r"(?<![\w\-])\d{4}\s?[A-Z]{2}(?![\w\-])", 0.45),
         RegexPattern("polish", r"(?<![\w\-/.])\d{2}-\d{3}(?![\w\-/])", 0.45),
         RegexPattern("brazilian", r"(?<![\w\-/.])\d{5}-\d{3}(?![\w\-/])", 0.5),
-        # address tails: "..., Howardville 0251" / "..., Shannonburgh, 0864." / "..., 10115 Berlin"
-        RegexPattern("after town", r"(?:,[ \t]*|\n)\p{Lu}\p{Ll}+(?:[ \-]\p{Lu}\p{Ll}+)*,?[ \t]+(?P<zip>\d{4,6})"
+        # address tails: "..., Howardville 0251" / "Ľutina 854 09" / "Caniço 1888-583" before the end
+        # of the line, and "..., 10115 Berlin" / "| 882 21 Liptovské Kľačany" / "H-3219 Mártonberény"
+        # opening a field: a code of a shape in use somewhere, next to a capitalised town name
+        # (before a town, not 19xx/20xx: "paid, 2019 Budget approved" is a year)
+        RegexPattern("after town", rf"(?:,[ \t]*|\n)\p{{Lu}}\p{{Ll}}+(?:[ \-]\p{{Lu}}\p{{Ll}}+)*,?[ \t]+(?P<zip>{_CODE})"
                                    r"(?=[ \t]*(?:[,.;|)\n]|$))", 0.5, group="zip"),
-        RegexPattern("before town", r"(?:,[ \t]*|\n|^)(?P<zip>\d{5})[ \t]+\p{Lu}\p{Ll}+", 0.5, group="zip",
+        RegexPattern("before town", rf"(?:[,|][ \t]*|\n|^)(?!(?:19|20)\d\d\b)(?P<zip>{_CODE})[ \t]+\p{{Lu}}\p{{Ll}}", 0.5, group="zip",
                      flags=re.MULTILINE),
+        RegexPattern("country prefix", r"(?<![\w\-])(?:[A-Z]{1,2})-\d{4,5}(?![\w\-])", 0.5),
         RegexPattern("eircode", r"\b[AC-FHKNPRTV-Y]\d{2}\s?[AC-FHKNPRTV-Y0-9]{4}\b", 0.5),
     )
