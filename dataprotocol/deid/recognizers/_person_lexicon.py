@@ -24,6 +24,7 @@ from typing import Any
 from presidio_analyzer import RecognizerResult
 
 from dataprotocol.deid.recognizers._base import RegexRecognizer
+from dataprotocol.deid.recognizers._person_unknown import is_english_word
 
 __all__ = ["NameLexiconRecognizer"]
 
@@ -124,8 +125,6 @@ class NameLexiconRecognizer(RegexRecognizer):
         return out
 
     def _lower_case(self, text: str) -> list[tuple[int, int, float]]:
-        from dataprotocol.deid.recognizers._person_unknown import is_english_word
-
         first = _lexicon()[0]
         return [(m.start(), m.end(), self.FIRST_SCORE) for m in _LOWER_WORD.finditer(text)
                 if (m.group() in first or not is_english_word(m.group()))

@@ -73,8 +73,11 @@ def english_dictionary() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_english_word(word: str) -> bool:
-    """``word`` or its stem (plural, past tense, -ing, -ly ...) is in the dictionary."""
+    """``word`` or its stem (plural, past tense, -ing, -ly ...) is in the dictionary.
+
+    Cached: every capitalised word of every document asks, and most words recur."""
     words, low = english_dictionary(), word.lower()
     if low in words:
         return True
@@ -83,7 +86,7 @@ def is_english_word(word: str) -> bool:
             stem = low[: -len(suffix)]
             if stem + repl in words or (not repl and stem[-1] == stem[-2] and stem[:-1] in words):
                 return True  # "referring" -> "refer", "formatted" -> "format"
-    return any(part in words for part in re.split(r"[-']", low) if len(part) > 2) and ("-" in low or "'" in low)
+    return ("-" in low or "'" in low) and any(part in words for part in re.split(r"[-']", low) if len(part) > 2)
 
 
 class UnknownNameRecognizer(RegexRecognizer):
