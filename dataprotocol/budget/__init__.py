@@ -3,7 +3,9 @@
 Recipes: :func:`account` / :func:`compute_epsilon` (Opacus PRV with RDP fallback, or
 RDP) for one run's events; :func:`noise_multiplier_for` to calibrate sigma;
 :func:`recompute_independent` (Google dp_accounting) for audits; :class:`Ledger` for
-the reserve -> commit ledger whose cap holds across all runs on a dataset.
+the reserve -> commit ledger whose cap holds across all runs on a dataset. A ledger is
+created once by the dataset's publisher (signed genesis; ``dataprotocol.records``
+signs and verifies it) and is never created implicitly.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ from dataprotocol.budget._accounting import (
 )
 from dataprotocol.budget._composition import FILTER_ORDERS, Composition, compose_runs, filter_epsilon
 from dataprotocol.budget._events import MechanismEvent, Sampler
+from dataprotocol.budget._identity import GENESIS_TYPE as LEDGER_GENESIS_TYPE
+from dataprotocol.budget._identity import HEAD_TYPE as LEDGER_HEAD_TYPE
+from dataprotocol.budget._identity import ChainHead, LedgerIdentity
 from dataprotocol.budget._independent import recompute_independent
 from dataprotocol.budget._ledger import BudgetRefused, Ledger
 from dataprotocol.budget._records import (
@@ -32,7 +37,7 @@ from dataprotocol.budget._records import (
     Reservation,
     RunSummary,
 )
-from dataprotocol.budget._store import DEFAULT_LEDGER
+from dataprotocol.budget._store import DEFAULT_LEDGER, resolve_location
 
 __all__ = [
     "MechanismEvent",
@@ -59,4 +64,9 @@ __all__ = [
     "DryRun",
     "BudgetRefused",
     "DEFAULT_LEDGER",
+    "resolve_location",
+    "LedgerIdentity",
+    "ChainHead",
+    "LEDGER_GENESIS_TYPE",
+    "LEDGER_HEAD_TYPE",
 ]

@@ -5,8 +5,9 @@ of the row (sequence number, run, dataset, state, events, delta, meta, time) *an
 previous row's ``entry_hash`` -- so editing, deleting or re-ordering any row breaks
 every hash after it. Dataset caps carry their own ``record_hash``. An attacker who can
 write the file can rebuild the whole chain, so the chain is anchored outside the
-ledger too: each model's signed ``privacy.json`` records its run's ``entry_hash``.
-Truncating the newest rows is detected only through such anchors.
+ledger too: the publisher's signed genesis (seq 1) and vouched heads, and each model's
+signed ``privacy.json``, which records its run's ``entry_hash`` and seq. Truncating the
+newest rows is detected only through such anchors (``_identity.check_anchors``).
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from dataprotocol.budget._events import MechanismEvent
+from dataprotocol.budget._identity import genesis_fields, head_fields
 from dataprotocol.budget._records import LedgerEntry
-from dataprotocol.errors import IntegrityError
+from dataprotocol.errors import InputError, IntegrityError
 from dataprotocol.keys import canonical_json
 
 __all__ = ["GENESIS", "ENTRY_COLUMNS", "entry_hash", "dataset_hash", "parse_row",
@@ -63,7 +65,12 @@ def parse_row(row: sqlite3.Row | tuple[Any, ...]) -> LedgerEntry:
 
 
 def verify_rows(rows: Iterable[sqlite3.Row | tuple[Any, ...]]) -> list[LedgerEntry]:
-    """Check every link and every hash, in ``seq`` order; return the parsed entries."""
+    """Check every link and every hash, in ``seq`` order; return the parsed entries.
+
+    Also the structure: seq 1 is the one genesis entry, every run belongs to the
+    genesis' dataset, a run commits only after reserving, and a head repeats the hash
+    of the earlier entry it vouches for.
+    """
     entries: list[LedgerEntry] = []
     expected_prev = GENESIS
     reserved: dict[str, LedgerEntry] = {}
@@ -84,10 +91,39 @@ def verify_rows(rows: Iterable[sqlite3.Row | tuple[Any, ...]]) -> list[LedgerEnt
         if recomputed != entry.entry_hash:
             raise IntegrityError(f"{where}: entry_hash does not match its contents; "
                                  "the row was edited")
-        _check_lifecycle(entry, reserved, where)
+        _check_kind(entry, entries, reserved, where)
         entries.append(entry)
         expected_prev = entry.entry_hash
     return entries
+
+
+def _check_kind(entry: LedgerEntry, before: list[LedgerEntry],
+                reserved: dict[str, LedgerEntry], where: str) -> None:
+    if (entry.seq == 1) != (entry.state == "genesis"):
+        raise IntegrityError(f"{where}: the genesis entry must be seq 1, and only it")
+    if entry.state == "genesis":
+        fields = _document_fields(entry, where, genesis=True)
+        if (fields["ledger_id"], fields["dataset_id"]) != (entry.run_id, entry.dataset_id):
+            raise IntegrityError(f"{where}: the genesis row disagrees with its document")
+        return
+    if entry.dataset_id != before[0].dataset_id:
+        raise IntegrityError(f"{where}: dataset {entry.dataset_id!r} is not the ledger's "
+                             f"({before[0].dataset_id!r})")
+    if entry.state == "head":
+        ledger_id, head = _document_fields(entry, where, genesis=False)
+        if ledger_id != before[0].run_id or head.seq > len(before) \
+                or before[head.seq - 1].entry_hash != head.entry_hash:
+            raise IntegrityError(f"{where}: the head does not match this ledger's chain")
+        return
+    _check_lifecycle(entry, reserved, where)
+
+
+def _document_fields(entry: LedgerEntry, where: str, *, genesis: bool) -> Any:
+    document = entry.meta.get("document") if isinstance(entry.meta, dict) else None
+    try:
+        return genesis_fields(document) if genesis else head_fields(document)
+    except InputError as exc:
+        raise IntegrityError(f"{where}: {exc.detail}") from exc
 
 
 def _check_lifecycle(entry: LedgerEntry, reserved: dict[str, LedgerEntry], where: str) -> None:

@@ -5,6 +5,9 @@ the events it actually ran afterwards. A run counts with its committed events, e
 with its reservation -- so a crashed or killed run stays spent, conservatively, and
 every run (aborted ones, hyper-parameter trials) counts. The cap is enforced on the
 adaptive Rényi filter of all runs (``_composition``); rows are only ever appended.
+
+A ledger belongs to one dataset and is created once, by the dataset's publisher, with
+a signed genesis entry (``_identity``); opening a path never creates a ledger.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -28,6 +31,14 @@ from dataprotocol.budget._chain import (
 )
 from dataprotocol.budget._composition import compose_runs, filter_epsilon
 from dataprotocol.budget._events import MechanismEvent
+from dataprotocol.budget._identity import (
+    ChainHead,
+    LedgerIdentity,
+    as_anchor,
+    check_anchors,
+    genesis_fields,
+    head_fields,
+)
 from dataprotocol.budget._records import (
     BudgetStatus,
     DryRun,
@@ -39,11 +50,12 @@ from dataprotocol.budget._records import (
 from dataprotocol.budget._store import (
     DEFAULT_LEDGER,
     connect,
+    create_file,
     read_transaction,
     resolve_location,
     write_transaction,
 )
-from dataprotocol.errors import BudgetError, BudgetExceeded, InputError
+from dataprotocol.errors import BudgetError, BudgetExceeded, InputError, IntegrityError
 from dataprotocol.keys import canonical_json
 
 __all__ = ["Ledger", "BudgetRefused"]
@@ -61,45 +73,79 @@ class BudgetRefused(BudgetExceeded):
 
 
 class Ledger:
-    """A privacy-budget ledger in a SQLite file (``path`` or a ``sqlite:///`` URL).
+    """A dataset's privacy-budget ledger in a SQLite file (``path`` or ``sqlite:///`` URL).
 
-    ``create=False`` refuses to create a missing file (readers: ``budget show``, audits).
+    ``Ledger(path)`` opens an existing ledger and never creates one (a missing file or
+    folder is an :class:`InputError`); the publisher creates it with :meth:`create`.
     Every call opens its own connection, so a Ledger may be shared across processes.
     """
 
-    def __init__(self, path: str | Path = DEFAULT_LEDGER, *, create: bool = True) -> None:
+    def __init__(self, path: str | Path = DEFAULT_LEDGER) -> None:
         self.path = resolve_location(path)
-        self.create = create
-        with connect(self.path, create=create):
+        with connect(self.path):
             pass
+
+    @classmethod
+    def create(cls, path: str | Path, *, genesis: Mapping[str, Any]) -> Ledger:
+        """Create a new ledger whose seq-1 entry holds ``genesis`` (the publisher's signed
+        ``dataprotocol-ledger-genesis/1`` envelope; its signature is checked by
+        ``records``, not here). Refuses an existing file and a missing folder."""
+        fields = genesis_fields(genesis)
+        document = json.loads(canonical_json(dict(genesis)))  # plain JSON, no NaN
+        location = resolve_location(path)
+
+        def initialise(conn: sqlite3.Connection) -> None:
+            created = _now()
+            conn.execute("INSERT INTO ledger_info VALUES ('ledger_id', ?)",
+                         (fields["ledger_id"],))
+            conn.execute("INSERT INTO datasets VALUES (?, ?, ?, ?, ?)", (
+                fields["dataset_id"], fields["epsilon_cap"], fields["delta_cap"], created,
+                dataset_hash(dataset_id=fields["dataset_id"], epsilon_cap=fields["epsilon_cap"],
+                             delta_cap=fields["delta_cap"], created_at=created)))
+            _append(conn, [], run_id=fields["ledger_id"], dataset_id=fields["dataset_id"],
+                    state="genesis", events=(), delta=fields["delta_cap"],
+                    meta={"document": document})
+
+        create_file(location, initialise)
+        return cls(location)
 
     def __repr__(self) -> str:
         return f"Ledger({str(self.path)!r})"
 
-    # -- datasets -----------------------------------------------------------------
-    def register_dataset(self, dataset_id: str, *, epsilon_cap: float,
-                         delta_cap: float) -> None:
-        """Record a dataset's (epsilon, delta) cap; idempotent, and caps never change."""
-        dataset_id = _check_id(dataset_id, "dataset_id")
-        epsilon_cap, delta_cap = _check_caps(epsilon_cap, delta_cap)
-        with connect(self.path, create=self.create) as conn, write_transaction(conn):
-            row = conn.execute("SELECT epsilon_cap, delta_cap FROM datasets WHERE "
-                               "dataset_id = ?", (dataset_id,)).fetchone()
-            if row is not None:
-                if (float(row[0]), float(row[1])) != (epsilon_cap, delta_cap):
-                    raise BudgetError(
-                        f"dataset {dataset_id!r} is registered with cap (epsilon={row[0]}, "
-                        f"delta={row[1]}); refusing to change it to (epsilon={epsilon_cap}, "
-                        f"delta={delta_cap})")
-                return
-            created = _now()
-            conn.execute("INSERT INTO datasets VALUES (?, ?, ?, ?, ?)", (
-                dataset_id, epsilon_cap, delta_cap, created,
-                dataset_hash(dataset_id=dataset_id, epsilon_cap=epsilon_cap,
-                             delta_cap=delta_cap, created_at=created)))
+    # -- identity -------------------------------------------------------------------
+    def identity(self) -> LedgerIdentity:
+        """The genesis: ledger id, dataset, cap, publisher key id, genesis hash."""
+        genesis = self.entries()[0]
+        fields = genesis_fields(genesis.meta["document"])
+        return LedgerIdentity(genesis_hash=genesis.entry_hash,
+                              genesis=genesis.meta["document"], **fields)
+
+    def head(self) -> ChainHead:
+        """The newest entry's position (what a publisher vouches for)."""
+        last = self.entries()[-1]
+        return ChainHead(seq=last.seq, entry_hash=last.entry_hash)
+
+    def heads(self) -> list[dict[str, Any]]:
+        """Every vouched head recorded in the chain (signed documents), oldest first."""
+        return [e.meta["document"] for e in self.entries() if e.state == "head"]
+
+    def record_head(self, document: Mapping[str, Any]) -> LedgerEntry:
+        """Append a vouched head (a signed ``dataprotocol-ledger-head/1`` envelope) that
+        names an entry of this chain; IntegrityError if it names another chain."""
+        ledger_id, head = head_fields(document)
+        clean = json.loads(canonical_json(dict(document)))
+        with connect(self.path) as conn, write_transaction(conn):
+            entries = self._verified(conn)
+            if ledger_id != entries[0].run_id:
+                raise IntegrityError(f"head is for ledger {ledger_id}, this is {entries[0].run_id}")
+            check_anchors(entries, [head])
+            return _append(conn, entries, run_id=f"head-{head.seq}",
+                           dataset_id=entries[0].dataset_id, state="head", events=(),
+                           delta=0.0, meta={"document": clean})
 
     def datasets(self) -> list[str]:
-        with connect(self.path, create=self.create) as conn, read_transaction(conn):
+        """The ledger's dataset (a list, for callers that show several ledgers)."""
+        with connect(self.path) as conn, read_transaction(conn):
             return [r[0] for r in conn.execute("SELECT dataset_id FROM datasets ORDER BY 1")]
 
     # -- reserve / commit -----------------------------------------------------------
@@ -110,10 +156,10 @@ class Ledger:
         planned = _check_events(events)
         delta = check_delta(delta)
         meta_obj = _check_meta(meta)
-        with connect(self.path, create=self.create) as conn, write_transaction(conn):
+        with connect(self.path) as conn, write_transaction(conn):
             entries = self._verified(conn)
             epsilon_cap, delta_cap = self._caps(conn, dataset_id)
-            if any(e.run_id == run_id for e in entries):
+            if any(e.is_run and e.run_id == run_id for e in entries):
                 raise BudgetError(f"run {run_id!r} is already in the ledger; a run id "
                                   "reserves once (a resumed run keeps its reservation)")
             others = [events for events, _ in _current_runs(entries, dataset_id).values()]
@@ -137,7 +183,7 @@ class Ledger:
         """
         planned = _check_events(events)
         delta = check_delta(delta)
-        with connect(self.path, create=self.create) as conn, read_transaction(conn):
+        with connect(self.path) as conn, read_transaction(conn):
             entries = self._verified(conn)
             epsilon_cap, delta_cap = self._caps(conn, dataset_id)
         others = [ev for ev, _ in _current_runs(entries, dataset_id).values()]
@@ -158,9 +204,9 @@ class Ledger:
         run_id = _check_id(run_id, "run_id")
         actual = _check_events(events)
         meta_obj = _check_meta(meta)
-        with connect(self.path, create=self.create) as conn, write_transaction(conn):
+        with connect(self.path) as conn, write_transaction(conn):
             entries = self._verified(conn)
-            mine = [e for e in entries if e.run_id == run_id]
+            mine = [e for e in entries if e.is_run and e.run_id == run_id]
             if not mine:
                 raise BudgetError(f"run {run_id!r} has no reservation in {self.path}")
             if any(e.state == "committed" for e in mine):
@@ -192,12 +238,12 @@ class Ledger:
     # -- reading --------------------------------------------------------------------
     def status(self, dataset_id: str, *, with_prv: bool = True) -> BudgetStatus:
         """Cap, composed spend (filter; plus RDP, PRV and naive sum) and runs."""
-        with connect(self.path, create=self.create) as conn, read_transaction(conn):
+        with connect(self.path) as conn, read_transaction(conn):
             entries = self._verified(conn)
             epsilon_cap, delta_cap = self._caps(conn, dataset_id)
         current = _current_runs(entries, dataset_id)
         composed = compose_runs(list(current.values()), delta=delta_cap, with_prv=with_prv)
-        latest = {entry.run_id: entry for entry in entries}
+        latest = {entry.run_id: entry for entry in entries if entry.is_run}
         runs = tuple(_summary(latest[run_id], eps) for run_id, eps in
                      zip(current, composed.run_epsilons))
         return BudgetStatus(
@@ -209,35 +255,53 @@ class Ledger:
 
     def entries(self, dataset_id: str | None = None) -> list[LedgerEntry]:
         """Every entry (optionally of one dataset) in chain order, after verifying it."""
-        with connect(self.path, create=self.create) as conn, read_transaction(conn):
+        with connect(self.path) as conn, read_transaction(conn):
             entries = self._verified(conn)
         return [e for e in entries if dataset_id is None or e.dataset_id == dataset_id]
 
     def entry(self, run_id: str) -> LedgerEntry:
         """The entry ``run_id`` counts with now (committed, else reserved)."""
-        mine = [e for e in self.entries() if e.run_id == run_id]
+        mine = [e for e in self.entries() if e.is_run and e.run_id == run_id]
         if not mine:
             raise BudgetError(f"run {run_id!r} is not recorded in the ledger {self.path}")
         return mine[-1]
 
-    def verify_chain(self) -> int:
-        """Verify every hash and link; return the number of entries. Raises IntegrityError."""
-        return len(self.entries())
+    def verify_chain(self, *, anchors: Iterable[ChainHead | Mapping[str, Any] | tuple[int, str]]
+                     = ()) -> int:
+        """Verify every hash and link; return the number of entries. Raises IntegrityError.
+
+        ``anchors``: positions vouched for outside this file -- the publisher's signed
+        heads, the entry a model card names. A chain shorter than an anchor was
+        truncated; another hash at its seq means a rewritten history or a fork.
+        """
+        wanted = [as_anchor(a) for a in anchors]
+        entries = self.entries()
+        check_anchors(entries, wanted)
+        return len(entries)
 
     # -- internals ------------------------------------------------------------------
-    @staticmethod
-    def _verified(conn: sqlite3.Connection) -> list[LedgerEntry]:
-        verify_dataset_rows(conn.execute(
-            "SELECT dataset_id, epsilon_cap, delta_cap, created_at, record_hash FROM datasets"))
-        return verify_rows(conn.execute(f"SELECT {ENTRY_COLUMNS} FROM entries ORDER BY seq"))
+    def _verified(self, conn: sqlite3.Connection) -> list[LedgerEntry]:
+        """The verified chain; the dataset row must be the genesis' cap, and only it."""
+        datasets = conn.execute("SELECT dataset_id, epsilon_cap, delta_cap, created_at, "
+                                "record_hash FROM datasets").fetchall()
+        verify_dataset_rows(datasets)
+        entries = verify_rows(conn.execute(f"SELECT {ENTRY_COLUMNS} FROM entries ORDER BY seq"))
+        if not entries:
+            raise IntegrityError(f"ledger {self.path} has no genesis entry (emptied?)")
+        fields = genesis_fields(entries[0].meta["document"])
+        caps = [(str(d[0]), float(d[1]), float(d[2])) for d in datasets]
+        if caps != [(fields["dataset_id"], fields["epsilon_cap"], fields["delta_cap"])]:
+            raise IntegrityError(f"ledger {self.path}: the dataset table disagrees with the "
+                                 "publisher's genesis (cap edited?)")
+        return entries
 
     def _caps(self, conn: sqlite3.Connection, dataset_id: str) -> tuple[float, float]:
         row = conn.execute("SELECT epsilon_cap, delta_cap FROM datasets WHERE dataset_id = ?",
                            (dataset_id,)).fetchone()
         if row is None:
-            raise InputError(f"dataset {dataset_id!r} is not registered in the ledger",
+            raise InputError(f"dataset {dataset_id!r} is not this ledger's dataset",
                              file=self.path, field="dataset_id",
-                             expected="a dataset registered with its (epsilon, delta) cap")
+                             expected="the dataset named in the ledger's genesis")
         return float(row[0]), float(row[1])
 
 
@@ -246,7 +310,7 @@ def _current_runs(entries: Sequence[LedgerEntry],
     """run_id -> (events, delta) as each run counts now; later entries supersede."""
     runs: dict[str, tuple[tuple[MechanismEvent, ...], float]] = {}
     for entry in entries:
-        if entry.dataset_id == dataset_id:
+        if entry.is_run and entry.dataset_id == dataset_id:
             runs[entry.run_id] = (entry.events, entry.delta)
     return runs
 

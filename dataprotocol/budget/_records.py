@@ -7,15 +7,20 @@ from typing import Any, Literal
 
 from dataprotocol.budget._events import MechanismEvent
 
-__all__ = ["EntryState", "LedgerEntry", "Reservation", "RunSummary", "BudgetStatus", "DryRun"]
+__all__ = ["EntryState", "RUN_STATES", "LedgerEntry", "Reservation", "RunSummary", "BudgetStatus", "DryRun"]
 
-EntryState = Literal["reserved", "committed"]
+#: an entry's kind: the ledger's genesis (seq 1), a run's reservation or commit, or a
+#: head the publisher vouched for (see ``_identity``)
+EntryState = Literal["genesis", "reserved", "committed", "head"]
+RUN_STATES = ("reserved", "committed")
 
 
 @dataclass(frozen=True)
 class LedgerEntry:
     """One hash-chained row of the ledger. A run has a "reserved" entry, then maybe a
-    "committed" one that supersedes its events; rows are never updated in place."""
+    "committed" one that supersedes its events; rows are never updated in place.
+    Seq 1 is the "genesis" entry; "head" entries record vouched heads (``meta``
+    holds their signed documents)."""
 
     seq: int
     run_id: str
@@ -27,6 +32,10 @@ class LedgerEntry:
     created_at: str
     prev_hash: str
     entry_hash: str
+
+    @property
+    def is_run(self) -> bool:
+        return self.state in RUN_STATES
 
     def to_dict(self) -> dict[str, Any]:
         return {"seq": self.seq, "run_id": self.run_id, "dataset_id": self.dataset_id,

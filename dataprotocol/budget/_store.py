@@ -8,17 +8,19 @@ the second one sees the first one's row -- they can never overspend together.
 from __future__ import annotations
 
 import contextlib
+import os
+import secrets
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from dataprotocol.errors import BudgetError, InputError
 
-__all__ = ["DEFAULT_LEDGER", "resolve_location", "connect", "write_transaction",
-           "read_transaction"]
+__all__ = ["DEFAULT_LEDGER", "resolve_location", "connect", "create_file",
+           "write_transaction", "read_transaction"]
 
 DEFAULT_LEDGER = "dataprotocol-ledger.sqlite"
-FORMAT = "dataprotocol-ledger/1"
+FORMAT = "dataprotocol-ledger/2"
 #: seconds a writer waits for another process' transaction before giving up
 BUSY_TIMEOUT_S = 60.0
 
@@ -35,7 +37,7 @@ CREATE TABLE IF NOT EXISTS entries (
     seq         INTEGER PRIMARY KEY,
     run_id      TEXT NOT NULL,
     dataset_id  TEXT NOT NULL REFERENCES datasets(dataset_id),
-    state       TEXT NOT NULL CHECK (state IN ('reserved', 'committed')),
+    state       TEXT NOT NULL CHECK (state IN ('genesis', 'reserved', 'committed', 'head')),
     events      TEXT NOT NULL,
     delta       REAL NOT NULL,
     meta        TEXT NOT NULL,
@@ -83,45 +85,92 @@ def _postgres_message() -> str:
 
 
 @contextlib.contextmanager
-def connect(path: Path, *, create: bool) -> Iterator[sqlite3.Connection]:
-    """Open the ledger (creating the schema when ``create``); closes it afterwards."""
-    if not path.exists():
-        if not create:
-            raise InputError("ledger file does not exist", file=path,
-                             expected="an existing ledger (created by a training run)")
-        path.parent.mkdir(parents=True, exist_ok=True)
+def connect(path: Path) -> Iterator[sqlite3.Connection]:
+    """Open an existing ledger (never creates one); closes it afterwards.
+
+    A missing file is an error, not an empty ledger: a fresh file would start from a
+    full budget. Ledgers are created only by their publisher (:func:`create_file`).
+    """
+    _check_exists(path)
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
     except sqlite3.Error as exc:
         raise InputError(f"cannot open ledger: {exc}", file=path) from exc
     try:
-        _prepare(conn, path, create=create)
+        _prepare(conn, path)
         yield conn
     finally:
         conn.close()
 
 
-def _prepare(conn: sqlite3.Connection, path: Path, *, create: bool) -> None:
-    """Check the format; create the schema only in a new (or empty) file when ``create``.
+def _check_exists(path: Path) -> None:
+    if path.is_file():
+        return
+    if not path.parent.is_dir():
+        raise InputError("the ledger's folder does not exist", file=path.parent,
+                         expected="the folder holding the dataset's ledger (nothing is created)")
+    if path.exists():
+        raise InputError("ledger is not a regular file", file=path, expected="a ledger file")
+    raise InputError("ledger file does not exist", file=path,
+                     expected="the dataset's ledger, created by its publisher "
+                              "(dataprotocol budget init, or publish --ledger); "
+                              "a ledger is never created implicitly")
 
-    Readers never write: a read-only ledger file can still be shown and audited.
+
+def create_file(path: Path, initialise: Callable[[sqlite3.Connection], None]) -> None:
+    """Create a new ledger at ``path``: schema plus ``initialise`` (the genesis), atomically.
+
+    Built in a temporary file in the same folder and linked into place only when
+    complete, so a crash leaves no ledger without its genesis; an existing file is
+    never replaced (``os.link`` fails if the name exists, closing the check-then-create
+    race between two publishers).
     """
+    if not path.parent.is_dir():
+        raise InputError("the ledger's folder does not exist", file=path.parent,
+                         expected="an existing folder (it is not created)")
+    if path.exists() or path.is_symlink():
+        raise InputError("ledger already exists", file=path,
+                         expected="a new path (a ledger is never replaced)")
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        conn = sqlite3.connect(str(tmp), isolation_level=None)
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")  # persistent: set once, at creation
+            with write_transaction(conn):
+                # statement by statement: executescript() would COMMIT our transaction
+                for statement in filter(str.strip, _SCHEMA.split(";")):
+                    conn.execute(statement)
+                conn.execute("INSERT INTO ledger_info VALUES ('format', ?)", (FORMAT,))
+                initialise(conn)
+        finally:
+            conn.close()  # the last connection checkpoints and removes the -wal file
+        try:
+            os.link(tmp, path)
+        except FileExistsError as exc:
+            raise InputError("ledger already exists", file=path,
+                             expected="a new path (a ledger is never replaced)") from exc
+        except OSError as exc:
+            raise InputError(f"cannot create the ledger: {exc.strerror}", file=path) from exc
+    except sqlite3.Error as exc:
+        raise InputError(f"cannot create the ledger: {exc}", file=path) from exc
+    finally:
+        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+            leftover.unlink(missing_ok=True)
+
+
+def _prepare(conn: sqlite3.Connection, path: Path) -> None:
+    """Check the format. Readers never write: a read-only ledger can still be shown."""
     try:
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA synchronous=FULL")  # a ledger row must survive power loss
-        if _format(conn) is None:
-            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            if not create or tables:
-                raise InputError("not a dataprotocol ledger (no ledger_info table)",
-                                 file=path, expected=f"a {FORMAT} SQLite file")
-            conn.execute("PRAGMA journal_mode=WAL")  # persistent: set once, at creation
-            with write_transaction(conn):
-                if _format(conn) is None:  # another process may have just created it
-                    # statement by statement: executescript() would COMMIT our transaction
-                    for statement in filter(str.strip, _SCHEMA.split(";")):
-                        conn.execute(statement)
-                    conn.execute("INSERT INTO ledger_info VALUES ('format', ?)", (FORMAT,))
         found = _format(conn)
+        if found is None:
+            raise InputError("not a dataprotocol ledger (no ledger_info table)",
+                             file=path, expected=f"a {FORMAT} SQLite file")
+        if found == "dataprotocol-ledger/1":
+            raise InputError("a dataprotocol-ledger/1 file has no publisher genesis",
+                             file=path, expected=f"a {FORMAT} ledger: have the dataset's "
+                             "publisher create one (dataprotocol budget init)")
         if found != FORMAT:
             raise InputError(f"unknown ledger format {found!r}", file=path, expected=FORMAT)
     except sqlite3.DatabaseError as exc:

@@ -2,7 +2,8 @@
 
 The publisher unwraps its own copies of the data keys (kept in the manifest) and wraps
 exactly the granted shards' keys to the grantee's X25519 key; the wrapped keys travel
-as the grant's signed ``attachments`` and the grant pins the manifest id. Granting
+as the grant's signed ``attachments`` and the grant pins the manifest id (and repeats
+the manifest's ledger and revocation-list pins). Granting
 again, to someone else or after a key rotation of a grantee, never re-encrypts data.
 """
 
@@ -88,4 +89,5 @@ def issue_package_grant(
         not_after=not_after, not_before=not_before,
         shards=chosen if shards is not None else None, conditions=conditions,
         manifest_id=manifest.manifest_id, attachments={WRAPPED_KEYS: attachment},
+        ledger=manifest.ledger, revocations=manifest.revocations,
     )

@@ -5,7 +5,10 @@ embeds the dataset card (license, attribution, purposes, budget, publisher ident
 the scrub report (counts only), the schema (names and types, never values), the
 encryption parameters, the random ``package_id`` that every shard's associated data
 binds, one entry per shard (index, file, rows, plaintext and ciphertext sizes,
-ciphertext SHA-256) and the publisher's own wrapped copies of the shard keys.
+ciphertext SHA-256), the publisher's own wrapped copies of the shard keys, and (newer
+packages) the pins every reader and spender must honour: ``ledger`` (the dataset's
+ledger, :class:`~dataprotocol.policy.LedgerRef`) and ``revocations`` (where the
+publisher's current revocation list lives).
 
 ``manifest_id`` is ``"sha256:" + SHA-256(canonical JSON of {type, payload})`` -- the
 exact bytes the publisher signed -- so re-indenting the file keeps the id and changing
@@ -23,7 +26,7 @@ from typing import Any
 from dataprotocol.errors import InputError, IntegrityError, SignatureError
 from dataprotocol.keys import canonical_json, verify_document
 from dataprotocol.package._storage import MANIFEST_NAME, Location
-from dataprotocol.policy import DatasetCard
+from dataprotocol.policy import DatasetCard, LedgerRef, RevocationsRef
 
 __all__ = ["MANIFEST_TYPE", "Manifest", "ShardEntry", "manifest_id_of", "load_manifest",
            "shard_context"]
@@ -79,6 +82,10 @@ class Manifest:
     publisher_keys: dict[str, str]
     created_at: str
     document: dict[str, Any]
+    #: the dataset's ledger (None: an older package that pins none -- not trainable)
+    ledger: LedgerRef | None = None
+    #: where the publisher's revocation list lives (None: an older package)
+    revocations: RevocationsRef | None = None
 
     @property
     def dataset_id(self) -> str:
@@ -122,8 +129,11 @@ class Manifest:
                 scrub=payload.get("scrub"), encryption=dict(payload["encryption"]),
                 publisher_keys={str(k): str(v) for k, v in payload["publisher_keys"].items()},
                 created_at=str(payload["created_at"]), document=document,
+                ledger=LedgerRef.from_dict(payload["ledger"]) if "ledger" in payload else None,
+                revocations=RevocationsRef.from_dict(payload["revocations"])
+                if "revocations" in payload else None,
             )
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        except (KeyError, TypeError, ValueError, AttributeError, InputError) as exc:
             raise IntegrityError(f"{source}: malformed signed manifest ({exc})") from exc
 
 

@@ -4,11 +4,13 @@ Steps, each of which raises rather than returning something partial:
 1. the manifest's signature is verified against the publisher in its dataset card;
 2. the grant's signature is verified against that same publisher, and the grant must
    pin this exact manifest id (an older manifest put back is an ``IntegrityError``);
-3. the policy engine decides the request (``action``, ``purpose``, shards) -- denied
+3. the publisher's current revocation list is fetched from where the grant (else the
+   manifest) says it lives and must verify and be current (``_revocation_check``);
+4. the policy engine decides the request (``action``, ``purpose``, shards) -- denied
    raises ``PolicyDenied`` with every reason;
-4. the shard keys are unwrapped with the grantee's X25519 key (opaque
+5. the shard keys are unwrapped with the grantee's X25519 key (opaque
    ``DecryptionError`` on any failure);
-5. every shard the handle will read is hashed and compared with the manifest before
+6. every shard the handle will read is hashed and compared with the manifest before
    anything is decrypted; reads then authenticate every segment (see ``_read``).
 """
 
@@ -25,6 +27,7 @@ from dataprotocol.errors import InputError, IntegrityError, PolicyDenied, Signat
 from dataprotocol.keys import KeyPair
 from dataprotocol.package._manifest import Manifest, load_manifest
 from dataprotocol.package._read import check_shard, iter_shard_batches, read_shard
+from dataprotocol.package._revocation_check import RevocationStatus, current_revocations
 from dataprotocol.package._storage import MANIFEST_NAME, Location, locate
 from dataprotocol.package._wrap import unwrap_key, wrap_context
 from dataprotocol.policy import DatasetCard, Decision, Grant, Request, decide, verify_grant
@@ -42,11 +45,18 @@ class PackageHandle:
     """Read access to the granted shards of one package (after every check passed)."""
 
     def __init__(self, *, location: Location, manifest: Manifest, decision: Decision,
-                 keys: dict[int, bytes]) -> None:
+                 keys: dict[int, bytes], revocations: RevocationStatus | None = None) -> None:
         self._location = location
         self.manifest = manifest
         self.decision = decision
         self._keys = keys
+        #: what the revocation check found ("current", or "override" when unsafe)
+        self.revocations = revocations
+
+    @property
+    def location(self) -> str:
+        """Where the package is (path or URL), as given to ``open_package``."""
+        return self._location.display
 
     @property
     def card(self) -> DatasetCard:
@@ -128,6 +138,9 @@ def _pinned_grant(document: dict[str, Any], manifest: Manifest, *, source: str,
             f"{_manifest_name(source)}: manifest {manifest.manifest_id} is not the one grant "
             f"{grant.grant_id} was issued for ({grant.manifest_id}): an older or different "
             "manifest was put in place")
+    if grant.ledger is not None and (manifest.ledger is None
+                                     or not grant.ledger.same_ledger(manifest.ledger)):
+        raise IntegrityError(f"grant {grant.grant_id} pins another ledger than the manifest")
     return grant
 
 
@@ -175,13 +188,16 @@ def open_package(
     shards: Sequence[int] | None = None,
     revocations: Any = None,
     log_path: str | Path | None = None,
+    unsafe_allow_stale_revocations: bool = False,
 ) -> PackageHandle:
     """Open a data package as a grantee. Raises PolicyDenied, IntegrityError or InputError.
 
     ``shards`` defaults to every shard the grant covers. ``grant`` is the signed grant
-    document or its file; ``key`` the grantee's key pair. ``revocations`` and
-    ``log_path`` are passed to :func:`dataprotocol.policy.decide` (revocation lists to
-    honour; where to append the decision log).
+    document or its file; ``key`` the grantee's key pair. The publisher's revocation
+    list is always fetched from where the grant / manifest pins it and must be current;
+    ``unsafe_allow_stale_revocations`` lets a missing or stale list through (logged,
+    recorded in ``handle.revocations``). ``revocations`` (extra lists to honour) and
+    ``log_path`` are passed to :func:`dataprotocol.policy.decide`.
     """
     location = locate(package)
     manifest = load_manifest(location)
@@ -189,11 +205,17 @@ def open_package(
     grant_source = "grant" if isinstance(grant, dict) else str(grant)
     parsed = _pinned_grant(document, manifest, source=location.display, grant_source=grant_source)
     chosen = _select(manifest, parsed, shards)
+    current, status = current_revocations(
+        location, manifest, parsed, unsafe_allow_stale_revocations=unsafe_allow_stale_revocations)
+    extra = [] if revocations is None else (
+        list(revocations) if isinstance(revocations, (list, tuple)) else [revocations])
     request = Request(dataset=manifest.card, principal=key.key_id, action=action,
                       purpose=purpose, shards=chosen)
-    decision = decide(request, grants=[document], revocations=revocations,
+    decision = decide(request, grants=[document],
+                      revocations=[*extra, *([current] if current is not None else [])],
                       log_path=log_path).raise_if_denied()
     keys = _unwrap(parsed, manifest, key, chosen)
     for index in chosen:
         check_shard(location, manifest.shard(index))
-    return PackageHandle(location=location, manifest=manifest, decision=decision, keys=keys)
+    return PackageHandle(location=location, manifest=manifest, decision=decision, keys=keys,
+                         revocations=status)

@@ -35,7 +35,7 @@ from dataprotocol.package._sources import TableSource, open_source
 from dataprotocol.package._storage import MANIFEST_NAME, Location, staged_package
 from dataprotocol.package._stream import DEFAULT_SEGMENT_SIZE, StreamWriter
 from dataprotocol.package._wrap import WRAP_SCHEME, wrap_context, wrap_key
-from dataprotocol.policy import DatasetCard
+from dataprotocol.policy import DatasetCard, LedgerRef, RevocationsRef
 
 __all__ = ["publish", "TARGET_SHARD_BYTES"]
 
@@ -181,6 +181,8 @@ def publish(
     pseudonym_key: bytes | None = None,
     scrubber: Any = None,
     segment_size: int = DEFAULT_SEGMENT_SIZE,
+    ledger: LedgerRef | None = None,
+    revocations: RevocationsRef | None = None,
 ) -> Manifest:
     """Publish ``input_path`` (CSV, JSONL or Parquet) as an encrypted, signed data package.
 
@@ -188,7 +190,15 @@ def publish(
     the de-identification layer first when any are given (or when ``scrubber`` is given),
     splits the rows into ``shards`` equal shards or shards of ``rows_per_shard`` rows
     (default: about 64 MiB of data per shard), and writes ``out`` atomically.
+
+    ``ledger``: the dataset's ledger (``records.create_dataset_ledger``), pinned in the
+    signed manifest -- without it the package can be read but not trained on.
+    ``revocations``: where readers fetch the publisher's current revocation list
+    (relative to the package folder, or a URL); ``open`` and ``train`` require it.
     """
+    if ledger is not None and ledger.publisher_key_id != publisher.key_id:
+        raise InputError("the ledger was created by another publisher", field="ledger",
+                         expected=f"a ledger whose genesis {publisher.key_id} signed")
     _check_arguments(card, publisher, shards=shards, rows_per_shard=rows_per_shard)
     source = open_source(input_path)
     base_schema = source.schema()
@@ -210,6 +220,10 @@ def publish(
         payload = _payload(card=card, publisher=publisher, package_id=package_id, entries=entries,
                            keys=keys, schema=schema, scrub=plan.report() if plan.active else None,
                            segment_size=segment_size)
+        if ledger is not None:
+            payload["ledger"] = ledger.to_dict()
+        if revocations is not None:
+            payload["revocations"] = revocations.to_dict()
         document = sign_document(MANIFEST_TYPE, payload, publisher)
         with location.open(MANIFEST_NAME, "wb") as handle:
             handle.write((json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n")

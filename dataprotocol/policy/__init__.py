@@ -29,10 +29,13 @@ from dataprotocol.policy._licenses import (
 from dataprotocol.policy._log import LOG_ENV, append_decision, read_decision_log
 from dataprotocol.policy._org import OrgPolicy, load_org_policy
 from dataprotocol.policy._paths import POLICIES_ENV, builtin_policies_dir
+from dataprotocol.policy._pins import LedgerRef, RevocationsRef
 from dataprotocol.policy._purposes import Purpose, PurposeRequest, PurposeVocabulary, default_vocabulary
 from dataprotocol.policy._revocations import (
+    DEFAULT_NEXT_UPDATE,
     REVOCATION_TYPE,
     RevocationList,
+    check_revocations_current,
     load_revocations,
     revoke_grants,
     verify_revocations,
@@ -71,7 +74,11 @@ __all__ = [
     "issue_grant",
     "verify_grant",
     "load_grant",
+    "LedgerRef",
+    "RevocationsRef",
     "RevocationList",
+    "DEFAULT_NEXT_UPDATE",
+    "check_revocations_current",
     "revoke_grants",
     "verify_revocations",
     "load_revocations",

@@ -23,6 +23,7 @@ from dataprotocol.errors import InputError, PolicyError, SignatureError
 from dataprotocol.keys import KeyPair, PublicIdentity, b64d, b64e, sign_document, verify_document
 from dataprotocol.policy._combine import check_action
 from dataprotocol.policy._identity import identity_body, identity_from_body
+from dataprotocol.policy._pins import LedgerRef, RevocationsRef
 from dataprotocol.policy._purposes import default_vocabulary
 from dataprotocol.policy._time import format_time, now, parse_time, utc
 
@@ -84,6 +85,11 @@ class Grant:
     manifest_id: str | None = None
     attachments: Mapping[str, Any] = field(default_factory=dict, hash=False, repr=False)
     issued_at: datetime | None = None
+    #: the dataset's ledger every spend under this grant must go to (copied from the
+    #: manifest by ``issue_package_grant``)
+    ledger: LedgerRef | None = None
+    #: where the publisher's current revocation list lives
+    revocations: RevocationsRef | None = None
 
     @property
     def expires_at(self) -> datetime:
@@ -97,7 +103,9 @@ class Grant:
                 "shards": list(self.shards) if self.shards is not None else None,
                 "actions": list(self.actions), "purposes": list(self.purposes),
                 "not_before": format_time(self.not_before), "not_after": format_time(self.not_after),
-                "conditions": dict(self.conditions), "manifest_id": self.manifest_id}
+                "conditions": dict(self.conditions), "manifest_id": self.manifest_id,
+                "ledger": self.ledger.to_dict() if self.ledger else None,
+                "revocations": self.revocations.to_dict() if self.revocations else None}
 
 
 def _check_issue(actions: Sequence[str], purposes: Sequence[str], shards: Sequence[int] | None,
@@ -132,8 +140,13 @@ def issue_grant(
     conditions: Mapping[str, Any] | None = None,
     manifest_id: str | None = None,
     attachments: Mapping[str, Any] | None = None,
+    ledger: LedgerRef | None = None,
+    revocations: RevocationsRef | None = None,
 ) -> dict[str, Any]:
-    """Sign a grant; return the envelope (write it with ``json.dumps``)."""
+    """Sign a grant; return the envelope (write it with ``json.dumps``).
+
+    ``ledger`` / ``revocations``: the dataset's pinned ledger and revocation list (the
+    manifest's; ``issue_package_grant`` passes them)."""
     conditions = dict(conditions or {})
     _check_issue(actions, purposes, shards, conditions)
     issued = now().replace(microsecond=0)
@@ -150,6 +163,10 @@ def issue_grant(
         "not_before": format_time(start), "not_after": format_time(end),
         "conditions": conditions, "manifest_id": manifest_id, "attachments": dict(attachments or {}),
     }
+    if ledger is not None:  # absent rather than null: older verifiers read these grants
+        payload["ledger"] = ledger.to_dict()
+    if revocations is not None:
+        payload["revocations"] = revocations.to_dict()
     return sign_document(GRANT_TYPE, payload, issuer)
 
 
@@ -162,7 +179,7 @@ def _strs(payload: Mapping[str, Any], key: str) -> tuple[str, ...]:
 
 _PAYLOAD_KEYS = {"format", "grant_id", "issued_at", "issuer_key_id", "grantee", "grantee_key_id", "dataset_id",
                  "dataset_version", "shards", "actions", "purposes", "not_before", "not_after", "conditions",
-                 "manifest_id", "attachments"}
+                 "manifest_id", "attachments", "ledger", "revocations"}
 
 
 def _parse(payload: Mapping[str, Any]) -> Grant:
@@ -192,6 +209,9 @@ def _parse(payload: Mapping[str, Any]) -> Grant:
         not_after=parse_time(payload["not_after"]), conditions=conditions,
         manifest_id=payload.get("manifest_id"), attachments=attachments,
         issued_at=parse_time(payload["issued_at"]) if payload.get("issued_at") else None,
+        ledger=LedgerRef.from_dict(payload["ledger"]) if "ledger" in payload else None,
+        revocations=RevocationsRef.from_dict(payload["revocations"])
+        if "revocations" in payload else None,
     )
 
 

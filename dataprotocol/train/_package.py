@@ -1,11 +1,14 @@
 """train_on_package: policy gate -> ledger reserve -> DP-SGD -> commit -> model card.
 
-Nothing is spent unless the run may happen: the policy engine must allow
-``action=train`` for the purpose (and, when the grant allows publishing the model, the
-data licenses must combine into an output license), and the ledger must hold enough
-budget for the *planned* run. Both are checked before step one; a refusal carries every
-reason and leaves the ledger untouched. A crashed run keeps its reservation (the ledger
-is conservative); resuming it reuses the run id, so it cannot spend twice.
+Nothing is spent unless the run may happen: the publisher's current revocation list
+must not revoke the grant, the policy engine must allow ``action=train`` for the
+purpose (and, when the grant allows publishing the model, the data licenses must
+combine into an output license), the label set must be the public one the publisher
+declared in the card (``categories``), the ledger must be *the dataset's* ledger (the
+one the signed manifest and grant pin, created by the publisher) and it must hold
+enough budget for the *planned* run. All are checked before step one; a refusal carries
+every reason and leaves the ledger untouched. A crashed run keeps its reservation (the
+ledger is conservative); resuming it reuses the run id, so it cannot spend twice.
 """
 
 from __future__ import annotations
@@ -41,15 +44,23 @@ def train_on_package(package: str | Path, *, grant: dict[str, Any] | str | Path,
                      label_column: str, config: DPConfig, out: str | Path,
                      ledger: Any = None, audit_canaries: int = 0,
                      eval_fraction: float = 0.1, checkpoint_dir: str | Path | None = None,
-                     overwrite: bool = False, device: str = "auto") -> TrainedModel:
-    """Fine-tune ``model_path`` on a granted package under DP-SGD; write ``out``."""
-    from dataprotocol.budget import DEFAULT_LEDGER, Ledger
+                     overwrite: bool = False, device: str = "auto",
+                     unsafe_allow_stale_revocations: bool = False) -> TrainedModel:
+    """Fine-tune ``model_path`` on a granted package under DP-SGD; write ``out``.
+
+    ``ledger``: where to find the dataset's ledger when it is not at the location the
+    manifest pins (a path, URL or :class:`~dataprotocol.budget.Ledger`); it must still
+    be the pinned ledger. ``unsafe_allow_stale_revocations``: train although the
+    publisher's revocation list is missing or stale (logged; recorded in privacy.json).
+    """
     from dataprotocol.package import open_package
 
-    handle = open_package(package, grant=grant, key=key, purpose=purpose, action="train")
+    handle = open_package(package, grant=grant, key=key, purpose=purpose, action="train",
+                          unsafe_allow_stale_revocations=unsafe_allow_stale_revocations)
     handle.decision.raise_if_denied()
     card, grant_obj = handle.card, handle.decision.grant
     license_block = _license_block(card, grant_obj, purpose)
+    book = _dataset_ledger(handle, ledger)
     texts, labels, names = _read_columns(handle, text_column, label_column)
     train, held = _split(texts, labels, eval_fraction=eval_fraction, seed=config.seed)
     canaries = None
@@ -61,9 +72,6 @@ def train_on_package(package: str | Path, *, grant: dict[str, Any] | str | Path,
         train = (train[0] + extra_texts, train[1] + extra_labels)
     trainer = DPTrainer(model_path, num_labels=len(names), config=config, device=device)
     plan = trainer.plan(len(train[0]))
-    book = ledger if isinstance(ledger, Ledger) else Ledger(ledger or DEFAULT_LEDGER)
-    book.register_dataset(card.dataset_id, epsilon_cap=card.budget_epsilon,
-                          delta_cap=card.budget_delta)
     previous = load_checkpoint(checkpoint_dir) if checkpoint_dir else None
     run_id = previous.run_id if previous else "run-" + secrets.token_hex(8)
     grant_id = grant_obj.grant_id if grant_obj else None
@@ -89,13 +97,17 @@ def train_on_package(package: str | Path, *, grant: dict[str, Any] | str | Path,
         "data": [{"dataset_id": card.dataset_id, "dataset_version": card.version,
                   "manifest_id": handle.manifest.manifest_id, "license": card.license,
                   "grant_id": grant_obj.grant_id if grant_obj else None,
-                  "title": card.title, **card.attribution.to_dict()}],
+                  "title": card.title, **card.attribution.to_dict(),
+                  "publisher_key_id": card.publisher_key_id, "label_column": label_column,
+                  "categories": {label_column: names}}],
         "license": license_block, "mechanism": result.mechanism,
         "events": [e.to_dict() for e in result.events], "accounting": result.accounting,
         "ledger": {"path_hint": Path(str(book.path)).name, "run_id": run_id,
-                   "entry_hash": entry.entry_hash,
+                   "entry_hash": entry.entry_hash, "seq": entry.seq,
                    "cumulative_epsilon": status.spent_epsilon,
-                   "epsilon_cap": status.epsilon_cap, "delta_cap": status.delta_cap},
+                   "epsilon_cap": status.epsilon_cap, "delta_cap": status.delta_cap,
+                   **_ledger_pin(handle)},
+        "revocations": handle.revocations.to_dict() if handle.revocations else None,
         "empirical_audit": audit_block,
         "metrics": {**result.metrics, "labels": names,
                     "trained_at": datetime.now(timezone.utc).isoformat()},
@@ -167,20 +179,62 @@ def _license_block(card: Any, grant: Any, purpose: str) -> dict[str, Any]:
             "attribution": list(combination.attribution), "publish": publish}
 
 
+def _dataset_ledger(handle: Any, ledger: Any) -> Any:
+    """The dataset's ledger (pinned by the grant, else the manifest), checked; never created.
+
+    ``ledger`` only says where to look; any other ledger than the pinned one -- a fresh
+    file, a ledger of another dataset or publisher -- is refused with the reasons.
+    """
+    from dataprotocol.budget import Ledger
+    from dataprotocol.records import open_dataset_ledger
+
+    grant = handle.decision.grant
+    ref = (grant.ledger if grant is not None and grant.ledger is not None
+           else handle.manifest.ledger)
+    where = ledger.path if isinstance(ledger, Ledger) else ledger
+    return open_dataset_ledger(ref, publisher=handle.card.publisher,
+                               dataset_id=handle.card.dataset_id, base=handle.location,
+                               location=str(where) if where is not None else None)
+
+
+def _ledger_pin(handle: Any) -> dict[str, Any]:
+    ref = handle.manifest.ledger
+    return {} if ref is None else {"ledger_id": ref.ledger_id, "genesis_hash": ref.genesis_hash,
+                                   "publisher_key_id": ref.publisher_key_id,
+                                   "location": ref.location}
+
+
+def declared_labels(card: Any, label_column: str) -> list[str]:
+    """The label names: the public set the publisher declared for ``label_column``.
+
+    A label set read from the rows would be released outside DP (config.json's
+    ``id2label``, privacy.json): with a free-text column it is the training text itself.
+    """
+    declared = card.categories.get(label_column)
+    if not declared:
+        raise PolicyDenied(f"label column {label_column!r} has no public label set", [
+            f"labels-undeclared: the dataset card of {card.dataset_id} declares no "
+            f"categories.{label_column}; label names are released with the model, so they "
+            "must be the publisher's declared set, not values read from the data"])
+    return list(declared)
+
+
 def _read_columns(handle: Any, text_column: str, label_column: str
                   ) -> tuple[list[str], list[int], list[str]]:
+    names = declared_labels(handle.card, label_column)
     frame = handle.to_pandas()
     for column in (text_column, label_column):
         if column not in frame.columns:
             raise InputError(f"column {column!r} not in the package", field=column,
                              expected=", ".join(map(str, frame.columns)))
-    raw = frame[label_column].tolist()
-    names = sorted({str(v) for v in raw}, key=lambda v: (not v.lstrip("-").isdigit(),
-                                                         int(v) if v.lstrip("-").isdigit() else 0, v))
     index = {name: i for i, name in enumerate(names)}
-    if len(names) < 2:
-        raise InputError("need at least two label values", field=label_column)
-    return [str(t) for t in frame[text_column].tolist()], [index[str(v)] for v in raw], names
+    raw = [str(v) for v in frame[label_column].tolist()]
+    outside = sum(1 for v in raw if v not in index)
+    if outside:  # count only: the values themselves may be training text
+        raise PolicyDenied(f"label column {label_column!r} holds undeclared values", [
+            f"labels-outside-declared-set: {outside} row(s) of {label_column} hold values "
+            f"that categories.{label_column} in the dataset card does not declare"])
+    return [str(t) for t in frame[text_column].tolist()], [index[v] for v in raw], names
 
 
 def _split(texts: list[str], labels: list[int], *, eval_fraction: float, seed: int | None
