@@ -20,6 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from dataprotocol._canonical import canonical_json
 from dataprotocol.budget._accountant import check_delta, get_accountant
 from dataprotocol.budget._chain import (
     ENTRY_COLUMNS,
@@ -56,7 +57,6 @@ from dataprotocol.budget._store import (
     write_transaction,
 )
 from dataprotocol.errors import BudgetError, BudgetExceeded, InputError, IntegrityError
-from dataprotocol.keys import canonical_json
 
 __all__ = ["Ledger", "BudgetRefused"]
 
