@@ -17,7 +17,18 @@ def _open_ledger(path: Path) -> Any:
         raise InputError("ledger not found", file=path, expected="an existing ledger file")
     from dataprotocol.budget import Ledger
 
-    return Ledger(path, create=False)
+    return Ledger(path)
+
+
+def _heads(paths: list[Path]) -> list[Any]:
+    from dataprotocol._files import load_json
+
+    heads = [load_json(p, what="vouched ledger head") for p in paths]
+    for path, head in zip(paths, heads):
+        if not isinstance(head, dict):
+            raise InputError("not a signed ledger head", file=path,
+                             expected="the JSON file budget vouch wrote")
+    return heads
 
 
 def _print_report(report: Any) -> None:
@@ -52,20 +63,41 @@ def audit(
     tolerance: float = typer.Option(
         0.01, "--tolerance", help="Relative slack when comparing epsilons (0.01 = 1%)."
     ),
+    publisher: Path | None = typer.Option(
+        None, "--publisher",
+        help="The dataset publisher's public identity (.pub) to pin: the ledger's genesis must "
+        "be signed by it; default: the identity the genesis embeds (self-asserted).",
+    ),
+    head: list[Path] = typer.Option(
+        [], "--head",
+        help="A ledger head the publisher vouched for (budget vouch), repeatable: the ledger "
+        "must hold it as recorded (detects truncation and forks/copies).",
+    ),
+    package: str | None = typer.Option(
+        None, "--package",
+        help="The data package the model was trained on: checks the label set and the ledger "
+        "pin against the publisher's signed manifest.",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Audit a model card: recompute epsilon (Opacus and dp_accounting), check weights
-    hashes, the signature, the README front matter, the ledger and the empirical audit.
+    hashes, the signature, the README (front matter and the ε/δ its body states), the
+    label names against the declared set, the ledger (the dataset publisher's own, with
+    every anchor) and the empirical audit.
 
     Exit 0 when every check passes, 1 when any fails (each named), 2 on bad input.
     """
     from dataprotocol.keys import load_identity
     from dataprotocol.records import audit_model_dir
 
+    from dataprotocol.package import read_manifest
+
     identity = load_identity(trainer_key) if trainer_key is not None else None
     ledger_obj = _open_ledger(ledger) if ledger is not None else None
-    report = audit_model_dir(model_dir, ledger=ledger_obj, trainer_identity=identity,
-                             tolerance=tolerance)
+    report = audit_model_dir(
+        model_dir, ledger=ledger_obj, trainer_identity=identity, tolerance=tolerance,
+        publisher=load_identity(publisher) if publisher is not None else None,
+        heads=_heads(head), manifest=read_manifest(package) if package else None)
     if as_json:
         emit_json(report.to_dict())
     else:

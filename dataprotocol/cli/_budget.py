@@ -1,12 +1,15 @@
-"""``dataprotocol budget show``: a dataset's cap, composed spend, remaining budget, runs."""
+"""``dataprotocol budget show | init | vouch``: a dataset's ledger -- its spend, its
+creation by the publisher (signed genesis) and the heads the publisher vouches for."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
-from dataprotocol.cli._common import budget_app, console, emit_json
+from dataprotocol.cli._common import budget_app, console, emit_json, passphrase_from_env
 
 if TYPE_CHECKING:
     from dataprotocol.budget import BudgetStatus
@@ -34,12 +37,13 @@ def show(
     """
     from dataprotocol.budget import Ledger
 
-    book = Ledger(ledger, create=False)
+    book = Ledger(ledger)
     ids = [dataset] if dataset else book.datasets()
     statuses = [book.status(dataset_id, with_prv=not no_prv) for dataset_id in ids]
     over = [s.dataset_id for s in statuses if s.remaining_epsilon < 0]
     if as_json:
         emit_json({"ledger": str(book.path), "chain_verified": True,
+                   "identity": book.identity().to_dict(), "head": book.head().to_dict(),
                    "datasets": [s.to_dict() for s in statuses], "over_cap": over})
     else:
         _render(str(book.path), statuses)
@@ -71,6 +75,60 @@ def _render(path: str, statuses: list[BudgetStatus]) -> None:
         console.print(table)
 
 
+def init(
+    dataset_card: Path = typer.Option(..., "--dataset-card", help="The dataset card (its id, budget and publisher)."),
+    key: Path = typer.Option(..., "--key", help="The publisher's private key: signs the ledger's genesis."),
+    ledger: str = typer.Option(..., "--ledger", help="Ledger to create (path or sqlite:/// URL); must not exist, its folder must."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """Create the dataset's ledger with a genesis entry signed by its publisher.
+
+    (``publish --ledger`` does this too.) Every spend on the dataset must go to this
+    ledger: manifests and grants pin its id, and train refuses any other.
+    """
+    from dataprotocol.keys import load_keypair
+    from dataprotocol.policy import load_dataset_card
+    from dataprotocol.records import create_dataset_ledger
+
+    book, ref = create_dataset_ledger(ledger, card=load_dataset_card(dataset_card),
+                                      publisher=load_keypair(key, passphrase=passphrase_from_env()))
+    if as_json:
+        emit_json({"ledger": str(book.path), **ref.to_dict()})
+        return
+    console.print(f"created ledger [cyan]{ref.ledger_id}[/] at {book.path} "
+                  f"(genesis {ref.genesis_hash[:16]}, publisher {ref.publisher_key_id})")
+
+
+def vouch(
+    ledger: str = typer.Option(..., "--ledger", help="The dataset's ledger (path or URL)."),
+    key: Path = typer.Option(..., "--key", help="The publisher's private key (the genesis' signer)."),
+    out: Path = typer.Option(..., "--out", help="Where to write the signed head (JSON); keep a copy outside the ledger."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """Sign the ledger's current head (seq + entry hash) as its publisher.
+
+    ``budget audit --head FILE`` then fails a ledger truncated below that head, and a
+    copy or fork of the ledger that diverged before it.
+    """
+    from dataprotocol._files import atomic_write_text
+    from dataprotocol.budget import Ledger
+    from dataprotocol.keys import load_keypair
+    from dataprotocol.records import vouch_ledger_head
+
+    document = vouch_ledger_head(Ledger(ledger),
+                                 publisher=load_keypair(key, passphrase=passphrase_from_env()))
+    atomic_write_text(out, json.dumps(document, indent=2, sort_keys=True) + "\n")
+    payload = document["payload"]
+    if as_json:
+        emit_json({"head": str(out), "ledger_id": payload["ledger_id"], "seq": payload["seq"],
+                   "entry_hash": payload["entry_hash"]})
+        return
+    console.print(f"vouched for {payload['ledger_id']} up to seq {payload['seq']} "
+                  f"({payload['entry_hash'][:16]}) -> {out}")
+
+
 def register(app: typer.Typer) -> None:
-    """Attach ``budget show`` to the shared ``budget`` group."""
+    """Attach ``budget show``, ``init`` and ``vouch`` to the shared ``budget`` group."""
     budget_app.command("show")(show)
+    budget_app.command("init")(init)
+    budget_app.command("vouch")(vouch)

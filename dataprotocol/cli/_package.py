@@ -7,7 +7,7 @@ from typing import Any
 
 import typer
 
-from dataprotocol.cli._common import console, emit_json, passphrase_from_env
+from dataprotocol.cli._common import console, emit_json, err_console, passphrase_from_env
 from dataprotocol.errors import InputError
 
 
@@ -32,32 +32,48 @@ def publish_cmd(
     text_column: list[str] = typer.Option([], "--text-column", help="Free-text column to scan for PII and scrub (repeatable)."),
     pii_column: list[str] = typer.Option([], "--pii-column", help="COLUMN=ENTITY_TYPE: a column whose every value is PII (repeatable)."),
     pseudonym_key: Path | None = typer.Option(None, "--pseudonym-key", help="Key file (hex) for keyed pseudonyms instead of placeholders."),
+    ledger: str | None = typer.Option(None, "--ledger", help="The dataset's budget ledger (SQLite path or URL): created with a genesis you sign if missing, else reused; pinned in the manifest. Without it the package cannot be trained on."),
+    revocations: str | None = typer.Option(None, "--revocations", help="Where your signed revocation list lives (path or URL): an empty list is created if missing; pinned in the manifest. open and train require it."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Scrub, shard, encrypt and sign a table into a data package."""
     from dataprotocol.keys import load_keypair
-    from dataprotocol.package import publish
+    from dataprotocol.package import pin_revocation_list, publish
     from dataprotocol.policy import load_dataset_card
+    from dataprotocol.records import pin_dataset_ledger
 
     secret = None
     if pseudonym_key is not None:
         from dataprotocol.deid import load_key_file
 
         secret = load_key_file(pseudonym_key)
+    card = load_dataset_card(dataset_card)
+    publisher = load_keypair(key, passphrase=passphrase_from_env())
+    ledger_ref, created = (pin_dataset_ledger(ledger, card=card, publisher=publisher, package=out)
+                           if ledger else (None, False))
+    list_ref, _ = (pin_revocation_list(revocations, publisher=publisher, package=out)
+                   if revocations else (None, False))
     manifest = publish(
-        input_path, card=load_dataset_card(dataset_card),
-        publisher=load_keypair(key, passphrase=passphrase_from_env()), out=out, shards=shards,
+        input_path, card=card, publisher=publisher, out=out, shards=shards,
         rows_per_shard=rows_per_shard, text_columns=text_column,
-        pii_columns=_pii_columns(pii_column), pseudonym_key=secret)
+        pii_columns=_pii_columns(pii_column), pseudonym_key=secret, ledger=ledger_ref,
+        revocations=list_ref)
     summary = {"package": out, "manifest_id": manifest.manifest_id,
                "dataset_id": manifest.card.dataset_id, "version": manifest.card.version,
-               "rows": manifest.rows, "shards": len(manifest.shards), "scrub": manifest.scrub}
+               "rows": manifest.rows, "shards": len(manifest.shards), "scrub": manifest.scrub,
+               "ledger": ledger_ref.to_dict() if ledger_ref else None, "ledger_created": created,
+               "revocations": list_ref.to_dict() if list_ref else None}
     if as_json:
         emit_json(summary)
         return
     console.print(f"published [bold]{manifest.card.dataset_id}[/] v{manifest.card.version} -> {out}")
     console.print(f"  {manifest.rows} rows in {len(manifest.shards)} encrypted shards")
     console.print(f"  manifest id [cyan]{manifest.manifest_id}[/]")
+    if ledger_ref is not None:
+        console.print(f"  ledger {ledger_ref.ledger_id} ({'created' if created else 'reused'}) "
+                      f"at {ledger}")
+    else:
+        console.print("  [yellow]no --ledger: this package cannot be trained on[/]")
     if manifest.scrub is not None:
         counts = ", ".join(f"{k} {v}" for k, v in manifest.scrub["entities"].items()) or "none found"
         console.print(f"  scrubbed: {counts}")
@@ -101,20 +117,26 @@ def open_cmd(
     purpose: str = typer.Option(..., "--purpose", help="Why you read the data (a purpose id, e.g. health-research)."),
     out: Path = typer.Option(..., "--out", help="Where to write the rows: .parquet, .csv or .jsonl."),
     shard: list[int] = typer.Option([], "--shard", help="Read only this shard (repeatable; default: all granted)."),
+    allow_stale_revocations: bool = typer.Option(False, "--allow-stale-revocations", help="UNSAFE: read although the publisher's revocation list is missing or out of date (logged and reported)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
-    """Open a package through a grant: policy decision, verification, decryption."""
+    """Open a package through a grant: revocation check, policy decision, verification, decryption."""
     from dataprotocol.keys import load_keypair
     from dataprotocol.package import open_package
 
     handle = open_package(package, grant=grant, key=load_keypair(key, passphrase=passphrase_from_env()),
-                          purpose=purpose, shards=shard or None)
+                          purpose=purpose, shards=shard or None,
+                          unsafe_allow_stale_revocations=allow_stale_revocations)
     rows = _write_table(handle, out)
     obligations = [o.to_dict() for o in handle.decision.obligations]
     if as_json:
         emit_json({"package": package, "out": str(out), "rows": rows, "shards": list(handle.shards),
-                   "manifest_id": handle.manifest.manifest_id, "obligations": obligations})
+                   "manifest_id": handle.manifest.manifest_id, "obligations": obligations,
+                   "revocations": handle.revocations.to_dict() if handle.revocations else None})
         return
+    if handle.revocations is not None and handle.revocations.status == "override":
+        err_console.print("[bold yellow]warning:[/] revocation check overridden: "
+                          + "; ".join(handle.revocations.reasons), soft_wrap=True)
     console.print(f"opened {handle.card.dataset_id} v{handle.card.version}: {rows} rows from "
                   f"shards {list(handle.shards)} -> {out}")
     for item in handle.decision.obligations:

@@ -176,25 +176,30 @@ def grant_verify(
 
 
 def grant_revoke(
-    grants: list[str] = typer.Argument(..., help="Grant files or grant ids to revoke."),
+    grants: Optional[list[str]] = typer.Argument(None, help="Grant files or grant ids to revoke (none: re-issue the list as it is, to keep it current)."),
     key: Path = typer.Option(..., "--key", help="Issuer's private key file (signs the list)."),
     list_path: Path = typer.Option(..., "--list", help="Revocation list file to create or extend."),
     reason: str = typer.Option("", "--reason", help="Why (kept in the list; no personal data)."),
+    next_update_days: float = typer.Option(7.0, "--next-update-days", help="Days until the next list is due; readers deny once it has passed."),
     as_json: bool = JSON_OPT,
 ) -> None:
-    """Add grants to the issuer's signed revocation list (created if missing)."""
+    """Add grants to the issuer's signed revocation list (created if missing), or refresh it."""
+    if not 0 < next_update_days <= 3660:
+        raise InputError(f"invalid --next-update-days {next_update_days!r}", field="--next-update-days",
+                         expected="a number of days in (0, 3660]")
     issuer = _keypair(key)
-    ids = [load_grant(g)["payload"]["grant_id"] if Path(g).is_file() else g for g in grants]
+    ids = [load_grant(g)["payload"]["grant_id"] if Path(g).is_file() else g for g in grants or []]
     previous = load_revocations(list_path) if list_path.exists() else None
-    document = revoke_grants(issuer, ids, previous=previous, reason=reason)
+    document = revoke_grants(issuer, ids, previous=previous, reason=reason,
+                             next_update=timedelta(days=next_update_days))
     atomic_write_text(list_path, json.dumps(document, indent=2, sort_keys=True) + "\n")
     payload = document["payload"]
     if as_json:
         emit_json({"list": str(list_path), "revoked": ids, "sequence": payload["sequence"],
-                   "total": len(payload["revoked"])})
+                   "total": len(payload["revoked"]), "next_update": payload["next_update"]})
     else:
-        console.print(f"revoked {', '.join(ids)} -> {list_path} ({len(payload['revoked'])} in the list, "
-                      f"sequence {payload['sequence']})")
+        console.print(f"revoked {', '.join(ids) or 'nothing new'} -> {list_path} ({len(payload['revoked'])} "
+                      f"in the list, sequence {payload['sequence']}, next update due {payload['next_update']})")
 
 
 # ---------------------------------------------------------------- check

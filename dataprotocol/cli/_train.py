@@ -29,7 +29,8 @@ def train(
     clipping: str = typer.Option("auto", "--clipping", help="auto | ghost | hooks | bookkeeping."),
     lora: bool = typer.Option(False, "--lora", help="Train LoRA adapters (peft) instead of all weights."),
     no_poisson: bool = typer.Option(False, "--no-poisson", help="Shuffle instead of Poisson sampling (recorded; no amplification)."),
-    ledger: Path | None = typer.Option(None, "--ledger", help="Budget ledger SQLite file (default dataprotocol-ledger.sqlite)."),
+    ledger: str | None = typer.Option(None, "--ledger", help="Where the dataset's ledger is, if not at the location the manifest pins (path or URL). It must be the pinned ledger: any other is refused; none is ever created."),
+    allow_stale_revocations: bool = typer.Option(False, "--allow-stale-revocations", help="UNSAFE: train although the publisher's revocation list is missing or out of date (logged; recorded in privacy.json)."),
     audit_canaries: int = typer.Option(0, "--audit-canaries", help="Insert N canaries and record a one-run empirical privacy audit."),
     checkpoint_dir: Path | None = typer.Option(None, "--checkpoint-dir", help="Checkpoint each epoch here; an existing checkpoint is resumed (same run id)."),
     seed: int | None = typer.Option(None, "--seed", help="Seed for sampling and noise (testing only; omit for releases)."),
@@ -39,8 +40,10 @@ def train(
 ) -> None:
     """Fine-tune a model on a granted package with DP-SGD and write a signed privacy card.
 
-    Refused before step one (exit 1, nothing spent) unless the policy allows action
-    'train' for the purpose and the ledger holds the planned run's budget.
+    Refused before step one (exit 1, nothing spent) unless the publisher's current
+    revocation list does not revoke the grant, the policy allows action 'train' for the
+    purpose, the label column has a public label set in the dataset card (categories),
+    and the dataset's own ledger (pinned by the manifest) holds the planned run's budget.
     """
     from dataprotocol.keys import load_keypair
     from dataprotocol.train import DPConfig, train_on_package
@@ -55,7 +58,8 @@ def train(
                                model_path=model, text_column=text_column,
                                label_column=label_column, config=config, out=out,
                                ledger=ledger, audit_canaries=audit_canaries,
-                               checkpoint_dir=checkpoint_dir, overwrite=overwrite)
+                               checkpoint_dir=checkpoint_dir, overwrite=overwrite,
+                               unsafe_allow_stale_revocations=allow_stale_revocations)
     payload = trained.payload
     if as_json:
         emit_json({"model_dir": str(trained.model_dir), "run_id": trained.run_id,

@@ -13,6 +13,7 @@ from dataprotocol.package._grant import issue_package_grant
 from dataprotocol.package._manifest import MANIFEST_TYPE, Manifest, ShardEntry, load_manifest
 from dataprotocol.package._open import PackageHandle, open_package
 from dataprotocol.package._publish import publish
+from dataprotocol.package._revocation_check import RevocationStatus, current_revocations, pin_revocation_list
 from dataprotocol.package._verify import ShardCheck, VerifyReport, verify_package
 
 __all__ = [
@@ -27,6 +28,9 @@ __all__ = [
     "VerifyReport",
     "ShardCheck",
     "MANIFEST_TYPE",
+    "RevocationStatus",
+    "current_revocations",
+    "pin_revocation_list",
 ]
 
 

@@ -23,7 +23,7 @@ from dataprotocol.package._manifest import Manifest
 from dataprotocol.package._storage import Location
 from dataprotocol.policy import Grant, RevocationList, RevocationsRef, check_revocations_current
 
-__all__ = ["RevocationStatus", "current_revocations", "MAX_LIST_BYTES"]
+__all__ = ["RevocationStatus", "current_revocations", "pin_revocation_list", "MAX_LIST_BYTES"]
 
 def format_time(value: Any) -> str:
     return str(value.isoformat().replace("+00:00", "Z"))
@@ -136,3 +136,28 @@ def _stale_but_verified(location: Location, ref: RevocationsRef | None,
         return verify_revocations(_load(location, ref), publisher)
     except Exception:  # noqa: BLE001 - nothing usable: the override already said so
         return None
+
+
+def pin_revocation_list(path: str, *, publisher: Any, package: str) -> tuple[RevocationsRef, bool]:
+    """The pin a new package carries for its publisher's revocation list: (ref, created).
+
+    A local ``path`` that does not exist yet gets a signed, empty list (sequence 1,
+    current for ``DEFAULT_NEXT_UPDATE``); an existing one must verify with the
+    publisher's key. The manifest names a local list relative to the package folder;
+    a URL is kept as given (the publisher serves the list there).
+    """
+    import os
+
+    from dataprotocol._files import atomic_write_text
+    from dataprotocol.policy import load_revocations, revoke_grants, verify_revocations
+
+    if "://" in path:
+        return RevocationsRef(location=path), False
+    location = (path if "://" in package else
+                os.path.relpath(os.path.abspath(path), os.path.abspath(package)))
+    if os.path.exists(path):
+        verify_revocations(load_revocations(path), publisher.public)
+        return RevocationsRef(location=location), False
+    document = revoke_grants(publisher, [])
+    atomic_write_text(path, json.dumps(document, indent=2, sort_keys=True) + "\n")
+    return RevocationsRef(location=location), True

@@ -29,6 +29,7 @@ from dataprotocol.records._ledger_identity import (
     create_dataset_ledger,
     ledger_ref_of,
     open_dataset_ledger,
+    pin_dataset_ledger,
     resolve_ledger_location,
     verify_ledger_genesis,
     verify_ledger_head,
@@ -81,4 +82,5 @@ __all__ = [
     "verify_ledger_head",
     "resolve_ledger_location",
     "ledger_ref_of",
+    "pin_dataset_ledger",
 ]

@@ -25,6 +25,7 @@ from dataprotocol.errors import AuditFailed, DataProtocolError, InputError
 from dataprotocol.keys import PublicIdentity, verify_document
 from dataprotocol.records._audit_check import Check
 from dataprotocol.records._audit_ledger import check_ledger
+from dataprotocol.records._audit_public import check_labels, check_readme_body
 from dataprotocol.records._canary import epsilon_lower_bound
 from dataprotocol.records._card import (
     PRIVACY_DOC_TYPE,
@@ -305,10 +306,19 @@ def _payload_of(document: dict[str, Any], where: Path) -> dict[str, Any]:
 
 def audit_model_dir(model_dir: str | Path, *, ledger: Ledger | None = None,
                     trainer_identity: PublicIdentity | None = None,
-                    tolerance: float = 0.01) -> AuditReport:
+                    tolerance: float = 0.01, publisher: PublicIdentity | None = None,
+                    heads: Sequence[Any] = (), manifest: Any = None) -> AuditReport:
     """Run every check on ``model_dir``; return the report (never raises on a failed check).
 
-    ``ledger``: a :class:`dataprotocol.budget.Ledger` to check the run against.
+    ``ledger``: a :class:`dataprotocol.budget.Ledger` to check the run against -- it
+    must be the dataset's, created by its publisher.
+    ``publisher``: the dataset publisher's identity to pin (else the one the ledger's
+    genesis embeds, checked against the card's record of it).
+    ``heads``: publisher-vouched ledger heads (signed documents): the ledger must
+    contain each as recorded (no truncation, no fork).
+    ``manifest``: the package's verified manifest (``package.read_manifest``): the
+    declared label set and the ledger pin are then checked against what the
+    publisher signed.
     ``trainer_identity``: the trainer's pinned public identity; without it the identity
     embedded in privacy.json is used, which proves integrity but not who trained.
     ``tolerance``: relative slack when comparing epsilons (0.01 = 1%).
@@ -334,9 +344,12 @@ def audit_model_dir(model_dir: str | Path, *, ledger: Ledger | None = None,
     checks += _guarded("delta", lambda: [_check_delta(payload)])
     checks += _guarded("front-matter", lambda: [_check_front_matter(root, payload)])
     checks += _guarded("license", lambda: [_check_license(payload)])
+    checks += _guarded("labels", lambda: [check_labels(root, payload, manifest=manifest)])
+    checks += _guarded("readme-body", lambda: [check_readme_body(root, payload)])
     if ledger is not None:
-        checks += _guarded("ledger-run", lambda: check_ledger(ledger, payload, events,
-                                                               tolerance=tolerance))
+        checks += _guarded("ledger-run", lambda: check_ledger(
+            ledger, payload, events, tolerance=tolerance, publisher=publisher, heads=heads,
+            manifest=manifest))
     checks += _guarded("empirical-audit", lambda: [_check_empirical(payload)])
     return AuditReport(model_dir=str(root), run_id=str(payload["run_id"]), checks=tuple(checks),
                        facts=facts)

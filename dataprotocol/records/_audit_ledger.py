@@ -1,17 +1,21 @@
-"""Audit checks against the budget ledger: the run is recorded with the card's events,
-the hash chain is intact, and the dataset's composed epsilon is within its cap."""
+"""Audit checks against the budget ledger: it is the dataset's own (publisher-created,
+``_audit_identity``), the run is recorded with the card's events, the hash chain is
+intact and holds every anchor, and the dataset's composed epsilon is within its cap."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from dataprotocol.budget import MechanismEvent
 from dataprotocol.errors import DataProtocolError, IntegrityError
 from dataprotocol.records._audit_check import Check
+from dataprotocol.records._audit_identity import check_ledger_anchors, check_ledger_identity
 
 if TYPE_CHECKING:
     from dataprotocol.budget import Ledger
+    from dataprotocol.keys import PublicIdentity
 
 __all__ = ["check_ledger"]
 
@@ -67,7 +71,10 @@ def _ledger_cap_check(ledger: Ledger, dataset_id: str, payload: dict[str, Any],
 
 
 def check_ledger(ledger: Ledger, payload: dict[str, Any], events: list[MechanismEvent], *,
-                  tolerance: float) -> list[Check]:
+                 tolerance: float, publisher: PublicIdentity | None = None,
+                 heads: Sequence[Any] = (), manifest: Any = None) -> list[Check]:
+    identity_check, signer = check_ledger_identity(ledger, payload, publisher=publisher,
+                                                   manifest=manifest)
     run_check, entry = _ledger_entry_check(ledger, payload, events)
     try:
         ledger.verify_chain()
@@ -75,4 +82,6 @@ def check_ledger(ledger: Ledger, payload: dict[str, Any], events: list[Mechanism
     except DataProtocolError as exc:
         chain = Check("ledger-chain", False, str(exc))
     dataset_id = entry.dataset_id if entry is not None else str(payload["data"][0]["dataset_id"])
-    return [run_check, chain, _ledger_cap_check(ledger, dataset_id, payload, tolerance)]
+    return [identity_check, run_check, chain,
+            check_ledger_anchors(ledger, payload, signer=signer, heads=heads),
+            _ledger_cap_check(ledger, dataset_id, payload, tolerance)]

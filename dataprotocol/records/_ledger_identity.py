@@ -38,7 +38,7 @@ from dataprotocol.policy import DatasetCard, LedgerRef
 
 __all__ = ["create_dataset_ledger", "open_dataset_ledger", "vouch_ledger_head",
            "verify_ledger_genesis", "verify_ledger_head", "resolve_ledger_location",
-           "ledger_ref_of"]
+           "ledger_ref_of", "pin_dataset_ledger"]
 
 
 def _now() -> str:
@@ -172,3 +172,37 @@ def vouch_ledger_head(ledger: Ledger, *, publisher: KeyPair) -> dict[str, Any]:
         "entry_hash": head.entry_hash, "vouched_at": _now()}, publisher)
     ledger.record_head(document)
     return document
+
+
+def _relative_to_package(path: str, package: str | Path) -> str:
+    """How the manifest names a local ledger: relative to the package folder, so the
+    two can move together; URLs and remote packages keep the location as given."""
+    if "://" in path or "://" in str(package):
+        return path
+    return os.path.relpath(os.path.abspath(path), os.path.abspath(str(package)))
+
+
+def pin_dataset_ledger(path: str, *, card: DatasetCard, publisher: KeyPair,
+                       package: str | Path) -> tuple[LedgerRef, bool]:
+    """The pin a new package of ``card`` carries: (ref, created).
+
+    Creates the dataset's ledger at ``path`` if there is none (signed genesis), else
+    reuses it -- a new version of a dataset spends from the same ledger -- after
+    checking that its genesis is this publisher's, for this dataset and cap.
+    """
+    location = _relative_to_package(path, package)
+    target = resolve_location(path)
+    if not isinstance(target, Path) or not target.exists():
+        _, ref = create_dataset_ledger(path, card=card, publisher=publisher)
+        return LedgerRef(**{**ref.to_dict(), "location": location}), True
+    identity = Ledger(target).identity()
+    ref = ledger_ref_of(identity, location=location)
+    reasons = _mismatches(identity, ref, publisher.public, card.dataset_id)
+    if (identity.epsilon_cap, identity.delta_cap) != (card.budget_epsilon, card.budget_delta):
+        reasons.append(f"ledger-cap: the ledger's cap is (epsilon={identity.epsilon_cap:g}, "
+                       f"delta={identity.delta_cap:g}); the card says (epsilon="
+                       f"{card.budget_epsilon:g}, delta={card.budget_delta:g}) -- a cap "
+                       "never changes")
+    if reasons:
+        raise PolicyDenied(f"{target} cannot be this dataset's ledger", reasons)
+    return ref, False

@@ -12,7 +12,7 @@ EVENT = {"noise_multiplier": 1.0, "sample_rate": 0.02, "steps": 200}
 
 def reserve_many(path: str, worker: int, attempts: int, barrier: Any, results: Any) -> None:
     """Race the other workers: try ``attempts`` reservations, report how many succeeded."""
-    ledger = Ledger(path, create=False)
+    ledger = Ledger(path)
     event = MechanismEvent(**EVENT)
     barrier.wait()
     won = 0
@@ -27,7 +27,7 @@ def reserve_many(path: str, worker: int, attempts: int, barrier: Any, results: A
 
 def reserve_then_hang(path: str, ready: Any) -> None:
     """Reserve a run, announce it, then 'train' until killed."""
-    ledger = Ledger(path, create=False)
+    ledger = Ledger(path)
     ledger.reserve("ds", run_id="doomed", events=[MechanismEvent(**EVENT)], delta=1e-5,
                    meta={"note": "killed mid-training"})
     ready.set()

@@ -17,20 +17,22 @@ from dataprotocol.budget import (
 from dataprotocol.budget._chain import dataset_hash, entry_hash
 from dataprotocol.errors import BudgetError, BudgetExceeded, InputError, IntegrityError
 
+from tests._ledgers import make_ledger
+
 SMALL = MechanismEvent(noise_multiplier=1.0, sample_rate=0.02, steps=200)
 HUGE = MechanismEvent(noise_multiplier=0.5, sample_rate=0.1, steps=2000)
 
 
 @pytest.fixture
 def ledger(tmp_path):
-    book = Ledger(tmp_path / "ledger.sqlite")
-    book.register_dataset("ds", epsilon_cap=8.0, delta_cap=1e-5)
+    book = make_ledger(tmp_path / "ledger.sqlite", dataset_id="ds", epsilon_cap=8.0, delta_cap=1e-5)
     return book
 
 
 def _rows(path):
     with sqlite3.connect(path) as conn:
-        return conn.execute("SELECT seq, run_id, state FROM entries ORDER BY seq").fetchall()
+        return conn.execute("SELECT seq, run_id, state FROM entries WHERE state != 'genesis' "
+                            "ORDER BY seq").fetchall()
 
 
 def test_refusal_when_budget_would_be_exceeded_spends_nothing(ledger):
@@ -43,7 +45,7 @@ def test_refusal_when_budget_would_be_exceeded_spends_nothing(ledger):
     after = ledger.status("ds")
     assert after.spent_epsilon == before.spent_epsilon
     assert [r.run_id for r in after.runs] == ["a"]
-    assert _rows(ledger.path) == [(1, "a", "reserved")]
+    assert _rows(ledger.path) == [(2, "a", "reserved")]  # seq 1: the publisher's genesis
 
 
 def test_delta_above_the_cap_is_refused(ledger):
@@ -62,7 +64,7 @@ def test_commit_replaces_the_reservation_and_releases_unused_budget(ledger):
     assert status.spent_epsilon == pytest.approx(filter_epsilon([[half]], delta=1e-5))
     assert status.spent_epsilon < reservation.spent_epsilon
     assert ledger.entry("a").entry_hash == entry.entry_hash
-    assert [e.state for e in ledger.entries("ds")] == ["reserved", "committed"]
+    assert [e.state for e in ledger.entries("ds")] == ["genesis", "reserved", "committed"]
 
 
 def test_a_run_cannot_spend_twice(ledger):
@@ -101,20 +103,29 @@ def test_every_run_counts_composed_below_the_naive_sum(ledger):
     assert json.loads(json.dumps(status.to_dict()))["runs"][0]["run_id"] == "trial-0"
 
 
-def test_caps_are_fixed_once_registered(ledger):
-    ledger.register_dataset("ds", epsilon_cap=8.0, delta_cap=1e-5)  # idempotent
-    with pytest.raises(BudgetError, match="refusing to change"):
-        ledger.register_dataset("ds", epsilon_cap=80.0, delta_cap=1e-5)
-    with pytest.raises(InputError):
-        ledger.register_dataset("other", epsilon_cap=-1.0, delta_cap=1e-5)
-    with pytest.raises(InputError, match="not registered"):
+def test_a_ledger_holds_only_its_genesis_dataset(ledger, tmp_path):
+    assert ledger.datasets() == ["ds"]
+    assert ledger.identity().epsilon_cap == 8.0
+    with pytest.raises(InputError, match="not this ledger's dataset"):
         ledger.reserve("nope", run_id="a", events=[SMALL], delta=1e-5)
+    with pytest.raises(InputError, match="epsilon_cap"):
+        make_ledger(tmp_path / "bad.sqlite", epsilon_cap=-1.0)
+    assert not (tmp_path / "bad.sqlite").exists()
 
 
 def test_edited_cap_is_caught(ledger):
     with sqlite3.connect(ledger.path) as conn:
         conn.execute("UPDATE datasets SET epsilon_cap = 1000 WHERE dataset_id = 'ds'")
     with pytest.raises(IntegrityError, match="dataset 'ds'"):
+        ledger.status("ds")
+
+
+def test_a_consistently_rehashed_cap_still_disagrees_with_the_genesis(ledger):
+    with sqlite3.connect(ledger.path) as conn:
+        created = conn.execute("SELECT created_at FROM datasets").fetchone()[0]
+        conn.execute("UPDATE datasets SET epsilon_cap = 1000, record_hash = ?", (dataset_hash(
+            dataset_id="ds", epsilon_cap=1000.0, delta_cap=1e-5, created_at=created),))
+    with pytest.raises(IntegrityError, match="genesis"):
         ledger.status("ds")
 
 
@@ -125,10 +136,11 @@ def test_chain_known_answer(repo_root):
 
 
 def test_locations(tmp_path):
-    book = Ledger(f"sqlite:///{tmp_path}/url.sqlite")
+    book = make_ledger(f"sqlite:///{tmp_path}/url.sqlite")
     assert book.path == tmp_path / "url.sqlite" and book.path.exists()
+    assert Ledger(f"sqlite:///{tmp_path}/url.sqlite").identity() == book.identity()
     with pytest.raises(InputError, match="not exist"):
-        Ledger(tmp_path / "missing.sqlite", create=False)
+        Ledger(tmp_path / "missing.sqlite")
     with pytest.raises(InputError, match="PostgreSQL"):
         Ledger("postgresql://ledger.example/budget")
     with pytest.raises(InputError, match="scheme"):
@@ -142,9 +154,10 @@ def test_foreign_sqlite_file_is_never_adopted(tmp_path):
     other = tmp_path / "app.sqlite"
     with sqlite3.connect(other) as conn:
         conn.execute("CREATE TABLE users (name TEXT)")
-    for create in (True, False):
-        with pytest.raises(InputError, match="not a dataprotocol ledger"):
-            Ledger(other, create=create)
+    with pytest.raises(InputError, match="not a dataprotocol ledger"):
+        Ledger(other)
+    with pytest.raises(InputError, match="already exists"):
+        make_ledger(other)
     with sqlite3.connect(other) as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     assert tables == {"users"}
@@ -154,9 +167,9 @@ def test_read_only_ledger_can_still_be_shown(ledger):
     ledger.reserve("ds", run_id="a", events=[SMALL], delta=1e-5)
     ledger.path.chmod(0o444)
     try:
-        reader = Ledger(ledger.path, create=False)
+        reader = Ledger(ledger.path)
         assert [r.run_id for r in reader.status("ds", with_prv=False).runs] == ["a"]
-        assert reader.verify_chain() == 1
+        assert reader.verify_chain() == 2
     finally:
         ledger.path.chmod(0o644)
 

@@ -11,6 +11,8 @@ import pytest
 from dataprotocol.budget import BudgetRefused, Ledger, MechanismEvent, filter_epsilon
 from tests.budget import _workers
 
+from tests._ledgers import make_ledger
+
 pytestmark = pytest.mark.slow
 EVENT = MechanismEvent(**_workers.EVENT)
 # forkserver: children fork from a clean, single-threaded server process (no pytest or
@@ -32,7 +34,7 @@ def _cap_for(runs: int) -> float:
 def test_concurrent_reservations_from_several_processes_never_overspend(tmp_path):
     path = tmp_path / "ledger.sqlite"
     cap = _cap_for(5)
-    Ledger(path).register_dataset("ds", epsilon_cap=cap, delta_cap=1e-5)
+    make_ledger(path, dataset_id="ds", epsilon_cap=cap, delta_cap=1e-5)
     workers, attempts = 3, 4  # 12 attempts race for 5 slots
     barrier, results = CTX.Barrier(workers), CTX.Queue()
     procs = [CTX.Process(target=_workers.reserve_many,
@@ -43,16 +45,16 @@ def test_concurrent_reservations_from_several_processes_never_overspend(tmp_path
     for proc in procs:
         proc.join(timeout=60)
         assert proc.exitcode == 0
-    book = Ledger(path, create=False)
+    book = Ledger(path)
     status = book.status("ds", with_prv=False)
     assert sum(won.values()) == len(status.runs) == 5
     assert status.spent_epsilon <= cap
-    assert book.verify_chain() == 5
+    assert book.verify_chain() == 6  # the genesis and 5 runs
 
 
 def test_a_killed_run_keeps_its_reservation(tmp_path):
     path = tmp_path / "ledger.sqlite"
-    Ledger(path).register_dataset("ds", epsilon_cap=_cap_for(1), delta_cap=1e-5)
+    make_ledger(path, dataset_id="ds", epsilon_cap=_cap_for(1), delta_cap=1e-5)
     ready = CTX.Event()
     proc = CTX.Process(target=_workers.reserve_then_hang, args=(str(path), ready))
     proc.start()
@@ -62,8 +64,8 @@ def test_a_killed_run_keeps_its_reservation(tmp_path):
         os.kill(proc.pid, signal.SIGKILL)
         proc.join(timeout=30)
     assert proc.exitcode == -signal.SIGKILL
-    book = Ledger(path, create=False)
-    assert book.verify_chain() == 1
+    book = Ledger(path)
+    assert book.verify_chain() == 2  # the genesis and the reservation
     status = book.status("ds", with_prv=False)
     assert [(r.run_id, r.state) for r in status.runs] == [("doomed", "reserved")]
     assert status.spent_epsilon == pytest.approx(filter_epsilon([[EVENT]], delta=1e-5))

@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from dataprotocol.budget import BudgetRefused, Ledger, MechanismEvent, filter_epsilon
 
+from tests._ledgers import make_ledger
+
 event_st = st.builds(MechanismEvent, noise_multiplier=st.sampled_from([0.7, 1.0, 2.0]),
                      sample_rate=st.sampled_from([0.01, 0.05, 0.2]),
                      steps=st.sampled_from([10, 100, 400]))
@@ -22,8 +24,7 @@ _counter = itertools.count()
 @settings(max_examples=8, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(actions=st.lists(action_st, min_size=1, max_size=6), cap=st.sampled_from([2.0, 6.0]))
 def test_any_sequence_of_runs_stays_within_the_cap(tmp_path, actions, cap):
-    ledger = Ledger(tmp_path / f"ledger-{next(_counter)}.sqlite")
-    ledger.register_dataset("ds", epsilon_cap=cap, delta_cap=1e-5)
+    ledger = make_ledger(tmp_path / f"ledger-{next(_counter)}.sqlite", dataset_id="ds", epsilon_cap=cap, delta_cap=1e-5)
     counted: list[list[MechanismEvent]] = []
     for i, (events, fraction) in enumerate(actions):
         before = ledger.status("ds", with_prv=False).spent_epsilon

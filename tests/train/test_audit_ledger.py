@@ -16,6 +16,8 @@ from dataprotocol.keys import KeyPair, generate_keypair
 from dataprotocol.records._audit import audit_model_dir
 from tests.train.test_card import DELTA, EVENTS, failing, write_card
 
+from tests._ledgers import make_ledger
+
 DATASET = "clinic-notes"
 CAP = 8.0
 
@@ -33,8 +35,7 @@ def _ledger_block(ledger: Ledger, entry: Any) -> dict[str, Any]:
 
 @pytest.fixture()
 def setup(tmp_path: Path) -> tuple[Ledger, Path, KeyPair]:
-    ledger = Ledger(tmp_path / "ledger.sqlite")
-    ledger.register_dataset(DATASET, epsilon_cap=CAP, delta_cap=DELTA)
+    ledger = make_ledger(tmp_path / "ledger.sqlite", dataset_id=DATASET, epsilon_cap=CAP, delta_cap=DELTA)
     _run(ledger, "earlier-trial", [MechanismEvent(noise_multiplier=2.0, sample_rate=0.02,
                                                   steps=100)])
     entry = _run(ledger, "run-honest", EVENTS)
@@ -71,8 +72,7 @@ def test_deleted_ledger_row_fails(setup: tuple[Ledger, Path, KeyPair]) -> None:
 
 
 def test_unrecorded_run_fails(tmp_path: Path) -> None:
-    ledger = Ledger(tmp_path / "ledger.sqlite")
-    ledger.register_dataset(DATASET, epsilon_cap=CAP, delta_cap=DELTA)
+    ledger = make_ledger(tmp_path / "ledger.sqlite", dataset_id=DATASET, epsilon_cap=CAP, delta_cap=DELTA)
     card = write_card(tmp_path / "model", generate_keypair("t"), run_id="never-recorded")
     report = audit_model_dir(card, ledger=ledger)
     assert "ledger-run" in failing(report)
@@ -80,8 +80,7 @@ def test_unrecorded_run_fails(tmp_path: Path) -> None:
 
 
 def test_card_events_or_delta_differing_from_the_ledger_fail(tmp_path: Path) -> None:
-    ledger = Ledger(tmp_path / "ledger.sqlite")
-    ledger.register_dataset(DATASET, epsilon_cap=CAP, delta_cap=DELTA)
+    ledger = make_ledger(tmp_path / "ledger.sqlite", dataset_id=DATASET, epsilon_cap=CAP, delta_cap=DELTA)
     _run(ledger, "run-honest", EVENTS[:1])  # the ledger saw fewer steps than the card shows
     card = write_card(tmp_path / "m1", generate_keypair("t"))
     assert "ledger-run" in failing(audit_model_dir(card, ledger=ledger))
@@ -93,8 +92,7 @@ def test_card_events_or_delta_differing_from_the_ledger_fail(tmp_path: Path) -> 
 
 
 def test_over_cap_dataset_fails(tmp_path: Path) -> None:
-    ledger = Ledger(tmp_path / "ledger.sqlite")
-    ledger.register_dataset(DATASET, epsilon_cap=1.0, delta_cap=DELTA)
+    ledger = make_ledger(tmp_path / "ledger.sqlite", dataset_id=DATASET, epsilon_cap=1.0, delta_cap=DELTA)
     ledger.reserve(DATASET, run_id="run-honest", events=[MechanismEvent(
         noise_multiplier=5.0, sample_rate=0.01, steps=10)], delta=DELTA)
     with pytest.raises(BudgetExceeded):  # ran more than reserved: recorded, then refused
