@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
         identity = load_identity(args.trainer_key) if args.trainer_key else None
         if args.ledger is not None and not args.ledger.is_file():
             raise InputError("ledger not found", file=args.ledger)
-        ledger = Ledger(args.ledger, create=False) if args.ledger else None
+        ledger = Ledger(args.ledger) if args.ledger else None
         report = audit_model_dir(args.model_dir, ledger=ledger, trainer_identity=identity,
                                  tolerance=args.tolerance)
     except InputError as exc:

@@ -37,7 +37,10 @@ from dataprotocol.package._stream import DEFAULT_SEGMENT_SIZE, StreamWriter
 from dataprotocol.package._wrap import WRAP_SCHEME, wrap_context, wrap_key
 from dataprotocol.policy import DatasetCard, LedgerRef, RevocationsRef
 
-__all__ = ["publish", "TARGET_SHARD_BYTES"]
+__all__ = ["publish", "TARGET_SHARD_BYTES", "DEFAULT_REVOCATIONS"]
+
+#: the revocation list a package carries when the publisher names no other location
+DEFAULT_REVOCATIONS = "revocations.json"
 
 #: default shard size (uncompressed Arrow bytes) when neither shards nor rows_per_shard is given
 TARGET_SHARD_BYTES = 64 * 1024 * 1024
@@ -195,6 +198,9 @@ def publish(
     signed manifest -- without it the package can be read but not trained on.
     ``revocations``: where readers fetch the publisher's current revocation list
     (relative to the package folder, or a URL); ``open`` and ``train`` require it.
+    Default: a signed, empty list written into the package as ``revocations.json``
+    (extend it with ``grant revoke --list PKG/revocations.json``; refresh it before its
+    ``next_update``).
     """
     if ledger is not None and ledger.publisher_key_id != publisher.key_id:
         raise InputError("the ledger was created by another publisher", field="ledger",
@@ -222,13 +228,24 @@ def publish(
                            segment_size=segment_size)
         if ledger is not None:
             payload["ledger"] = ledger.to_dict()
-        if revocations is not None:
-            payload["revocations"] = revocations.to_dict()
+        if revocations is None:
+            revocations = _initial_revocations(location, publisher)
+        payload["revocations"] = revocations.to_dict()
         document = sign_document(MANIFEST_TYPE, payload, publisher)
         with location.open(MANIFEST_NAME, "wb") as handle:
             handle.write((json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
                          .encode("utf-8"))
     return Manifest.from_document(document, source=str(out) + "/" + MANIFEST_NAME)
+
+
+def _initial_revocations(location: Location, publisher: KeyPair) -> RevocationsRef:
+    """An empty signed list inside the package, so a reader always has one to check."""
+    from dataprotocol.policy import revoke_grants
+
+    document = revoke_grants(publisher, [])
+    with location.open(DEFAULT_REVOCATIONS, "wb") as handle:
+        handle.write((json.dumps(document, indent=2, sort_keys=True) + "\n").encode("utf-8"))
+    return RevocationsRef(location=DEFAULT_REVOCATIONS)
 
 
 def _payload(*, card: DatasetCard, publisher: KeyPair, package_id: str, entries: list[ShardEntry],

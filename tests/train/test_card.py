@@ -215,7 +215,8 @@ def test_a_model_license_the_data_does_not_allow_fails(tmp_path: Path, trainer: 
 
 def test_epsilon_edited_after_signing_fails(card: Path) -> None:
     rewrite_privacy(card, lambda p: p["accounting"].update(epsilon=0.1))
-    assert {"signature", "epsilon-opacus", "epsilon-independent", "front-matter"} == failing(
+    assert {"signature", "epsilon-opacus", "epsilon-independent", "front-matter",
+            "readme-body"} == failing(
         audit_model_dir(card))
 
 

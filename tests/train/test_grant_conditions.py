@@ -13,7 +13,7 @@ from dataprotocol.budget import Ledger
 from dataprotocol.errors import PolicyDenied
 from dataprotocol.keys import KeyPair, generate_keypair
 from dataprotocol.train._package import train_on_package
-from tests.train.test_package_training import PURPOSE, _config, _package
+from tests.train.test_package_training import PURPOSE, _config, _package, spent
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +45,7 @@ def test_condition_refuses_before_step_one(tmp_path: Path, keys: dict[str, KeyPa
                          label_column="label", config=_config(**config),
                          out=tmp_path / "model", ledger=ledger)
     assert any(r.startswith(code + ":") for r in info.value.reasons), info.value.reasons
-    assert ledger.entries() == []
+    assert spent(ledger) == []
     assert not (tmp_path / "model").exists()
 
 
@@ -65,4 +65,4 @@ def test_max_runs_and_max_epsilon_count_earlier_runs(tmp_path: Path, keys: dict[
                          **common)
     codes = {r.split(":")[0] for r in info.value.reasons}
     assert codes == {"grant-max-runs", "grant-max-epsilon"}
-    assert [e.run_id for e in ledger.entries()] == [first.run_id, first.run_id]
+    assert [e.run_id for e in spent(ledger)] == [first.run_id, first.run_id]

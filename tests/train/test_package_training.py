@@ -21,10 +21,12 @@ from tests.train.conftest import make_texts
 PURPOSE = "nlp-research"
 
 
-def _card(publisher: KeyPair, *, license_id: str = "CC-BY-4.0", epsilon: float = 8.0) -> Any:
+def _card(publisher: KeyPair, *, license_id: str = "CC-BY-4.0", epsilon: float = 8.0,
+          categories: dict[str, list[str]] | None = None) -> Any:
     from dataprotocol.policy import DatasetCard
 
     return DatasetCard.from_dict({
+        "categories": {"label": ["neg", "pos"]} if categories is None else categories,
         "dataset_id": f"reviews-{license_id.lower().replace(' ', '-')}-{epsilon}", "version": "1",
         "title": "Tiny reviews", "license": license_id,
         "attribution": {"creator": "Example Lab", "source": "https://example.org/reviews"},
@@ -39,17 +41,27 @@ def keys() -> dict[str, KeyPair]:
     return {"steward": generate_keypair("steward"), "partner": generate_keypair("partner")}
 
 
-def _package(tmp: Path, keys: dict[str, KeyPair], **card_kw: Any) -> Path:
+def _package(tmp: Path, keys: dict[str, KeyPair], *, ledger: bool = True,
+             **card_kw: Any) -> Path:
+    """A 2-shard package of 96 reviews; its ledger is ``tmp/ledger.sqlite`` (pinned)."""
     from dataprotocol.package import publish
+    from dataprotocol.records import pin_dataset_ledger
 
     texts, labels = make_texts(96, seed=5)
     csv = tmp / "reviews.csv"
     pd.DataFrame({"text": texts, "label": ["pos" if y else "neg" for y in labels]}
                  ).to_csv(csv, index=False)
     out = tmp / "pkg"
-    publish(csv, card=_card(keys["steward"], **card_kw), publisher=keys["steward"], out=out,
-            shards=2)
+    card = _card(keys["steward"], **card_kw)
+    ref = pin_dataset_ledger(str(tmp / "ledger.sqlite"), card=card, publisher=keys["steward"],
+                             package=out)[0] if ledger else None
+    publish(csv, card=card, publisher=keys["steward"], out=out, shards=2, ledger=ref)
     return out
+
+
+def spent(ledger: Ledger) -> list[Any]:
+    """The run entries (the genesis is the publisher's, not a spend)."""
+    return [e for e in ledger.entries() if e.is_run]
 
 
 def _grant(package: Path, keys: dict[str, KeyPair], actions: list[str]) -> dict[str, Any]:
@@ -101,7 +113,7 @@ def test_refused_before_step_one_when_the_grant_lacks_train(
         train_on_package(package, grant=grant, key=keys["partner"], purpose=PURPOSE,
                          model_path=tiny_model, text_column="text", label_column="label",
                          config=_config(), out=tmp_path / "model", ledger=ledger)
-    assert ledger.entries() == []
+    assert spent(ledger) == []
     assert not (tmp_path / "model").exists()
 
 
@@ -118,7 +130,7 @@ def test_refused_when_no_license_allows_publishing_the_model(
         train_on_package(package, grant=grant, key=keys["partner"], purpose=PURPOSE,
                          model_path=tiny_model, text_column="text", label_column="label",
                          config=_config(), out=tmp_path / "model", ledger=ledger)
-    assert ledger.entries() == []
+    assert spent(ledger) == []
 
 
 def test_refused_before_step_one_when_the_budget_is_too_small(
@@ -140,7 +152,7 @@ def test_refused_before_step_one_when_the_budget_is_too_small(
                          config=_config(target_epsilon=3.0), out=tmp_path / "model",
                          ledger=ledger)
     assert "epsilon" in str(refused.value).lower() or "ε" in str(refused.value)
-    assert ledger.entries() == []
+    assert spent(ledger) == []
     assert not (tmp_path / "model").exists()
 
 
@@ -156,8 +168,8 @@ def test_cli_train_refuses_with_exit_1_and_reasons(
     code = main(["train", str(package), "--grant", str(grant_path), "--key", str(key_path),
                  "--purpose", PURPOSE, "--model", str(tiny_model), "--text-column", "text",
                  "--label-column", "label", "--target-epsilon", "1", "--delta", "1e-5",
-                 "--epochs", "1", "--batch-size", "16", "--ledger",
-                 str(tmp_path / "l.sqlite"), "--out", str(tmp_path / "model"), "--no-progress"])
+                 "--epochs", "1", "--batch-size", "16", "--out", str(tmp_path / "model"),
+                 "--no-progress"])
     assert code == 1
     assert "train" in capsys.readouterr().err
 
@@ -196,13 +208,13 @@ def test_a_resumed_run_keeps_its_reservation_and_commits_once(
     monkeypatch.setattr(trainer_module, "run_epoch", killed_in_second_epoch)
     with pytest.raises(KeyboardInterrupt):
         train_on_package(package, **common)
-    (reserved,) = ledger.entries()
+    (reserved,) = spent(ledger)
     assert reserved.state == "reserved"  # the killed run's planned spend stays counted
     spent_while_crashed = ledger.status(reserved.dataset_id).spent_epsilon
     monkeypatch.setattr(trainer_module, "run_epoch", real)
     trained = train_on_package(package, **common)
     assert trained.run_id == reserved.run_id
-    states = [e.state for e in ledger.entries()]
+    states = [e.state for e in spent(ledger)]
     assert states == ["reserved", "committed"]
     assert ledger.entry(trained.run_id).events == reserved.events  # planned == actual
     assert ledger.status(reserved.dataset_id).spent_epsilon == pytest.approx(
@@ -222,8 +234,8 @@ def test_cli_train_writes_the_model_dir_and_prints_json(
     code = main(["train", str(package), "--grant", str(grant_path), "--key", str(key_path),
                  "--purpose", PURPOSE, "--model", str(tiny_model), "--text-column", "text",
                  "--label-column", "label", "--target-epsilon", "2", "--epochs", "1",
-                 "--batch-size", "16", "--max-length", "16", "--ledger",
-                 str(tmp_path / "l.sqlite"), "--out", str(tmp_path / "model"), "--json"])
+                 "--batch-size", "16", "--max-length", "16", "--out", str(tmp_path / "model"),
+                 "--json"])
     assert code == 0
     report = json.loads(capsys.readouterr().out)
     assert report["accounting"]["epsilon"] <= 2.0 + 1e-6
