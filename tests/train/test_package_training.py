@@ -97,11 +97,26 @@ def test_train_on_package_reserves_commits_and_writes_an_auditable_card(
     assert trained.payload["ledger"]["entry_hash"] == entry.entry_hash
     assert trained.payload["empirical_audit"]["canaries"] == 8
     assert trained.result.accounting["epsilon"] <= 2.0 + 1e-6
-    from dataprotocol.records._audit import audit_model_dir
+    from dataprotocol.package import read_manifest
+    from dataprotocol.records import audit_model_dir, vouch_ledger_head
 
+    config = json.loads((trained.model_dir / "config.json").read_text())
+    assert list(config["id2label"].values()) == ["neg", "pos"]  # the declared set, in order
+    assert privacy["payload"]["data"][0]["categories"] == {"label": ["neg", "pos"]}
+    assert privacy["payload"]["revocations"]["status"] == "current"
+    head = vouch_ledger_head(ledger, publisher=keys["steward"])
     report = audit_model_dir(trained.model_dir, ledger=ledger,
-                             trainer_identity=keys["partner"].public)
+                             trainer_identity=keys["partner"].public,
+                             publisher=keys["steward"].public, heads=[head],
+                             manifest=read_manifest(package))
     assert report.passed, [c for c in report.checks if not c.passed]
+    assert {"labels", "readme-body", "ledger-identity", "ledger-anchors"} <= {
+        c.name for c in report.checks}
+    # the body's stated epsilon edited (the front matter untouched): the audit fails
+    readme = trained.model_dir / "README.md"
+    eps = f"ε = {trained.payload['accounting']['epsilon']:.4g}"
+    readme.write_text(readme.read_text().replace(eps, "ε = 0.1"))
+    assert {c.name for c in audit_model_dir(trained.model_dir).failures} == {"readme-body"}
 
 
 def test_refused_before_step_one_when_the_grant_lacks_train(
