@@ -66,6 +66,9 @@ contains_pii: true
 budget:
   epsilon: 8.0
   delta: 1.0e-5
+# the public label set: label names ship with a model, so they come from here, never the rows
+categories:
+  topic: ["0", "1", "2", "3"]
 publisher: {publisher_pub}
 """
 
@@ -85,8 +88,9 @@ def demo(
     epochs: int = typer.Option(6, "--epochs", help="DP fine-tuning epochs."),
     target_epsilon: float = typer.Option(3.0, "--target-epsilon", help="Epsilon the training run may spend."),
 ) -> None:
-    """Run the end-to-end story: keys, card, scrub+publish, grant, a denied and an allowed
-    request, DP fine-tuning, model card, budget audit and budget show."""
+    """Run the end-to-end story: keys, card, scrub+publish (with the dataset's ledger and
+    revocation list), grant, denied and allowed requests, a revoked grant, DP fine-tuning,
+    model card, a vouched ledger head, budget audit and budget show."""
     started = time.perf_counter()
     if out.exists():
         shutil.rmtree(out)
@@ -104,11 +108,12 @@ def _policy_part(s: _Story) -> None:
     Path(s.path("dataset-card.yaml")).write_text(_card_yaml("keys/steward.pub"), encoding="utf-8")
     console.print(f"wrote the dataset card {s.path('dataset-card.yaml')} (CC-BY-NC-4.0, budget ε=8, δ=1e-5)")
     s.run("license of the dataset", ["license", "show", "CC-BY-NC-4.0"])
-    s.run("scrub PII and publish an encrypted, signed package", [
+    s.run("scrub PII and publish an encrypted, signed package with its own budget ledger", [
         "publish", str(_DATA), "--dataset-card", s.path("dataset-card.yaml"),
         "--key", s.path("keys", "steward.key"), "--out", s.path("package"), "--shards", "3",
         "--text-column", "message", "--pii-column", "patient_name=PERSON",
-        "--pii-column", "email=EMAIL_ADDRESS", "--pii-column", "phone=PHONE_NUMBER"])
+        "--pii-column", "email=EMAIL_ADDRESS", "--pii-column", "phone=PHONE_NUMBER",
+        "--ledger", s.path("ledger.sqlite"), "--revocations", s.path("revocations.json")])
     s.run("anyone can verify the package without keys", ["verify", s.path("package")])
     until = (datetime.now(timezone.utc) + timedelta(days=90)).strftime("%Y-%m-%d")
     s.run("grant the researcher read+train for health research", [
@@ -131,25 +136,46 @@ def _policy_part(s: _Story) -> None:
         "open", s.path("package"), "--grant", s.path("grants", "researcher.grant.json"),
         "--key", s.path("keys", "researcher.key"), "--purpose", "health-research",
         "--out", s.path("opened.parquet")])
+    _revocation_part(s, until)
+
+
+def _revocation_part(s: _Story, until: str) -> None:
+    acme = s.path("grants", "acme-corp.grant.json")
+    s.run("grant acme-corp read access too", [
+        "grant", "issue", s.path("package"), "--to", s.path("keys", "acme-corp.pub"),
+        "--key", s.path("keys", "steward.key"), "--action", "read",
+        "--purpose", "health-research", "--until", until, "--out", acme])
+    s.run("the steward revokes acme-corp's grant (the list the manifest pins)", [
+        "grant", "revoke", acme, "--key", s.path("keys", "steward.key"),
+        "--list", s.path("revocations.json"), "--reason", "agreement ended"])
+    s.run("DENIED: a revoked grant opens nothing", [
+        "open", s.path("package"), "--grant", acme, "--key", s.path("keys", "acme-corp.key"),
+        "--purpose", "health-research", "--out", s.path("acme.parquet")], expect=1)
 
 
 def _training_part(s: _Story, model: str, *, epochs: int, target_epsilon: float) -> None:
     grant, ledger = s.path("grants", "researcher.grant.json"), s.path("ledger.sqlite")
+    train = ["train", s.path("package"), "--grant", grant, "--key", s.path("keys", "researcher.key"),
+             "--purpose", "health-research", "--model", model, "--text-column", "message"]
     s.run("REFUSED: a run asking for more epsilon than the grant allows (nothing spent)", [
-        "train", s.path("package"), "--grant", grant, "--key", s.path("keys", "researcher.key"),
-        "--purpose", "health-research", "--model", model, "--text-column", "message",
-        "--label-column", "topic", "--target-epsilon", "6", "--ledger", ledger,
+        *train, "--label-column", "topic", "--target-epsilon", "6",
         "--out", s.path("model-refused"), "--no-progress"], expect=1)
-    s.run("DP fine-tune the bundled MiniLM through the grant and the budget ledger", [
-        "train", s.path("package"), "--grant", grant, "--key", s.path("keys", "researcher.key"),
-        "--purpose", "health-research", "--model", model, "--text-column", "message",
-        "--label-column", "topic", "--target-epsilon", f"{target_epsilon:g}", "--delta", "1e-5",
+    s.run("REFUSED: free text as labels would ship training rows as label names", [
+        *train, "--label-column", "message", "--target-epsilon", "1",
+        "--out", s.path("model-refused"), "--no-progress"], expect=1)
+    s.run("DP fine-tune the bundled MiniLM through the grant and the dataset's own ledger", [
+        *train, "--label-column", "topic", "--target-epsilon", f"{target_epsilon:g}", "--delta", "1e-5",
         "--epochs", str(epochs), "--batch-size", "128", "--max-length", "64", "--lr", "3e-3",
-        "--audit-canaries", "64", "--ledger", ledger, "--out", s.path("model")])
+        "--audit-canaries", "64", "--out", s.path("model")])
     console.rule("[bold]the model card (model/README.md)")
     console.print(Markdown(Path(s.path("model", "README.md")).read_text(encoding="utf-8")))
-    s.run("audit the released model against its card and the ledger", [
-        "budget", "audit", s.path("model"), "--ledger", ledger])
+    s.run("the steward vouches for the ledger's head (truncation and forks become visible)", [
+        "budget", "vouch", "--ledger", ledger, "--key", s.path("keys", "steward.key"),
+        "--out", s.path("ledger-head.json")])
+    s.run("audit the released model against its card, the package and the steward's ledger", [
+        "budget", "audit", s.path("model"), "--ledger", ledger, "--publisher",
+        s.path("keys", "steward.pub"), "--head", s.path("ledger-head.json"),
+        "--package", s.path("package")])
     s.run("the dataset's budget: cap, spent, remaining", ["budget", "show", "--ledger", ledger])
 
 
@@ -166,7 +192,9 @@ def _summary(s: _Story, elapsed: float) -> None:
     for label, rel in (("keys", "keys"), ("dataset card", "dataset-card.yaml"),
                        ("encrypted package", "package"), ("grant", "grants/researcher.grant.json"),
                        ("decision log", "decisions.jsonl"), ("opened (scrubbed) rows", "opened.parquet"),
-                       ("model + card", "model"), ("budget ledger", "ledger.sqlite")):
+                       ("model + card", "model"), ("budget ledger", "ledger.sqlite"),
+                       ("revocation list", "revocations.json"),
+                       ("vouched ledger head", "ledger-head.json")):
         if (s.out / rel).exists():
             where.add_row(label, s.path(rel))
     console.print(Panel(where, title=f"everything is under {s.out} ({elapsed:.0f} s)"))
