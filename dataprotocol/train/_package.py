@@ -47,7 +47,7 @@ def train_on_package(package: str | Path, *, grant: dict[str, Any] | str | Path,
     train, held = _split(texts, labels, eval_fraction=eval_fraction, seed=config.seed)
     canaries = None
     if audit_canaries:
-        from dataprotocol.train._canary import CanaryAudit
+        from dataprotocol.records import CanaryAudit
 
         canaries = CanaryAudit(audit_canaries, num_labels=len(names), seed=config.seed)
         extra_texts, extra_labels = canaries.inserted()
@@ -69,7 +69,7 @@ def train_on_package(package: str | Path, *, grant: dict[str, Any] | str | Path,
                            events=result.events, accounting=result.accounting,
                            metrics={**result.metrics, "labels": names},
                            empirical_audit=audit_block)
-    from dataprotocol.train._card import write_model_dir
+    from dataprotocol.records import write_model_dir
 
     _set_label_names(result.model, names)
     model_dir = write_model_dir(out, model=result.model, tokenizer=result.tokenizer,

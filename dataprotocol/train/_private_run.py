@@ -251,7 +251,7 @@ class PrivateRun:
         entry, events, accounting = self.commit()
         if out is None:
             return FinishedRun(self.run_id, None, tuple(events), accounting, None)
-        from dataprotocol.train._card import write_model_dir
+        from dataprotocol.records import write_model_dir
         from dataprotocol.train._savable import savable
 
         final = savable(_unwrapped(model if model is not None else self.model))
