@@ -92,7 +92,7 @@ def train_on_package(package: str | Path, *, grant: dict[str, Any] | str | Path,
                   "title": card.title, **card.attribution.to_dict()}],
         "license": license_block, "mechanism": result.mechanism,
         "events": [e.to_dict() for e in result.events], "accounting": result.accounting,
-        "ledger": {"path_hint": Path(str(book.path)).name, "run_id": run_id,
+        "ledger": {"path_hint": _ledger_hint(book), "run_id": run_id,
                    "entry_hash": entry.entry_hash,
                    "cumulative_epsilon": status.spent_epsilon,
                    "epsilon_cap": status.epsilon_cap, "delta_cap": status.delta_cap},
@@ -193,6 +193,11 @@ def _split(texts: list[str], labels: list[int], *, eval_fraction: float, seed: i
     held, train = order[:cut], order[cut:]
     return ([texts[i] for i in train], [labels[i] for i in train]), \
         ([texts[i] for i in held], [labels[i] for i in held])
+
+
+def _ledger_hint(book: Any) -> str:
+    """The ledger's file name, or its (password-free) PostgreSQL location."""
+    return Path(book.path).name if book.path is not None else str(book.location)
 
 
 def _has_entry(book: Any, run_id: str) -> bool:
