@@ -17,6 +17,7 @@ from pathlib import Path
 from collections.abc import Mapping
 from typing import Any
 
+from dataprotocol._files import check_output_folder
 from dataprotocol.errors import BudgetError, InputError, PolicyDenied
 from dataprotocol.keys import KeyPair
 from dataprotocol.train._checkpoint import load_checkpoint
@@ -46,6 +47,7 @@ def train_on_package(package: str | Path, *, grant: dict[str, Any] | str | Path,
     from dataprotocol.budget import DEFAULT_LEDGER, Ledger
     from dataprotocol.package import open_package
 
+    _check_outputs(out, checkpoint_dir, overwrite=overwrite)  # before anything is spent
     handle = open_package(package, grant=grant, key=key, purpose=purpose, action="train")
     handle.decision.raise_if_denied()
     card, grant_obj = handle.card, handle.decision.grant
@@ -107,6 +109,15 @@ def train_on_package(package: str | Path, *, grant: dict[str, Any] | str | Path,
                                 signer=key, payload=payload, overwrite=overwrite)
     return TrainedModel(model_dir=Path(model_dir), run_id=run_id, result=result,
                         payload=payload)
+
+
+def _check_outputs(out: str | Path, checkpoint_dir: str | Path | None, *,
+                   overwrite: bool) -> None:
+    """Every path the run will write, checked before the reservation: a run that
+    trains, spends and only then finds ``--out`` taken has burnt budget for nothing."""
+    check_output_folder(out, what="model directory", overwrite=overwrite)
+    if checkpoint_dir is not None:  # an existing checkpoint folder is resumed
+        check_output_folder(checkpoint_dir, what="checkpoint folder", overwrite=True)
 
 
 def _enforce_grant_conditions(conditions: Mapping[str, Any], *, book: Any, grant_id: str | None,
