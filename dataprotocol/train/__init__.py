@@ -6,9 +6,16 @@ ledger reserve -> fit -> commit -> model directory with a signed privacy card).
 
 from __future__ import annotations
 
-from dataprotocol.train._audit import AuditReport, Check, audit_model_dir
-from dataprotocol.train._canary import CanaryAudit
-from dataprotocol.train._card import read_privacy_document, write_model_dir
+# The card, its audit and the canary audit moved to the torch-free ``records`` layer;
+# re-exported here so ``from dataprotocol.train import audit_model_dir`` keeps working.
+from dataprotocol.records import (
+    AuditReport,
+    CanaryAudit,
+    Check,
+    audit_model_dir,
+    read_privacy_document,
+    write_model_dir,
+)
 from dataprotocol.train._config import ClippingMode, DPConfig, TrainResult
 from dataprotocol.train._package import TrainedModel, train_on_package
 from dataprotocol.train._task import SequenceClassificationTask, Task

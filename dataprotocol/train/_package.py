@@ -56,7 +56,7 @@ def train_on_package(package: str | Path, *, grant: dict[str, Any] | str | Path,
     train, held = _split(texts, labels, eval_fraction=eval_fraction, seed=config.seed)
     canaries = None
     if audit_canaries:
-        from dataprotocol.train._canary import CanaryAudit
+        from dataprotocol.records import CanaryAudit
 
         canaries = CanaryAudit(audit_canaries, num_labels=len(names), seed=config.seed)
         extra_texts, extra_labels = canaries.inserted()
@@ -102,7 +102,7 @@ def train_on_package(package: str | Path, *, grant: dict[str, Any] | str | Path,
         "metrics": {**result.metrics, "labels": names,
                     "trained_at": datetime.now(timezone.utc).isoformat()},
     }
-    from dataprotocol.train._card import write_model_dir
+    from dataprotocol.records import write_model_dir
 
     _set_label_names(result.model, names)
     model_dir = write_model_dir(out, model=result.model, tokenizer=result.tokenizer,
