@@ -37,29 +37,42 @@ class TrainedModel:
 
 
 def train_on_package(package: str | Path, *, grant: dict[str, Any] | str | Path,
-                     key: KeyPair, purpose: str, model_path: str | Path, text_column: str,
-                     label_column: str, config: DPConfig, out: str | Path,
+                     key: KeyPair, purpose: str, model_path: str | Path,
+                     text_column: str | None = None, label_column: str | None = None,
+                     config: DPConfig, out: str | Path,
                      ledger: Any = None, audit_canaries: int = 0,
                      eval_fraction: float = 0.1, checkpoint_dir: str | Path | None = None,
-                     overwrite: bool = False, device: str = "auto") -> TrainedModel:
-    """Fine-tune ``model_path`` on a granted package under DP-SGD; write ``out``."""
+                     overwrite: bool = False, device: str = "auto",
+                     task: str = "sequence-classification", prompt_column: str | None = None,
+                     response_column: str | None = None) -> TrainedModel:
+    """Fine-tune ``model_path`` on a granted package under DP-SGD; write ``out``.
+
+    ``task="sequence-classification"`` reads ``text_column`` and ``label_column``;
+    ``task="causal-lm"`` reads ``text_column`` (next-token loss on the whole row) or
+    ``prompt_column`` + ``response_column`` (loss on the response tokens only).
+    """
     from dataprotocol.budget import DEFAULT_LEDGER, Ledger
     from dataprotocol.package import open_package
+    from dataprotocol.train._rows import ColumnSpec, read_rows, task_for
 
+    spec = ColumnSpec(task=task, text=text_column, label=label_column, prompt=prompt_column,
+                      response=response_column)
+    spec.check()  # bad column choices are input errors before anything is opened
     handle = open_package(package, grant=grant, key=key, purpose=purpose, action="train")
     handle.decision.raise_if_denied()
     card, grant_obj = handle.card, handle.decision.grant
     license_block = _license_block(card, grant_obj, purpose)
-    texts, labels, names = _read_columns(handle, text_column, label_column)
+    texts, labels, names = read_rows(handle.to_pandas(), spec)
     train, held = _split(texts, labels, eval_fraction=eval_fraction, seed=config.seed)
     canaries = None
     if audit_canaries:
         from dataprotocol.train._canary import CanaryAudit
 
-        canaries = CanaryAudit(audit_canaries, num_labels=len(names), seed=config.seed)
+        canaries = CanaryAudit(audit_canaries, num_labels=max(len(names), 2), seed=config.seed)
         extra_texts, extra_labels = canaries.inserted()
-        train = (train[0] + extra_texts, train[1] + extra_labels)
-    trainer = DPTrainer(model_path, num_labels=len(names), config=config, device=device)
+        train = (train[0] + extra_texts, (train[1] + extra_labels) if names else [])
+    trainer = DPTrainer(model_path, num_labels=len(names) or None, config=config,
+                        device=device, task=task_for(spec))
     plan = trainer.plan(len(train[0]))
     book = ledger if isinstance(ledger, Ledger) else Ledger(ledger or DEFAULT_LEDGER)
     book.register_dataset(card.dataset_id, epsilon_cap=card.budget_epsilon,
@@ -75,9 +88,9 @@ def train_on_package(package: str | Path, *, grant: dict[str, Any] | str | Path,
         book.reserve(card.dataset_id, run_id=run_id, events=plan.events(),
                      delta=config.delta,
                      meta={"purpose": purpose, "planned": True, "grant_id": grant_id})
-    result = trainer.fit(train[0], train[1], eval_texts=held[0] or None,
-                         eval_labels=held[1] or None, checkpoint_dir=checkpoint_dir,
-                         run_id=run_id, plan=plan)
+    result = trainer.fit(train[0], train[1] if names else None, eval_texts=held[0] or None,
+                         eval_labels=(held[1] or None) if names else None,
+                         checkpoint_dir=checkpoint_dir, run_id=run_id, plan=plan)
     entry = book.commit(run_id, events=result.events,
                         meta={"purpose": purpose, "epsilon": result.accounting["epsilon"],
                               "grant_id": grant_id})
@@ -97,12 +110,14 @@ def train_on_package(package: str | Path, *, grant: dict[str, Any] | str | Path,
                    "cumulative_epsilon": status.spent_epsilon,
                    "epsilon_cap": status.epsilon_cap, "delta_cap": status.delta_cap},
         "empirical_audit": audit_block,
-        "metrics": {**result.metrics, "labels": names,
+        "metrics": {**result.metrics, **({"labels": names} if names else {}),
                     "trained_at": datetime.now(timezone.utc).isoformat()},
+        "columns": spec.to_dict(),
     }
     from dataprotocol.train._card import write_model_dir
 
-    _set_label_names(result.model, names)
+    if names:
+        _set_label_names(result.model, names)
     model_dir = write_model_dir(out, model=result.model, tokenizer=result.tokenizer,
                                 signer=key, payload=payload, overwrite=overwrite)
     return TrainedModel(model_dir=Path(model_dir), run_id=run_id, result=result,
@@ -167,23 +182,7 @@ def _license_block(card: Any, grant: Any, purpose: str) -> dict[str, Any]:
             "attribution": list(combination.attribution), "publish": publish}
 
 
-def _read_columns(handle: Any, text_column: str, label_column: str
-                  ) -> tuple[list[str], list[int], list[str]]:
-    frame = handle.to_pandas()
-    for column in (text_column, label_column):
-        if column not in frame.columns:
-            raise InputError(f"column {column!r} not in the package", field=column,
-                             expected=", ".join(map(str, frame.columns)))
-    raw = frame[label_column].tolist()
-    names = sorted({str(v) for v in raw}, key=lambda v: (not v.lstrip("-").isdigit(),
-                                                         int(v) if v.lstrip("-").isdigit() else 0, v))
-    index = {name: i for i, name in enumerate(names)}
-    if len(names) < 2:
-        raise InputError("need at least two label values", field=label_column)
-    return [str(t) for t in frame[text_column].tolist()], [index[str(v)] for v in raw], names
-
-
-def _split(texts: list[str], labels: list[int], *, eval_fraction: float, seed: int | None
+def _split(texts: list[Any], labels: list[int], *, eval_fraction: float, seed: int | None
            ) -> tuple[tuple[list[str], list[int]], tuple[list[str], list[int]]]:
     import random
 
@@ -191,6 +190,8 @@ def _split(texts: list[str], labels: list[int], *, eval_fraction: float, seed: i
     random.Random(seed if seed is not None else 0).shuffle(order)
     cut = int(len(order) * eval_fraction)
     held, train = order[:cut], order[cut:]
+    if not labels:  # a causal LM: rows only
+        return ([texts[i] for i in train], []), ([texts[i] for i in held], [])
     return ([texts[i] for i in train], [labels[i] for i in train]), \
         ([texts[i] for i in held], [labels[i] for i in held])
 
