@@ -23,3 +23,19 @@ REPO = Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return REPO
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real PostgreSQL server for the whole session (tests/_postgres.py)."""
+    from tests._postgres import start_server
+
+    yield from start_server()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def ledger_location(request, tmp_path):
+    """A fresh, empty ledger location on each backend (the ledger contract runs on both)."""
+    if request.param == "sqlite":
+        return str(tmp_path / "ledger.sqlite")
+    return request.getfixturevalue("postgres_server").new_database()

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from rich.markup import escape
 
 from dataprotocol.cli._common import console, emit_json, passphrase_from_env
 from dataprotocol.errors import InputError
@@ -121,6 +122,15 @@ def open_cmd(
         console.print(f"  obligation ({item.kind}, {item.license}): {item.text}")
 
 
+def _signature_line(report: Any) -> str:
+    who = f"{escape(report.publisher_name)!s} (key id {report.publisher_key_id})"
+    if report.publisher_pinned:
+        return f"signature valid: signed by {who}, the publisher you pinned with --publisher"
+    return (f"signature valid: signed by {who} -- [bold yellow]self-asserted[/]: the manifest "
+            "names its own publisher, so this proves integrity, not who published it; "
+            "pass --publisher FILE.pub to pin the publisher you expect")
+
+
 def verify_cmd(
     package: str = typer.Argument(..., metavar="PKG", help="Package folder (path or fsspec URL)."),
     publisher: Path | None = typer.Option(None, "--publisher", help="Expected publisher identity (.pub); default: the one in the card."),
@@ -143,7 +153,7 @@ def verify_cmd(
         for check in report.shards:
             mark = "[green]ok[/]" if check.passed else "[red]FAILED[/]"
             table.add_row(str(check.index), check.path, f"{mark} {check.detail}")
-        console.print(f"signature valid (publisher {report.publisher_key_id})")
+        console.print(_signature_line(report))
         console.print(table)
     if not report.passed:
         raise typer.Exit(1)

@@ -220,7 +220,8 @@ def _card_of(target: Path) -> Any:
 
 
 def _print_decision(decision: Decision) -> None:
-    head = "[bold green]ALLOWED[/]" if decision.allowed else "[bold red]DENIED[/]"
+    head = {"allowed": "[bold green]ALLOWED[/]", "needs-review": "[bold yellow]NEEDS REVIEW[/] (denied for "
+            "automated use)"}.get(decision.outcome, "[bold red]DENIED[/]")
     console.print(f"{head} {decision.action} on {decision.dataset_id} {decision.dataset_version} "
                   f"for {decision.purpose} by {decision.principal}")
     for reason in decision.reasons:

@@ -60,7 +60,7 @@ def test_cli_train_causal_lm_commits_and_writes_an_auditable_text_generation_car
         tmp_path: Path, keys: dict[str, KeyPair], tiny_llama: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
     from dataprotocol.cli.main import main
-    from dataprotocol.train import audit_model_dir
+    from dataprotocol.records import audit_model_dir
 
     package = _package(tmp_path, keys)
     grant_path = tmp_path / "grant.json"
@@ -80,7 +80,7 @@ def test_cli_train_causal_lm_commits_and_writes_an_auditable_text_generation_car
     assert ledger.entry(out["run_id"]).state == "committed"
     privacy = json.loads((tmp_path / "model" / "privacy.json").read_text())
     assert '"task": "causal-lm"' in json.dumps(privacy, sort_keys=True)
-    from dataprotocol.train._card import read_front_matter
+    from dataprotocol.records import read_front_matter
 
     meta = read_front_matter(tmp_path / "model")
     assert meta["pipeline_tag"] == "text-generation"
@@ -125,8 +125,8 @@ def test_instruction_rows_train_and_resume_without_spending_twice(
                                           "response": "answer"}
     assert (trained.model_dir / "adapter_config.json").exists()
     assert sum(e.steps for e in entry.events) == trained.payload["mechanism"]["steps"]
-    from dataprotocol.train import audit_model_dir
-    from dataprotocol.train._card import read_front_matter
+    from dataprotocol.records import audit_model_dir
+    from dataprotocol.records import read_front_matter
 
     assert read_front_matter(trained.model_dir)["library_name"] == "peft"
     report = audit_model_dir(trained.model_dir, ledger=ledger,
