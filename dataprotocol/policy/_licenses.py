@@ -296,6 +296,24 @@ class LicenseRegistry:
                              expected="one of " + ", ".join(self._licenses))
         return lic
 
+    def require_known(self, license_text: str, *, file: str | Path | None = None,
+                      field: str = "license") -> None:
+        """Every id in a card's license (an id or an SPDX expression) must be defined here.
+
+        Publishing or granting a dataset under an id no one can interpret makes every
+        later decision a denial; refuse it up front as bad input (exit 2, as DESIGN.md
+        says), the same way ``check``, ``publish`` and ``grant issue`` all see it.
+        """
+        from dataprotocol.policy._expression import parse_license_expression
+
+        expression = parse_license_expression(license_text, file=None if file is None else str(file),
+                                              field=field)
+        unknown = [i for i in expression.ids() if i not in self]
+        if unknown:
+            raise InputError(f"unknown license {', '.join(map(repr, unknown))}", file=file,
+                             field=field, expected="one of " + ", ".join(self._licenses) +
+                             " (or a folder of definitions given with --licenses)")
+
     def __contains__(self, license_id: object) -> bool:
         return isinstance(license_id, str) and self.get(license_id) is not None
 
