@@ -17,9 +17,9 @@ from typing import Any
 
 from dataprotocol.errors import InputError
 from dataprotocol.keys import KeyPair
-from dataprotocol.train._gate import open_gate
 from dataprotocol.train._checkpoint import load_checkpoint
 from dataprotocol.train._config import DPConfig, TrainResult
+from dataprotocol.train._gate import open_gate
 from dataprotocol.train._trainer import DPTrainer
 
 __all__ = ["train_on_package", "TrainedModel"]
