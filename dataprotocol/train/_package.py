@@ -41,21 +41,29 @@ def train_on_package(package: str | Path, *, grant: dict[str, Any] | str | Path,
                      label_column: str, config: DPConfig, out: str | Path,
                      ledger: Any = None, audit_canaries: int = 0,
                      eval_fraction: float = 0.1, checkpoint_dir: str | Path | None = None,
-                     overwrite: bool = False, device: str = "auto") -> TrainedModel:
-    """Fine-tune ``model_path`` on a granted package under DP-SGD; write ``out``."""
+                     overwrite: bool = False, device: str = "auto",
+                     privacy_unit: str | None = None) -> TrainedModel:
+    """Fine-tune ``model_path`` on a granted package under DP-SGD; write ``out``.
+
+    ``privacy_unit``: a column whose value is one person; user-level DP over it (the
+    dataset card's ``privacy_unit``, when it names one, requires it)."""
     _check_outputs(out, checkpoint_dir, overwrite=overwrite)  # before anything is spent
-    gate = open_gate(package, grant=grant, key=key, purpose=purpose, ledger=ledger)
+    gate = open_gate(package, grant=grant, key=key, purpose=purpose, ledger=ledger,
+                     privacy_unit=privacy_unit)
     texts, labels, names = _read_columns(gate.handle, text_column, label_column)
-    train, held = _split(texts, labels, eval_fraction=eval_fraction, seed=config.seed)
+    units = _read_units(gate.handle, privacy_unit)
+    train, held = _split(texts, labels, units, eval_fraction=eval_fraction, seed=config.seed)
     canaries = None
     if audit_canaries:
         from dataprotocol.records import CanaryAudit
 
         canaries = CanaryAudit(audit_canaries, num_labels=len(names), seed=config.seed)
         extra_texts, extra_labels = canaries.inserted()
-        train = (train[0] + extra_texts, train[1] + extra_labels)
+        extra_units = [f"canary-{i}" for i in range(len(extra_texts))]  # one unit each
+        train = (train[0] + extra_texts, train[1] + extra_labels,
+                 None if train[2] is None else train[2] + extra_units)
     trainer = DPTrainer(model_path, num_labels=len(names), config=config, device=device)
-    plan = trainer.plan(len(train[0]))
+    plan = trainer.plan(len(train[0]), units=None if train[2] is None else len(set(train[2])))
     previous = load_checkpoint(checkpoint_dir) if checkpoint_dir else None
     run_id = previous.run_id if previous else "run-" + secrets.token_hex(8)
     if previous is None or not gate.has_entry(run_id):
@@ -63,7 +71,9 @@ def train_on_package(package: str | Path, *, grant: dict[str, Any] | str | Path,
         gate.reserve(run_id=run_id, events=plan.events(), delta=config.delta)
     result = trainer.fit(train[0], train[1], eval_texts=held[0] or None,
                          eval_labels=held[1] or None, checkpoint_dir=checkpoint_dir,
-                         run_id=run_id, plan=plan)
+                         run_id=run_id, plan=plan, units=train[2])
+    if privacy_unit:
+        result.mechanism["privacy_unit"] = privacy_unit
     entry = gate.commit(run_id, events=result.events, epsilon=result.accounting["epsilon"])
     audit_block = _audit(canaries, trainer, result, config) if canaries else None
     payload = gate.payload(run_id=run_id, base_model=Path(model_path).name,
@@ -105,16 +115,48 @@ def _read_columns(handle: Any, text_column: str, label_column: str
     return [str(t) for t in frame[text_column].tolist()], [index[str(v)] for v in raw], names
 
 
-def _split(texts: list[str], labels: list[int], *, eval_fraction: float, seed: int | None
-           ) -> tuple[tuple[list[str], list[int]], tuple[list[str], list[int]]]:
+def _read_units(handle: Any, privacy_unit: str | None) -> list[str] | None:
+    if privacy_unit is None:
+        return None
+    names = [str(f.get("name")) for f in handle.manifest.schema.get("fields", [])]
+    if privacy_unit not in names:
+        raise InputError(f"privacy-unit column {privacy_unit!r} not in the package",
+                         field="privacy_unit", expected=", ".join(names))
+    values = handle.to_pandas(columns=[privacy_unit])[privacy_unit]
+    if values.isna().any():
+        # a row with no unit would be a unit of its own -- or silently merged with others
+        raise InputError(f"privacy-unit column {privacy_unit!r} has empty values",
+                         field="privacy_unit", expected="a unit id on every row")
+    return [str(v) for v in values.tolist()]
+
+
+Split = tuple[list[str], list[int], list[str] | None]
+
+
+def _split(texts: list[str], labels: list[int], units: list[str] | None, *,
+           eval_fraction: float, seed: int | None) -> tuple[Split, Split]:
+    """Hold out ``eval_fraction`` of the rows -- of the units at user level, so that no
+    person is in both the training and the evaluation split."""
     import random
 
-    order = list(range(len(texts)))
-    random.Random(seed if seed is not None else 0).shuffle(order)
-    cut = int(len(order) * eval_fraction)
-    held, train = order[:cut], order[cut:]
-    return ([texts[i] for i in train], [labels[i] for i in train]), \
-        ([texts[i] for i in held], [labels[i] for i in held])
+    rng = random.Random(seed if seed is not None else 0)
+    if units is None:
+        order = list(range(len(texts)))
+        rng.shuffle(order)
+        cut = int(len(order) * eval_fraction)
+        held, train = order[:cut], order[cut:]
+    else:
+        people = sorted(set(units))
+        rng.shuffle(people)
+        out = set(people[:int(len(people) * eval_fraction)])
+        held = [i for i, u in enumerate(units) if u in out]
+        train = [i for i, u in enumerate(units) if u not in out]
+
+    def pick(rows: list[int]) -> Split:
+        return ([texts[i] for i in rows], [labels[i] for i in rows],
+                None if units is None else [units[i] for i in rows])
+
+    return pick(train), pick(held)
 
 
 def _audit(canaries: Any, trainer: DPTrainer, result: TrainResult, config: DPConfig
