@@ -45,6 +45,7 @@ __all__ = [
     "check_input_file",
     "check_write_target",
     "check_output_folder",
+    "check_distinct",
     "remove_stale_temporaries",
     "make_staging_folder",
     "temporary_prefix",
@@ -167,6 +168,18 @@ def check_write_target(path: str | Path, *, what: str = "output file",
                 raise InputError(f"cannot write {what}: {parent} is not a folder", file=target)
             break
     return target
+
+
+def check_distinct(source: str | Path, out: str | Path, *, what: str = "output") -> None:
+    """``out`` must not be ``source`` (same path, a symlink or a hard link to it): writing
+    it would destroy the input -- e.g. ``deid reveal --out`` over its own ciphertext."""
+    src, dst = Path(source), Path(out)
+    same = src.resolve() == dst.resolve()
+    with contextlib.suppress(OSError):
+        same = same or (src.exists() and dst.exists() and os.path.samefile(src, dst))
+    if same:
+        raise InputError(f"{what} would overwrite the input", file=dst,
+                         expected="a different --out path")
 
 
 def check_output_folder(path: str | Path, *, what: str = "output folder",

@@ -33,12 +33,16 @@ def publish_cmd(
     text_column: list[str] = typer.Option([], "--text-column", help="Free-text column to scan for PII and scrub (repeatable)."),
     pii_column: list[str] = typer.Option([], "--pii-column", help="COLUMN=ENTITY_TYPE: a column whose every value is PII (repeatable)."),
     pseudonym_key: Path | None = typer.Option(None, "--pseudonym-key", help="Key file (hex) for keyed pseudonyms instead of placeholders."),
+    licenses: list[Path] = typer.Option([], "--licenses", help="Extra folder of license YAML files (repeatable)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Scrub, shard, encrypt and sign a table into a data package."""
     from dataprotocol.keys import load_keypair
     from dataprotocol.package import publish
-    from dataprotocol.policy import load_dataset_card
+    from dataprotocol.policy import LicenseRegistry, load_dataset_card
+
+    card = load_dataset_card(dataset_card)
+    LicenseRegistry.load(*licenses).require_known(card.license, file=dataset_card)
 
     secret = None
     if pseudonym_key is not None:
@@ -46,7 +50,7 @@ def publish_cmd(
 
         secret = load_key_file(pseudonym_key)
     manifest = publish(
-        input_path, card=load_dataset_card(dataset_card),
+        input_path, card=card,
         publisher=load_keypair(key, passphrase=passphrase_from_env()), out=out, shards=shards,
         rows_per_shard=rows_per_shard, text_columns=text_column,
         pii_columns=_pii_columns(pii_column), pseudonym_key=secret)

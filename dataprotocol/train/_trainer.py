@@ -57,24 +57,26 @@ class TrainPlan:
 
 
 class DPTrainer:
-    """Fine-tune ``model_path`` (any ``AutoModelForSequenceClassification`` directory,
-    safetensors, loaded offline) with DP-SGD under ``config``."""
+    """Fine-tune ``model_path`` with DP-SGD under ``config``: by default an
+    ``AutoModelForSequenceClassification`` directory (safetensors, loaded offline) with
+    ``num_labels`` classes; with ``task=CausalLMTask()`` any ``AutoModelForCausalLM``
+    directory (then rows have no labels)."""
 
-    def __init__(self, model_path: str | Path, *, num_labels: int, config: DPConfig,
-                 device: str = "auto", task: Task | None = None) -> None:
+    def __init__(self, model_path: str | Path, *, num_labels: int | None = None,
+                 config: DPConfig, device: str = "auto", task: Task | None = None) -> None:
         path = Path(model_path)
         if not path.is_dir():
             raise InputError("model checkpoint directory not found", file=path,
                              expected="a transformers checkpoint directory")
-        if num_labels < 2:
-            raise InputError("need at least 2 labels", field="num_labels")
         self.model_path = path
-        self.num_labels = num_labels
         self.config = config
         self.device = pick_device(device)
         self.tokenizer = _load_tokenizer(path)
         self.task: Task = task or SequenceClassificationTask(
             pad_token_id=int(self.tokenizer.pad_token_id or 0))
+        if self.task.labelled and (num_labels is None or num_labels < 2):
+            raise InputError("need at least 2 labels", field="num_labels")
+        self.num_labels = int(num_labels or 0)
 
     # -- planning ------------------------------------------------------------------
     def plan(self, dataset_size: int, *, units: int | None = None) -> TrainPlan:
@@ -104,8 +106,8 @@ class DPTrainer:
                          sampler=sampler, dataset_size=dataset_size, units=units)
 
     # -- training ------------------------------------------------------------------
-    def fit(self, train_texts: Sequence[str], train_labels: Sequence[int], *,
-            eval_texts: Sequence[str] | None = None,
+    def fit(self, train_texts: Sequence[Any], train_labels: Sequence[int] | None = None, *,
+            eval_texts: Sequence[Any] | None = None,
             eval_labels: Sequence[int] | None = None,
             checkpoint_dir: str | Path | None = None, run_id: str | None = None,
             plan: TrainPlan | None = None,
@@ -120,9 +122,10 @@ class DPTrainer:
         every step already taken (a resumed run can never spend twice).
         """
         cfg = self.config
-        _check_data(train_texts, train_labels, self.num_labels, what="train")
-        if eval_texts is not None:
-            _check_data(eval_texts, eval_labels or [], self.num_labels, what="eval")
+        if self.task.labelled:
+            _check_data(train_texts, train_labels or [], self.num_labels, what="train")
+            if eval_texts is not None:
+                _check_data(eval_texts, eval_labels or [], self.num_labels, what="eval")
         if cfg.seed is not None:
             torch.manual_seed(cfg.seed)
         index = _unit_index(units, len(train_texts), cfg)
@@ -171,7 +174,7 @@ class DPTrainer:
                             eval_texts, eval_labels)
 
     def _result(self, model: nn.Module, plan: TrainPlan, steps: int, mode: str, run_id: str,
-                history: list[dict[str, float]], eval_texts: Sequence[str] | None,
+                history: list[dict[str, float]], eval_texts: Sequence[Any] | None,
                 eval_labels: Sequence[int] | None) -> TrainResult:
         cfg = self.config
         events = plan.events(steps)
@@ -179,12 +182,13 @@ class DPTrainer:
         metrics: dict[str, Any] = {}
         if history:
             metrics["train_loss"] = history[-1]["train_loss"]
-        if eval_texts is not None and eval_labels is not None:
+        if eval_texts is not None and (eval_labels is not None or not self.task.labelled):
             eval_data = self.task.encode(self.tokenizer, eval_texts, eval_labels,
                                          max_length=cfg.max_length)
             metrics.update(evaluate(model, eval_data, task=self.task, device=self.device,
                                     batch_size=cfg.eval_batch_size))
-        final = _merged(model)
+        final = model if cfg.lora and cfg.lora_output == "adapter" else _merged(model)
+        final.eval()
         mechanism = {
             "clipping_norm": cfg.max_grad_norm, "noise_multiplier": plan.noise_multiplier,
             "sampler": plan.sampler, "sample_rate": plan.sample_rate, "steps": steps,
@@ -192,6 +196,7 @@ class DPTrainer:
             "physical_batch_size": cfg.physical_batch, "clipping_mode": mode,
             "dataset_size": plan.dataset_size, "lora": cfg.lora, "learning_rate": cfg.lr,
             "max_length": cfg.max_length, "secure_mode": cfg.secure_mode,
+            "output": cfg.lora_output if cfg.lora else "full",
         }
         if plan.units is not None:
             mechanism["units"] = plan.units
@@ -202,7 +207,7 @@ class DPTrainer:
     def _build_model(self) -> nn.Module:
         model = self.task.load_model(self.model_path, num_labels=self.num_labels)
         if self.config.lora:
-            model = _with_lora(model, self.config)
+            model = _with_lora(model, self.config, task_type=self.task.peft_task_type)
         model.to(self.device)
         model.train()  # Opacus needs train mode before wrapping (hooks check .training)
         return model
@@ -218,10 +223,10 @@ def _load_tokenizer(path: Path) -> Any:
                          expected="tokenizer files next to the model") from exc
 
 
-def _with_lora(model: nn.Module, cfg: DPConfig) -> nn.Module:
+def _with_lora(model: nn.Module, cfg: DPConfig, *, task_type: str) -> nn.Module:
     from peft import LoraConfig, TaskType, get_peft_model
 
-    lora = LoraConfig(task_type=TaskType.SEQ_CLS, r=cfg.lora_rank, lora_alpha=cfg.lora_alpha,
+    lora = LoraConfig(task_type=TaskType[task_type], r=cfg.lora_rank, lora_alpha=cfg.lora_alpha,
                       lora_dropout=0.0,
                       target_modules=list(cfg.lora_target_modules)
                       if cfg.lora_target_modules else None)
@@ -264,7 +269,7 @@ def _unit_index(units: Sequence[Hashable] | None, rows: int, cfg: DPConfig
     return UnitIndex.from_values(units)
 
 
-def _check_data(texts: Sequence[str], labels: Sequence[int], num_labels: int, *,
+def _check_data(texts: Sequence[Any], labels: Sequence[int], num_labels: int, *,
                 what: str) -> None:
     if len(texts) != len(labels):
         raise InputError(f"{len(texts)} {what} texts but {len(labels)} labels",
