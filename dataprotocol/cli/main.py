@@ -99,7 +99,8 @@ def main(argv: list[str] | None = None) -> int:
         if callable(show) and isinstance(code, int):
             show()
             if "--json" in args:
-                emit_json({"error": str(getattr(exc, "format_message", lambda: exc)()), "code": code,
+                message = getattr(exc, "format_message", None)
+                emit_json({"error": str(message() if callable(message) else exc), "code": code,
                            "type": "UsageError"})
             return code
         raise
