@@ -28,8 +28,10 @@ _CONTEXT: dict[str, Any] = {
     "cr": "http://mlcommons.org/croissant/", "rai": "http://mlcommons.org/croissant/RAI/",
     "dct": "http://purl.org/dc/terms/", "citeAs": "cr:citeAs", "column": "cr:column",
     "conformsTo": "dct:conformsTo", "data": {"@id": "cr:data", "@type": "@json"},
-    "dataType": {"@id": "cr:dataType", "@type": "@vocab"}, "examples": {"@id": "cr:examples", "@type": "@json"},
-    "equivalentProperty": "cr:equivalentProperty", "extract": "cr:extract", "field": "cr:field", "fileObject": "cr:fileObject", "fileProperty": "cr:fileProperty",
+    "dataType": {"@id": "cr:dataType", "@type": "@vocab"},
+    "examples": {"@id": "cr:examples", "@type": "@json"},
+    "equivalentProperty": "cr:equivalentProperty", "extract": "cr:extract", "field": "cr:field",
+    "fileObject": "cr:fileObject", "fileProperty": "cr:fileProperty",
     "fileSet": "cr:fileSet", "format": "cr:format", "includes": "cr:includes", "isLiveDataset": "cr:isLiveDataset",
     "jsonPath": "cr:jsonPath", "key": "cr:key", "md5": "cr:md5", "parentField": "cr:parentField", "path": "cr:path",
     "recordSet": "cr:recordSet", "references": "cr:references", "regex": "cr:regex", "repeated": "cr:repeated",
@@ -112,8 +114,8 @@ def export_croissant(source: str | Path, out: str | Path | None = None) -> dict[
     import json
 
     from dataprotocol._files import atomic_write_text
-    from dataprotocol.package._storage import locate
     from dataprotocol.package._manifest import load_manifest
+    from dataprotocol.package._storage import locate
     from dataprotocol.policy import load_dataset_card
 
     path = Path(str(source))
