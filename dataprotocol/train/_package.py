@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from dataprotocol._files import check_output_folder
+from dataprotocol.errors import InputError
 from dataprotocol.keys import KeyPair
 from dataprotocol.train._checkpoint import load_checkpoint
 from dataprotocol.train._config import DPConfig, TrainResult
