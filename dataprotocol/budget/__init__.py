@@ -3,7 +3,8 @@
 Recipes: :func:`account` / :func:`compute_epsilon` (Opacus PRV with RDP fallback, or
 RDP) for one run's events; :func:`noise_multiplier_for` to calibrate sigma;
 :func:`recompute_independent` (Google dp_accounting) for audits; :class:`Ledger` for
-the reserve -> commit ledger whose cap holds across all runs on a dataset. A ledger is
+the reserve -> commit ledger whose cap holds across all runs on a dataset (a SQLite
+file, or PostgreSQL for a ledger shared by many machines; :func:`grant_append_only`). A ledger is
 created once by the dataset's publisher (signed genesis; ``dataprotocol.records``
 signs and verifies it) and is never created implicitly.
 """
@@ -38,6 +39,7 @@ from dataprotocol.budget._records import (
     RunSummary,
 )
 from dataprotocol.budget._store import DEFAULT_LEDGER, resolve_location
+from dataprotocol.budget._store_pg import grant_append_only
 
 __all__ = [
     "MechanismEvent",
@@ -64,6 +66,7 @@ __all__ = [
     "DryRun",
     "BudgetRefused",
     "DEFAULT_LEDGER",
+    "grant_append_only",
     "resolve_location",
     "LedgerIdentity",
     "ChainHead",

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
@@ -49,7 +48,7 @@ def dataset_hash(*, dataset_id: str, epsilon_cap: float, delta_cap: float,
     return hashlib.sha256(canonical_json(payload)).hexdigest()
 
 
-def parse_row(row: sqlite3.Row | tuple[Any, ...]) -> LedgerEntry:
+def parse_row(row: tuple[Any, ...]) -> LedgerEntry:
     """A row (in ``ENTRY_COLUMNS`` order) as a LedgerEntry; IntegrityError if unreadable."""
     seq, run_id, dataset_id, state, events, delta, meta, created_at, prev, digest = row
     try:
@@ -64,7 +63,7 @@ def parse_row(row: sqlite3.Row | tuple[Any, ...]) -> LedgerEntry:
                        entry_hash=str(digest))
 
 
-def verify_rows(rows: Iterable[sqlite3.Row | tuple[Any, ...]]) -> list[LedgerEntry]:
+def verify_rows(rows: Iterable[tuple[Any, ...]]) -> list[LedgerEntry]:
     """Check every link and every hash, in ``seq`` order; return the parsed entries.
 
     Also the structure: seq 1 is the one genesis entry, every run belongs to the
@@ -137,7 +136,7 @@ def _check_lifecycle(entry: LedgerEntry, reserved: dict[str, LedgerEntry], where
         raise IntegrityError(f"{where}: commit without a matching reservation")
 
 
-def verify_dataset_rows(rows: Iterable[sqlite3.Row | tuple[Any, ...]]) -> None:
+def verify_dataset_rows(rows: Iterable[tuple[Any, ...]]) -> None:
     for dataset_id, epsilon_cap, delta_cap, created_at, record_hash in rows:
         recomputed = dataset_hash(dataset_id=dataset_id, epsilon_cap=float(epsilon_cap),
                                   delta_cap=float(delta_cap), created_at=created_at)

@@ -1,20 +1,21 @@
-"""The per-dataset privacy-budget ledger: reserve -> commit, hash-chained, SQLite.
+"""The per-dataset privacy-budget ledger: reserve -> commit, hash-chained, in a store.
 
 A run *reserves* its planned mechanism events before it touches the data and *commits*
 the events it actually ran afterwards. A run counts with its committed events, else
 with its reservation -- so a crashed or killed run stays spent, conservatively, and
 every run (aborted ones, hyper-parameter trials) counts. The cap is enforced on the
 adaptive Rényi filter of all runs (``_composition``); rows are only ever appended.
+The rows live in a :class:`~dataprotocol.budget._store.LedgerStore`: a SQLite file or a
+PostgreSQL database (``postgresql://...``), with the same contract.
 
 A ledger belongs to one dataset and is created once, by the dataset's publisher, with
-a signed genesis entry (``_identity``); opening a path never creates a ledger.
+a signed genesis entry (``_identity``); opening a location never creates a ledger.
 """
 
 from __future__ import annotations
 
 import json
 import math
-import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
@@ -48,14 +49,7 @@ from dataprotocol.budget._records import (
     Reservation,
     RunSummary,
 )
-from dataprotocol.budget._store import (
-    DEFAULT_LEDGER,
-    connect,
-    create_file,
-    read_transaction,
-    resolve_location,
-    write_transaction,
-)
+from dataprotocol.budget._store import DEFAULT_LEDGER, LedgerTransaction, open_store
 from dataprotocol.errors import BudgetError, BudgetExceeded, InputError, IntegrityError
 
 __all__ = ["Ledger", "BudgetRefused"]
@@ -73,28 +67,31 @@ class BudgetRefused(BudgetExceeded):
 
 
 class Ledger:
-    """A dataset's privacy-budget ledger in a SQLite file (``path`` or ``sqlite:///`` URL).
+    """A dataset's privacy-budget ledger: a SQLite file (a path or ``sqlite:///`` URL) or
+    a PostgreSQL database (``postgresql://[user@]host[:port]/dbname``).
 
-    ``Ledger(path)`` opens an existing ledger and never creates one (a missing file or
-    folder is an :class:`InputError`); the publisher creates it with :meth:`create`.
+    ``Ledger(location)`` opens an existing ledger and never creates one (a missing file
+    or folder is an :class:`InputError`); the publisher creates it with :meth:`create`.
     Every call opens its own connection, so a Ledger may be shared across processes.
+    ``location`` names it for messages and cards (never with a password); ``path`` is
+    the SQLite file (``None`` for PostgreSQL).
     """
 
-    def __init__(self, path: str | Path = DEFAULT_LEDGER) -> None:
-        self.path = resolve_location(path)
-        with connect(self.path):
-            pass
+    def __init__(self, path: str | Path = DEFAULT_LEDGER, *,
+                 _initialise: Any = None) -> None:
+        self.store = open_store(path, initialise=_initialise)
+        self.location: str = self.store.location
+        self.path: Path | None = getattr(self.store, "path", None)
 
     @classmethod
     def create(cls, path: str | Path, *, genesis: Mapping[str, Any]) -> Ledger:
         """Create a new ledger whose seq-1 entry holds ``genesis`` (the publisher's signed
         ``dataprotocol-ledger-genesis/1`` envelope; its signature is checked by
-        ``records``, not here). Refuses an existing file and a missing folder."""
+        ``records``, not here). Refuses an existing ledger and a missing folder."""
         fields = genesis_fields(genesis)
         document = json.loads(canonical_json(dict(genesis)))  # plain JSON, no NaN
-        location = resolve_location(path)
 
-        def initialise(conn: sqlite3.Connection) -> None:
+        def initialise(conn: LedgerTransaction) -> None:
             created = _now()
             conn.execute("INSERT INTO ledger_info VALUES ('ledger_id', ?)",
                          (fields["ledger_id"],))
@@ -106,11 +103,10 @@ class Ledger:
                     state="genesis", events=(), delta=fields["delta_cap"],
                     meta={"document": document})
 
-        create_file(location, initialise)
-        return cls(location)
+        return cls(path, _initialise=initialise)
 
     def __repr__(self) -> str:
-        return f"Ledger({str(self.path)!r})"
+        return f"Ledger({self.location!r})"
 
     # -- identity -------------------------------------------------------------------
     def identity(self) -> LedgerIdentity:
@@ -134,7 +130,7 @@ class Ledger:
         names an entry of this chain; IntegrityError if it names another chain."""
         ledger_id, head = head_fields(document)
         clean = json.loads(canonical_json(dict(document)))
-        with connect(self.path) as conn, write_transaction(conn):
+        with self.store.write() as conn:
             entries = self._verified(conn)
             if ledger_id != entries[0].run_id:
                 raise IntegrityError(f"head is for ledger {ledger_id}, this is {entries[0].run_id}")
@@ -145,8 +141,8 @@ class Ledger:
 
     def datasets(self) -> list[str]:
         """The ledger's dataset (a list, for callers that show several ledgers)."""
-        with connect(self.path) as conn, read_transaction(conn):
-            return [r[0] for r in conn.execute("SELECT dataset_id FROM datasets ORDER BY 1")]
+        with self.store.read() as conn:
+            return [r[0] for r in conn.fetchall("SELECT dataset_id FROM datasets ORDER BY 1")]
 
     # -- reserve / commit -----------------------------------------------------------
     def reserve(self, dataset_id: str, *, run_id: str, events: Sequence[MechanismEvent],
@@ -156,7 +152,7 @@ class Ledger:
         planned = _check_events(events)
         delta = check_delta(delta)
         meta_obj = _check_meta(meta)
-        with connect(self.path) as conn, write_transaction(conn):
+        with self.store.write() as conn:
             entries = self._verified(conn)
             epsilon_cap, delta_cap = self._caps(conn, dataset_id)
             if any(e.is_run and e.run_id == run_id for e in entries):
@@ -183,7 +179,7 @@ class Ledger:
         """
         planned = _check_events(events)
         delta = check_delta(delta)
-        with connect(self.path) as conn, read_transaction(conn):
+        with self.store.read() as conn:
             entries = self._verified(conn)
             epsilon_cap, delta_cap = self._caps(conn, dataset_id)
         others = [ev for ev, _ in _current_runs(entries, dataset_id).values()]
@@ -204,11 +200,11 @@ class Ledger:
         run_id = _check_id(run_id, "run_id")
         actual = _check_events(events)
         meta_obj = _check_meta(meta)
-        with connect(self.path) as conn, write_transaction(conn):
+        with self.store.write() as conn:
             entries = self._verified(conn)
             mine = [e for e in entries if e.is_run and e.run_id == run_id]
             if not mine:
-                raise BudgetError(f"run {run_id!r} has no reservation in {self.path}")
+                raise BudgetError(f"run {run_id!r} has no reservation in {self.location}")
             if any(e.state == "committed" for e in mine):
                 raise BudgetError(f"run {run_id!r} is already committed; a run cannot "
                                   "spend twice")
@@ -238,7 +234,7 @@ class Ledger:
     # -- reading --------------------------------------------------------------------
     def status(self, dataset_id: str, *, with_prv: bool = True) -> BudgetStatus:
         """Cap, composed spend (filter; plus RDP, PRV and naive sum) and runs."""
-        with connect(self.path) as conn, read_transaction(conn):
+        with self.store.read() as conn:
             entries = self._verified(conn)
             epsilon_cap, delta_cap = self._caps(conn, dataset_id)
         current = _current_runs(entries, dataset_id)
@@ -255,7 +251,7 @@ class Ledger:
 
     def entries(self, dataset_id: str | None = None) -> list[LedgerEntry]:
         """Every entry (optionally of one dataset) in chain order, after verifying it."""
-        with connect(self.path) as conn, read_transaction(conn):
+        with self.store.read() as conn:
             entries = self._verified(conn)
         return [e for e in entries if dataset_id is None or e.dataset_id == dataset_id]
 
@@ -263,14 +259,14 @@ class Ledger:
         """The entry ``run_id`` counts with now (committed, else reserved)."""
         mine = [e for e in self.entries() if e.is_run and e.run_id == run_id]
         if not mine:
-            raise BudgetError(f"run {run_id!r} is not recorded in the ledger {self.path}")
+            raise BudgetError(f"run {run_id!r} is not recorded in the ledger {self.location}")
         return mine[-1]
 
     def verify_chain(self, *, anchors: Iterable[ChainHead | Mapping[str, Any] | tuple[int, str]]
                      = ()) -> int:
         """Verify every hash and link; return the number of entries. Raises IntegrityError.
 
-        ``anchors``: positions vouched for outside this file -- the publisher's signed
+        ``anchors``: positions vouched for outside the ledger -- the publisher's signed
         heads, the entry a model card names. A chain shorter than an anchor was
         truncated; another hash at its seq means a rewritten history or a fork.
         """
@@ -280,27 +276,27 @@ class Ledger:
         return len(entries)
 
     # -- internals ------------------------------------------------------------------
-    def _verified(self, conn: sqlite3.Connection) -> list[LedgerEntry]:
+    def _verified(self, conn: LedgerTransaction) -> list[LedgerEntry]:
         """The verified chain; the dataset row must be the genesis' cap, and only it."""
-        datasets = conn.execute("SELECT dataset_id, epsilon_cap, delta_cap, created_at, "
-                                "record_hash FROM datasets").fetchall()
+        datasets = conn.fetchall("SELECT dataset_id, epsilon_cap, delta_cap, created_at, "
+                                 "record_hash FROM datasets")
         verify_dataset_rows(datasets)
-        entries = verify_rows(conn.execute(f"SELECT {ENTRY_COLUMNS} FROM entries ORDER BY seq"))
+        entries = verify_rows(conn.fetchall(f"SELECT {ENTRY_COLUMNS} FROM entries ORDER BY seq"))
         if not entries:
-            raise IntegrityError(f"ledger {self.path} has no genesis entry (emptied?)")
+            raise IntegrityError(f"ledger {self.location} has no genesis entry (emptied?)")
         fields = genesis_fields(entries[0].meta["document"])
         caps = [(str(d[0]), float(d[1]), float(d[2])) for d in datasets]
         if caps != [(fields["dataset_id"], fields["epsilon_cap"], fields["delta_cap"])]:
-            raise IntegrityError(f"ledger {self.path}: the dataset table disagrees with the "
+            raise IntegrityError(f"ledger {self.location}: the dataset table disagrees with the "
                                  "publisher's genesis (cap edited?)")
         return entries
 
-    def _caps(self, conn: sqlite3.Connection, dataset_id: str) -> tuple[float, float]:
-        row = conn.execute("SELECT epsilon_cap, delta_cap FROM datasets WHERE dataset_id = ?",
-                           (dataset_id,)).fetchone()
+    def _caps(self, conn: LedgerTransaction, dataset_id: str) -> tuple[float, float]:
+        row = conn.fetchone("SELECT epsilon_cap, delta_cap FROM datasets WHERE dataset_id = ?",
+                            (dataset_id,))
         if row is None:
             raise InputError(f"dataset {dataset_id!r} is not this ledger's dataset",
-                             file=self.path, field="dataset_id",
+                             file=self.location, field="dataset_id",
                              expected="the dataset named in the ledger's genesis")
         return float(row[0]), float(row[1])
 
@@ -333,7 +329,7 @@ def _cap_reasons(spent: float, delta: float, epsilon_cap: float, delta_cap: floa
     return reasons
 
 
-def _append(conn: sqlite3.Connection, entries: Sequence[LedgerEntry], *, run_id: str,
+def _append(conn: LedgerTransaction, entries: Sequence[LedgerEntry], *, run_id: str,
             dataset_id: str, state: EntryState, events: tuple[MechanismEvent, ...], delta: float,
             meta: dict[str, Any]) -> LedgerEntry:
     seq = len(entries) + 1
@@ -359,14 +355,6 @@ def _check_id(value: str, name: str) -> str:
     if not isinstance(value, str) or not value.strip() or len(value) > 256:
         raise InputError(f"{name} must be a non-empty string (<= 256 chars)", field=name)
     return value
-
-
-def _check_caps(epsilon_cap: float, delta_cap: float) -> tuple[float, float]:
-    epsilon = float(epsilon_cap)
-    if not (math.isfinite(epsilon) and epsilon > 0):
-        raise InputError(f"epsilon cap must be a finite number > 0, got {epsilon_cap!r}",
-                         field="epsilon_cap")
-    return epsilon, check_delta(delta_cap, field_name="delta_cap")
 
 
 def _check_events(events: Sequence[MechanismEvent]) -> tuple[MechanismEvent, ...]:

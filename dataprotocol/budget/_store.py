@@ -1,8 +1,15 @@
-"""Where the ledger lives: a SQLite file (WAL), opened per operation.
+"""Where the ledger lives: a store interface, and the SQLite store (WAL, one file).
 
-One ``BEGIN IMMEDIATE`` transaction decides each reservation: it takes SQLite's write
-lock before reading the spend, so two processes reserving at once are serialised and
-the second one sees the first one's row -- they can never overspend together.
+The ledger (``_ledger``) speaks to a :class:`LedgerStore` only: ``store.write()`` is one
+transaction that sees every committed entry and appends atomically, ``store.read()`` a
+consistent snapshot. SQL is written once, with ``?`` placeholders and portable types;
+each store adapts it. Two stores exist: this module's SQLite file and PostgreSQL
+(``_store_pg``), chosen by :func:`open_store` from the location string.
+
+SQLite concurrency: one ``BEGIN IMMEDIATE`` transaction decides each reservation: it
+takes SQLite's write lock before reading the spend, so two processes reserving at once
+are serialised and the second one sees the first one's row -- they can never overspend
+together.
 """
 
 from __future__ import annotations
@@ -11,20 +18,25 @@ import contextlib
 import os
 import secrets
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any, Protocol
 
 from dataprotocol.errors import BudgetError, InputError
 
-__all__ = ["DEFAULT_LEDGER", "resolve_location", "connect", "create_file",
-           "write_transaction", "read_transaction"]
+__all__ = ["DEFAULT_LEDGER", "FORMAT", "SCHEMA", "LedgerStore", "LedgerTransaction", "SQLiteStore",
+           "open_store", "resolve_location", "POSTGRES_SCHEMES", "Initialiser", "check_format"]
 
 DEFAULT_LEDGER = "dataprotocol-ledger.sqlite"
 FORMAT = "dataprotocol-ledger/2"
+#: the format before ledgers had a publisher's genesis (refused: re-create the ledger)
+OLD_FORMAT = "dataprotocol-ledger/1"
 #: seconds a writer waits for another process' transaction before giving up
 BUSY_TIMEOUT_S = 60.0
+POSTGRES_SCHEMES = ("postgresql", "postgres")
 
-_SCHEMA = """
+#: the tables (SQLite dialect; ``_store_pg`` derives its PostgreSQL DDL from this text)
+SCHEMA = """
 CREATE TABLE IF NOT EXISTS ledger_info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS datasets (
     dataset_id  TEXT PRIMARY KEY,
@@ -49,15 +61,54 @@ CREATE TABLE IF NOT EXISTS entries (
 CREATE INDEX IF NOT EXISTS entries_by_dataset ON entries (dataset_id, seq);
 """
 
-_POSTGRES_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg", "postgresql+psycopg2")
+
+class LedgerTransaction(Protocol):
+    """One open transaction; SQL uses ``?`` placeholders on every store."""
+
+    def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
+
+    def fetchone(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None: ...
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None: ...
+
+
+class LedgerStore(Protocol):
+    """A place holding the ledger's tables.
+
+    ``write()``: a transaction that is serialised against every other writer (of any
+    process or machine) *before* it reads, and commits atomically or not at all.
+    ``read()``: a consistent snapshot. ``location``: where, for messages and cards
+    (never a password).
+    """
+
+    location: str
+
+    def write(self) -> contextlib.AbstractContextManager[LedgerTransaction]: ...
+
+    def read(self) -> contextlib.AbstractContextManager[LedgerTransaction]: ...
+
+
+#: writes a new ledger's first rows (its genesis) inside the creating transaction
+Initialiser = Callable[[LedgerTransaction], None]
+
+
+def open_store(location: str | Path, *, initialise: Initialiser | None = None) -> LedgerStore:
+    """The store named by ``location``: a path, ``sqlite:///PATH`` or ``postgresql://...``.
+
+    Without ``initialise`` an existing ledger is opened and nothing is ever created (a
+    missing file or folder is an InputError). With it a NEW ledger is created -- schema
+    and ``initialise``'s rows in one transaction -- and an existing one is refused.
+    """
+    text = str(location)
+    if text.split("://", 1)[0].lower() in POSTGRES_SCHEMES and "://" in text:
+        from dataprotocol.budget._store_pg import PostgresStore
+
+        return PostgresStore(text, initialise=initialise)
+    return SQLiteStore(resolve_location(text), initialise=initialise)
 
 
 def resolve_location(location: str | Path) -> Path:
-    """A path, or a ``sqlite:///path`` URL (``sqlite:////abs/path`` for absolute).
-
-    ``postgresql://`` URLs are recognised but not supported by this version: we say so
-    (and whether the driver is even installed) rather than silently using a file.
-    """
+    """A path, or a ``sqlite:///path`` URL (``sqlite:////abs/path`` for absolute)."""
     text = str(location)
     if "://" not in text:
         return Path(text)
@@ -67,43 +118,67 @@ def resolve_location(location: str | Path) -> Path:
             raise InputError(f"bad SQLite URL {text!r}", field="ledger",
                              expected="sqlite:///relative/path or sqlite:////absolute/path")
         return Path(text[len("sqlite:///"):])
-    if scheme in _POSTGRES_SCHEMES:
-        raise InputError(_postgres_message(), field="ledger",
-                         expected="a SQLite path or sqlite:/// URL")
     raise InputError(f"unsupported ledger URL scheme {scheme!r}", field="ledger",
-                     expected="a path, sqlite:///PATH (postgresql:// is not supported yet)")
+                     expected="a path, sqlite:///PATH or postgresql://[user@]host[:port]/db")
 
 
-def _postgres_message() -> str:
-    try:
-        import psycopg  # noqa: F401
-    except ImportError:
-        return ("a PostgreSQL ledger is not supported in this installation: the 'psycopg' "
-                "driver is not installed, and this version of dataprotocol implements "
-                "the SQLite ledger only")
-    return "a PostgreSQL ledger is not supported yet by this version (SQLite only)"
+class _SQLiteTransaction:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return [tuple(row) for row in self._conn.execute(sql, tuple(params))]
+
+    def fetchone(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
+        row = self._conn.execute(sql, tuple(params)).fetchone()
+        return None if row is None else tuple(row)
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self._conn.execute(sql, tuple(params))
 
 
-@contextlib.contextmanager
-def connect(path: Path) -> Iterator[sqlite3.Connection]:
-    """Open an existing ledger (never creates one); closes it afterwards.
+class SQLiteStore:
+    """The ledger in one SQLite file (WAL, ``synchronous=FULL``), opened per operation."""
 
-    A missing file is an error, not an empty ledger: a fresh file would start from a
-    full budget. Ledgers are created only by their publisher (:func:`create_file`).
-    """
-    _check_exists(path)
-    try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
-    except sqlite3.Error as exc:
-        raise InputError(f"cannot open ledger: {exc}", file=path) from exc
-    try:
-        _prepare(conn, path)
-        yield conn
-    finally:
-        conn.close()
+    def __init__(self, path: Path, *, initialise: Initialiser | None = None) -> None:
+        self.path = path
+        self.location = str(path)
+        if initialise is not None:
+            _create_file(path, initialise)
+        with self._connect():
+            pass
+
+    def write(self) -> contextlib.AbstractContextManager[LedgerTransaction]:
+        return self._transaction(write=True)
+
+    def read(self) -> contextlib.AbstractContextManager[LedgerTransaction]:
+        return self._transaction(write=False)
+
+    @contextlib.contextmanager
+    def _transaction(self, *, write: bool) -> Iterator[LedgerTransaction]:
+        with self._connect() as conn:
+            guard = _write_transaction(conn) if write else _read_transaction(conn)
+            with guard:
+                yield _SQLiteTransaction(conn)
+
+    @contextlib.contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        path = self.path
+        _check_exists(path)
+        try:
+            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise InputError(f"cannot open ledger: {exc}", file=path) from exc
+        try:
+            _prepare(conn, path)
+            yield conn
+        finally:
+            conn.close()
 
 
 def _check_exists(path: Path) -> None:
+    """A missing ledger is an error, not an empty ledger: a fresh file would start from
+    a full budget. Ledgers are created only by their publisher."""
     if path.is_file():
         return
     if not path.parent.is_dir():
@@ -117,8 +192,8 @@ def _check_exists(path: Path) -> None:
                               "a ledger is never created implicitly")
 
 
-def create_file(path: Path, initialise: Callable[[sqlite3.Connection], None]) -> None:
-    """Create a new ledger at ``path``: schema plus ``initialise`` (the genesis), atomically.
+def _create_file(path: Path, initialise: Initialiser) -> None:
+    """A new ledger file: schema plus ``initialise`` (the genesis), atomically.
 
     Built in a temporary file in the same folder and linked into place only when
     complete, so a crash leaves no ledger without its genesis; an existing file is
@@ -131,17 +206,17 @@ def create_file(path: Path, initialise: Callable[[sqlite3.Connection], None]) ->
     if path.exists() or path.is_symlink():
         raise InputError("ledger already exists", file=path,
                          expected="a new path (a ledger is never replaced)")
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
     try:
         conn = sqlite3.connect(str(tmp), isolation_level=None)
         try:
             conn.execute("PRAGMA journal_mode=WAL")  # persistent: set once, at creation
-            with write_transaction(conn):
+            with _write_transaction(conn):
                 # statement by statement: executescript() would COMMIT our transaction
-                for statement in filter(str.strip, _SCHEMA.split(";")):
+                for statement in filter(str.strip, SCHEMA.split(";")):
                     conn.execute(statement)
                 conn.execute("INSERT INTO ledger_info VALUES ('format', ?)", (FORMAT,))
-                initialise(conn)
+                initialise(_SQLiteTransaction(conn))
         finally:
             conn.close()  # the last connection checkpoints and removes the -wal file
         try:
@@ -163,19 +238,24 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
     try:
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA synchronous=FULL")  # a ledger row must survive power loss
-        found = _format(conn)
-        if found is None:
-            raise InputError("not a dataprotocol ledger (no ledger_info table)",
-                             file=path, expected=f"a {FORMAT} SQLite file")
-        if found == "dataprotocol-ledger/1":
-            raise InputError("a dataprotocol-ledger/1 file has no publisher genesis",
-                             file=path, expected=f"a {FORMAT} ledger: have the dataset's "
-                             "publisher create one (dataprotocol budget init)")
-        if found != FORMAT:
-            raise InputError(f"unknown ledger format {found!r}", file=path, expected=FORMAT)
+        check_format(_format(conn), where=str(path))
     except sqlite3.DatabaseError as exc:
         raise InputError(f"not a dataprotocol ledger: {exc}", file=path,
                          expected="a SQLite ledger file") from exc
+
+
+def check_format(found: str | None, *, where: str) -> None:
+    """The ledger's recorded format must be this version's (an old /1 ledger has no
+    publisher genesis: it must be re-created, not adopted)."""
+    if found is None:
+        raise InputError("not a dataprotocol ledger (no ledger_info table)", file=where,
+                         expected=f"a {FORMAT} ledger")
+    if found == OLD_FORMAT:
+        raise InputError(f"a {OLD_FORMAT} ledger has no publisher genesis", file=where,
+                         expected=f"a {FORMAT} ledger: have the dataset's publisher create "
+                                  "one (dataprotocol budget init)")
+    if found != FORMAT:
+        raise InputError(f"unknown ledger format {found!r}", file=where, expected=FORMAT)
 
 
 def _format(conn: sqlite3.Connection) -> str | None:
@@ -188,7 +268,7 @@ def _format(conn: sqlite3.Connection) -> str | None:
 
 
 @contextlib.contextmanager
-def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+def _write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """``BEGIN IMMEDIATE`` ... ``COMMIT`` (rolled back on any exception)."""
     try:
         conn.execute("BEGIN IMMEDIATE")
@@ -203,7 +283,7 @@ def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 
 @contextlib.contextmanager
-def read_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+def _read_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """A consistent snapshot for reads (WAL readers never block the writer)."""
     conn.execute("BEGIN")
     try:

@@ -11,13 +11,13 @@ from dataprotocol.cli._common import budget_app, console, emit_json
 from dataprotocol.errors import InputError
 
 
-def _open_ledger(path: Path) -> Any:
+def _open_ledger(location: str) -> Any:
     # Never create a ledger while auditing: a missing file is a typo, not an empty ledger.
-    if not path.is_file():
-        raise InputError("ledger not found", file=path, expected="an existing ledger file")
+    if "://" not in location and not Path(location).is_file():
+        raise InputError("ledger not found", file=location, expected="an existing ledger file")
     from dataprotocol.budget import Ledger
 
-    return Ledger(path)
+    return Ledger(location)
 
 
 def _heads(paths: list[Path]) -> list[Any]:
@@ -51,9 +51,10 @@ def _print_report(report: Any) -> None:
 
 def audit(
     model_dir: Path = typer.Argument(..., help="Model directory with privacy.json and README.md."),
-    ledger: Path | None = typer.Option(
+    ledger: str | None = typer.Option(
         None, "--ledger",
-        help="Budget ledger (SQLite file) to check the run, its hash chain and the cap against.",
+        help="Budget ledger (SQLite file, sqlite:/// or postgresql:// URL) to check the run, "
+        "its hash chain and the cap against.",
     ),
     trainer_key: Path | None = typer.Option(
         None, "--trainer-key",
@@ -88,9 +89,8 @@ def audit(
     Exit 0 when every check passes, 1 when any fails (each named), 2 on bad input.
     """
     from dataprotocol.keys import load_identity
-    from dataprotocol.records import audit_model_dir
-
     from dataprotocol.package import read_manifest
+    from dataprotocol.records import audit_model_dir
 
     identity = load_identity(trainer_key) if trainer_key is not None else None
     ledger_obj = _open_ledger(ledger) if ledger is not None else None

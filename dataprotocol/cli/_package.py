@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from rich.markup import escape
 
 from dataprotocol.cli._common import console, emit_json, err_console, passphrase_from_env
 from dataprotocol.errors import InputError
@@ -34,20 +35,23 @@ def publish_cmd(
     pseudonym_key: Path | None = typer.Option(None, "--pseudonym-key", help="Key file (hex) for keyed pseudonyms instead of placeholders."),
     ledger: str | None = typer.Option(None, "--ledger", help="The dataset's budget ledger (SQLite path or URL): created with a genesis you sign if missing, else reused; pinned in the manifest. Without it the package cannot be trained on."),
     revocations: str | None = typer.Option(None, "--revocations", help="Where your signed revocation list lives (path or URL): an empty list is created if missing; pinned in the manifest. open and train require it."),
+    licenses: list[Path] = typer.Option([], "--licenses", help="Extra folder of license YAML files (repeatable)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Scrub, shard, encrypt and sign a table into a data package."""
     from dataprotocol.keys import load_keypair
     from dataprotocol.package import pin_revocation_list, publish
-    from dataprotocol.policy import load_dataset_card
+    from dataprotocol.policy import LicenseRegistry, load_dataset_card
     from dataprotocol.records import pin_dataset_ledger
+
+    card = load_dataset_card(dataset_card)
+    LicenseRegistry.load(*licenses).require_known(card.license, file=dataset_card)
 
     secret = None
     if pseudonym_key is not None:
         from dataprotocol.deid import load_key_file
 
         secret = load_key_file(pseudonym_key)
-    card = load_dataset_card(dataset_card)
     publisher = load_keypair(key, passphrase=passphrase_from_env())
     ledger_ref, created = (pin_dataset_ledger(ledger, card=card, publisher=publisher, package=out)
                            if ledger else (None, False))
@@ -143,6 +147,15 @@ def open_cmd(
         console.print(f"  obligation ({item.kind}, {item.license}): {item.text}")
 
 
+def _signature_line(report: Any) -> str:
+    who = f"{escape(report.publisher_name)!s} (key id {report.publisher_key_id})"
+    if report.publisher_pinned:
+        return f"signature valid: signed by {who}, the publisher you pinned with --publisher"
+    return (f"signature valid: signed by {who} -- [bold yellow]self-asserted[/]: the manifest "
+            "names its own publisher, so this proves integrity, not who published it; "
+            "pass --publisher FILE.pub to pin the publisher you expect")
+
+
 def verify_cmd(
     package: str = typer.Argument(..., metavar="PKG", help="Package folder (path or fsspec URL)."),
     publisher: Path | None = typer.Option(None, "--publisher", help="Expected publisher identity (.pub); default: the one in the card."),
@@ -165,7 +178,7 @@ def verify_cmd(
         for check in report.shards:
             mark = "[green]ok[/]" if check.passed else "[red]FAILED[/]"
             table.add_row(str(check.index), check.path, f"{mark} {check.detail}")
-        console.print(f"signature valid (publisher {report.publisher_key_id})")
+        console.print(_signature_line(report))
         console.print(table)
     if not report.passed:
         raise typer.Exit(1)

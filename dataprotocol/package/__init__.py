@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dataprotocol.package._croissant import croissant_of, export_croissant
 from dataprotocol.package._grant import issue_package_grant
 from dataprotocol.package._manifest import MANIFEST_TYPE, Manifest, ShardEntry, load_manifest
 from dataprotocol.package._open import PackageHandle, open_package
@@ -31,6 +32,8 @@ __all__ = [
     "RevocationStatus",
     "current_revocations",
     "pin_revocation_list",
+    "croissant_of",
+    "export_croissant",
 ]
 
 

@@ -17,6 +17,7 @@ from dataprotocol.policy._expression import LicenseExpression, parse_license_exp
 from dataprotocol.policy._grants import GRANT_TYPE, KNOWN_CONDITIONS, Grant, issue_grant, load_grant, verify_grant
 from dataprotocol.policy._licenses import (
     ACTIONS,
+    LICENSE_KINDS,
     OBLIGATION_TEXTS,
     PROFILES,
     UNSPECIFIED,
@@ -24,7 +25,9 @@ from dataprotocol.policy._licenses import (
     License,
     LicenseRegistry,
     default_registry,
+    is_spdx_id,
     load_license_file,
+    unknown_license_text,
 )
 from dataprotocol.policy._log import LOG_ENV, append_decision, read_decision_log
 from dataprotocol.policy._org import OrgPolicy, load_org_policy
@@ -57,6 +60,9 @@ __all__ = [
     "LicenseRegistry",
     "default_registry",
     "load_license_file",
+    "LICENSE_KINDS",
+    "is_spdx_id",
+    "unknown_license_text",
     "LicenseExpression",
     "parse_license_expression",
     "builtin_policies_dir",

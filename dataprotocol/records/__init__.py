@@ -25,16 +25,6 @@ from dataprotocol.records._canary import (
     max_certifiable_epsilon,
     p_value,
 )
-from dataprotocol.records._ledger_identity import (
-    create_dataset_ledger,
-    ledger_ref_of,
-    open_dataset_ledger,
-    pin_dataset_ledger,
-    resolve_ledger_location,
-    verify_ledger_genesis,
-    verify_ledger_head,
-    vouch_ledger_head,
-)
 from dataprotocol.records._card import (
     PRIVACY_DOC_TYPE,
     PRIVACY_FILE,
@@ -46,6 +36,16 @@ from dataprotocol.records._card import (
     read_front_matter,
     read_privacy_document,
     write_model_dir,
+)
+from dataprotocol.records._ledger_identity import (
+    create_dataset_ledger,
+    ledger_ref_of,
+    open_dataset_ledger,
+    pin_dataset_ledger,
+    resolve_ledger_location,
+    verify_ledger_genesis,
+    verify_ledger_head,
+    vouch_ledger_head,
 )
 
 __all__ = [

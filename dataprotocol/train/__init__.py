@@ -1,7 +1,9 @@
 """DP-SGD fine-tuning of transformers models with Opacus, gated by policy and budget.
 
 Recipes: :class:`DPTrainer` (library) and :func:`train_on_package` (policy gate ->
-ledger reserve -> fit -> commit -> model directory with a signed privacy card).
+ledger reserve -> fit -> commit -> model directory with a signed privacy card);
+:func:`private_run` (the same gate, ledger and card around a user's own Opacus loop)
+and :class:`PrivateTrainer` (a ``transformers.Trainer`` made private, gated, ledgered).
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from dataprotocol.records import (
     read_privacy_document,
     write_model_dir,
 )
+from dataprotocol.train._causal_lm import CausalLMTask
 from dataprotocol.train._config import ClippingMode, DPConfig, TrainResult
 from dataprotocol.train._package import TrainedModel, train_on_package
+from dataprotocol.train._private_run import FinishedRun, PrivateRun, RunPlan, private_run
 from dataprotocol.train._task import SequenceClassificationTask, Task
 from dataprotocol.train._trainer import DPTrainer, TrainPlan, pick_device
 
@@ -29,6 +33,7 @@ __all__ = [
     "ClippingMode",
     "Task",
     "SequenceClassificationTask",
+    "CausalLMTask",
     "pick_device",
     "train_on_package",
     "TrainedModel",
@@ -38,4 +43,18 @@ __all__ = [
     "AuditReport",
     "Check",
     "CanaryAudit",
+    "private_run",
+    "PrivateRun",
+    "RunPlan",
+    "FinishedRun",
+    "PrivateTrainer",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # transformers.Trainer is a heavy import: load the integration only when asked for.
+    if name == "PrivateTrainer":
+        from dataprotocol.train._hf_trainer import PrivateTrainer
+
+        return PrivateTrainer
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

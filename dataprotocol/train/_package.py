@@ -15,15 +15,15 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
-from collections.abc import Mapping
 from typing import Any
 
-from dataprotocol.errors import BudgetError, InputError, PolicyDenied
+from dataprotocol._files import check_output_folder
+from dataprotocol.errors import InputError
 from dataprotocol.keys import KeyPair
 from dataprotocol.train._checkpoint import load_checkpoint
 from dataprotocol.train._config import DPConfig, TrainResult
+from dataprotocol.train._gate import open_gate
 from dataprotocol.train._trainer import DPTrainer
 
 __all__ = ["train_on_package", "TrainedModel"]
@@ -40,221 +40,134 @@ class TrainedModel:
 
 
 def train_on_package(package: str | Path, *, grant: dict[str, Any] | str | Path,
-                     key: KeyPair, purpose: str, model_path: str | Path, text_column: str,
-                     label_column: str, config: DPConfig, out: str | Path,
+                     key: KeyPair, purpose: str, model_path: str | Path,
+                     text_column: str | None = None, label_column: str | None = None,
+                     config: DPConfig, out: str | Path,
                      ledger: Any = None, audit_canaries: int = 0,
                      eval_fraction: float = 0.1, checkpoint_dir: str | Path | None = None,
                      overwrite: bool = False, device: str = "auto",
+                     task: str = "sequence-classification", prompt_column: str | None = None,
+                     response_column: str | None = None,
+                     privacy_unit: str | None = None,
                      unsafe_allow_stale_revocations: bool = False) -> TrainedModel:
     """Fine-tune ``model_path`` on a granted package under DP-SGD; write ``out``.
 
+    ``task="sequence-classification"`` reads ``text_column`` and ``label_column``;
+    ``task="causal-lm"`` reads ``text_column`` (next-token loss on the whole row) or
+    ``prompt_column`` + ``response_column`` (loss on the response tokens only).
+    ``privacy_unit``: a column whose value is one person; user-level DP over it (the
+    dataset card's ``privacy_unit``, when it names one, requires it).
     ``ledger``: where to find the dataset's ledger when it is not at the location the
     manifest pins (a path, URL or :class:`~dataprotocol.budget.Ledger`); it must still
     be the pinned ledger. ``unsafe_allow_stale_revocations``: train although the
     publisher's revocation list is missing or stale (logged; recorded in privacy.json).
     """
-    from dataprotocol.package import open_package
+    from dataprotocol.train._rows import ColumnSpec, declared_labels, read_rows, task_for
 
-    handle = open_package(package, grant=grant, key=key, purpose=purpose, action="train",
-                          unsafe_allow_stale_revocations=unsafe_allow_stale_revocations)
-    handle.decision.raise_if_denied()
-    card, grant_obj = handle.card, handle.decision.grant
-    license_block = _license_block(card, grant_obj, purpose)
-    book = _dataset_ledger(handle, ledger)
-    texts, labels, names = _read_columns(handle, text_column, label_column)
-    train, held = _split(texts, labels, eval_fraction=eval_fraction, seed=config.seed)
+    spec = ColumnSpec(task=task, text=text_column, label=label_column, prompt=prompt_column,
+                      response=response_column)
+    spec.check()  # bad column choices are input errors before anything is opened
+    _check_outputs(out, checkpoint_dir, overwrite=overwrite)  # before anything is spent
+    gate = open_gate(package, grant=grant, key=key, purpose=purpose, ledger=ledger,
+                     privacy_unit=privacy_unit,
+                     unsafe_allow_stale_revocations=unsafe_allow_stale_revocations)
+    declared = declared_labels(gate.card, spec.label) if spec.label else None
+    frame = gate.handle.to_pandas()
+    texts, labels, names = read_rows(frame, spec, declared=declared)
+    units = _read_units(frame, privacy_unit)
+    train, held = _split(texts, labels, units, eval_fraction=eval_fraction, seed=config.seed)
     canaries = None
     if audit_canaries:
         from dataprotocol.records import CanaryAudit
 
-        canaries = CanaryAudit(audit_canaries, num_labels=len(names), seed=config.seed)
+        canaries = CanaryAudit(audit_canaries, num_labels=max(len(names), 2), seed=config.seed)
         extra_texts, extra_labels = canaries.inserted()
-        train = (train[0] + extra_texts, train[1] + extra_labels)
-    trainer = DPTrainer(model_path, num_labels=len(names), config=config, device=device)
-    plan = trainer.plan(len(train[0]))
+        extra_units = [f"canary-{i}" for i in range(len(extra_texts))]  # one unit each
+        train = (train[0] + extra_texts, (train[1] + extra_labels) if names else [],
+                 None if train[2] is None else train[2] + extra_units)
+    trainer = DPTrainer(model_path, num_labels=len(names) or None, config=config,
+                        device=device, task=task_for(spec))
+    plan = trainer.plan(len(train[0]), units=None if train[2] is None else len(set(train[2])))
     previous = load_checkpoint(checkpoint_dir) if checkpoint_dir else None
     run_id = previous.run_id if previous else "run-" + secrets.token_hex(8)
-    grant_id = grant_obj.grant_id if grant_obj else None
-    if previous is None or not _has_entry(book, run_id):
-        _enforce_grant_conditions(handle.decision.conditions, book=book, grant_id=grant_id,
-                                  dataset_id=card.dataset_id, run_id=run_id,
-                                  events=plan.events(), delta=config.delta)
-        # Raises BudgetExceeded with reasons, recording nothing: refused before step one.
-        book.reserve(card.dataset_id, run_id=run_id, events=plan.events(),
-                     delta=config.delta,
-                     meta={"purpose": purpose, "planned": True, "grant_id": grant_id})
-    result = trainer.fit(train[0], train[1], eval_texts=held[0] or None,
-                         eval_labels=held[1] or None, checkpoint_dir=checkpoint_dir,
-                         run_id=run_id, plan=plan)
-    entry = book.commit(run_id, events=result.events,
-                        meta={"purpose": purpose, "epsilon": result.accounting["epsilon"],
-                              "grant_id": grant_id})
+    if previous is None or not gate.has_entry(run_id):
+        # Raises with reasons, recording nothing: refused before step one.
+        gate.reserve(run_id=run_id, events=plan.events(), delta=config.delta)
+    result = trainer.fit(train[0], train[1] if names else None, eval_texts=held[0] or None,
+                         eval_labels=(held[1] or None) if names else None,
+                         checkpoint_dir=checkpoint_dir, run_id=run_id, plan=plan,
+                         units=train[2])
+    if privacy_unit:
+        result.mechanism["privacy_unit"] = privacy_unit
+    entry = gate.commit(run_id, events=result.events, epsilon=result.accounting["epsilon"])
     audit_block = _audit(canaries, trainer, result, config) if canaries else None
-    status = book.status(card.dataset_id)
-    payload = {
-        "run_id": run_id, "base_model": Path(model_path).name,
-        "task": trainer.task.name,
-        "data": [{"dataset_id": card.dataset_id, "dataset_version": card.version,
-                  "manifest_id": handle.manifest.manifest_id, "license": card.license,
-                  "grant_id": grant_obj.grant_id if grant_obj else None,
-                  "title": card.title, **card.attribution.to_dict(),
-                  "publisher_key_id": card.publisher_key_id, "label_column": label_column,
-                  "categories": {label_column: names}}],
-        "license": license_block, "mechanism": result.mechanism,
-        "events": [e.to_dict() for e in result.events], "accounting": result.accounting,
-        "ledger": {"path_hint": Path(str(book.path)).name, "run_id": run_id,
-                   "entry_hash": entry.entry_hash, "seq": entry.seq,
-                   "cumulative_epsilon": status.spent_epsilon,
-                   "epsilon_cap": status.epsilon_cap, "delta_cap": status.delta_cap,
-                   **_ledger_pin(handle)},
-        "revocations": handle.revocations.to_dict() if handle.revocations else None,
-        "empirical_audit": audit_block,
-        "metrics": {**result.metrics, "labels": names,
-                    "trained_at": datetime.now(timezone.utc).isoformat()},
-    }
+    payload = gate.payload(run_id=run_id, base_model=Path(model_path).name,
+                           task=trainer.task.name, entry=entry, mechanism=result.mechanism,
+                           events=result.events, accounting=result.accounting,
+                           metrics={**result.metrics, **({"labels": names} if names else {})},
+                           empirical_audit=audit_block,
+                           labels=(spec.label, names) if spec.label and names else None)
+    payload["columns"] = spec.to_dict()
     from dataprotocol.records import write_model_dir
 
-    _set_label_names(result.model, names)
+    if names:
+        _set_label_names(result.model, names)
     model_dir = write_model_dir(out, model=result.model, tokenizer=result.tokenizer,
                                 signer=key, payload=payload, overwrite=overwrite)
     return TrainedModel(model_dir=Path(model_dir), run_id=run_id, result=result,
                         payload=payload)
 
 
-def _enforce_grant_conditions(conditions: Mapping[str, Any], *, book: Any, grant_id: str | None,
-                              dataset_id: str, run_id: str, events: list[Any],
-                              delta: float) -> None:
-    """The grant's conditions bound what this grantee may spend, across all its runs.
-
-    ``max_epsilon`` caps the planned run plus every earlier run under the same grant
-    (naive sum of each run's own epsilon -- an upper bound on their composition);
-    ``max_delta`` caps each run's delta; ``max_runs`` counts runs under the grant,
-    crashed and refused-at-commit ones included. Checked before the reservation, so a
-    refusal spends nothing.
-    """
-    if not conditions:
-        return
-    from dataprotocol.budget import account
-
-    earlier = [r for r in book.status(dataset_id).runs
-               if r.meta.get("grant_id") == grant_id and r.run_id != run_id]
-    reasons: list[str] = []
-    if "max_delta" in conditions and delta > float(conditions["max_delta"]):
-        reasons.append(f"grant-max-delta: delta {delta:g} exceeds the grant's max_delta "
-                       f"{float(conditions['max_delta']):g}")
-    if "max_runs" in conditions and len(earlier) + 1 > int(conditions["max_runs"]):
-        reasons.append(f"grant-max-runs: the grant covers {int(conditions['max_runs'])} "
-                       f"run(s) and {len(earlier)} already ran")
-    if "max_epsilon" in conditions:
-        planned = account(events, delta=delta).epsilon
-        before = sum(account(list(r.events), delta=r.delta).epsilon for r in earlier)
-        cap = float(conditions["max_epsilon"])
-        if before + planned > cap * (1 + 1e-9):
-            reasons.append(f"grant-max-epsilon: this run needs epsilon {planned:.3f}, earlier "
-                           f"runs under the grant spent {before:.3f}; the grant allows {cap:g}")
-    if reasons:
-        raise PolicyDenied(f"the grant's conditions refuse run {run_id} (nothing spent)", reasons)
+def _check_outputs(out: str | Path, checkpoint_dir: str | Path | None, *,
+                   overwrite: bool) -> None:
+    """Every path the run will write, checked before the reservation: a run that
+    trains, spends and only then finds ``--out`` taken has burnt budget for nothing."""
+    check_output_folder(out, what="model directory", overwrite=overwrite)
+    if checkpoint_dir is not None:  # an existing checkpoint folder is resumed
+        check_output_folder(checkpoint_dir, what="checkpoint folder", overwrite=True)
 
 
-def _license_block(card: Any, grant: Any, purpose: str) -> dict[str, Any]:
-    """The model's license: policy.combine over the data licenses. With a publish-model
-    grant, no possible output license means the run is refused (before any spend).
-
-    A card licensed ``A OR B`` is used under the alternative the policy chose for this
-    purpose (``data_licenses``, e.g. ``["CC-BY-4.0"]``); ``A AND B`` under both. An
-    unpublished model's nominal license is then the chosen data license(s)."""
-    from dataprotocol.policy import combine
-
-    publish = grant is not None and "publish-model" in tuple(grant.actions)
-    combination = combine([card.license], action="publish-model" if publish else "train",
-                          purpose=purpose)
-    if publish and (not combination.allowed or not combination.output_licenses):
-        raise PolicyDenied("no license allows publishing this model",
-                           list(combination.reasons) or ["no output license"])
-    if not combination.allowed:  # the engine allowed train: only a changed registry gets here
-        raise PolicyDenied("the data license does not allow training", list(combination.reasons))
-    outputs = list(combination.output_licenses) or list(combination.chosen_licenses)
-    return {"output_licenses": outputs, "data_licenses": list(combination.chosen_licenses),
-            "obligations": [o.to_dict() for o in combination.obligations],
-            "attribution": list(combination.attribution), "publish": publish}
+def _read_units(frame: Any, privacy_unit: str | None) -> list[str] | None:
+    if privacy_unit is None:
+        return None
+    if privacy_unit not in frame.columns:
+        raise InputError(f"privacy-unit column {privacy_unit!r} not in the package",
+                         field="privacy_unit", expected=", ".join(map(str, frame.columns)))
+    values = frame[privacy_unit]
+    if values.isna().any():
+        # a row with no unit would be a unit of its own -- or silently merged with others
+        raise InputError(f"privacy-unit column {privacy_unit!r} has empty values",
+                         field="privacy_unit", expected="a unit id on every row")
+    return [str(v) for v in values.tolist()]
 
 
-def _dataset_ledger(handle: Any, ledger: Any) -> Any:
-    """The dataset's ledger (pinned by the grant, else the manifest), checked; never created.
-
-    ``ledger`` only says where to look; any other ledger than the pinned one -- a fresh
-    file, a ledger of another dataset or publisher -- is refused with the reasons.
-    """
-    from dataprotocol.budget import Ledger
-    from dataprotocol.records import open_dataset_ledger
-
-    grant = handle.decision.grant
-    ref = (grant.ledger if grant is not None and grant.ledger is not None
-           else handle.manifest.ledger)
-    where = ledger.path if isinstance(ledger, Ledger) else ledger
-    return open_dataset_ledger(ref, publisher=handle.card.publisher,
-                               dataset_id=handle.card.dataset_id, base=handle.location,
-                               location=str(where) if where is not None else None)
+Split = tuple[list[Any], list[int], list[str] | None]
 
 
-def _ledger_pin(handle: Any) -> dict[str, Any]:
-    ref = handle.manifest.ledger
-    return {} if ref is None else {"ledger_id": ref.ledger_id, "genesis_hash": ref.genesis_hash,
-                                   "publisher_key_id": ref.publisher_key_id,
-                                   "location": ref.location}
-
-
-def declared_labels(card: Any, label_column: str) -> list[str]:
-    """The label names: the public set the publisher declared for ``label_column``.
-
-    A label set read from the rows would be released outside DP (config.json's
-    ``id2label``, privacy.json): with a free-text column it is the training text itself.
-    """
-    declared = card.categories.get(label_column)
-    if not declared:
-        raise PolicyDenied(f"label column {label_column!r} has no public label set", [
-            f"labels-undeclared: the dataset card of {card.dataset_id} declares no "
-            f"categories.{label_column}; label names are released with the model, so they "
-            "must be the publisher's declared set, not values read from the data"])
-    return list(declared)
-
-
-def _read_columns(handle: Any, text_column: str, label_column: str
-                  ) -> tuple[list[str], list[int], list[str]]:
-    names = declared_labels(handle.card, label_column)
-    frame = handle.to_pandas()
-    for column in (text_column, label_column):
-        if column not in frame.columns:
-            raise InputError(f"column {column!r} not in the package", field=column,
-                             expected=", ".join(map(str, frame.columns)))
-    index = {name: i for i, name in enumerate(names)}
-    raw = [str(v) for v in frame[label_column].tolist()]
-    outside = sum(1 for v in raw if v not in index)
-    if outside:  # count only: the values themselves may be training text
-        raise PolicyDenied(f"label column {label_column!r} holds undeclared values", [
-            f"labels-outside-declared-set: {outside} row(s) of {label_column} hold values "
-            f"that categories.{label_column} in the dataset card does not declare"])
-    return [str(t) for t in frame[text_column].tolist()], [index[v] for v in raw], names
-
-
-def _split(texts: list[str], labels: list[int], *, eval_fraction: float, seed: int | None
-           ) -> tuple[tuple[list[str], list[int]], tuple[list[str], list[int]]]:
+def _split(texts: list[Any], labels: list[int], units: list[str] | None, *,
+           eval_fraction: float, seed: int | None) -> tuple[Split, Split]:
+    """Hold out ``eval_fraction`` of the rows -- of the units at user level, so that no
+    person is in both the training and the evaluation split. A causal LM has no labels."""
     import random
 
-    order = list(range(len(texts)))
-    random.Random(seed if seed is not None else 0).shuffle(order)
-    cut = int(len(order) * eval_fraction)
-    held, train = order[:cut], order[cut:]
-    return ([texts[i] for i in train], [labels[i] for i in train]), \
-        ([texts[i] for i in held], [labels[i] for i in held])
+    rng = random.Random(seed if seed is not None else 0)
+    if units is None:
+        order = list(range(len(texts)))
+        rng.shuffle(order)
+        cut = int(len(order) * eval_fraction)
+        held, train = order[:cut], order[cut:]
+    else:
+        people = sorted(set(units))
+        rng.shuffle(people)
+        out = set(people[:int(len(people) * eval_fraction)])
+        held = [i for i, u in enumerate(units) if u in out]
+        train = [i for i, u in enumerate(units) if u not in out]
 
+    def pick(rows: list[int]) -> Split:
+        return ([texts[i] for i in rows], [labels[i] for i in rows] if labels else [],
+                None if units is None else [units[i] for i in rows])
 
-def _has_entry(book: Any, run_id: str) -> bool:
-    try:
-        book.entry(run_id)
-    except BudgetError:
-        return False
-    return True
+    return pick(train), pick(held)
 
 
 def _audit(canaries: Any, trainer: DPTrainer, result: TrainResult, config: DPConfig

@@ -13,7 +13,6 @@ from dataprotocol.budget import ChainHead, Ledger, MechanismEvent
 from dataprotocol.errors import InputError, IntegrityError, PolicyDenied
 from dataprotocol.keys import generate_keypair, sign_document
 from dataprotocol.records import verify_ledger_genesis, verify_ledger_head, vouch_ledger_head
-
 from tests._ledgers import genesis_document, make_ledger, publisher_key
 
 EVENT = MechanismEvent(noise_multiplier=1.0, sample_rate=0.02, steps=200)

@@ -8,8 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dataprotocol.budget import BudgetRefused, Ledger, MechanismEvent, filter_epsilon
-
+from dataprotocol.budget import BudgetRefused, MechanismEvent, filter_epsilon
 from tests._ledgers import make_ledger
 
 event_st = st.builds(MechanismEvent, noise_multiplier=st.sampled_from([0.7, 1.0, 2.0]),

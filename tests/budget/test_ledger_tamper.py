@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from dataprotocol.budget import Ledger, MechanismEvent
 from dataprotocol.errors import IntegrityError
-
 from tests._ledgers import make_ledger
 
 EDITS = {

@@ -14,9 +14,8 @@ from dataprotocol.cli.main import main
 from dataprotocol.errors import BudgetExceeded
 from dataprotocol.keys import KeyPair, generate_keypair
 from dataprotocol.records._audit import audit_model_dir
-from tests.train.test_card import DELTA, EVENTS, failing, write_card
-
 from tests._ledgers import make_ledger
+from tests.train.test_card import DELTA, EVENTS, failing, write_card
 
 DATASET = "clinic-notes"
 CAP = 8.0

@@ -14,7 +14,6 @@ from dataprotocol.budget import Ledger, MechanismEvent
 from dataprotocol.cli.main import main
 from dataprotocol.keys import KeyPair, generate_keypair, save_identity
 from dataprotocol.records import audit_model_dir, vouch_ledger_head
-
 from tests.train.test_package_training import PURPOSE, _config, _grant, _package
 
 

@@ -12,7 +12,6 @@ import pytest
 from dataprotocol.keys import KeyPair, generate_keypair
 from dataprotocol.records import audit_model_dir, read_privacy_document, write_model_dir
 from dataprotocol.records._audit_public import check_labels, check_readme_body
-
 from tests.train.test_card import make_payload, tiny_model_and_tokenizer
 
 LEAKED = ["Mrs Jane Roe called about her biopsy", "John Doe, 12 Elm St, wants a refill"]

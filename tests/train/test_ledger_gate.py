@@ -19,7 +19,6 @@ from dataprotocol.keys import KeyPair, generate_keypair, save_keypair
 from dataprotocol.policy import revoke_grants, verify_grant
 from dataprotocol.records import create_dataset_ledger
 from dataprotocol.train._package import train_on_package
-
 from tests.train.test_package_training import PURPOSE, _card, _config, _grant, _package, spent
 
 
