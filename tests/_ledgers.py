@@ -33,3 +33,16 @@ def make_ledger(path: str | Path, *, dataset_id: str = "ds", epsilon_cap: float 
     return Ledger.create(path, genesis=genesis_document(
         dataset_id=dataset_id, epsilon_cap=epsilon_cap, delta_cap=delta_cap,
         publisher=publisher))
+
+
+def pinned_ledger(path: str | Path, *, card: Any, publisher: KeyPair, package: str | Path) -> Any:
+    """The ``LedgerRef`` a test package pins: its ledger at ``path``, created by the card's
+    publisher (what ``publish --ledger`` does)."""
+    from dataprotocol.records import pin_dataset_ledger
+
+    return pin_dataset_ledger(str(path), card=card, publisher=publisher, package=package)[0]
+
+
+def runs(ledger: Ledger) -> list[Any]:
+    """The ledger's run entries (the genesis and vouched heads are the publisher's)."""
+    return [e for e in ledger.entries() if e.is_run]

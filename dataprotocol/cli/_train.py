@@ -33,7 +33,7 @@ def train(
     lora: bool = typer.Option(False, "--lora", help="Train LoRA adapters (peft) instead of all weights."),
     lora_output: str = typer.Option("merged", "--lora-output", help="With --lora: 'merged' (full weights, adapters merged in) or 'adapter' (adapter weights only; the card says which)."),
     no_poisson: bool = typer.Option(False, "--no-poisson", help="Shuffle instead of Poisson sampling (recorded; no amplification)."),
-    ledger: str | None = typer.Option(None, "--ledger", help="Where the dataset's ledger is, if not at the location the manifest pins (SQLite path, sqlite:/// or postgresql:// URL). It must be the pinned ledger: any other is refused; none is ever created."),
+    ledger: str | None = typer.Option(None, "--ledger", envvar="DATAPROTOCOL_LEDGER", help="Where the dataset's ledger is, if not at the location the manifest pins (SQLite path, sqlite:/// or postgresql:// URL). It must be the pinned ledger: any other is refused; none is ever created."),
     allow_stale_revocations: bool = typer.Option(False, "--allow-stale-revocations", help="UNSAFE: train although the publisher's revocation list is missing or out of date (logged; recorded in privacy.json)."),
     audit_canaries: int = typer.Option(0, "--audit-canaries", help="Insert N canaries and record a one-run empirical privacy audit."),
     checkpoint_dir: Path | None = typer.Option(None, "--checkpoint-dir", help="Checkpoint each epoch here; an existing checkpoint is resumed (same run id)."),

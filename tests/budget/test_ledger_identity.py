@@ -121,3 +121,12 @@ def test_a_head_for_another_ledger_or_position_is_refused(tmp_path: Path) -> Non
         book.record_head(forged)
     with pytest.raises(PolicyDenied, match="ledger-not-publishers"):
         vouch_ledger_head(book, publisher=generate_keypair("not-the-publisher"))
+
+
+def test_both_stores_create_once_with_the_genesis(ledger_location: str) -> None:
+    """SQLite and PostgreSQL: an existing ledger is never replaced or adopted."""
+    book = make_ledger(ledger_location, dataset_id="clinic")
+    assert book.entries()[0].state == "genesis" and book.identity().dataset_id == "clinic"
+    with pytest.raises(InputError, match="already exists"):
+        make_ledger(ledger_location, dataset_id="clinic", epsilon_cap=100.0)
+    assert Ledger(ledger_location).identity() == book.identity()

@@ -94,6 +94,6 @@ def test_a_deleted_row_is_caught_at_the_next_one(filled):
 def test_the_ledger_location_never_shows_the_password(postgres_server, monkeypatch):
     url = postgres_server.new_database()
     with_password = url.replace("postgres@", "postgres:hunter2@")
-    book = Ledger(with_password)  # trust auth: the password is sent and ignored
+    book = make_ledger(with_password)  # trust auth: the password is sent and ignored
     assert "hunter2" not in book.location and "hunter2" not in repr(book)
     assert book.location.startswith("postgresql://postgres@/")

@@ -17,6 +17,7 @@ from dataprotocol.errors import BudgetExceeded, InputError
 from dataprotocol.keys import KeyPair, generate_keypair, save_keypair
 from dataprotocol.train import DPConfig
 from dataprotocol.train._package import train_on_package
+from tests._ledgers import pinned_ledger, runs
 from tests.train.conftest import make_lm_texts
 
 pytestmark = pytest.mark.filterwarnings("ignore:Full backward hook is firing")
@@ -44,7 +45,9 @@ def _package(tmp: Path, keys: dict[str, KeyPair], *, epsilon: float = 8.0) -> Pa
     frame = pd.DataFrame({"text": texts, "question": ["where did it go"] * 48,
                           "answer": [t.split(" ", 2)[2] for t in texts]})
     frame.to_csv(tmp / "notes.csv", index=False)
-    publish(tmp / "notes.csv", card=card, publisher=keys["steward"], out=tmp / "pkg", shards=2)
+    publish(tmp / "notes.csv", card=card, publisher=keys["steward"], out=tmp / "pkg", shards=2,
+            ledger=pinned_ledger(tmp / "ledger.sqlite", card=card, publisher=keys["steward"],
+                                 package=tmp / "pkg"))
     return tmp / "pkg"
 
 
@@ -76,7 +79,7 @@ def test_cli_train_causal_lm_commits_and_writes_an_auditable_text_generation_car
     assert code == 0, out
     assert out["metrics"]["eval_perplexity"] > 1 and "labels" not in out["metrics"]
     ledger = Ledger(ledger_path)
-    assert {e.run_id for e in ledger.entries()} == {out["run_id"]}
+    assert {e.run_id for e in runs(ledger)} == {out["run_id"]}
     assert ledger.entry(out["run_id"]).state == "committed"
     privacy = json.loads((tmp_path / "model" / "privacy.json").read_text())
     assert '"task": "causal-lm"' in json.dumps(privacy, sort_keys=True)
@@ -117,7 +120,7 @@ def test_instruction_rows_train_and_resume_without_spending_twice(
         train_on_package(package, **common)
     monkeypatch.setattr(trainer_module, "run_epoch", real)
     trained = train_on_package(package, **common)
-    assert {e.run_id for e in ledger.entries()} == {trained.run_id}  # one run, not two
+    assert {e.run_id for e in runs(ledger)} == {trained.run_id}  # one run, not two
     entry = ledger.entry(trained.run_id)
     assert entry.state == "committed"
     assert trained.payload["mechanism"]["output"] == "adapter"
@@ -151,7 +154,7 @@ def test_a_refused_causal_lm_run_spends_nothing(
                          task="causal-lm", text_column="text", out=tmp_path / "model",
                          ledger=ledger, config=DPConfig(target_epsilon=3.0, batch_size=8,
                                                         progress=False))
-    assert ledger.entries() == []
+    assert runs(ledger) == []
     assert not (tmp_path / "model").exists()
 
 

@@ -15,7 +15,7 @@ from dataprotocol.errors import BudgetExceeded, InputError, PolicyDenied
 from dataprotocol.keys import KeyPair
 from dataprotocol.records import audit_model_dir
 from dataprotocol.train import PrivateTrainer, private_run
-from tests.train.test_package_training import PURPOSE, _grant, _package, keys  # noqa: F401
+from tests.train.test_package_training import PURPOSE, _grant, _package, keys, spent  # noqa: F401
 
 
 def _dataset(run: Any, tokenizer: Any) -> Any:
@@ -140,7 +140,7 @@ def test_a_refused_grant_stops_the_script_before_step_one(
     with pytest.raises(PolicyDenied) as refused:
         _run(package, keys, ledger, actions=("read",))
     assert any("train" in reason for reason in refused.value.reasons)
-    assert ledger.entries() == []
+    assert spent(ledger) == []
 
 
 def test_a_budget_refusal_stops_train_before_step_one(
@@ -154,7 +154,7 @@ def test_a_budget_refusal_stops_train_before_step_one(
     with pytest.raises(BudgetExceeded):
         trainer.train()
     assert steps.begun == 0
-    assert ledger.entries() == []
+    assert spent(ledger) == []
 
 
 @pytest.mark.parametrize(("settings", "reason"), [
@@ -171,4 +171,4 @@ def test_settings_that_cannot_be_accounted_for_are_refused_with_the_reason(
                                   **settings)
     with pytest.raises(InputError, match=reason):
         trainer.train()
-    assert ledger.entries() == []
+    assert spent(ledger) == []

@@ -15,7 +15,7 @@ from dataprotocol.keys import KeyPair
 from dataprotocol.records import audit_model_dir
 from dataprotocol.train import private_run
 from tests.train.conftest import WORDS
-from tests.train.test_package_training import PURPOSE, _grant, _package, keys  # noqa: F401
+from tests.train.test_package_training import PURPOSE, _grant, _package, keys, spent  # noqa: F401
 
 
 def _features(run: Any) -> Any:
@@ -94,7 +94,7 @@ def test_a_refused_grant_raises_before_any_reservation(
                     purpose=PURPOSE, ledger=ledger, target_epsilon=3.0, delta=1e-5,
                     epochs=1)
     assert refused.value.reasons
-    assert ledger.entries() == []
+    assert spent(ledger) == []
 
 
 def test_an_aborted_run_keeps_its_reservation_and_a_step_beyond_the_plan_is_refused(

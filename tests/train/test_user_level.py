@@ -19,6 +19,7 @@ from dataprotocol.keys import KeyPair
 from dataprotocol.records import audit_model_dir, read_front_matter
 from dataprotocol.train import DPConfig, DPTrainer, train_on_package
 from dataprotocol.train._units import UnitIndex, combine_unit_gradients, unit_steps
+from tests._ledgers import pinned_ledger, runs
 from tests.train.conftest import make_texts
 from tests.train.test_package_training import PURPOSE, _grant, keys  # noqa: F401
 
@@ -121,10 +122,12 @@ def _patient_package(tmp: Path, keys: dict[str, KeyPair]) -> Path:
         "license": "CC-BY-4.0", "privacy_unit": "patient_id",
         "attribution": {"creator": "Example Clinic", "source": "https://example.org/notes"},
         "purposes": [PURPOSE], "contains_pii": False,
-        "budget": {"epsilon": 20.0, "delta": 1e-3},
+        "budget": {"epsilon": 20.0, "delta": 1e-3}, "categories": {"label": ["neg", "pos"]},
         "publisher": keys["steward"].public_document()}, source="test card")
     out = tmp / "pkg"
-    publish(csv, card=card, publisher=keys["steward"], out=out, shards=2)
+    publish(csv, card=card, publisher=keys["steward"], out=out, shards=2,
+            ledger=pinned_ledger(tmp / "ledger.sqlite", card=card, publisher=keys["steward"],
+                                 package=out))
     return out
 
 
@@ -142,7 +145,7 @@ def test_user_level_training_is_required_by_the_card_and_stated_by_card_and_audi
     with pytest.raises(PolicyDenied) as refused:
         train_on_package(package, out=tmp_path / "row-level", **common)
     assert any(r.startswith("privacy-unit:") for r in refused.value.reasons)
-    assert ledger.entries() == []
+    assert runs(ledger) == []
 
     trained = train_on_package(package, out=tmp_path / "model", privacy_unit="patient_id",
                                eval_fraction=0.25, **common)
@@ -181,7 +184,7 @@ def test_private_run_is_row_level_and_refused_on_a_dataset_that_requires_a_unit(
                     key=keys["partner"], purpose=PURPOSE, ledger=ledger,
                     target_epsilon=2.0, delta=1e-5, epochs=1)
     assert any(r.startswith("privacy-unit:") for r in refused.value.reasons)
-    assert ledger.entries() == []
+    assert runs(ledger) == []
 
 
 def test_publish_refuses_a_privacy_unit_the_data_does_not_carry(
