@@ -17,13 +17,13 @@ from dataprotocol.policy._expression import LicenseExpression, parse_license_exp
 from dataprotocol.policy._grants import GRANT_TYPE, KNOWN_CONDITIONS, Grant, issue_grant, load_grant, verify_grant
 from dataprotocol.policy._licenses import (
     ACTIONS,
+    LICENSE_KINDS,
     OBLIGATION_TEXTS,
     PROFILES,
     UNSPECIFIED,
     ActionRule,
     License,
     LicenseRegistry,
-    LICENSE_KINDS,
     default_registry,
     is_spdx_id,
     load_license_file,
