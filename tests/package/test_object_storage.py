@@ -149,5 +149,6 @@ def test_grant_issue_and_check_take_a_package_url(world, bucket, capsys) -> None
     assert grant["payload"]["dataset_id"] == "reviews"
     capsys.readouterr()
     assert main(["check", url, "--grant", str(world["grant"]), "--action", "read",
-                 "--purpose", PURPOSE, "--as", str(world["partner_pub"]), "--json"]) == 0
+                 "--purpose", PURPOSE, "--as", str(world["partner_pub"]), "--no-log",
+                 "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["allowed"] is True
