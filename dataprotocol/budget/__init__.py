@@ -21,8 +21,21 @@ from dataprotocol.budget._accounting import (
     compute_epsilon,
     noise_multiplier_for,
 )
-from dataprotocol.budget._composition import FILTER_ORDERS, Composition, compose_runs, filter_epsilon
-from dataprotocol.budget._events import MechanismEvent, Sampler
+from dataprotocol.budget._composition import (
+    FILTER_ORDERS,
+    Composition,
+    compose_runs,
+    filter_epsilon,
+    run_epsilon,
+)
+from dataprotocol.budget._events import (
+    MechanismEvent,
+    PrivacyEvent,
+    PureDPEvent,
+    Sampler,
+    ZCDPEvent,
+    event_from_dict,
+)
 from dataprotocol.budget._independent import recompute_independent
 from dataprotocol.budget._ledger import BudgetRefused, Ledger
 from dataprotocol.budget._records import (
@@ -36,6 +49,10 @@ from dataprotocol.budget._store import DEFAULT_LEDGER
 
 __all__ = [
     "MechanismEvent",
+    "ZCDPEvent",
+    "PureDPEvent",
+    "PrivacyEvent",
+    "event_from_dict",
     "Sampler",
     "Accounting",
     "account",
@@ -50,6 +67,7 @@ __all__ = [
     "Composition",
     "compose_runs",
     "filter_epsilon",
+    "run_epsilon",
     "FILTER_ORDERS",
     "Ledger",
     "LedgerEntry",
