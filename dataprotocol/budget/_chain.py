@@ -17,10 +17,10 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
+from dataprotocol._canonical import canonical_json
 from dataprotocol.budget._events import event_from_dict
 from dataprotocol.budget._records import LedgerEntry
 from dataprotocol.errors import IntegrityError
-from dataprotocol.keys import canonical_json
 
 __all__ = ["GENESIS", "ENTRY_COLUMNS", "entry_hash", "dataset_hash", "parse_row",
            "verify_rows", "verify_dataset_rows"]

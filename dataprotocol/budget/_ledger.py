@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from dataprotocol._canonical import canonical_json
 from dataprotocol.budget._accountant import check_delta
 from dataprotocol.budget._chain import (
     ENTRY_COLUMNS,
@@ -44,7 +45,6 @@ from dataprotocol.budget._store import (
     write_transaction,
 )
 from dataprotocol.errors import BudgetError, BudgetExceeded, InputError
-from dataprotocol.keys import canonical_json
 
 __all__ = ["Ledger", "BudgetRefused"]
 

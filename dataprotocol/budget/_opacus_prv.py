@@ -20,6 +20,7 @@ from dataprotocol.budget._accountant import (
     register_accountant,
 )
 from dataprotocol.budget._events import PrivacyEvent, PureDPEvent, ZCDPEvent
+from dataprotocol.budget._opacus_lite import opacus_module
 from dataprotocol.budget._opacus_rdp import opacus_history
 
 __all__ = ["OpacusPrvAccountant", "MAX_DOMAIN_POINTS"]
@@ -59,19 +60,18 @@ class OpacusPrvAccountant:
     implementation = "opacus"
 
     def epsilon(self, events: Sequence[PrivacyEvent], *, delta: float) -> float:
-        from opacus.accountants import PRVAccountant
-        from opacus.accountants.analysis.prv import PoissonSubsampledGaussianPRV
-
+        prv_accountant = opacus_module("prv").PRVAccountant
+        prv_of = opacus_module("analysis.prv").PoissonSubsampledGaussianPRV
         history = opacus_history(events) + _query_history(events)
         if not history:
             return 0.0
-        accountant = PRVAccountant()
+        accountant = prv_accountant()
         accountant.history = history
         delta_error = delta / 1000  # Opacus' default
         try:
             with _quiet():
                 domain = accountant._get_domain(
-                    prvs=[PoissonSubsampledGaussianPRV(q, s) for s, q, _ in history],
+                    prvs=[prv_of(q, s) for s, q, _ in history],
                     num_self_compositions=[n for _, _, n in history],
                     eps_error=_EPS_ERROR, delta_error=delta_error)
                 if domain.size > MAX_DOMAIN_POINTS:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from dataprotocol.budget._accountant import active_events, finite_or_fail, register_accountant
 from dataprotocol.budget._events import MechanismEvent, PrivacyEvent, PureDPEvent, ZCDPEvent
+from dataprotocol.budget._opacus_lite import opacus_module
 
 __all__ = ["OpacusRdpAccountant", "opacus_history", "rdp_curve", "pure_dp_rdp"]
 
@@ -77,8 +78,7 @@ def pure_dp_rdp(epsilon: float, orders: tuple[float, ...]) -> tuple[float, ...]:
 
 @functools.lru_cache(maxsize=4096)
 def _one_step_curve(sigma: float, rate: float, orders: tuple[float, ...]) -> tuple[float, ...]:
-    from opacus.accountants.analysis import rdp as analysis
-
+    analysis = opacus_module("analysis.rdp")
     curve = analysis.compute_rdp(q=rate, noise_multiplier=sigma, steps=1, orders=list(orders))
     return tuple(float(x) for x in curve)
 
@@ -91,14 +91,13 @@ class OpacusRdpAccountant:
     implementation = "opacus"
 
     def epsilon(self, events: Sequence[PrivacyEvent], *, delta: float) -> float:
-        from opacus.accountants import RDPAccountant
-        from opacus.accountants.analysis import rdp as analysis
-
+        rdp_accountant = opacus_module("rdp").RDPAccountant
+        analysis = opacus_module("analysis.rdp")
         if not active_events(events):
             return 0.0
         # Same arithmetic as RDPAccountant.get_privacy_spent (sum of per-entry curves,
         # each steps x one step), with the one-step curves cached.
-        orders = RDPAccountant.DEFAULT_ALPHAS
+        orders = rdp_accountant.DEFAULT_ALPHAS
         curve = rdp_curve(events, orders=orders)
         with warnings.catch_warnings():
             # "optimal order is the smallest alpha": only at huge epsilon, where the

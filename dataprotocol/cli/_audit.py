@@ -60,7 +60,7 @@ def audit(
     Exit 0 when every check passes, 1 when any fails (each named), 2 on bad input.
     """
     from dataprotocol.keys import load_identity
-    from dataprotocol.train._audit import audit_model_dir
+    from dataprotocol.records import audit_model_dir
 
     identity = load_identity(trainer_key) if trainer_key is not None else None
     ledger_obj = _open_ledger(ledger) if ledger is not None else None

@@ -6,7 +6,7 @@ Recipes: :func:`generate_keypair`, :func:`save_keypair`, :func:`load_keypair`,
 
 from __future__ import annotations
 
-from dataprotocol.keys._canonical import canonical_json
+from dataprotocol._canonical import canonical_json
 from dataprotocol.keys._files import load_identity, load_keypair, save_identity, save_keypair
 from dataprotocol.keys._identity import KeyPair, PublicIdentity, b64d, b64e, generate_keypair, key_id_of
 from dataprotocol.keys._signed import sign_document, signer_key_id, verify_document

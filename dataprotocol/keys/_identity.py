@@ -18,8 +18,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
+from dataprotocol._canonical import canonical_json
 from dataprotocol.errors import KeyFileError, SignatureError
-from dataprotocol.keys._canonical import canonical_json
 
 __all__ = ["PublicIdentity", "KeyPair", "generate_keypair", "key_id_of", "b64e", "b64d"]
 

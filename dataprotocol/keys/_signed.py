@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from dataprotocol._canonical import canonical_json
 from dataprotocol.errors import SignatureError
-from dataprotocol.keys._canonical import canonical_json
 from dataprotocol.keys._identity import KeyPair, PublicIdentity, b64d, b64e
 
 __all__ = ["sign_document", "verify_document", "signer_key_id"]

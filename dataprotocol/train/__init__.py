@@ -1,16 +1,26 @@
 """DP-SGD fine-tuning of transformers models with Opacus, gated by policy and budget.
 
 Recipes: :class:`DPTrainer` (library) and :func:`train_on_package` (policy gate ->
-ledger reserve -> fit -> commit -> model directory with a signed privacy card).
+ledger reserve -> fit -> commit -> model directory with a signed privacy card);
+:func:`private_run` (the same gate, ledger and card around a user's own Opacus loop)
+and :class:`PrivateTrainer` (a ``transformers.Trainer`` made private, gated, ledgered).
 """
 
 from __future__ import annotations
 
-from dataprotocol.train._audit import AuditReport, Check, audit_model_dir
-from dataprotocol.train._canary import CanaryAudit
-from dataprotocol.train._card import read_privacy_document, write_model_dir
+# The card, its audit and the canary audit moved to the torch-free ``records`` layer;
+# re-exported here so ``from dataprotocol.train import audit_model_dir`` keeps working.
+from dataprotocol.records import (
+    AuditReport,
+    CanaryAudit,
+    Check,
+    audit_model_dir,
+    read_privacy_document,
+    write_model_dir,
+)
 from dataprotocol.train._config import ClippingMode, DPConfig, TrainResult
 from dataprotocol.train._package import TrainedModel, train_on_package
+from dataprotocol.train._private_run import FinishedRun, PrivateRun, RunPlan, private_run
 from dataprotocol.train._task import SequenceClassificationTask, Task
 from dataprotocol.train._trainer import DPTrainer, TrainPlan, pick_device
 
@@ -31,4 +41,8 @@ __all__ = [
     "AuditReport",
     "Check",
     "CanaryAudit",
+    "private_run",
+    "PrivateRun",
+    "RunPlan",
+    "FinishedRun",
 ]

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
-from collections.abc import Mapping
 from typing import Any
 
-from dataprotocol.errors import BudgetError, InputError, PolicyDenied
+from dataprotocol.errors import InputError
 from dataprotocol.keys import KeyPair
+from dataprotocol.train._gate import open_gate
 from dataprotocol.train._checkpoint import load_checkpoint
 from dataprotocol.train._config import DPConfig, TrainResult
 from dataprotocol.train._trainer import DPTrainer
@@ -43,128 +42,40 @@ def train_on_package(package: str | Path, *, grant: dict[str, Any] | str | Path,
                      eval_fraction: float = 0.1, checkpoint_dir: str | Path | None = None,
                      overwrite: bool = False, device: str = "auto") -> TrainedModel:
     """Fine-tune ``model_path`` on a granted package under DP-SGD; write ``out``."""
-    from dataprotocol.budget import DEFAULT_LEDGER, Ledger
-    from dataprotocol.package import open_package
-
-    handle = open_package(package, grant=grant, key=key, purpose=purpose, action="train")
-    handle.decision.raise_if_denied()
-    card, grant_obj = handle.card, handle.decision.grant
-    license_block = _license_block(card, grant_obj, purpose)
-    texts, labels, names = _read_columns(handle, text_column, label_column)
+    gate = open_gate(package, grant=grant, key=key, purpose=purpose, ledger=ledger)
+    texts, labels, names = _read_columns(gate.handle, text_column, label_column)
     train, held = _split(texts, labels, eval_fraction=eval_fraction, seed=config.seed)
     canaries = None
     if audit_canaries:
-        from dataprotocol.train._canary import CanaryAudit
+        from dataprotocol.records import CanaryAudit
 
         canaries = CanaryAudit(audit_canaries, num_labels=len(names), seed=config.seed)
         extra_texts, extra_labels = canaries.inserted()
         train = (train[0] + extra_texts, train[1] + extra_labels)
     trainer = DPTrainer(model_path, num_labels=len(names), config=config, device=device)
     plan = trainer.plan(len(train[0]))
-    book = ledger if isinstance(ledger, Ledger) else Ledger(ledger or DEFAULT_LEDGER)
-    book.register_dataset(card.dataset_id, epsilon_cap=card.budget_epsilon,
-                          delta_cap=card.budget_delta)
     previous = load_checkpoint(checkpoint_dir) if checkpoint_dir else None
     run_id = previous.run_id if previous else "run-" + secrets.token_hex(8)
-    grant_id = grant_obj.grant_id if grant_obj else None
-    if previous is None or not _has_entry(book, run_id):
-        _enforce_grant_conditions(handle.decision.conditions, book=book, grant_id=grant_id,
-                                  dataset_id=card.dataset_id, run_id=run_id,
-                                  events=plan.events(), delta=config.delta)
-        # Raises BudgetExceeded with reasons, recording nothing: refused before step one.
-        book.reserve(card.dataset_id, run_id=run_id, events=plan.events(),
-                     delta=config.delta,
-                     meta={"purpose": purpose, "planned": True, "grant_id": grant_id})
+    if previous is None or not gate.has_entry(run_id):
+        # Raises with reasons, recording nothing: refused before step one.
+        gate.reserve(run_id=run_id, events=plan.events(), delta=config.delta)
     result = trainer.fit(train[0], train[1], eval_texts=held[0] or None,
                          eval_labels=held[1] or None, checkpoint_dir=checkpoint_dir,
                          run_id=run_id, plan=plan)
-    entry = book.commit(run_id, events=result.events,
-                        meta={"purpose": purpose, "epsilon": result.accounting["epsilon"],
-                              "grant_id": grant_id})
+    entry = gate.commit(run_id, events=result.events, epsilon=result.accounting["epsilon"])
     audit_block = _audit(canaries, trainer, result, config) if canaries else None
-    status = book.status(card.dataset_id)
-    payload = {
-        "run_id": run_id, "base_model": Path(model_path).name,
-        "task": trainer.task.name,
-        "data": [{"dataset_id": card.dataset_id, "dataset_version": card.version,
-                  "manifest_id": handle.manifest.manifest_id, "license": card.license,
-                  "grant_id": grant_obj.grant_id if grant_obj else None,
-                  "title": card.title, **card.attribution.to_dict()}],
-        "license": license_block, "mechanism": result.mechanism,
-        "events": [e.to_dict() for e in result.events], "accounting": result.accounting,
-        "ledger": {"path_hint": Path(str(book.path)).name, "run_id": run_id,
-                   "entry_hash": entry.entry_hash,
-                   "cumulative_epsilon": status.spent_epsilon,
-                   "epsilon_cap": status.epsilon_cap, "delta_cap": status.delta_cap},
-        "empirical_audit": audit_block,
-        "metrics": {**result.metrics, "labels": names,
-                    "trained_at": datetime.now(timezone.utc).isoformat()},
-    }
-    from dataprotocol.train._card import write_model_dir
+    payload = gate.payload(run_id=run_id, base_model=Path(model_path).name,
+                           task=trainer.task.name, entry=entry, mechanism=result.mechanism,
+                           events=result.events, accounting=result.accounting,
+                           metrics={**result.metrics, "labels": names},
+                           empirical_audit=audit_block)
+    from dataprotocol.records import write_model_dir
 
     _set_label_names(result.model, names)
     model_dir = write_model_dir(out, model=result.model, tokenizer=result.tokenizer,
                                 signer=key, payload=payload, overwrite=overwrite)
     return TrainedModel(model_dir=Path(model_dir), run_id=run_id, result=result,
                         payload=payload)
-
-
-def _enforce_grant_conditions(conditions: Mapping[str, Any], *, book: Any, grant_id: str | None,
-                              dataset_id: str, run_id: str, events: list[Any],
-                              delta: float) -> None:
-    """The grant's conditions bound what this grantee may spend, across all its runs.
-
-    ``max_epsilon`` caps the planned run plus every earlier run under the same grant
-    (naive sum of each run's own epsilon -- an upper bound on their composition);
-    ``max_delta`` caps each run's delta; ``max_runs`` counts runs under the grant,
-    crashed and refused-at-commit ones included. Checked before the reservation, so a
-    refusal spends nothing.
-    """
-    if not conditions:
-        return
-    from dataprotocol.budget import account
-
-    earlier = [r for r in book.status(dataset_id).runs
-               if r.meta.get("grant_id") == grant_id and r.run_id != run_id]
-    reasons: list[str] = []
-    if "max_delta" in conditions and delta > float(conditions["max_delta"]):
-        reasons.append(f"grant-max-delta: delta {delta:g} exceeds the grant's max_delta "
-                       f"{float(conditions['max_delta']):g}")
-    if "max_runs" in conditions and len(earlier) + 1 > int(conditions["max_runs"]):
-        reasons.append(f"grant-max-runs: the grant covers {int(conditions['max_runs'])} "
-                       f"run(s) and {len(earlier)} already ran")
-    if "max_epsilon" in conditions:
-        planned = account(events, delta=delta).epsilon
-        before = sum(account(list(r.events), delta=r.delta).epsilon for r in earlier)
-        cap = float(conditions["max_epsilon"])
-        if before + planned > cap * (1 + 1e-9):
-            reasons.append(f"grant-max-epsilon: this run needs epsilon {planned:.3f}, earlier "
-                           f"runs under the grant spent {before:.3f}; the grant allows {cap:g}")
-    if reasons:
-        raise PolicyDenied(f"the grant's conditions refuse run {run_id} (nothing spent)", reasons)
-
-
-def _license_block(card: Any, grant: Any, purpose: str) -> dict[str, Any]:
-    """The model's license: policy.combine over the data licenses. With a publish-model
-    grant, no possible output license means the run is refused (before any spend).
-
-    A card licensed ``A OR B`` is used under the alternative the policy chose for this
-    purpose (``data_licenses``, e.g. ``["CC-BY-4.0"]``); ``A AND B`` under both. An
-    unpublished model's nominal license is then the chosen data license(s)."""
-    from dataprotocol.policy import combine
-
-    publish = grant is not None and "publish-model" in tuple(grant.actions)
-    combination = combine([card.license], action="publish-model" if publish else "train",
-                          purpose=purpose)
-    if publish and (not combination.allowed or not combination.output_licenses):
-        raise PolicyDenied("no license allows publishing this model",
-                           list(combination.reasons) or ["no output license"])
-    if not combination.allowed:  # the engine allowed train: only a changed registry gets here
-        raise PolicyDenied("the data license does not allow training", list(combination.reasons))
-    outputs = list(combination.output_licenses) or list(combination.chosen_licenses)
-    return {"output_licenses": outputs, "data_licenses": list(combination.chosen_licenses),
-            "obligations": [o.to_dict() for o in combination.obligations],
-            "attribution": list(combination.attribution), "publish": publish}
 
 
 def _read_columns(handle: Any, text_column: str, label_column: str
@@ -193,14 +104,6 @@ def _split(texts: list[str], labels: list[int], *, eval_fraction: float, seed: i
     held, train = order[:cut], order[cut:]
     return ([texts[i] for i in train], [labels[i] for i in train]), \
         ([texts[i] for i in held], [labels[i] for i in held])
-
-
-def _has_entry(book: Any, run_id: str) -> bool:
-    try:
-        book.entry(run_id)
-    except BudgetError:
-        return False
-    return True
 
 
 def _audit(canaries: Any, trainer: DPTrainer, result: TrainResult, config: DPConfig

@@ -13,7 +13,7 @@ from dataprotocol.budget import Ledger, MechanismEvent
 from dataprotocol.cli.main import main
 from dataprotocol.errors import BudgetExceeded
 from dataprotocol.keys import KeyPair, generate_keypair
-from dataprotocol.train._audit import audit_model_dir
+from dataprotocol.records._audit import audit_model_dir
 from tests.train.test_card import DELTA, EVENTS, failing, write_card
 
 DATASET = "clinic-notes"

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dataprotocol.errors import AuditFailed, InputError
-from dataprotocol.train._canary import (
+from dataprotocol.records._canary import (
     AUDIT_METHOD,
     CanaryAudit,
     epsilon_lower_bound,

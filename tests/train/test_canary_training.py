@@ -11,9 +11,9 @@ import pytest
 
 from dataprotocol.keys import generate_keypair
 from dataprotocol.train import DPConfig, DPTrainer
-from dataprotocol.train._audit import audit_model_dir
-from dataprotocol.train._canary import CanaryAudit
-from dataprotocol.train._card import write_model_dir
+from dataprotocol.records._audit import audit_model_dir
+from dataprotocol.records._canary import CanaryAudit
+from dataprotocol.records._card import write_model_dir
 from tests.train.conftest import WORDS, make_texts
 
 DELTA = 1e-5

@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 from dataprotocol.budget import MechanismEvent
 from dataprotocol.errors import AuditFailed, InputError, SignatureError
 from dataprotocol.keys import KeyPair, generate_keypair, sign_document, verify_document
-from dataprotocol.train._audit import audit_model_dir, opacus_epsilon
-from dataprotocol.train._card import (
+from dataprotocol.records._audit import audit_model_dir, opacus_epsilon
+from dataprotocol.records._card import (
     PRIVACY_DOC_TYPE,
     read_front_matter,
     read_privacy_document,
@@ -338,8 +338,8 @@ def test_any_edited_payload_field_fails_or_is_bad_input(honest_dir: Path, traine
 
 def test_known_answer_privacy_document(repo_root: Path) -> None:
     from dataprotocol.keys import PublicIdentity
-    from dataprotocol.train._audit import independent_epsilons
-    from dataprotocol.train._card import front_matter
+    from dataprotocol.records._audit import independent_epsilons
+    from dataprotocol.records._card import front_matter
 
     vector = json.loads((repo_root / "tests/vectors/audit/privacy_v1.json").read_text())
     identity = PublicIdentity.from_dict(vector["identity"])
@@ -357,7 +357,7 @@ def test_known_answer_privacy_document(repo_root: Path) -> None:
 
 
 def test_model_license_is_one_of_the_possible_output_licenses() -> None:
-    from dataprotocol.train._card import front_matter, model_license
+    from dataprotocol.records._card import front_matter, model_license
 
     payload = make_payload()
     payload["license"]["output_licenses"] = ["CC-BY-SA-4.0", "CC-BY-4.0", "CC0-1.0"]

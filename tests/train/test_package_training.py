@@ -85,7 +85,7 @@ def test_train_on_package_reserves_commits_and_writes_an_auditable_card(
     assert trained.payload["ledger"]["entry_hash"] == entry.entry_hash
     assert trained.payload["empirical_audit"]["canaries"] == 8
     assert trained.result.accounting["epsilon"] <= 2.0 + 1e-6
-    from dataprotocol.train._audit import audit_model_dir
+    from dataprotocol.records._audit import audit_model_dir
 
     report = audit_model_dir(trained.model_dir, ledger=ledger,
                              trainer_identity=keys["partner"].public)

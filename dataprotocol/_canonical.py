@@ -5,6 +5,9 @@ RFC 8785 (JCS) for the value types we use (str, int, bool, None, lists, dicts, a
 floats that round-trip through ``repr``). Signing the canonical bytes of a parsed
 document, not the file's bytes, means re-indenting a file does not break its signature
 while changing any value does.
+
+A base module (like ``_files``) that every layer may import: ``budget`` hashes its
+ledger chain with it without depending on ``keys``; ``keys.canonical_json`` re-exports it.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from dataprotocol.budget import MechanismEvent
 from dataprotocol.errors import DataProtocolError, IntegrityError
-from dataprotocol.train._audit_check import Check
+from dataprotocol.records._audit_check import Check
 
 if TYPE_CHECKING:
     from dataprotocol.budget import Ledger

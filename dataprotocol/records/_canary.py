@@ -29,7 +29,6 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-from scipy import stats
 
 from dataprotocol.errors import AuditFailed, InputError
 
@@ -61,6 +60,7 @@ def p_value(*, m: int, r: int, v: int, epsilon: float, delta: float) -> float:
         raise InputError(f"need 0 <= correct ({v}) <= guesses ({r}) <= canaries ({m})")
     if epsilon < 0 or not 0 <= delta <= 1:
         raise InputError("need epsilon >= 0 and 0 <= delta <= 1")
+    from scipy import stats  # lazy: ~0.5 s, and most audits record no canaries
     q = 1.0 / (1.0 + math.exp(-epsilon))
     tail = float(stats.binom.sf(v - 1, r, q))
     if v == 0 or delta == 0:

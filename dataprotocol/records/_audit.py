@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING, Any
 from dataprotocol.budget import MechanismEvent, account, recompute_independent
 from dataprotocol.errors import AuditFailed, DataProtocolError, InputError
 from dataprotocol.keys import PublicIdentity, verify_document
-from dataprotocol.train._audit_check import Check
-from dataprotocol.train._audit_ledger import check_ledger
-from dataprotocol.train._canary import epsilon_lower_bound
-from dataprotocol.train._card import (
+from dataprotocol.records._audit_check import Check
+from dataprotocol.records._audit_ledger import check_ledger
+from dataprotocol.records._canary import epsilon_lower_bound
+from dataprotocol.records._card import (
     PRIVACY_DOC_TYPE,
     front_matter,
     hash_model_files,

@@ -1,0 +1,189 @@
+"""The gate every training path goes through: policy -> license -> grant conditions ->
+ledger reservation, then commit and the signed card's payload.
+
+:func:`train_on_package` (our trainer), :func:`private_run` (the user's own Opacus loop)
+and :class:`PrivateTrainer` (a ``transformers.Trainer``) all open data through
+:func:`open_gate` and spend through :meth:`Gate.reserve` / :meth:`Gate.commit`, so a
+rule added here (a ledger pinned by the publisher, a revocation list, a required privacy
+unit) holds for every one of them.
+
+Nothing is spent unless the run may happen: the policy engine must allow
+``action=train`` for the purpose (and, when the grant allows publishing the model, the
+data licenses must combine into an output license), the grant's conditions must allow
+the planned run, and the ledger must hold enough budget for it. A refusal carries every
+reason and leaves the ledger untouched. A crashed run keeps its reservation (the ledger
+is conservative).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from dataprotocol.budget import MechanismEvent
+from dataprotocol.errors import BudgetError, PolicyDenied
+from dataprotocol.keys import KeyPair
+
+__all__ = ["Gate", "open_gate", "check_privacy_unit"]
+
+
+@dataclass
+class Gate:
+    """An allowed training request: the opened package, its ledger, the model license."""
+
+    handle: Any
+    key: KeyPair
+    purpose: str
+    book: Any
+    license_block: dict[str, Any]
+
+    @property
+    def card(self) -> Any:
+        return self.handle.card
+
+    @property
+    def grant_id(self) -> str | None:
+        grant = self.handle.decision.grant
+        return grant.grant_id if grant is not None else None
+
+    def has_entry(self, run_id: str) -> bool:
+        try:
+            self.book.entry(run_id)
+        except BudgetError:
+            return False
+        return True
+
+    def reserve(self, *, run_id: str, events: Sequence[MechanismEvent], delta: float,
+                meta: Mapping[str, Any] | None = None) -> None:
+        """Grant conditions, then the ledger's reservation; raises with reasons and
+        records nothing when either refuses (refused before step one)."""
+        enforce_grant_conditions(self.handle.decision.conditions, book=self.book,
+                                 grant_id=self.grant_id, dataset_id=self.card.dataset_id,
+                                 run_id=run_id, events=list(events), delta=delta)
+        self.book.reserve(self.card.dataset_id, run_id=run_id, events=list(events),
+                          delta=delta, meta={"purpose": self.purpose, "planned": True,
+                                             "grant_id": self.grant_id, **(meta or {})})
+
+    def commit(self, run_id: str, *, events: Sequence[MechanismEvent], epsilon: float,
+               meta: Mapping[str, Any] | None = None) -> Any:
+        """The events the run actually took replace its reservation."""
+        return self.book.commit(run_id, events=list(events),
+                                meta={"purpose": self.purpose, "epsilon": epsilon,
+                                      "grant_id": self.grant_id, **(meta or {})})
+
+    def payload(self, *, run_id: str, base_model: str, task: str, entry: Any,
+                mechanism: Mapping[str, Any], events: Sequence[MechanismEvent],
+                accounting: Mapping[str, Any], metrics: Mapping[str, Any],
+                empirical_audit: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """The privacy payload (``write_model_dir``'s input) of a committed run."""
+        card, manifest = self.card, self.handle.manifest
+        status = self.book.status(card.dataset_id)
+        data = {"dataset_id": card.dataset_id, "dataset_version": card.version,
+                "manifest_id": manifest.manifest_id, "license": card.license,
+                "grant_id": self.grant_id, "title": card.title,
+                **card.attribution.to_dict()}
+        unit = getattr(card, "privacy_unit", None)
+        if unit:
+            data["privacy_unit"] = unit
+        return {
+            "run_id": run_id, "base_model": base_model, "task": task, "data": [data],
+            "license": self.license_block, "mechanism": dict(mechanism),
+            "events": [e.to_dict() for e in events], "accounting": dict(accounting),
+            "ledger": {"path_hint": Path(str(self.book.path)).name, "run_id": run_id,
+                       "entry_hash": entry.entry_hash,
+                       "cumulative_epsilon": status.spent_epsilon,
+                       "epsilon_cap": status.epsilon_cap, "delta_cap": status.delta_cap},
+            "empirical_audit": dict(empirical_audit) if empirical_audit else None,
+            "metrics": {**metrics, "trained_at": datetime.now(timezone.utc).isoformat()},
+        }
+
+
+def open_gate(package: str | Path, *, grant: dict[str, Any] | str | Path, key: KeyPair,
+              purpose: str, ledger: Any = None, privacy_unit: str | None = None) -> Gate:
+    """Open ``package`` for ``action=train``; raise :class:`PolicyDenied` with every
+    reason when the policy, the license or the dataset's privacy unit says no."""
+    from dataprotocol.budget import DEFAULT_LEDGER, Ledger
+    from dataprotocol.package import open_package
+
+    handle = open_package(package, grant=grant, key=key, purpose=purpose, action="train")
+    handle.decision.raise_if_denied()
+    check_privacy_unit(handle.card, privacy_unit)
+    license_block = _license_block(handle.card, handle.decision.grant, purpose)
+    book = ledger if isinstance(ledger, Ledger) else Ledger(ledger or DEFAULT_LEDGER)
+    book.register_dataset(handle.card.dataset_id, epsilon_cap=handle.card.budget_epsilon,
+                          delta_cap=handle.card.budget_delta)
+    return Gate(handle=handle, key=key, purpose=purpose, book=book,
+                license_block=license_block)
+
+
+def check_privacy_unit(card: Any, privacy_unit: str | None) -> None:
+    """A dataset whose card names a privacy unit (``privacy_unit: patient_id``) is only
+    trained on with DP over that unit: row-level DP would protect a person with k rows
+    only by group privacy (epsilon x k)."""
+    required = getattr(card, "privacy_unit", None)
+    if required and privacy_unit != required:
+        what = "at row level" if privacy_unit is None else f"over {privacy_unit!r}"
+        raise PolicyDenied(f"dataset {card.dataset_id!r} requires user-level DP", [
+            f"privacy-unit: the dataset card makes {required!r} the unit of privacy; this run "
+            f"is {what} (train with privacy_unit={required!r} / --privacy-unit {required})"])
+
+
+def enforce_grant_conditions(conditions: Mapping[str, Any], *, book: Any,
+                             grant_id: str | None, dataset_id: str, run_id: str,
+                             events: list[Any], delta: float) -> None:
+    """The grant's conditions bound what this grantee may spend, across all its runs.
+
+    ``max_epsilon`` caps the planned run plus every earlier run under the same grant
+    (naive sum of each run's own epsilon -- an upper bound on their composition);
+    ``max_delta`` caps each run's delta; ``max_runs`` counts runs under the grant,
+    crashed and refused-at-commit ones included. Checked before the reservation, so a
+    refusal spends nothing.
+    """
+    if not conditions:
+        return
+    from dataprotocol.budget import account
+
+    earlier = [r for r in book.status(dataset_id).runs
+               if r.meta.get("grant_id") == grant_id and r.run_id != run_id]
+    reasons: list[str] = []
+    if "max_delta" in conditions and delta > float(conditions["max_delta"]):
+        reasons.append(f"grant-max-delta: delta {delta:g} exceeds the grant's max_delta "
+                       f"{float(conditions['max_delta']):g}")
+    if "max_runs" in conditions and len(earlier) + 1 > int(conditions["max_runs"]):
+        reasons.append(f"grant-max-runs: the grant covers {int(conditions['max_runs'])} "
+                       f"run(s) and {len(earlier)} already ran")
+    if "max_epsilon" in conditions:
+        planned = account(events, delta=delta).epsilon
+        before = sum(account(list(r.events), delta=r.delta).epsilon for r in earlier)
+        cap = float(conditions["max_epsilon"])
+        if before + planned > cap * (1 + 1e-9):
+            reasons.append(f"grant-max-epsilon: this run needs epsilon {planned:.3f}, earlier "
+                           f"runs under the grant spent {before:.3f}; the grant allows {cap:g}")
+    if reasons:
+        raise PolicyDenied(f"the grant's conditions refuse run {run_id} (nothing spent)", reasons)
+
+
+def _license_block(card: Any, grant: Any, purpose: str) -> dict[str, Any]:
+    """The model's license: policy.combine over the data licenses. With a publish-model
+    grant, no possible output license means the run is refused (before any spend).
+
+    A card licensed ``A OR B`` is used under the alternative the policy chose for this
+    purpose (``data_licenses``, e.g. ``["CC-BY-4.0"]``); ``A AND B`` under both. An
+    unpublished model's nominal license is then the chosen data license(s)."""
+    from dataprotocol.policy import combine
+
+    publish = grant is not None and "publish-model" in tuple(grant.actions)
+    combination = combine([card.license], action="publish-model" if publish else "train",
+                          purpose=purpose)
+    if publish and (not combination.allowed or not combination.output_licenses):
+        raise PolicyDenied("no license allows publishing this model",
+                           list(combination.reasons) or ["no output license"])
+    if not combination.allowed:  # the engine allowed train: only a changed registry gets here
+        raise PolicyDenied("the data license does not allow training", list(combination.reasons))
+    outputs = list(combination.output_licenses) or list(combination.chosen_licenses)
+    return {"output_licenses": outputs, "data_licenses": list(combination.chosen_licenses),
+            "obligations": [o.to_dict() for o in combination.obligations],
+            "attribution": list(combination.attribution), "publish": publish}
