@@ -17,6 +17,8 @@ from dataprotocol.policy._expression import LicenseExpression, parse_license_exp
 from dataprotocol.policy._grants import GRANT_TYPE, KNOWN_CONDITIONS, Grant, issue_grant, load_grant, verify_grant
 from dataprotocol.policy._licenses import (
     ACTIONS,
+    GRANT_ACTIONS,
+    RULE_OF,
     OBLIGATION_TEXTS,
     PROFILES,
     UNSPECIFIED,
@@ -40,6 +42,8 @@ from dataprotocol.policy._revocations import (
 
 __all__ = [
     "ACTIONS",
+    "GRANT_ACTIONS",
+    "RULE_OF",
     "PROFILES",
     "UNSPECIFIED",
     "OBLIGATION_TEXTS",
