@@ -36,6 +36,7 @@ from dataprotocol.budget._events import (
     ZCDPEvent,
     event_from_dict,
 )
+from dataprotocol.budget._grant_spend import enforce_grant_conditions
 from dataprotocol.budget._independent import recompute_independent
 from dataprotocol.budget._ledger import BudgetRefused, Ledger
 from dataprotocol.budget._records import (
@@ -59,6 +60,7 @@ __all__ = [
     "compute_epsilon",
     "noise_multiplier_for",
     "recompute_independent",
+    "enforce_grant_conditions",
     "Accountant",
     "AccountantFailed",
     "register_accountant",

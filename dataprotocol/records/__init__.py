@@ -25,6 +25,14 @@ from dataprotocol.records._canary import (
     max_certifiable_epsilon,
     p_value,
 )
+from dataprotocol.records._query_release import (
+    QUERY_RELEASE_TYPE,
+    QueryReleaseRecord,
+    audit_release,
+    file_sha256,
+    read_release,
+    write_release,
+)
 from dataprotocol.records._card import (
     PRIVACY_DOC_TYPE,
     PRIVACY_FILE,
@@ -50,6 +58,13 @@ __all__ = [
     "dp_block",
     "front_matter",
     "model_license",
+    # DP query releases
+    "QUERY_RELEASE_TYPE",
+    "QueryReleaseRecord",
+    "write_release",
+    "read_release",
+    "audit_release",
+    "file_sha256",
     # offline audit
     "audit_model_dir",
     "AuditReport",
