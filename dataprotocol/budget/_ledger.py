@@ -119,7 +119,8 @@ class Ledger:
             others = [events for events, _ in _current_runs(entries, dataset_id).values()]
             spent = filter_epsilon([*others, planned], delta=delta_cap)
             reasons = _cap_reasons(spent, delta, epsilon_cap, delta_cap,
-                                   before=filter_epsilon(others, delta=delta_cap))
+                                   before=filter_epsilon(others, delta=delta_cap),
+                                   spent_by=_spent_by(entries, dataset_id))
             if reasons:
                 raise BudgetRefused(f"run {run_id!r} on dataset {dataset_id!r} refused, "
                                     "nothing was spent", reasons)
@@ -143,7 +144,8 @@ class Ledger:
         others = [ev for ev, _ in _current_runs(entries, dataset_id).values()]
         before = filter_epsilon(others, delta=delta_cap)
         spent = filter_epsilon([*others, planned], delta=delta_cap)
-        reasons = _cap_reasons(spent, delta, epsilon_cap, delta_cap, before=before)
+        reasons = _cap_reasons(spent, delta, epsilon_cap, delta_cap, before=before,
+                               spent_by=_spent_by(entries, dataset_id))
         return DryRun(allowed=not reasons, reasons=tuple(reasons), spent_before=before,
                       spent_after=spent, epsilon_cap=epsilon_cap, delta_cap=delta_cap)
 
@@ -257,13 +259,29 @@ def _summary(last: LedgerEntry, epsilon: float) -> RunSummary:
                       created_at=last.created_at, entry_hash=last.entry_hash, meta=last.meta)
 
 
+def _spent_by(entries: Sequence[LedgerEntry], dataset_id: str) -> str:
+    """Who spent the dataset's budget so far: training runs, query releases (with their
+    queries), synthetic releases -- so a refusal names what it composes with."""
+    latest = {e.run_id: e for e in entries if e.dataset_id == dataset_id}
+    groups: dict[str, list[str]] = {}
+    for run_id, entry in latest.items():
+        kind = str(entry.meta.get("kind", "train"))
+        queries = entry.meta.get("queries")
+        label = f"{run_id} [{'; '.join(map(str, queries))}]" if queries else run_id
+        groups.setdefault(kind, []).append(label)
+    names = {"train": "training run(s)", "query": "query release(s)",
+             "synthetic": "synthetic release(s)"}
+    return ", ".join(f"{len(v)} {names.get(k, k)}: {', '.join(v)}" for k, v in groups.items())
+
+
 def _cap_reasons(spent: float, delta: float, epsilon_cap: float, delta_cap: float, *,
-                 before: float) -> list[str]:
+                 before: float, spent_by: str = "") -> list[str]:
     reasons = []
     if spent > epsilon_cap + _EPS_SLACK:
+        by = f"; spent by {spent_by}" if spent_by else ""
         reasons.append(f"composed epsilon would be {spent:.4g} > cap {epsilon_cap:g} "
                        f"(at delta={delta_cap:g}, adaptive Rényi filter over all runs; "
-                       f"{before:.4g} already spent, {epsilon_cap - before:.4g} left)")
+                       f"{before:.4g} already spent, {epsilon_cap - before:.4g} left{by})")
     if delta > delta_cap:
         reasons.append(f"run delta {delta:g} > dataset delta cap {delta_cap:g}")
     return reasons

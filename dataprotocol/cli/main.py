@@ -11,7 +11,7 @@ import sys
 
 import typer
 
-from dataprotocol.cli import _audit, _budget, _deid, _demo, _keys, _license, _package, _policy, _train
+from dataprotocol.cli import _audit, _budget, _deid, _demo, _keys, _license, _package, _policy, _query, _train
 from dataprotocol.cli._common import budget_app, err_console
 from dataprotocol.errors import DataProtocolError, InputError
 
@@ -34,7 +34,7 @@ def _root() -> None:
     """Privacy-preserving data sharing for ML (see docs/cli.md)."""
 
 
-for _module in (_keys, _license, _policy, _deid, _package, _budget, _audit, _train, _demo):
+for _module in (_keys, _license, _policy, _deid, _package, _budget, _audit, _train, _query, _demo):
     _module.register(app)
 app.add_typer(budget_app, name="budget")
 

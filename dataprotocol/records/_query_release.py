@@ -90,7 +90,7 @@ class QueryReleaseRecord:
 def write_release(path: str | Path, record: QueryReleaseRecord, *, signer: KeyPair) -> Path:
     """Sign ``record`` with ``signer`` and write it atomically to ``path``."""
     document = sign_document(QUERY_RELEASE_TYPE, record.to_dict(), signer)
-    return atomic_write_bytes(path, canonical_json(document) + b"\n")
+    return atomic_write_bytes(path, canonical_json(document))  # every byte is signed
 
 
 def read_release(path: str | Path) -> dict[str, Any]:
