@@ -3,7 +3,8 @@
 Recipes: :func:`account` / :func:`compute_epsilon` (Opacus PRV with RDP fallback, or
 RDP) for one run's events; :func:`noise_multiplier_for` to calibrate sigma;
 :func:`recompute_independent` (Google dp_accounting) for audits; :class:`Ledger` for
-the reserve -> commit ledger whose cap holds across all runs on a dataset.
+the reserve -> commit ledger whose cap holds across all runs on a dataset (a SQLite
+file, or PostgreSQL for a ledger shared by many machines; :func:`grant_append_only`).
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ from dataprotocol.budget._records import (
     RunSummary,
 )
 from dataprotocol.budget._store import DEFAULT_LEDGER
+from dataprotocol.budget._store_pg import grant_append_only
 
 __all__ = [
     "MechanismEvent",
@@ -79,4 +81,5 @@ __all__ = [
     "DryRun",
     "BudgetRefused",
     "DEFAULT_LEDGER",
+    "grant_append_only",
 ]

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
@@ -47,7 +46,7 @@ def dataset_hash(*, dataset_id: str, epsilon_cap: float, delta_cap: float,
     return hashlib.sha256(canonical_json(payload)).hexdigest()
 
 
-def parse_row(row: sqlite3.Row | tuple[Any, ...]) -> LedgerEntry:
+def parse_row(row: tuple[Any, ...]) -> LedgerEntry:
     """A row (in ``ENTRY_COLUMNS`` order) as a LedgerEntry; IntegrityError if unreadable."""
     seq, run_id, dataset_id, state, events, delta, meta, created_at, prev, digest = row
     try:
@@ -62,7 +61,7 @@ def parse_row(row: sqlite3.Row | tuple[Any, ...]) -> LedgerEntry:
                        entry_hash=str(digest))
 
 
-def verify_rows(rows: Iterable[sqlite3.Row | tuple[Any, ...]]) -> list[LedgerEntry]:
+def verify_rows(rows: Iterable[tuple[Any, ...]]) -> list[LedgerEntry]:
     """Check every link and every hash, in ``seq`` order; return the parsed entries."""
     entries: list[LedgerEntry] = []
     expected_prev = GENESIS
@@ -101,7 +100,7 @@ def _check_lifecycle(entry: LedgerEntry, reserved: dict[str, LedgerEntry], where
         raise IntegrityError(f"{where}: commit without a matching reservation")
 
 
-def verify_dataset_rows(rows: Iterable[sqlite3.Row | tuple[Any, ...]]) -> None:
+def verify_dataset_rows(rows: Iterable[tuple[Any, ...]]) -> None:
     for dataset_id, epsilon_cap, delta_cap, created_at, record_hash in rows:
         recomputed = dataset_hash(dataset_id=dataset_id, epsilon_cap=float(epsilon_cap),
                                   delta_cap=float(delta_cap), created_at=created_at)

@@ -1,17 +1,18 @@
-"""The per-dataset privacy-budget ledger: reserve -> commit, hash-chained, SQLite.
+"""The per-dataset privacy-budget ledger: reserve -> commit, hash-chained, in a store.
 
 A run *reserves* its planned mechanism events before it touches the data and *commits*
 the events it actually ran afterwards. A run counts with its committed events, else
 with its reservation -- so a crashed or killed run stays spent, conservatively, and
 every run (aborted ones, hyper-parameter trials) counts. The cap is enforced on the
 adaptive Rényi filter of all runs (``_composition``); rows are only ever appended.
+The rows live in a :class:`~dataprotocol.budget._store.LedgerStore`: a SQLite file or a
+PostgreSQL database (``postgresql://...``), with the same contract.
 """
 
 from __future__ import annotations
 
 import json
 import math
-import sqlite3
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
@@ -37,13 +38,7 @@ from dataprotocol.budget._records import (
     Reservation,
     RunSummary,
 )
-from dataprotocol.budget._store import (
-    DEFAULT_LEDGER,
-    connect,
-    read_transaction,
-    resolve_location,
-    write_transaction,
-)
+from dataprotocol.budget._store import DEFAULT_LEDGER, LedgerTransaction, open_store
 from dataprotocol.errors import BudgetError, BudgetExceeded, InputError
 
 __all__ = ["Ledger", "BudgetRefused"]
@@ -61,20 +56,23 @@ class BudgetRefused(BudgetExceeded):
 
 
 class Ledger:
-    """A privacy-budget ledger in a SQLite file (``path`` or a ``sqlite:///`` URL).
+    """A privacy-budget ledger: a SQLite file (a path or ``sqlite:///`` URL) or a
+    PostgreSQL database (``postgresql://[user@]host[:port]/dbname``).
 
-    ``create=False`` refuses to create a missing file (readers: ``budget show``, audits).
-    Every call opens its own connection, so a Ledger may be shared across processes.
+    ``create=False`` refuses to create a missing ledger (readers: ``budget show``,
+    audits). Every call opens its own connection, so a Ledger may be shared across
+    processes. ``location`` names it for messages and cards (never with a password);
+    ``path`` is the SQLite file (``None`` for PostgreSQL).
     """
 
     def __init__(self, path: str | Path = DEFAULT_LEDGER, *, create: bool = True) -> None:
-        self.path = resolve_location(path)
+        self.store = open_store(path, create=create)
+        self.location: str = self.store.location
+        self.path: Path | None = getattr(self.store, "path", None)
         self.create = create
-        with connect(self.path, create=create):
-            pass
 
     def __repr__(self) -> str:
-        return f"Ledger({str(self.path)!r})"
+        return f"Ledger({self.location!r})"
 
     # -- datasets -----------------------------------------------------------------
     def register_dataset(self, dataset_id: str, *, epsilon_cap: float,
@@ -82,9 +80,9 @@ class Ledger:
         """Record a dataset's (epsilon, delta) cap; idempotent, and caps never change."""
         dataset_id = _check_id(dataset_id, "dataset_id")
         epsilon_cap, delta_cap = _check_caps(epsilon_cap, delta_cap)
-        with connect(self.path, create=self.create) as conn, write_transaction(conn):
-            row = conn.execute("SELECT epsilon_cap, delta_cap FROM datasets WHERE "
-                               "dataset_id = ?", (dataset_id,)).fetchone()
+        with self.store.write() as conn:
+            row = conn.fetchone("SELECT epsilon_cap, delta_cap FROM datasets WHERE "
+                                "dataset_id = ?", (dataset_id,))
             if row is not None:
                 if (float(row[0]), float(row[1])) != (epsilon_cap, delta_cap):
                     raise BudgetError(
@@ -99,8 +97,8 @@ class Ledger:
                              delta_cap=delta_cap, created_at=created)))
 
     def datasets(self) -> list[str]:
-        with connect(self.path, create=self.create) as conn, read_transaction(conn):
-            return [r[0] for r in conn.execute("SELECT dataset_id FROM datasets ORDER BY 1")]
+        with self.store.read() as conn:
+            return [r[0] for r in conn.fetchall("SELECT dataset_id FROM datasets ORDER BY 1")]
 
     # -- reserve / commit -----------------------------------------------------------
     def reserve(self, dataset_id: str, *, run_id: str, events: Sequence[PrivacyEvent],
@@ -110,7 +108,7 @@ class Ledger:
         planned = _check_events(events)
         delta = _check_run_delta(delta, planned)
         meta_obj = _check_meta(meta)
-        with connect(self.path, create=self.create) as conn, write_transaction(conn):
+        with self.store.write() as conn:
             entries = self._verified(conn)
             epsilon_cap, delta_cap = self._caps(conn, dataset_id)
             if any(e.run_id == run_id for e in entries):
@@ -138,7 +136,7 @@ class Ledger:
         """
         planned = _check_events(events)
         delta = _check_run_delta(delta, planned)
-        with connect(self.path, create=self.create) as conn, read_transaction(conn):
+        with self.store.read() as conn:
             entries = self._verified(conn)
             epsilon_cap, delta_cap = self._caps(conn, dataset_id)
         others = [ev for ev, _ in _current_runs(entries, dataset_id).values()]
@@ -160,11 +158,11 @@ class Ledger:
         run_id = _check_id(run_id, "run_id")
         actual = _check_events(events)
         meta_obj = _check_meta(meta)
-        with connect(self.path, create=self.create) as conn, write_transaction(conn):
+        with self.store.write() as conn:
             entries = self._verified(conn)
             mine = [e for e in entries if e.run_id == run_id]
             if not mine:
-                raise BudgetError(f"run {run_id!r} has no reservation in {self.path}")
+                raise BudgetError(f"run {run_id!r} has no reservation in {self.location}")
             if any(e.state == "committed" for e in mine):
                 raise BudgetError(f"run {run_id!r} is already committed; a run cannot "
                                   "spend twice")
@@ -194,7 +192,7 @@ class Ledger:
     # -- reading --------------------------------------------------------------------
     def status(self, dataset_id: str, *, with_prv: bool = True) -> BudgetStatus:
         """Cap, composed spend (filter; plus RDP, PRV and naive sum) and runs."""
-        with connect(self.path, create=self.create) as conn, read_transaction(conn):
+        with self.store.read() as conn:
             entries = self._verified(conn)
             epsilon_cap, delta_cap = self._caps(conn, dataset_id)
         current = _current_runs(entries, dataset_id)
@@ -211,7 +209,7 @@ class Ledger:
 
     def entries(self, dataset_id: str | None = None) -> list[LedgerEntry]:
         """Every entry (optionally of one dataset) in chain order, after verifying it."""
-        with connect(self.path, create=self.create) as conn, read_transaction(conn):
+        with self.store.read() as conn:
             entries = self._verified(conn)
         return [e for e in entries if dataset_id is None or e.dataset_id == dataset_id]
 
@@ -219,7 +217,7 @@ class Ledger:
         """The entry ``run_id`` counts with now (committed, else reserved)."""
         mine = [e for e in self.entries() if e.run_id == run_id]
         if not mine:
-            raise BudgetError(f"run {run_id!r} is not recorded in the ledger {self.path}")
+            raise BudgetError(f"run {run_id!r} is not recorded in the ledger {self.location}")
         return mine[-1]
 
     def verify_chain(self) -> int:
@@ -228,17 +226,17 @@ class Ledger:
 
     # -- internals ------------------------------------------------------------------
     @staticmethod
-    def _verified(conn: sqlite3.Connection) -> list[LedgerEntry]:
-        verify_dataset_rows(conn.execute(
+    def _verified(conn: LedgerTransaction) -> list[LedgerEntry]:
+        verify_dataset_rows(conn.fetchall(
             "SELECT dataset_id, epsilon_cap, delta_cap, created_at, record_hash FROM datasets"))
-        return verify_rows(conn.execute(f"SELECT {ENTRY_COLUMNS} FROM entries ORDER BY seq"))
+        return verify_rows(conn.fetchall(f"SELECT {ENTRY_COLUMNS} FROM entries ORDER BY seq"))
 
-    def _caps(self, conn: sqlite3.Connection, dataset_id: str) -> tuple[float, float]:
-        row = conn.execute("SELECT epsilon_cap, delta_cap FROM datasets WHERE dataset_id = ?",
-                           (dataset_id,)).fetchone()
+    def _caps(self, conn: LedgerTransaction, dataset_id: str) -> tuple[float, float]:
+        row = conn.fetchone("SELECT epsilon_cap, delta_cap FROM datasets WHERE dataset_id = ?",
+                            (dataset_id,))
         if row is None:
             raise InputError(f"dataset {dataset_id!r} is not registered in the ledger",
-                             file=self.path, field="dataset_id",
+                             file=self.location, field="dataset_id",
                              expected="a dataset registered with its (epsilon, delta) cap")
         return float(row[0]), float(row[1])
 
@@ -287,7 +285,7 @@ def _cap_reasons(spent: float, delta: float, epsilon_cap: float, delta_cap: floa
     return reasons
 
 
-def _append(conn: sqlite3.Connection, entries: Sequence[LedgerEntry], *, run_id: str,
+def _append(conn: LedgerTransaction, entries: Sequence[LedgerEntry], *, run_id: str,
             dataset_id: str, state: EntryState, events: tuple[PrivacyEvent, ...], delta: float,
             meta: dict[str, Any]) -> LedgerEntry:
     seq = len(entries) + 1

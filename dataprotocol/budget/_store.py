@@ -1,28 +1,38 @@
-"""Where the ledger lives: a SQLite file (WAL), opened per operation.
+"""Where the ledger lives: a store interface, and the SQLite store (WAL, one file).
 
-One ``BEGIN IMMEDIATE`` transaction decides each reservation: it takes SQLite's write
-lock before reading the spend, so two processes reserving at once are serialised and
-the second one sees the first one's row -- they can never overspend together.
+The ledger (``_ledger``) speaks to a :class:`LedgerStore` only: ``store.write()`` is one
+transaction that sees every committed entry and appends atomically, ``store.read()`` a
+consistent snapshot. SQL is written once, with ``?`` placeholders and portable types;
+each store adapts it. Two stores exist: this module's SQLite file and PostgreSQL
+(``_store_pg``), chosen by :func:`open_store` from the location string.
+
+SQLite concurrency: one ``BEGIN IMMEDIATE`` transaction decides each reservation: it
+takes SQLite's write lock before reading the spend, so two processes reserving at once
+are serialised and the second one sees the first one's row -- they can never overspend
+together.
 """
 
 from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any, Protocol
 
 from dataprotocol.errors import BudgetError, InputError
 
-__all__ = ["DEFAULT_LEDGER", "resolve_location", "connect", "write_transaction",
-           "read_transaction"]
+__all__ = ["DEFAULT_LEDGER", "FORMAT", "SCHEMA", "LedgerStore", "LedgerTransaction", "SQLiteStore",
+           "open_store", "resolve_location", "POSTGRES_SCHEMES"]
 
 DEFAULT_LEDGER = "dataprotocol-ledger.sqlite"
 FORMAT = "dataprotocol-ledger/1"
 #: seconds a writer waits for another process' transaction before giving up
 BUSY_TIMEOUT_S = 60.0
+POSTGRES_SCHEMES = ("postgresql", "postgres")
 
-_SCHEMA = """
+#: the tables (SQLite dialect; ``_store_pg`` derives its PostgreSQL DDL from this text)
+SCHEMA = """
 CREATE TABLE IF NOT EXISTS ledger_info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS datasets (
     dataset_id  TEXT PRIMARY KEY,
@@ -47,15 +57,45 @@ CREATE TABLE IF NOT EXISTS entries (
 CREATE INDEX IF NOT EXISTS entries_by_dataset ON entries (dataset_id, seq);
 """
 
-_POSTGRES_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg", "postgresql+psycopg2")
+
+class LedgerTransaction(Protocol):
+    """One open transaction; SQL uses ``?`` placeholders on every store."""
+
+    def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
+
+    def fetchone(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None: ...
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None: ...
+
+
+class LedgerStore(Protocol):
+    """A place holding the ledger's tables.
+
+    ``write()``: a transaction that is serialised against every other writer (of any
+    process or machine) *before* it reads, and commits atomically or not at all.
+    ``read()``: a consistent snapshot. ``location``: where, for messages and cards
+    (never a password).
+    """
+
+    location: str
+
+    def write(self) -> contextlib.AbstractContextManager[LedgerTransaction]: ...
+
+    def read(self) -> contextlib.AbstractContextManager[LedgerTransaction]: ...
+
+
+def open_store(location: str | Path, *, create: bool) -> LedgerStore:
+    """The store named by ``location``: a path, ``sqlite:///PATH`` or ``postgresql://...``."""
+    text = str(location)
+    if text.split("://", 1)[0].lower() in POSTGRES_SCHEMES and "://" in text:
+        from dataprotocol.budget._store_pg import PostgresStore
+
+        return PostgresStore(text, create=create)
+    return SQLiteStore(resolve_location(text), create=create)
 
 
 def resolve_location(location: str | Path) -> Path:
-    """A path, or a ``sqlite:///path`` URL (``sqlite:////abs/path`` for absolute).
-
-    ``postgresql://`` URLs are recognised but not supported by this version: we say so
-    (and whether the driver is even installed) rather than silently using a file.
-    """
+    """A path, or a ``sqlite:///path`` URL (``sqlite:////abs/path`` for absolute)."""
     text = str(location)
     if "://" not in text:
         return Path(text)
@@ -65,40 +105,65 @@ def resolve_location(location: str | Path) -> Path:
             raise InputError(f"bad SQLite URL {text!r}", field="ledger",
                              expected="sqlite:///relative/path or sqlite:////absolute/path")
         return Path(text[len("sqlite:///"):])
-    if scheme in _POSTGRES_SCHEMES:
-        raise InputError(_postgres_message(), field="ledger",
-                         expected="a SQLite path or sqlite:/// URL")
     raise InputError(f"unsupported ledger URL scheme {scheme!r}", field="ledger",
-                     expected="a path, sqlite:///PATH (postgresql:// is not supported yet)")
+                     expected="a path, sqlite:///PATH or postgresql://[user@]host[:port]/db")
 
 
-def _postgres_message() -> str:
-    try:
-        import psycopg  # noqa: F401
-    except ImportError:
-        return ("a PostgreSQL ledger is not supported in this installation: the 'psycopg' "
-                "driver is not installed, and this version of dataprotocol implements "
-                "the SQLite ledger only")
-    return "a PostgreSQL ledger is not supported yet by this version (SQLite only)"
+class _SQLiteTransaction:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return [tuple(row) for row in self._conn.execute(sql, tuple(params))]
+
+    def fetchone(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
+        row = self._conn.execute(sql, tuple(params)).fetchone()
+        return None if row is None else tuple(row)
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self._conn.execute(sql, tuple(params))
 
 
-@contextlib.contextmanager
-def connect(path: Path, *, create: bool) -> Iterator[sqlite3.Connection]:
-    """Open the ledger (creating the schema when ``create``); closes it afterwards."""
-    if not path.exists():
-        if not create:
-            raise InputError("ledger file does not exist", file=path,
-                             expected="an existing ledger (created by a training run)")
-        path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
-    except sqlite3.Error as exc:
-        raise InputError(f"cannot open ledger: {exc}", file=path) from exc
-    try:
-        _prepare(conn, path, create=create)
-        yield conn
-    finally:
-        conn.close()
+class SQLiteStore:
+    """The ledger in one SQLite file (WAL, ``synchronous=FULL``), opened per operation."""
+
+    def __init__(self, path: Path, *, create: bool) -> None:
+        self.path = path
+        self.location = str(path)
+        self.create = create
+        with self._connect():
+            pass
+
+    def write(self) -> contextlib.AbstractContextManager[LedgerTransaction]:
+        return self._transaction(write=True)
+
+    def read(self) -> contextlib.AbstractContextManager[LedgerTransaction]:
+        return self._transaction(write=False)
+
+    @contextlib.contextmanager
+    def _transaction(self, *, write: bool) -> Iterator[LedgerTransaction]:
+        with self._connect() as conn:
+            guard = _write_transaction(conn) if write else _read_transaction(conn)
+            with guard:
+                yield _SQLiteTransaction(conn)
+
+    @contextlib.contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        path = self.path
+        if not path.exists():
+            if not self.create:
+                raise InputError("ledger file does not exist", file=path,
+                                 expected="an existing ledger (created by a training run)")
+            path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise InputError(f"cannot open ledger: {exc}", file=path) from exc
+        try:
+            _prepare(conn, path, create=self.create)
+            yield conn
+        finally:
+            conn.close()
 
 
 def _prepare(conn: sqlite3.Connection, path: Path, *, create: bool) -> None:
@@ -115,10 +180,10 @@ def _prepare(conn: sqlite3.Connection, path: Path, *, create: bool) -> None:
                 raise InputError("not a dataprotocol ledger (no ledger_info table)",
                                  file=path, expected=f"a {FORMAT} SQLite file")
             conn.execute("PRAGMA journal_mode=WAL")  # persistent: set once, at creation
-            with write_transaction(conn):
+            with _write_transaction(conn):
                 if _format(conn) is None:  # another process may have just created it
                     # statement by statement: executescript() would COMMIT our transaction
-                    for statement in filter(str.strip, _SCHEMA.split(";")):
+                    for statement in filter(str.strip, SCHEMA.split(";")):
                         conn.execute(statement)
                     conn.execute("INSERT INTO ledger_info VALUES ('format', ?)", (FORMAT,))
         found = _format(conn)
@@ -139,7 +204,7 @@ def _format(conn: sqlite3.Connection) -> str | None:
 
 
 @contextlib.contextmanager
-def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+def _write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """``BEGIN IMMEDIATE`` ... ``COMMIT`` (rolled back on any exception)."""
     try:
         conn.execute("BEGIN IMMEDIATE")
@@ -154,7 +219,7 @@ def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 
 @contextlib.contextmanager
-def read_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+def _read_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """A consistent snapshot for reads (WAL readers never block the writer)."""
     conn.execute("BEGIN")
     try:

@@ -11,13 +11,13 @@ from dataprotocol.cli._common import budget_app, console, emit_json
 from dataprotocol.errors import InputError
 
 
-def _open_ledger(path: Path) -> Any:
+def _open_ledger(location: str) -> Any:
     # Never create a ledger while auditing: a missing file is a typo, not an empty ledger.
-    if not path.is_file():
-        raise InputError("ledger not found", file=path, expected="an existing ledger file")
+    if "://" not in location and not Path(location).is_file():
+        raise InputError("ledger not found", file=location, expected="an existing ledger file")
     from dataprotocol.budget import Ledger
 
-    return Ledger(path, create=False)
+    return Ledger(location, create=False)
 
 
 def _print_report(report: Any) -> None:
@@ -41,9 +41,10 @@ def _print_report(report: Any) -> None:
 def audit(
     model_dir: Path = typer.Argument(..., help="Model directory with privacy.json and README.md, "
                                      "or a query release record (*.release.json)."),
-    ledger: Path | None = typer.Option(
+    ledger: str | None = typer.Option(
         None, "--ledger",
-        help="Budget ledger (SQLite file) to check the run, its hash chain and the cap against.",
+        help="Budget ledger (SQLite file, sqlite:/// or postgresql:// URL) to check the run, "
+        "its hash chain and the cap against.",
     ),
     trainer_key: Path | None = typer.Option(
         None, "--trainer-key",

@@ -18,8 +18,8 @@ LEDGER_ENV = "DATAPROTOCOL_LEDGER"
 def show(
     ledger: str = typer.Option(
         "dataprotocol-ledger.sqlite", "--ledger", envvar=LEDGER_ENV,
-        help=f"Ledger file or sqlite:/// URL (default ${LEDGER_ENV}, else "
-             "./dataprotocol-ledger.sqlite).",
+        help=f"Ledger: a SQLite file, sqlite:///PATH or postgresql://[user@]host[:port]/db "
+             f"(default ${LEDGER_ENV}, else ./dataprotocol-ledger.sqlite).",
     ),
     dataset: str | None = typer.Option(
         None, "--dataset", help="Show only this dataset id (default: every dataset)."),
@@ -39,10 +39,10 @@ def show(
     statuses = [book.status(dataset_id, with_prv=not no_prv) for dataset_id in ids]
     over = [s.dataset_id for s in statuses if s.remaining_epsilon < 0]
     if as_json:
-        emit_json({"ledger": str(book.path), "chain_verified": True,
+        emit_json({"ledger": book.location, "chain_verified": True,
                    "datasets": [s.to_dict() for s in statuses], "over_cap": over})
     else:
-        _render(str(book.path), statuses)
+        _render(book.location, statuses)
     if over:
         raise typer.Exit(1)
 

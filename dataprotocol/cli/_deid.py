@@ -79,7 +79,7 @@ def scrub(
     from dataprotocol._files import atomic_write_text
     from dataprotocol.deid._io import check_paths, scrub_file
 
-    check_paths(source, out)
+    check_paths(source, out, batch_size=batch_size, n_process=processes)
     operators = _pairs(entity_operator, option="entity-operator")
     scrubber = _scrubber(config, key_file, operator=operator, operators=operators, model=model)
     with Progress("scrubbing", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -174,9 +174,11 @@ def deid_reveal(
     """Decrypt every encrypt-operator token; a tampered token fails the whole file (exit 1)."""
     import sys
 
-    from dataprotocol._files import atomic_write_text, read_text
+    from dataprotocol._files import atomic_write_text, check_distinct, read_text
     from dataprotocol.deid import load_key_file, reveal
 
+    if out:
+        check_distinct(source, out)  # the ciphertext is the only copy of what it hides
     text, count = reveal(read_text(source, what="input file"), load_key_file(key_file))
     if out:
         atomic_write_text(out, text)

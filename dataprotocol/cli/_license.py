@@ -23,6 +23,7 @@ from dataprotocol.policy import (
     LicenseRegistry,
     combine,
     parse_license_expression,
+    unknown_license_text,
 )
 
 license_app = typer.Typer(help="License definitions: list, show, combine.", no_args_is_help=True)
@@ -96,7 +97,7 @@ def _show_expression(expression: LicenseExpression, registry: LicenseRegistry, *
     """An expression: each alternative (the licensee picks one; all of its ids apply)."""
     unknown = [i for i in expression.ids() if i not in registry]
     if unknown:
-        raise InputError(f"unknown license {', '.join(map(repr, unknown))} in {expression.text!r}",
+        raise InputError("; ".join(unknown_license_text(i) for i in unknown) + f" (in {expression.text!r})",
                          field="LICENSE_ID", expected="ids the license registry defines: " + ", ".join(registry.ids()))
     alternatives = [[registry[i].id for i in alt] for alt in expression.alternatives]
     named = [registry[i] for i in expression.ids()]

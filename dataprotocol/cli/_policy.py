@@ -14,7 +14,7 @@ from typing import Any, Optional
 
 import typer
 
-from dataprotocol._files import atomic_write_text
+from dataprotocol._files import atomic_write_text, check_write_target
 from dataprotocol.cli._common import console, emit_json, passphrase_from_env
 from dataprotocol.cli._license import JSON_OPT, LICENSES_OPT, action_option, load_registry
 from dataprotocol.errors import DataProtocolError, InputError
@@ -98,9 +98,11 @@ def grant_issue(
     condition: Optional[list[str]] = typer.Option(None, "--condition", help="NAME=VALUE, e.g. max_epsilon=2."),
     out: Path = typer.Option(..., "--out", help="Where to write the signed grant (JSON)."),
     org_policy: Optional[Path] = ORG_OPT,
+    licenses: Optional[list[Path]] = LICENSES_OPT,
     as_json: bool = JSON_OPT,
 ) -> None:
     """Sign a grant giving the grantee ACTIONs for PURPOSEs on a dataset until a date."""
+    check_write_target(out, what="grant file")
     issuer, grantee = _keypair(key), load_identity(to)
     args: dict[str, Any] = dict(
         issuer=issuer, grantee=grantee, actions=[action_option(a) for a in action], purposes=list(purpose),
@@ -112,12 +114,15 @@ def grant_issue(
         load_org_policy(org_policy).check_grant_request(
             actions=args["actions"], purposes=args["purposes"], not_after=args["not_after"],
             not_before=args["not_before"] or datetime.now(timezone.utc), conditions=args["conditions"])
+    registry = load_registry(licenses)
     if target.is_dir() and (target / "manifest.json").exists():
-        from dataprotocol.package import issue_package_grant
+        from dataprotocol.package import issue_package_grant, read_manifest
 
+        registry.require_known(read_manifest(target).card.license, file=target / "manifest.json")
         document = issue_package_grant(target, **args)
     else:
         card = load_dataset_card(target)
+        registry.require_known(card.license, file=target)
         if card.publisher.key_id != issuer.key_id:
             raise InputError(f"the key is {issuer.key_id}, the dataset's publisher is {card.publisher.key_id}",
                              file=key, expected="the publisher's private key")
@@ -220,7 +225,8 @@ def _card_of(target: Path) -> Any:
 
 
 def _print_decision(decision: Decision) -> None:
-    head = "[bold green]ALLOWED[/]" if decision.allowed else "[bold red]DENIED[/]"
+    head = {"allowed": "[bold green]ALLOWED[/]", "needs-review": "[bold yellow]NEEDS REVIEW[/] (denied for "
+            "automated use)"}.get(decision.outcome, "[bold red]DENIED[/]")
     console.print(f"{head} {decision.action} on {decision.dataset_id} {decision.dataset_version} "
                   f"for {decision.purpose} by {decision.principal}")
     for reason in decision.reasons:
@@ -251,6 +257,7 @@ def check(
 ) -> None:
     """Decide a request: exit 0 allowed, 1 denied (every reason listed), 2 bad input."""
     card = _card_of(dataset_card)
+    load_registry(licenses).require_known(card.license, file=dataset_card)
     documents = [load_grant(g) for g in grant or []]
     request = Request(card, _principal(as_key, documents), action_option(action), purpose, shards=
                       tuple(_shards(shards) or ()) if shards else None)

@@ -29,7 +29,7 @@ def train(
     clipping: str = typer.Option("auto", "--clipping", help="auto | ghost | hooks | bookkeeping."),
     lora: bool = typer.Option(False, "--lora", help="Train LoRA adapters (peft) instead of all weights."),
     no_poisson: bool = typer.Option(False, "--no-poisson", help="Shuffle instead of Poisson sampling (recorded; no amplification)."),
-    ledger: Path | None = typer.Option(None, "--ledger", help="Budget ledger SQLite file (default dataprotocol-ledger.sqlite)."),
+    ledger: str | None = typer.Option(None, "--ledger", envvar="DATAPROTOCOL_LEDGER", help="Budget ledger: SQLite file, sqlite:/// or postgresql:// URL (default $DATAPROTOCOL_LEDGER, else dataprotocol-ledger.sqlite)."),
     audit_canaries: int = typer.Option(0, "--audit-canaries", help="Insert N canaries and record a one-run empirical privacy audit."),
     checkpoint_dir: Path | None = typer.Option(None, "--checkpoint-dir", help="Checkpoint each epoch here; an existing checkpoint is resumed (same run id)."),
     seed: int | None = typer.Option(None, "--seed", help="Seed for sampling and noise (testing only; omit for releases)."),

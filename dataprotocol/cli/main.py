@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 
 import typer
+from rich.markup import escape
 
 from dataprotocol.cli import _audit, _budget, _deid, _demo, _keys, _license, _package, _policy, _query, _train
 from dataprotocol.cli._common import budget_app, err_console
@@ -26,7 +27,6 @@ app = typer.Typer(
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
 
 
 @app.callback()
@@ -50,14 +50,25 @@ def main(argv: list[str] | None = None) -> int:
         err_console.print("aborted")
         return 1
     except InputError as exc:
-        err_console.print(f"[bold red]error:[/] {exc}", soft_wrap=True)
+        err_console.print(f"[bold red]error:[/] {escape(str(exc))}", soft_wrap=True)
         return 2
     except DataProtocolError as exc:
-        err_console.print(f"[bold red]{type(exc).__name__}:[/] {exc}", soft_wrap=True)
+        err_console.print(f"[bold red]{type(exc).__name__}:[/] {escape(str(exc))}", soft_wrap=True)
         return exc.exit_code
     except KeyboardInterrupt:
         err_console.print("interrupted")
         return 130
+    except OSError as exc:
+        # The library turns the OS failures it expects into InputError; this is the net
+        # for the rest (a file swapped mid-run, a disk filling up): name the file, the
+        # reason, never a traceback. Exit 2: the environment or the input is at fault.
+        where = f"{exc.filename}: " if exc.filename else ""
+        reason = exc.strerror or type(exc).__name__
+        err_console.print(f"[bold red]error:[/] {escape(where + reason)}", soft_wrap=True)
+        return 2
+    except RecursionError:
+        err_console.print("[bold red]error:[/] input is nested too deeply", soft_wrap=True)
+        return 2
     except Exception as exc:
         # Click's (typer-vendored) usage errors: they know how to show themselves.
         show, code = getattr(exc, "show", None), getattr(exc, "exit_code", None)

@@ -98,6 +98,9 @@ def _sizer(*, source: TableSource, shards: int | None, rows_per_shard: int | Non
     """Return f(shard index, bytes per row of the first batch) -> target rows of that shard."""
     if shards is not None:
         total = source.count_rows()
+        if shards > max(total, 1):  # empty shards only cost time (1,000,000 took minutes)
+            raise InputError(f"{shards} shards for {total} rows", field="shards",
+                             expected=f"at most one shard per row (<= {max(total, 1)})")
         return lambda i, _b: total * (i + 1) // shards - total * i // shards
     if rows_per_shard is not None:
         return lambda _i, _b: rows_per_shard

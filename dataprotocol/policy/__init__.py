@@ -25,8 +25,11 @@ from dataprotocol.policy._licenses import (
     ActionRule,
     License,
     LicenseRegistry,
+    LICENSE_KINDS,
     default_registry,
+    is_spdx_id,
     load_license_file,
+    unknown_license_text,
 )
 from dataprotocol.policy._log import LOG_ENV, append_decision, read_decision_log
 from dataprotocol.policy._org import OrgPolicy, load_org_policy
@@ -58,6 +61,9 @@ __all__ = [
     "LicenseRegistry",
     "default_registry",
     "load_license_file",
+    "LICENSE_KINDS",
+    "is_spdx_id",
+    "unknown_license_text",
     "LicenseExpression",
     "parse_license_expression",
     "builtin_policies_dir",

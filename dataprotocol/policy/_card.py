@@ -227,7 +227,7 @@ def _parse_card(d: Any, src: str) -> DatasetCard:
     vocab = default_vocabulary()
     for p in purposes:
         try:
-            vocab.parse(p)
+            vocab.parse_allowance(p)
         except InputError as exc:
             raise _err(exc.detail, d, "purposes", src, exc.expected) from exc
     budget = d.get("budget")

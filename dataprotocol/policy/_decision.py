@@ -63,6 +63,16 @@ class Decision:
         obj.__dict__.update(fields)
         return obj
 
+    @property
+    def outcome(self) -> str:
+        """``allowed``, ``needs-review`` (only a person may decide: denied for automated
+        use) or ``denied``."""
+        if self.allowed:
+            return "allowed"
+        if self.reasons and all(r.startswith("needs-review:") for r in self.reasons):
+            return "needs-review"
+        return "denied"
+
     def raise_if_denied(self) -> Decision:
         """Raise :class:`PolicyDenied` listing every reason; return self when allowed."""
         if not self.allowed:
@@ -71,7 +81,7 @@ class Decision:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "allowed": self.allowed, "reasons": list(self.reasons),
+            "allowed": self.allowed, "outcome": self.outcome, "reasons": list(self.reasons),
             "obligations": [o.to_dict() for o in self.obligations],
             "grant_id": self.grant.grant_id if self.grant else None,
             "conditions": dict(self.conditions), "principal": self.principal,

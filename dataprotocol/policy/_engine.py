@@ -21,7 +21,7 @@ from dataprotocol.policy._grants import Grant, verify_grant
 from dataprotocol.policy._licenses import GRANT_ACTIONS, LicenseRegistry, default_registry
 from dataprotocol.policy._log import append_decision, default_log_path
 from dataprotocol.policy._org import OrgPolicy
-from dataprotocol.policy._purposes import PurposeVocabulary, default_vocabulary
+from dataprotocol.policy._purposes import NEEDS_REVIEW, PurposeVocabulary, default_vocabulary
 from dataprotocol.policy._revocations import RevocationList, verify_revocations
 from dataprotocol.policy._time import format_time, now
 
@@ -164,7 +164,7 @@ class PolicyEngine:
                        f"not {request.action}")
         if purpose_ok:
             why = self.purposes.match(grant.purposes, request.purpose)
-            if why is not None:
+            if why is not None and not why.startswith(NEEDS_REVIEW):
                 out.append(f"purpose-not-granted: grant {gid}: {why}")
         if grant.shards is not None:
             if request.shards is None:
@@ -189,8 +189,13 @@ class PolicyEngine:
             self._purpose_cache[purpose] = problem
         return problem
 
-    def _dataset_checks(self, request: Request, reasons: list[str]) -> bool:
-        """License and dataset-purpose rules; returns whether the purpose is known."""
+    def _dataset_checks(self, request: Request, reasons: list[str], reviews: list[tuple[str, str]],
+                        at: datetime) -> bool:
+        """License and dataset-purpose rules; returns whether the purpose is known.
+
+        What only a person may decide goes to ``reviews`` as (code, reason): a grant whose
+        ``conditions.reviewed`` names the code records that review (the publisher's DAC).
+        """
         card = request.dataset
         if request.action not in GRANT_ACTIONS:
             reasons.append(f"action-unknown: {request.action!r} is not one of "
@@ -207,9 +212,27 @@ class PolicyEngine:
         if self.org is not None:
             reasons.extend(self.org.reasons(action=request.action, purpose=request.purpose))
         why = self.purposes.match(card.purposes, request.purpose)
-        if why is not None:
+        if why is not None and why.startswith(NEEDS_REVIEW):
+            req = self.purposes.parse(request.purpose)
+            for code in req.flags or ("none",):
+                reviews.append((code.split(":")[0], f"needs-review: dataset {card.dataset_id}: "
+                                                     f"{why[len(NEEDS_REVIEW):]}"))
+        elif why is not None:
             reasons.append(f"dataset-purpose: dataset {card.dataset_id} does not allow it: {why}")
+        self._modifier_checks(card, at, reasons, reviews)
         return True
+
+    def _modifier_checks(self, card: DatasetCard, at: datetime, reasons: list[str],
+                         reviews: list[tuple[str, str]]) -> None:
+        """DUO modifiers: review-only terms (COL, IRB, ...) and time limits (TS)."""
+        allow = self.purposes.allowances(tuple(card.purposes))
+        for modifier, until in allow.modifiers:
+            if modifier.kind == "review":
+                reviews.append((modifier.code, f"needs-review: dataset {card.dataset_id} requires "
+                                               f"{modifier.code} ({modifier.text})"))
+            elif modifier.kind == "time-limit" and until is not None and at.date() > until:
+                reasons.append(f"data-use-expired: dataset {card.dataset_id} allows use only until "
+                               f"{until.isoformat()} ({modifier.code})")
 
     def decide(self, request: Request, *, log: bool = True) -> Decision:
         """Deny by default; allowed only when license, dataset purposes and a grant all allow."""
@@ -217,7 +240,8 @@ class PolicyEngine:
         if at.tzinfo is None:  # a naive time is taken as UTC (comparing naive with aware would raise)
             at = at.replace(tzinfo=timezone.utc)
         reasons: list[str] = []
-        purpose_ok = self._dataset_checks(request, reasons)
+        reviews: list[tuple[str, str]] = []
+        purpose_ok = self._dataset_checks(request, reasons, reviews, at)
         card = request.dataset
         grants = self._index.get((request.principal, card.dataset_id))
         chosen = None
@@ -233,6 +257,8 @@ class PolicyEngine:
                 failures.extend(problems)
             if chosen is None:
                 reasons.extend(failures)
+        reviewed = _reviewed(chosen)
+        reasons.extend(text for code, text in reviews if code not in reviewed)
         decision = self._decision(request, at, reasons, chosen)
         if log:
             self.log(decision)
@@ -259,14 +285,36 @@ class PolicyEngine:
         if hit is None:
             base = self._license(card, request.action, request.purpose).obligations
             hit = tuple(Obligation(o.kind, o.license, f"{o.text}: {card.credit()}")
-                        if o.kind == "attribution" else o for o in base)
+                        if o.kind == "attribution" else o for o in base) + self._duo_obligations(card)
             self._obligation_cache[key] = hit
         return hit
+
+    def _duo_obligations(self, card: DatasetCard) -> tuple[Obligation, ...]:
+        """PUB, RTN, MOR and TS travel with what is produced, like license terms."""
+        out = []
+        for modifier, until in self.purposes.allowances(tuple(card.purposes)).modifiers:
+            if modifier.kind in ("obligation", "time-limit"):
+                text = modifier.text + (f": {until.isoformat()}" if until else "")
+                out.append(Obligation(_OBLIGATION_KINDS[modifier.code], f"{modifier.code} ({modifier.duo})",
+                                      text))
+        return tuple(out)
 
     def log(self, decision: Decision) -> None:
         path = self.log_path if self.log_path is not None else default_log_path()
         if path is not None:
             append_decision(path, decision, profile=self.profile)
+
+
+_OBLIGATION_KINDS = {"PUB": "publication-required", "RTN": "return-derived-data",
+                     "MOR": "publication-moratorium", "TS": "time-limit"}
+
+
+def _reviewed(grant: Grant | None) -> frozenset[str]:
+    """The review codes a grant records (``conditions.reviewed``): the DAC has looked."""
+    if grant is None:
+        return frozenset()
+    value = grant.conditions.get("reviewed", ())
+    return frozenset(str(v) for v in value) if isinstance(value, (list, tuple)) else frozenset()
 
 
 def _mismatches(engine: PolicyEngine, request: Request) -> list[str]:

@@ -20,6 +20,7 @@ from typing import Any
 
 from dataprotocol._files import load_json
 from dataprotocol.errors import InputError, PolicyError, SignatureError
+from dataprotocol.policy._duo import MODIFIERS, REVIEW_FLAGS
 from dataprotocol.keys import KeyPair, PublicIdentity, b64d, b64e, sign_document, verify_document
 from dataprotocol.policy._combine import check_action
 from dataprotocol.policy._identity import identity_body, identity_from_body
@@ -46,10 +47,17 @@ def _count(value: Any) -> bool:
 
 
 #: condition name -> (validator, what is expected); anything else invalidates the grant
+def _review_codes(value: Any) -> bool:
+    known = {code for code, m in MODIFIERS.items() if m.kind == "review"} | REVIEW_FLAGS | {"none"}
+    return isinstance(value, list) and bool(value) and all(isinstance(v, str) and v in known for v in value)
+
+
 KNOWN_CONDITIONS = {
     "max_epsilon": (_positive, "a number > 0: the most epsilon this grantee may spend"),
     "max_delta": (_probability, "a number in (0, 1): the largest delta per run"),
     "max_runs": (_count, "an integer > 0: how many training runs the grant covers"),
+    "reviewed": (_review_codes, "a list of what the issuer reviewed: DUO codes (COL, IRB, GS, US, PS, IS, "
+                                "GSO) or purpose flags (pediatric, controls, ...)"),
 }
 
 
@@ -110,7 +118,7 @@ def _check_issue(actions: Sequence[str], purposes: Sequence[str], shards: Sequen
         raise InputError("a grant needs at least one purpose", field="purposes")
     vocab = default_vocabulary()
     for purpose in purposes:
-        vocab.parse(purpose)
+        vocab.parse_allowance(purpose)
     if shards is not None and not all(isinstance(s, int) and not isinstance(s, bool) and s >= 0 for s in shards):
         raise InputError(f"invalid shard ids {list(shards)!r}", field="shards", expected="integers >= 0")
     problems = check_conditions(conditions)

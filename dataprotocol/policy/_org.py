@@ -88,7 +88,7 @@ def load_org_policy(path: str | Path) -> OrgPolicy:
     purposes = _strs(doc, "allowed_purposes", src) if "allowed_purposes" in doc else None
     for p in purposes or ():
         try:
-            default_vocabulary().parse(p)
+            default_vocabulary().parse_allowance(p)
         except InputError as exc:
             raise InputError(exc.detail, file=src, line=line_of(doc, "allowed_purposes"),
                              field="allowed_purposes") from exc

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-__all__ = ["builtin_policies_dir", "user_license_dirs", "POLICIES_ENV"]
+__all__ = ["builtin_policies_dir", "user_license_dirs", "user_disease_files", "POLICIES_ENV"]
 
 #: environment variable naming extra folders of license YAML files
 POLICIES_ENV = "DATAPROTOCOL_POLICIES"
@@ -35,3 +35,16 @@ def user_license_dirs() -> list[Path]:
             p = Path(part).expanduser()
             dirs.append(p / "licenses" if (p / "licenses").is_dir() else p)
     return dirs
+
+
+def user_disease_files() -> list[Path]:
+    """Extra disease vocabularies: ``diseases.yaml`` / ``diseases/*.yaml`` in those folders."""
+    out: list[Path] = []
+    for part in os.environ.get(POLICIES_ENV, "").split(os.pathsep):
+        if part.strip():
+            p = Path(part).expanduser()
+            if (p / "diseases.yaml").is_file():
+                out.append(p / "diseases.yaml")
+            if (p / "diseases").is_dir():
+                out.extend(sorted((p / "diseases").glob("*.yaml")))
+    return out

@@ -19,12 +19,11 @@ import json
 import os
 import secrets
 import shutil
-import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from dataprotocol._files import load_json, read_text
+from dataprotocol._files import check_output_folder, load_json, make_staging_folder, read_text
 from dataprotocol.errors import InputError
 from dataprotocol.keys import KeyPair, sign_document
 
@@ -329,12 +328,9 @@ def write_model_dir(out_dir: str | Path, *, model: Any, tokenizer: Any, signer: 
     ``out_dir`` and renamed into place at the end: nothing half-written. An existing,
     non-empty ``out_dir`` is replaced only with ``overwrite=True``.
     """
-    out = Path(out_dir)
+    out = check_output_folder(out_dir, what="model directory", overwrite=overwrite)
     clean = _normalise(payload)
-    if out.exists() and not overwrite and not (out.is_dir() and not any(out.iterdir())):
-        raise InputError("model directory exists", file=out, expected="a new path or overwrite")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    tmp = make_staging_folder(out, what="model directory")  # pid-named: a killed run's is removed
     try:
         if hasattr(model, "merge_and_unload"):  # a PEFT model: release merged weights
             model = model.merge_and_unload()

@@ -45,4 +45,14 @@ __all__ = [
     "PrivateRun",
     "RunPlan",
     "FinishedRun",
+    "PrivateTrainer",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # transformers.Trainer is a heavy import: load the integration only when asked for.
+    if name == "PrivateTrainer":
+        from dataprotocol.train._hf_trainer import PrivateTrainer
+
+        return PrivateTrainer
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

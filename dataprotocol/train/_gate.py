@@ -92,7 +92,7 @@ class Gate:
             "run_id": run_id, "base_model": base_model, "task": task, "data": [data],
             "license": self.license_block, "mechanism": dict(mechanism),
             "events": [e.to_dict() for e in events], "accounting": dict(accounting),
-            "ledger": {"path_hint": Path(str(self.book.path)).name, "run_id": run_id,
+            "ledger": {"path_hint": _ledger_hint(self.book), "run_id": run_id,
                        "entry_hash": entry.entry_hash,
                        "cumulative_epsilon": status.spent_epsilon,
                        "epsilon_cap": status.epsilon_cap, "delta_cap": status.delta_cap},
@@ -152,3 +152,9 @@ def _license_block(card: Any, grant: Any, purpose: str) -> dict[str, Any]:
     return {"output_licenses": outputs, "data_licenses": list(combination.chosen_licenses),
             "obligations": [o.to_dict() for o in combination.obligations],
             "attribution": list(combination.attribution), "publish": publish}
+
+
+def _ledger_hint(book: Any) -> str:
+    """The ledger's file name, or its (password-free) PostgreSQL location."""
+    path = getattr(book, "path", None)
+    return Path(path).name if path is not None else str(book.location)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dataprotocol._files import check_output_folder
 from dataprotocol.errors import InputError
 from dataprotocol.keys import KeyPair
 from dataprotocol.train._gate import open_gate
@@ -42,6 +43,7 @@ def train_on_package(package: str | Path, *, grant: dict[str, Any] | str | Path,
                      eval_fraction: float = 0.1, checkpoint_dir: str | Path | None = None,
                      overwrite: bool = False, device: str = "auto") -> TrainedModel:
     """Fine-tune ``model_path`` on a granted package under DP-SGD; write ``out``."""
+    _check_outputs(out, checkpoint_dir, overwrite=overwrite)  # before anything is spent
     gate = open_gate(package, grant=grant, key=key, purpose=purpose, ledger=ledger)
     texts, labels, names = _read_columns(gate.handle, text_column, label_column)
     train, held = _split(texts, labels, eval_fraction=eval_fraction, seed=config.seed)
@@ -76,6 +78,15 @@ def train_on_package(package: str | Path, *, grant: dict[str, Any] | str | Path,
                                 signer=key, payload=payload, overwrite=overwrite)
     return TrainedModel(model_dir=Path(model_dir), run_id=run_id, result=result,
                         payload=payload)
+
+
+def _check_outputs(out: str | Path, checkpoint_dir: str | Path | None, *,
+                   overwrite: bool) -> None:
+    """Every path the run will write, checked before the reservation: a run that
+    trains, spends and only then finds ``--out`` taken has burnt budget for nothing."""
+    check_output_folder(out, what="model directory", overwrite=overwrite)
+    if checkpoint_dir is not None:  # an existing checkpoint folder is resumed
+        check_output_folder(checkpoint_dir, what="checkpoint folder", overwrite=True)
 
 
 def _read_columns(handle: Any, text_column: str, label_column: str

@@ -16,21 +16,18 @@ from dataprotocol.budget import (
 )
 from dataprotocol.budget._chain import dataset_hash, entry_hash
 from dataprotocol.errors import BudgetError, BudgetExceeded, InputError, IntegrityError
+from tests.budget._backends import rows, tamper
 
 SMALL = MechanismEvent(noise_multiplier=1.0, sample_rate=0.02, steps=200)
 HUGE = MechanismEvent(noise_multiplier=0.5, sample_rate=0.1, steps=2000)
 
 
 @pytest.fixture
-def ledger(tmp_path):
-    book = Ledger(tmp_path / "ledger.sqlite")
+def ledger(ledger_location):
+    """The contract: every test using this fixture runs on SQLite and on PostgreSQL."""
+    book = Ledger(ledger_location)
     book.register_dataset("ds", epsilon_cap=8.0, delta_cap=1e-5)
     return book
-
-
-def _rows(path):
-    with sqlite3.connect(path) as conn:
-        return conn.execute("SELECT seq, run_id, state FROM entries ORDER BY seq").fetchall()
 
 
 def test_refusal_when_budget_would_be_exceeded_spends_nothing(ledger):
@@ -43,13 +40,13 @@ def test_refusal_when_budget_would_be_exceeded_spends_nothing(ledger):
     after = ledger.status("ds")
     assert after.spent_epsilon == before.spent_epsilon
     assert [r.run_id for r in after.runs] == ["a"]
-    assert _rows(ledger.path) == [(1, "a", "reserved")]
+    assert rows(ledger) == [(1, "a", "reserved")]
 
 
 def test_delta_above_the_cap_is_refused(ledger):
     with pytest.raises(BudgetRefused, match="delta"):
         ledger.reserve("ds", run_id="a", events=[SMALL], delta=1e-4)
-    assert _rows(ledger.path) == []
+    assert rows(ledger) == []
 
 
 def test_commit_replaces_the_reservation_and_releases_unused_budget(ledger):
@@ -112,8 +109,7 @@ def test_caps_are_fixed_once_registered(ledger):
 
 
 def test_edited_cap_is_caught(ledger):
-    with sqlite3.connect(ledger.path) as conn:
-        conn.execute("UPDATE datasets SET epsilon_cap = 1000 WHERE dataset_id = 'ds'")
+    tamper(ledger, "UPDATE datasets SET epsilon_cap = 1000 WHERE dataset_id = 'ds'")
     with pytest.raises(IntegrityError, match="dataset 'ds'"):
         ledger.status("ds")
 
@@ -129,8 +125,9 @@ def test_locations(tmp_path):
     assert book.path == tmp_path / "url.sqlite" and book.path.exists()
     with pytest.raises(InputError, match="not exist"):
         Ledger(tmp_path / "missing.sqlite", create=False)
-    with pytest.raises(InputError, match="PostgreSQL"):
-        Ledger("postgresql://ledger.example/budget")
+    with pytest.raises(InputError, match="cannot connect to the PostgreSQL ledger") as info:
+        Ledger(f"postgresql://bob:s3cret@/budget?host={tmp_path}")  # no server there
+    assert "s3cret" not in str(info.value)
     with pytest.raises(InputError, match="scheme"):
         Ledger("mysql://x/y")
     (tmp_path / "junk.sqlite").write_bytes(b"not a database" * 100)
@@ -150,7 +147,9 @@ def test_foreign_sqlite_file_is_never_adopted(tmp_path):
     assert tables == {"users"}
 
 
-def test_read_only_ledger_can_still_be_shown(ledger):
+def test_read_only_ledger_can_still_be_shown(tmp_path):
+    ledger = Ledger(tmp_path / "ledger.sqlite")
+    ledger.register_dataset("ds", epsilon_cap=8.0, delta_cap=1e-5)
     ledger.reserve("ds", run_id="a", events=[SMALL], delta=1e-5)
     ledger.path.chmod(0o444)
     try:
@@ -177,7 +176,7 @@ def test_non_finite_or_non_json_input_is_rejected_before_anything_is_written(led
                        meta={"loss": float("nan")})
     with pytest.raises(InputError):
         ledger.reserve("ds", run_id="", events=[SMALL], delta=1e-5)
-    assert _rows(ledger.path) == []
+    assert rows(ledger) == []
 
 
 def test_dry_run_predicts_reserve_and_records_nothing(ledger):
@@ -186,7 +185,7 @@ def test_dry_run_predicts_reserve_and_records_nothing(ledger):
     too_much = ledger.dry_run("ds", events=[HUGE], delta=1e-5)
     assert ok.allowed and not ok.reasons and ok.spent_before < ok.spent_after <= 8.0
     assert not too_much.allowed and too_much.spent_after > 8.0
-    assert len(_rows(ledger.path)) == 1
+    assert len(rows(ledger)) == 1
     assert ledger.reserve("ds", run_id="b", events=[SMALL], delta=1e-5).spent_epsilon == (
         pytest.approx(ok.spent_after))
 

@@ -1,4 +1,5 @@
-"""Several processes on one ledger file: no overspend, and a killed run stays spent."""
+"""Several processes on one ledger (SQLite file or PostgreSQL): no overspend, and a
+SIGKILLed run stays spent."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ EVENT = MechanismEvent(**_workers.EVENT)
 # torch threads inherited), which imports the accountant once for all of them.
 if "forkserver" in multiprocessing.get_all_start_methods():
     CTX = multiprocessing.get_context("forkserver")
-    CTX.set_forkserver_preload(["tests.budget._workers", "opacus.accountants.analysis.rdp"])
+    CTX.set_forkserver_preload(["tests.budget._workers", "opacus.accountants.analysis.rdp", "psycopg"])
 else:  # pragma: no cover - Windows / macOS fallback
     CTX = multiprocessing.get_context("spawn")
 
@@ -29,11 +30,11 @@ def _cap_for(runs: int) -> float:
     return (low + high) / 2
 
 
-def test_concurrent_reservations_from_several_processes_never_overspend(tmp_path):
-    path = tmp_path / "ledger.sqlite"
+def test_concurrent_reservations_from_several_processes_never_overspend(ledger_location):
+    path = ledger_location
     cap = _cap_for(5)
     Ledger(path).register_dataset("ds", epsilon_cap=cap, delta_cap=1e-5)
-    workers, attempts = 3, 4  # 12 attempts race for 5 slots
+    workers, attempts = 8, 2  # 8 processes, 16 attempts race for 5 slots
     barrier, results = CTX.Barrier(workers), CTX.Queue()
     procs = [CTX.Process(target=_workers.reserve_many,
                          args=(str(path), w, attempts, barrier, results)) for w in range(workers)]
@@ -50,8 +51,8 @@ def test_concurrent_reservations_from_several_processes_never_overspend(tmp_path
     assert book.verify_chain() == 5
 
 
-def test_a_killed_run_keeps_its_reservation(tmp_path):
-    path = tmp_path / "ledger.sqlite"
+def test_a_killed_run_keeps_its_reservation(ledger_location):
+    path = ledger_location
     Ledger(path).register_dataset("ds", epsilon_cap=_cap_for(1), delta_cap=1e-5)
     ready = CTX.Event()
     proc = CTX.Process(target=_workers.reserve_then_hang, args=(str(path), ready))

@@ -119,8 +119,14 @@ def test_license_and_dataset_purpose_rules(steward, alice):
     g = make_grant(steward, alice, purposes=["research+commercial"])
     d = decide(Request(card, alice.key_id, "train", "health-research+commercial", at=NOW), grants=[g])
     assert {"license-noncommercial", "dataset-purpose"} <= set(_codes(d)), d.reasons
-    d = decide(Request(card, alice.key_id, "train", "nlp-research", at=NOW), grants=[g])
+    d = decide(Request(card, alice.key_id, "train", "population-research", at=NOW), grants=[g])
     assert "dataset-purpose" in _codes(d) and "purpose-not-granted" not in _codes(d)
+    # methods research is allowed on a health-research dataset unless it says NMDS (DUOS)
+    d = decide(Request(card, alice.key_id, "train", "nlp-research", at=NOW), grants=[g])
+    assert d.allowed, d.reasons
+    nmds = DatasetCard.from_dict(card_dict(steward, purposes=["health-research", "NMDS"]))
+    d = decide(Request(nmds, alice.key_id, "train", "nlp-research", at=NOW), grants=[g])
+    assert "dataset-purpose" in _codes(d), d.reasons
 
 
 def test_unknown_purpose_and_license_deny(steward, alice, grant):

@@ -1,0 +1,102 @@
+"""PostgreSQL only: the append-only role setup, triggers, and tampering by a superuser."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from dataprotocol.budget import Ledger, MechanismEvent
+from dataprotocol.budget._store_pg import grant_append_only
+from dataprotocol.errors import BudgetError, IntegrityError
+from tests.budget._backends import tamper
+
+psycopg = pytest.importorskip("psycopg")
+EVENT = MechanismEvent(noise_multiplier=1.0, sample_rate=0.02, steps=100)
+
+
+@pytest.fixture
+def roles(postgres_server):
+    """A publisher role owning a fresh database, a grantee role, and their URLs."""
+    suffix = uuid.uuid4().hex[:8]
+    publisher, grantee, db = f"pub_{suffix}", f"grantee_{suffix}", f"ledger_{suffix}"
+    with psycopg.connect(postgres_server.url(), autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE {publisher} LOGIN")
+        conn.execute(f"CREATE ROLE {grantee} LOGIN")
+        conn.execute(f"CREATE DATABASE {db} OWNER {publisher}")
+    return postgres_server.url(db, publisher), postgres_server.url(db, grantee)
+
+
+def _raw(url: str, sql: str) -> None:
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(sql)
+
+
+def test_grantee_appends_and_reads_but_cannot_rewrite(roles):
+    publisher_url, grantee_url = roles
+    owner = Ledger(publisher_url)
+    owner.register_dataset("ds", epsilon_cap=8.0, delta_cap=1e-5)
+    grant_append_only(publisher_url, grantee_url.split("@")[0].rsplit("/", 1)[1])
+    grantee = Ledger(grantee_url, create=False)
+    grantee.reserve("ds", run_id="g1", events=[EVENT], delta=1e-5)  # append: allowed
+    grantee.commit("g1", events=[EVENT])
+    assert [e.state for e in grantee.entries()] == ["reserved", "committed"]
+    assert grantee.verify_chain() == 2
+    for sql in ("UPDATE entries SET delta = 1e-9", "DELETE FROM entries WHERE seq = 2",
+                "TRUNCATE entries", "UPDATE datasets SET epsilon_cap = 1000",
+                "INSERT INTO datasets VALUES ('x', 1e9, 0.5, 'now', 'h')",
+                "ALTER TABLE entries DISABLE TRIGGER ALL", "DROP TABLE entries"):
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            _raw(grantee_url, sql)
+    with pytest.raises(BudgetError, match="permission denied"):  # caps are the publisher's
+        grantee.register_dataset("new", epsilon_cap=100.0, delta_cap=1e-5)
+    assert owner.verify_chain() == 2
+
+
+def test_even_the_owner_cannot_update_or_delete_without_dropping_the_trigger(roles):
+    publisher_url, _ = roles
+    owner = Ledger(publisher_url)
+    owner.register_dataset("ds", epsilon_cap=8.0, delta_cap=1e-5)
+    owner.reserve("ds", run_id="a", events=[EVENT], delta=1e-5)
+    for sql in ("UPDATE entries SET delta = 1e-9", "DELETE FROM entries",
+                "TRUNCATE entries CASCADE", "DELETE FROM datasets"):
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="append-only"):
+            _raw(publisher_url, sql)
+    assert owner.verify_chain() == 1
+
+
+EDITS = {"events": '[{"noise_multiplier": 9.0, "sample_rate": 0.02, "steps": 1}]',
+         "delta": 1e-9, "meta": '{"note": "nothing to see"}', "run_id": "someone-else",
+         "created_at": "1999-01-01T00:00:00.000000Z", "prev_hash": "f" * 64}
+
+
+@pytest.fixture
+def filled(postgres_server):
+    book = Ledger(postgres_server.new_database())
+    book.register_dataset("ds", epsilon_cap=50.0, delta_cap=1e-5)
+    for i in range(3):
+        book.reserve("ds", run_id=f"r{i}", events=[EVENT], delta=1e-5, meta={"i": i})
+    return book
+
+
+@pytest.mark.parametrize("column", sorted(EDITS))
+def test_a_superuser_edit_is_named_by_verify_chain(filled, column):
+    tamper(filled, f"UPDATE entries SET {column} = ? WHERE seq = 2", (EDITS[column],))
+    with pytest.raises(IntegrityError, match="seq=2 "):
+        filled.verify_chain()
+    with pytest.raises(IntegrityError):  # and no more budget is handed out
+        filled.reserve("ds", run_id="new", events=[EVENT], delta=1e-5)
+
+
+def test_a_deleted_row_is_caught_at_the_next_one(filled):
+    tamper(filled, "DELETE FROM entries WHERE seq = 2")
+    with pytest.raises(IntegrityError, match="seq=3 "):
+        filled.verify_chain()
+
+
+def test_the_ledger_location_never_shows_the_password(postgres_server, monkeypatch):
+    url = postgres_server.new_database()
+    with_password = url.replace("postgres@", "postgres:hunter2@")
+    book = Ledger(with_password)  # trust auth: the password is sent and ignored
+    assert "hunter2" not in book.location and "hunter2" not in repr(book)
+    assert book.location.startswith("postgresql://postgres@/")
