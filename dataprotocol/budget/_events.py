@@ -11,12 +11,18 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 from dataprotocol.errors import InputError
 
-__all__ = ["MechanismEvent", "Sampler", "ZCDPEvent", "PureDPEvent", "PrivacyEvent",
-           "event_from_dict"]
+__all__ = [
+    "MechanismEvent",
+    "PrivacyEvent",
+    "PureDPEvent",
+    "Sampler",
+    "ZCDPEvent",
+    "event_from_dict",
+]
 
 Sampler = Literal["poisson", "shuffle"]
 
@@ -129,7 +135,7 @@ class PureDPEvent:
 
 
 #: anything the ledger can charge: DP-SGD runs, and releases of DP queries
-PrivacyEvent = Union[MechanismEvent, ZCDPEvent, PureDPEvent]
+PrivacyEvent = MechanismEvent | ZCDPEvent | PureDPEvent
 
 
 def _check_count(count: int) -> None:

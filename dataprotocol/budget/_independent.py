@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dataprotocol.budget._accountant import AccountantFailed, check_delta, get_accountant
+from dataprotocol.budget._accountant import (
+    AccountantFailed,
+    check_delta,
+    get_accountant,
+)
 from dataprotocol.budget._events import MechanismEvent
 
 __all__ = ["recompute_independent"]

@@ -28,8 +28,14 @@ from typing import Any
 
 from dataprotocol.errors import InputError
 
-__all__ = ["Modifier", "MODIFIERS", "REVIEW_FLAGS", "parse_modifier", "duos_dataset_purposes",
-           "duos_request"]
+__all__ = [
+    "MODIFIERS",
+    "REVIEW_FLAGS",
+    "Modifier",
+    "duos_dataset_purposes",
+    "duos_request",
+    "parse_modifier",
+]
 
 
 @dataclass(frozen=True)

@@ -12,23 +12,28 @@ Depends on ``policy``, ``package``, ``budget`` and ``records``.
 from __future__ import annotations
 
 from dataprotocol.query._audit import audit_query_release
-from dataprotocol.query._mechanisms import QUANTILE_CANDIDATES, Calibrated, calibrate, total_rho
+from dataprotocol.query._mechanisms import (
+    QUANTILE_CANDIDATES,
+    Calibrated,
+    calibrate,
+    total_rho,
+)
 from dataprotocol.query._release import OTHER
 from dataprotocol.query._run import QueryResult, answers_csv, query_package
 from dataprotocol.query._spec import QUERY_SYNTAX, Query, parse_query, resolve_query
 
 __all__ = [
-    "query_package",
-    "QueryResult",
-    "Query",
-    "parse_query",
-    "resolve_query",
-    "calibrate",
-    "Calibrated",
-    "total_rho",
-    "audit_query_release",
-    "answers_csv",
-    "QUERY_SYNTAX",
-    "QUANTILE_CANDIDATES",
     "OTHER",
+    "QUANTILE_CANDIDATES",
+    "QUERY_SYNTAX",
+    "Calibrated",
+    "Query",
+    "QueryResult",
+    "answers_csv",
+    "audit_query_release",
+    "calibrate",
+    "parse_query",
+    "query_package",
+    "resolve_query",
+    "total_rho",
 ]

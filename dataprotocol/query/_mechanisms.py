@@ -30,7 +30,7 @@ from dataprotocol.budget import PrivacyEvent, PureDPEvent, ZCDPEvent, run_epsilo
 from dataprotocol.errors import InputError
 from dataprotocol.query._spec import Query
 
-__all__ = ["Calibrated", "calibrate", "total_rho", "QUANTILE_CANDIDATES"]
+__all__ = ["QUANTILE_CANDIDATES", "Calibrated", "calibrate", "total_rho"]
 
 #: candidate points of a quantile between its bounds (public grid; the answer is one)
 QUANTILE_CANDIDATES = 129

@@ -13,7 +13,7 @@ from typing import Any
 
 from dataprotocol.query._mechanisms import Calibrated
 
-__all__ = ["evaluate", "OTHER"]
+__all__ = ["OTHER", "evaluate"]
 
 #: the group-by bucket for values outside the declared categories (noised like the rest;
 #: refusing instead would reveal, outside DP, that such a value exists)

@@ -20,13 +20,18 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from dataprotocol.budget import DEFAULT_LEDGER, Ledger, enforce_grant_conditions, run_epsilon
+from dataprotocol.budget import (
+    DEFAULT_LEDGER,
+    Ledger,
+    enforce_grant_conditions,
+    run_epsilon,
+)
 from dataprotocol.keys import KeyPair
 from dataprotocol.query._mechanisms import Calibrated, calibrate
 from dataprotocol.query._release import evaluate
 from dataprotocol.query._spec import Query, parse_query, resolve_query
 
-__all__ = ["QueryResult", "query_package", "answers_csv"]
+__all__ = ["QueryResult", "answers_csv", "query_package"]
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from dataprotocol.errors import InputError
 
-__all__ = ["Query", "QueryKind", "parse_query", "resolve_query", "QUERY_SYNTAX"]
+__all__ = ["QUERY_SYNTAX", "Query", "QueryKind", "parse_query", "resolve_query"]
 
 QueryKind = Literal["count", "sum", "mean", "count_by", "quantile"]
 

@@ -26,8 +26,14 @@ from dataprotocol.keys import KeyPair, PublicIdentity, sign_document, verify_doc
 from dataprotocol.records._audit import AuditReport
 from dataprotocol.records._audit_check import Check
 
-__all__ = ["QUERY_RELEASE_TYPE", "QueryReleaseRecord", "write_release", "read_release",
-           "audit_release", "file_sha256"]
+__all__ = [
+    "QUERY_RELEASE_TYPE",
+    "QueryReleaseRecord",
+    "audit_release",
+    "file_sha256",
+    "read_release",
+    "write_release",
+]
 
 QUERY_RELEASE_TYPE = "dataprotocol-query-release/1"
 _FIELDS = ("format", "release_id", "created_at", "querier", "data", "queries", "events",

@@ -8,6 +8,7 @@ import math
 import pytest
 
 from dataprotocol.budget import (
+    AccountantFailed,
     MechanismEvent,
     PureDPEvent,
     ZCDPEvent,
@@ -54,7 +55,7 @@ def test_query_events_against_dp_accounting():
     pure = [PureDPEvent(epsilon=0.7)]
     assert get_accountant("dpa-pld").epsilon(pure, delta=1e-12) == pytest.approx(0.7, abs=2e-3)
     assert run_epsilon(pure * 3, delta=0) == pytest.approx(2.1)
-    with pytest.raises(Exception):
+    with pytest.raises(AccountantFailed):
         run_epsilon(zcdp, delta=0)
 
 

@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from dataprotocol.budget import Ledger, MechanismEvent, PureDPEvent, ZCDPEvent, noise_multiplier_for
+from dataprotocol.budget import (
+    Ledger,
+    MechanismEvent,
+    PureDPEvent,
+    ZCDPEvent,
+    noise_multiplier_for,
+)
 from dataprotocol.errors import BudgetExceeded, InputError, PolicyDenied
 from dataprotocol.keys import save_keypair
 from dataprotocol.query import OTHER, audit_query_release, query_package
@@ -27,7 +33,7 @@ def _ask(package: Path, grant: dict, analyst, ledger: Path, queries=QUERIES, **k
 def test_pure_dp_queries_answer_charge_and_audit(package, publisher, analyst, tmp_path):
     ledger = tmp_path / "ledger.sqlite"
     result = _ask(package, grant_doc(package, publisher, analyst), analyst, ledger)
-    count, total, mean, groups, median = result.answers
+    count, _total, mean, groups, median = result.answers
     truth = frame()
     # generous: the Laplace scales here are 1 (count) and 100 (sum); 20 sigma-ish slack
     assert abs(count - len(truth)) < 40
