@@ -22,6 +22,7 @@ from dataprotocol.policy import (
     LicenseExpression,
     LicenseRegistry,
     combine,
+    default_vocabulary,
     parse_license_expression,
     unknown_license_text,
 )
@@ -41,6 +42,12 @@ def action_option(value: str) -> str:
     if value not in GRANT_ACTIONS:
         raise InputError(f"unknown action {value!r}", field="--action",
                          expected=" | ".join(GRANT_ACTIONS))
+    return value
+
+
+def purpose_option(value: str) -> str:
+    """A purpose text the vocabulary knows; an unknown one is bad input (exit 2), not a denial."""
+    default_vocabulary().parse(value)
     return value
 
 

@@ -16,7 +16,7 @@ import typer
 
 from dataprotocol._files import atomic_write_text, check_write_target
 from dataprotocol.cli._common import console, emit_json, passphrase_from_env
-from dataprotocol.cli._license import JSON_OPT, LICENSES_OPT, action_option, load_registry
+from dataprotocol.cli._license import JSON_OPT, LICENSES_OPT, action_option, load_registry, purpose_option
 from dataprotocol.errors import DataProtocolError, InputError
 from dataprotocol.keys import KeyPair, load_identity, load_keypair
 from dataprotocol.policy import (
@@ -259,7 +259,7 @@ def check(
     card = _card_of(dataset_card)
     load_registry(licenses).require_known(card.license, file=dataset_card)
     documents = [load_grant(g) for g in grant or []]
-    request = Request(card, _principal(as_key, documents), action_option(action), purpose, shards=
+    request = Request(card, _principal(as_key, documents), action_option(action), purpose_option(purpose), shards=
                       tuple(_shards(shards) or ()) if shards else None)
     log_path = None if no_log else (log or os.environ.get(LOG_ENV) or _DEFAULT_LOG)
     org = load_org_policy(org_policy) if org_policy else None

@@ -169,14 +169,28 @@ def dp_block(payload: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+_OUTPUTS = {
+    "adapter": "This release holds the LoRA adapter weights only (PEFT format): load them "
+               "on top of the base model. The privacy guarantee covers the adapter.",
+    "merged": "LoRA adapters trained with DP-SGD, merged into the base weights.",
+    "full": "All weights fine-tuned with DP-SGD.",
+}
+_PIPELINE_TAGS = {"sequence-classification": "text-classification",
+                  "causal-lm": "text-generation"}
+
+
+def _adapter_only(payload: dict[str, Any]) -> bool:
+    return dict(payload.get("mechanism") or {}).get("output") == "adapter"
+
+
 def front_matter(payload: dict[str, Any]) -> dict[str, Any]:
     """All YAML front-matter keys of README.md, derived from the signed payload."""
     meta: dict[str, Any] = {
         "license": hf_license(payload),
         "datasets": [str(d.get("dataset_id")) for d in payload["data"]],
         "base_model": str(payload["base_model"]),
-        "library_name": "transformers",
-        "pipeline_tag": "text-classification",
+        "library_name": "peft" if _adapter_only(payload) else "transformers",
+        "pipeline_tag": _PIPELINE_TAGS.get(str(payload["task"]), "text-classification"),
         "tags": ["differential-privacy", "dp-sgd", "dataprotocol"],
         "differential_privacy": dp_block(payload),
         "dataprotocol": {"run_id": payload["run_id"], "privacy_file": PRIVACY_FILE,
@@ -285,7 +299,8 @@ def render_readme(payload: dict[str, Any], meta: dict[str, Any]) -> str:
     data = ModelCardData(**meta)
     body = [f"# {payload['run_id']}", "",
             f"Fine-tuned from `{payload['base_model']}` for {payload['task']} with "
-            "differentially private SGD (Opacus) by dataprotocol.", ""]
+            "differentially private SGD (Opacus) by dataprotocol.", "",
+            _OUTPUTS.get(str(dict(payload.get("mechanism") or {}).get("output")), ""), ""]
     body += _privacy_section(payload) + _data_section(payload)
     metrics = payload.get("metrics") or {}
     if metrics:
@@ -332,7 +347,8 @@ def write_model_dir(out_dir: str | Path, *, model: Any, tokenizer: Any, signer: 
     clean = _normalise(payload)
     tmp = make_staging_folder(out, what="model directory")  # pid-named: a killed run's is removed
     try:
-        if hasattr(model, "merge_and_unload"):  # a PEFT model: release merged weights
+        if hasattr(model, "merge_and_unload") and not _adapter_only(clean):
+            # a PEFT model: release merged weights unless the user asked for the adapter
             model = model.merge_and_unload()
         model.save_pretrained(str(tmp))
         if tokenizer is not None:

@@ -112,7 +112,12 @@ def _progress(config: DPConfig, plan: TrainPlan, epoch: int) -> Iterator[Any]:
 @torch.no_grad()
 def evaluate(model: nn.Module, data: EncodedDataset, *, task: Task, device: torch.device,
              batch_size: int) -> dict[str, float]:
-    """Accuracy and mean loss on a held-out split."""
+    """Accuracy and mean loss on a held-out split (or the task's own metrics, e.g.
+    perplexity for a language model)."""
+    own = getattr(task, "evaluate", None)
+    if callable(own):
+        with _autocast(device):
+            return dict(own(model, data, device=device, batch_size=batch_size))
     was_training = model.training
     model.eval()
     correct, total, loss_sum = 0, 0, 0.0

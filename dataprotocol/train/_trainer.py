@@ -54,24 +54,26 @@ class TrainPlan:
 
 
 class DPTrainer:
-    """Fine-tune ``model_path`` (any ``AutoModelForSequenceClassification`` directory,
-    safetensors, loaded offline) with DP-SGD under ``config``."""
+    """Fine-tune ``model_path`` with DP-SGD under ``config``: by default an
+    ``AutoModelForSequenceClassification`` directory (safetensors, loaded offline) with
+    ``num_labels`` classes; with ``task=CausalLMTask()`` any ``AutoModelForCausalLM``
+    directory (then rows have no labels)."""
 
-    def __init__(self, model_path: str | Path, *, num_labels: int, config: DPConfig,
-                 device: str = "auto", task: Task | None = None) -> None:
+    def __init__(self, model_path: str | Path, *, num_labels: int | None = None,
+                 config: DPConfig, device: str = "auto", task: Task | None = None) -> None:
         path = Path(model_path)
         if not path.is_dir():
             raise InputError("model checkpoint directory not found", file=path,
                              expected="a transformers checkpoint directory")
-        if num_labels < 2:
-            raise InputError("need at least 2 labels", field="num_labels")
         self.model_path = path
-        self.num_labels = num_labels
         self.config = config
         self.device = pick_device(device)
         self.tokenizer = _load_tokenizer(path)
         self.task: Task = task or SequenceClassificationTask(
             pad_token_id=int(self.tokenizer.pad_token_id or 0))
+        if self.task.labelled and (num_labels is None or num_labels < 2):
+            raise InputError("need at least 2 labels", field="num_labels")
+        self.num_labels = int(num_labels or 0)
 
     # -- planning ------------------------------------------------------------------
     def plan(self, dataset_size: int) -> TrainPlan:
@@ -97,8 +99,8 @@ class DPTrainer:
                          sampler=sampler, dataset_size=dataset_size)
 
     # -- training ------------------------------------------------------------------
-    def fit(self, train_texts: Sequence[str], train_labels: Sequence[int], *,
-            eval_texts: Sequence[str] | None = None,
+    def fit(self, train_texts: Sequence[Any], train_labels: Sequence[int] | None = None, *,
+            eval_texts: Sequence[Any] | None = None,
             eval_labels: Sequence[int] | None = None,
             checkpoint_dir: str | Path | None = None, run_id: str | None = None,
             plan: TrainPlan | None = None) -> TrainResult:
@@ -109,9 +111,10 @@ class DPTrainer:
         every step already taken (a resumed run can never spend twice).
         """
         cfg = self.config
-        _check_data(train_texts, train_labels, self.num_labels, what="train")
-        if eval_texts is not None:
-            _check_data(eval_texts, eval_labels or [], self.num_labels, what="eval")
+        if self.task.labelled:
+            _check_data(train_texts, train_labels or [], self.num_labels, what="train")
+            if eval_texts is not None:
+                _check_data(eval_texts, eval_labels or [], self.num_labels, what="eval")
         if cfg.seed is not None:
             torch.manual_seed(cfg.seed)
         plan = plan or self.plan(len(train_texts))
@@ -152,7 +155,7 @@ class DPTrainer:
                             eval_texts, eval_labels)
 
     def _result(self, model: nn.Module, plan: TrainPlan, steps: int, mode: str, run_id: str,
-                history: list[dict[str, float]], eval_texts: Sequence[str] | None,
+                history: list[dict[str, float]], eval_texts: Sequence[Any] | None,
                 eval_labels: Sequence[int] | None) -> TrainResult:
         cfg = self.config
         events = plan.events(steps)
@@ -160,12 +163,13 @@ class DPTrainer:
         metrics: dict[str, Any] = {}
         if history:
             metrics["train_loss"] = history[-1]["train_loss"]
-        if eval_texts is not None and eval_labels is not None:
+        if eval_texts is not None and (eval_labels is not None or not self.task.labelled):
             eval_data = self.task.encode(self.tokenizer, eval_texts, eval_labels,
                                          max_length=cfg.max_length)
             metrics.update(evaluate(model, eval_data, task=self.task, device=self.device,
                                     batch_size=cfg.eval_batch_size))
-        final = _merged(model)
+        final = model if cfg.lora and cfg.lora_output == "adapter" else _merged(model)
+        final.eval()
         mechanism = {
             "clipping_norm": cfg.max_grad_norm, "noise_multiplier": plan.noise_multiplier,
             "sampler": plan.sampler, "sample_rate": plan.sample_rate, "steps": steps,
@@ -173,6 +177,7 @@ class DPTrainer:
             "physical_batch_size": cfg.physical_batch, "clipping_mode": mode,
             "dataset_size": plan.dataset_size, "lora": cfg.lora, "learning_rate": cfg.lr,
             "max_length": cfg.max_length, "secure_mode": cfg.secure_mode,
+            "output": cfg.lora_output if cfg.lora else "full",
         }
         return TrainResult(events=events, accounting=accounting, mechanism=mechanism,
                            metrics=metrics, model=final, tokenizer=self.tokenizer,
@@ -181,7 +186,7 @@ class DPTrainer:
     def _build_model(self) -> nn.Module:
         model = self.task.load_model(self.model_path, num_labels=self.num_labels)
         if self.config.lora:
-            model = _with_lora(model, self.config)
+            model = _with_lora(model, self.config, task_type=self.task.peft_task_type)
         model.to(self.device)
         model.train()  # Opacus needs train mode before wrapping (hooks check .training)
         return model
@@ -197,10 +202,10 @@ def _load_tokenizer(path: Path) -> Any:
                          expected="tokenizer files next to the model") from exc
 
 
-def _with_lora(model: nn.Module, cfg: DPConfig) -> nn.Module:
+def _with_lora(model: nn.Module, cfg: DPConfig, *, task_type: str) -> nn.Module:
     from peft import LoraConfig, TaskType, get_peft_model
 
-    lora = LoraConfig(task_type=TaskType.SEQ_CLS, r=cfg.lora_rank, lora_alpha=cfg.lora_alpha,
+    lora = LoraConfig(task_type=TaskType[task_type], r=cfg.lora_rank, lora_alpha=cfg.lora_alpha,
                       lora_dropout=0.0,
                       target_modules=list(cfg.lora_target_modules)
                       if cfg.lora_target_modules else None)
@@ -230,7 +235,7 @@ def _resume_plan(ckpt: Checkpoint, plan: TrainPlan) -> TrainPlan:
     return ckpt.plan  # the mechanism stays what the ledger reserved
 
 
-def _check_data(texts: Sequence[str], labels: Sequence[int], num_labels: int, *,
+def _check_data(texts: Sequence[Any], labels: Sequence[int], num_labels: int, *,
                 what: str) -> None:
     if len(texts) != len(labels):
         raise InputError(f"{len(texts)} {what} texts but {len(labels)} labels",
