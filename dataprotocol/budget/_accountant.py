@@ -13,23 +13,18 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar
 
-from dataprotocol.budget._events import (
-    MechanismEvent,
-    PrivacyEvent,
-    PureDPEvent,
-    ZCDPEvent,
-)
+from dataprotocol.budget._events import MechanismEvent, PrivacyEvent, PureDPEvent, ZCDPEvent
 from dataprotocol.errors import BudgetError, InputError
 
 __all__ = [
     "Accountant",
     "AccountantFailed",
-    "accountant_names",
-    "active_events",
-    "check_delta",
-    "finite_or_fail",
-    "get_accountant",
     "register_accountant",
+    "get_accountant",
+    "accountant_names",
+    "check_delta",
+    "active_events",
+    "finite_or_fail",
 ]
 
 

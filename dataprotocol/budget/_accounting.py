@@ -7,15 +7,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from dataprotocol.budget._accountant import (
-    AccountantFailed,
-    check_delta,
-    get_accountant,
-)
+from dataprotocol.budget._accountant import AccountantFailed, check_delta, get_accountant
 from dataprotocol.budget._events import MechanismEvent, PrivacyEvent, Sampler
 from dataprotocol.errors import InputError
 
-__all__ = ["Accounting", "account", "compute_epsilon", "noise_multiplier_for"]
+__all__ = ["Accounting", "compute_epsilon", "account", "noise_multiplier_for"]
 
 #: accountants a run's epsilon may be reported with (both Opacus)
 RUN_ACCOUNTANTS = ("prv", "rdp")

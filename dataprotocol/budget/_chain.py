@@ -21,15 +21,8 @@ from dataprotocol.budget._events import event_from_dict
 from dataprotocol.budget._records import LedgerEntry
 from dataprotocol.errors import IntegrityError
 
-__all__ = [
-    "ENTRY_COLUMNS",
-    "GENESIS",
-    "dataset_hash",
-    "entry_hash",
-    "parse_row",
-    "verify_dataset_rows",
-    "verify_rows",
-]
+__all__ = ["GENESIS", "ENTRY_COLUMNS", "entry_hash", "dataset_hash", "parse_row",
+           "verify_rows", "verify_dataset_rows"]
 
 #: prev_hash of the first entry
 GENESIS = "0" * 64

@@ -26,22 +26,12 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from dataprotocol.budget._accountant import (
-    AccountantFailed,
-    check_delta,
-    get_accountant,
-)
+from dataprotocol.budget._accountant import AccountantFailed, check_delta, get_accountant
 from dataprotocol.budget._events import PrivacyEvent, PureDPEvent
 from dataprotocol.budget._opacus_rdp import rdp_curve
 
-__all__ = [
-    "FILTER_ORDERS",
-    "Composition",
-    "compose_runs",
-    "filter_epsilon",
-    "rdp_to_epsilon",
-    "run_epsilon",
-]
+__all__ = ["FILTER_ORDERS", "Composition", "filter_epsilon", "compose_runs", "rdp_to_epsilon",
+           "run_epsilon"]
 
 #: Rényi orders of the ledger's filter. Small enough that the union bound is cheap,
 #: wide enough to reach large epsilon (alpha near 1) and small epsilon (alpha ~ 256).

@@ -10,17 +10,8 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from dataprotocol.budget._accountant import (
-    active_events,
-    finite_or_fail,
-    register_accountant,
-)
-from dataprotocol.budget._events import (
-    MechanismEvent,
-    PrivacyEvent,
-    PureDPEvent,
-    ZCDPEvent,
-)
+from dataprotocol.budget._accountant import active_events, finite_or_fail, register_accountant
+from dataprotocol.budget._events import MechanismEvent, PrivacyEvent, PureDPEvent, ZCDPEvent
 
 __all__ = ["DpaRdpAccountant", "dp_event_of"]
 

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dataprotocol.budget._accountant import (
-    AccountantFailed,
-    check_delta,
-    get_accountant,
-)
+from dataprotocol.budget._accountant import AccountantFailed, check_delta, get_accountant
 from dataprotocol.budget._events import MechanismEvent
 
 __all__ = ["recompute_independent"]

@@ -29,12 +29,7 @@ from dataprotocol.budget._chain import (
     verify_rows,
 )
 from dataprotocol.budget._composition import compose_runs, filter_epsilon, run_epsilon
-from dataprotocol.budget._events import (
-    MechanismEvent,
-    PrivacyEvent,
-    PureDPEvent,
-    ZCDPEvent,
-)
+from dataprotocol.budget._events import MechanismEvent, PrivacyEvent, PureDPEvent, ZCDPEvent
 from dataprotocol.budget._records import (
     BudgetStatus,
     DryRun,
@@ -46,7 +41,7 @@ from dataprotocol.budget._records import (
 from dataprotocol.budget._store import DEFAULT_LEDGER, LedgerTransaction, open_store
 from dataprotocol.errors import BudgetError, BudgetExceeded, InputError
 
-__all__ = ["BudgetRefused", "Ledger"]
+__all__ = ["Ledger", "BudgetRefused"]
 
 #: slack for float round-off when comparing a spend with the cap
 _EPS_SLACK = 1e-9

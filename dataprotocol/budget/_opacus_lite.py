@@ -49,7 +49,7 @@ def _install() -> None:
     package.__path__ = [str(root)]
     package.__package__ = _PKG
     base = types.ModuleType(f"{_PKG}.accountant")
-    base.IAccountant = _IAccountant
+    setattr(base, "IAccountant", _IAccountant)
     sys.modules[f"{_PKG}.accountant"] = base
     sys.modules[_PKG] = package
 

@@ -14,8 +14,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from dataprotocol.budget._accountant import (
-    AccountantFailed,
     active_events,
+    AccountantFailed,
     finite_or_fail,
     register_accountant,
 )
@@ -23,7 +23,7 @@ from dataprotocol.budget._events import PrivacyEvent, PureDPEvent, ZCDPEvent
 from dataprotocol.budget._opacus_lite import opacus_module
 from dataprotocol.budget._opacus_rdp import opacus_history
 
-__all__ = ["MAX_DOMAIN_POINTS", "OpacusPrvAccountant"]
+__all__ = ["OpacusPrvAccountant", "MAX_DOMAIN_POINTS"]
 
 #: discretisation points beyond which we do not attempt PRV (~5e6 is ~20 s, ~0.7 GB)
 MAX_DOMAIN_POINTS = 5_000_000

@@ -11,20 +11,11 @@ import math
 import warnings
 from collections.abc import Sequence
 
-from dataprotocol.budget._accountant import (
-    active_events,
-    finite_or_fail,
-    register_accountant,
-)
-from dataprotocol.budget._events import (
-    MechanismEvent,
-    PrivacyEvent,
-    PureDPEvent,
-    ZCDPEvent,
-)
+from dataprotocol.budget._accountant import active_events, finite_or_fail, register_accountant
+from dataprotocol.budget._events import MechanismEvent, PrivacyEvent, PureDPEvent, ZCDPEvent
 from dataprotocol.budget._opacus_lite import opacus_module
 
-__all__ = ["OpacusRdpAccountant", "opacus_history", "pure_dp_rdp", "rdp_curve"]
+__all__ = ["OpacusRdpAccountant", "opacus_history", "rdp_curve", "pure_dp_rdp"]
 
 
 def opacus_history(events: Sequence[PrivacyEvent]) -> list[tuple[float, float, int]]:

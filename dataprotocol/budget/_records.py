@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from dataprotocol.budget._events import PrivacyEvent
 
-__all__ = ["BudgetStatus", "DryRun", "EntryState", "LedgerEntry", "Reservation", "RunSummary"]
+__all__ = ["EntryState", "LedgerEntry", "Reservation", "RunSummary", "BudgetStatus", "DryRun"]
 
 EntryState = Literal["reserved", "committed"]
 

@@ -22,17 +22,8 @@ from typing import Any, Protocol
 
 from dataprotocol.errors import BudgetError, InputError
 
-__all__ = [
-    "DEFAULT_LEDGER",
-    "FORMAT",
-    "POSTGRES_SCHEMES",
-    "SCHEMA",
-    "LedgerStore",
-    "LedgerTransaction",
-    "SQLiteStore",
-    "open_store",
-    "resolve_location",
-]
+__all__ = ["DEFAULT_LEDGER", "FORMAT", "SCHEMA", "LedgerStore", "LedgerTransaction", "SQLiteStore",
+           "open_store", "resolve_location", "POSTGRES_SCHEMES"]
 
 DEFAULT_LEDGER = "dataprotocol-ledger.sqlite"
 FORMAT = "dataprotocol-ledger/1"

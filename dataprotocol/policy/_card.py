@@ -31,7 +31,7 @@ from dataprotocol.policy._expression import parse_license_expression
 from dataprotocol.policy._identity import parse_identity_or_input_error
 from dataprotocol.policy._purposes import default_vocabulary
 
-__all__ = ["CARD_FORMAT", "Attribution", "DatasetCard", "load_dataset_card"]
+__all__ = ["Attribution", "DatasetCard", "load_dataset_card", "CARD_FORMAT"]
 
 CARD_FORMAT = "dataprotocol-dataset-card/1"
 _KEYS = {"format", "dataset_id", "version", "title", "license", "attribution", "purposes",

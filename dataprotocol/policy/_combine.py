@@ -33,7 +33,7 @@ from dataprotocol.policy._licenses import (
 )
 from dataprotocol.policy._purposes import PurposeVocabulary, default_vocabulary
 
-__all__ = ["Combination", "Obligation", "check_action", "check_profile", "choose", "combine", "license_choices"]
+__all__ = ["Obligation", "Combination", "combine", "check_action", "check_profile", "license_choices", "choose"]
 
 _PUBLISH = ("publish-model", "publish-data")
 

@@ -13,7 +13,7 @@ from dataprotocol.policy._combine import Obligation
 from dataprotocol.policy._grants import Grant
 from dataprotocol.policy._time import format_time
 
-__all__ = ["Decision", "Request"]
+__all__ = ["Request", "Decision"]
 
 
 @dataclass(frozen=True)

@@ -28,14 +28,8 @@ from typing import Any
 
 from dataprotocol.errors import InputError
 
-__all__ = [
-    "MODIFIERS",
-    "REVIEW_FLAGS",
-    "Modifier",
-    "duos_dataset_purposes",
-    "duos_request",
-    "parse_modifier",
-]
+__all__ = ["Modifier", "MODIFIERS", "REVIEW_FLAGS", "parse_modifier", "duos_dataset_purposes",
+           "duos_request"]
 
 
 @dataclass(frozen=True)

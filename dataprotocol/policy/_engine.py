@@ -12,37 +12,23 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Union
 
-from dataprotocol.errors import (
-    DataProtocolError,
-    InputError,
-    IntegrityError,
-    PolicyError,
-    SignatureError,
-)
+from dataprotocol.errors import DataProtocolError, InputError, IntegrityError, PolicyError, SignatureError
 from dataprotocol.keys import PublicIdentity, signer_key_id
 from dataprotocol.policy._card import DatasetCard
 from dataprotocol.policy._combine import Combination, Obligation, check_profile, combine
 from dataprotocol.policy._decision import Decision, Request
 from dataprotocol.policy._grants import Grant, verify_grant
-from dataprotocol.policy._licenses import (
-    GRANT_ACTIONS,
-    LicenseRegistry,
-    default_registry,
-)
+from dataprotocol.policy._licenses import GRANT_ACTIONS, LicenseRegistry, default_registry
 from dataprotocol.policy._log import append_decision, default_log_path
 from dataprotocol.policy._org import OrgPolicy
-from dataprotocol.policy._purposes import (
-    NEEDS_REVIEW,
-    PurposeVocabulary,
-    default_vocabulary,
-)
+from dataprotocol.policy._purposes import NEEDS_REVIEW, PurposeVocabulary, default_vocabulary
 from dataprotocol.policy._revocations import RevocationList, verify_revocations
 from dataprotocol.policy._time import format_time, now
 
-__all__ = ["PolicyEngine", "Revocations", "decide"]
+__all__ = ["PolicyEngine", "decide", "Revocations"]
 
 #: a verified list, a signed document, or several of them
-Revocations = Union[RevocationList, Mapping[str, Any], Sequence[RevocationList | Mapping[str, Any]], None]
+Revocations = Union[RevocationList, Mapping[str, Any], Sequence[Union[RevocationList, Mapping[str, Any]]], None]
 
 
 def _verified_lists(revocations: Revocations, issuers: Mapping[str, PublicIdentity]) -> list[RevocationList]:

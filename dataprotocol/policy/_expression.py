@@ -19,16 +19,11 @@ from functools import lru_cache
 from itertools import product
 from typing import Any
 
-from license_expression import (
-    ExpressionError,
-    LicenseSymbol,
-    LicenseWithExceptionSymbol,
-    Licensing,
-)
+from license_expression import ExpressionError, Licensing, LicenseSymbol, LicenseWithExceptionSymbol
 
 from dataprotocol.errors import InputError
 
-__all__ = ["MAX_ALTERNATIVES", "LicenseExpression", "dedupe_alternatives", "parse_license_expression"]
+__all__ = ["LicenseExpression", "parse_license_expression", "dedupe_alternatives", "MAX_ALTERNATIVES"]
 
 #: more alternatives than this is not a license a person wrote; refuse rather than blow up
 MAX_ALTERNATIVES = 64

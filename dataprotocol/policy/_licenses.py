@@ -20,17 +20,17 @@ from dataprotocol.policy._paths import builtin_policies_dir, user_license_dirs
 __all__ = [
     "ACTIONS",
     "GRANT_ACTIONS",
-    "LICENSE_KINDS",
-    "OBLIGATION_TEXTS",
-    "PROFILES",
     "RULE_OF",
-    "UNSPECIFIED",
+    "PROFILES",
+    "OBLIGATION_TEXTS",
     "ActionRule",
     "License",
     "LicenseRegistry",
-    "default_registry",
-    "is_spdx_id",
     "load_license_file",
+    "default_registry",
+    "UNSPECIFIED",
+    "LICENSE_KINDS",
+    "is_spdx_id",
     "unknown_license_text",
 ]
 
@@ -245,9 +245,7 @@ def load_license_file(path: str | Path) -> License:
 def is_spdx_id(license_id: str) -> bool:
     """True for an id on the SPDX license list (or ScanCode's LicenseRef list) that
     ``license-expression`` ships: a real license, even if this registry has no definition."""
-    from license_expression import (
-        get_spdx_licensing,  # its list is large: load on first use
-    )
+    from license_expression import get_spdx_licensing  # its list is large: load on first use
 
     return str(license_id).casefold() in _spdx_keys(get_spdx_licensing)
 

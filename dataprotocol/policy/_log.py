@@ -19,7 +19,7 @@ from dataprotocol.policy._time import format_time
 if TYPE_CHECKING:
     from dataprotocol.policy._decision import Decision
 
-__all__ = ["LOG_ENV", "LOG_FORMAT", "append_decision", "read_decision_log"]
+__all__ = ["append_decision", "read_decision_log", "LOG_ENV", "LOG_FORMAT"]
 
 #: environment variable naming the default decision log of the library
 LOG_ENV = "DATAPROTOCOL_DECISION_LOG"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-__all__ = ["POLICIES_ENV", "builtin_policies_dir", "user_disease_files", "user_license_dirs"]
+__all__ = ["builtin_policies_dir", "user_license_dirs", "user_disease_files", "POLICIES_ENV"]
 
 #: environment variable naming extra folders of license YAML files
 POLICIES_ENV = "DATAPROTOCOL_POLICIES"

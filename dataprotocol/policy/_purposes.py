@@ -37,15 +37,8 @@ from dataprotocol.errors import InputError
 from dataprotocol.policy._duo import REVIEW_FLAGS, Modifier, parse_modifier
 from dataprotocol.policy._paths import builtin_policies_dir, user_disease_files
 
-__all__ = [
-    "COMMERCIAL",
-    "NEEDS_REVIEW",
-    "Allowances",
-    "Purpose",
-    "PurposeRequest",
-    "PurposeVocabulary",
-    "default_vocabulary",
-]
+__all__ = ["Purpose", "PurposeRequest", "PurposeVocabulary", "Allowances", "default_vocabulary",
+           "COMMERCIAL", "NEEDS_REVIEW"]
 
 COMMERCIAL = "commercial"
 NEEDS_REVIEW = "needs-review: "

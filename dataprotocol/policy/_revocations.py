@@ -19,7 +19,7 @@ from dataprotocol.keys import KeyPair, PublicIdentity, sign_document, verify_doc
 from dataprotocol.policy._grants import check_signature_encoding
 from dataprotocol.policy._time import format_time, now, parse_time
 
-__all__ = ["REVOCATION_TYPE", "RevocationList", "load_revocations", "revoke_grants", "verify_revocations"]
+__all__ = ["REVOCATION_TYPE", "RevocationList", "revoke_grants", "verify_revocations", "load_revocations"]
 
 REVOCATION_TYPE = "dataprotocol-revocations/1"
 

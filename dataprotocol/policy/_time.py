@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-__all__ = ["format_time", "now", "parse_time", "utc"]
+__all__ = ["utc", "format_time", "parse_time", "now"]
 
 
 def now() -> datetime:
