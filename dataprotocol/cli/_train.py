@@ -36,6 +36,7 @@ def train(
     ledger: str | None = typer.Option(None, "--ledger", envvar="DATAPROTOCOL_LEDGER", help="Budget ledger: SQLite file, sqlite:/// or postgresql:// URL (default $DATAPROTOCOL_LEDGER, else dataprotocol-ledger.sqlite)."),
     audit_canaries: int = typer.Option(0, "--audit-canaries", help="Insert N canaries and record a one-run empirical privacy audit."),
     checkpoint_dir: Path | None = typer.Option(None, "--checkpoint-dir", help="Checkpoint each epoch here; an existing checkpoint is resumed (same run id)."),
+    privacy_unit: str | None = typer.Option(None, "--privacy-unit", help="User-level DP over this column (e.g. patient_id): sample and clip per unit."),
     seed: int | None = typer.Option(None, "--seed", help="Seed for sampling and noise (testing only; omit for releases)."),
     overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing model directory."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show the progress bar."),
@@ -61,7 +62,8 @@ def train(
                                label_column=label_column, config=config, out=out,
                                ledger=ledger, audit_canaries=audit_canaries,
                                checkpoint_dir=checkpoint_dir, overwrite=overwrite, task=task,
-                               prompt_column=prompt_column, response_column=response_column)
+                               prompt_column=prompt_column, response_column=response_column,
+                               privacy_unit=privacy_unit)
     payload = trained.payload
     if as_json:
         emit_json({"model_dir": str(trained.model_dir), "run_id": trained.run_id,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dataprotocol.package._croissant import croissant_of, export_croissant
 from dataprotocol.package._grant import issue_package_grant
 from dataprotocol.package._manifest import MANIFEST_TYPE, Manifest, ShardEntry, load_manifest
 from dataprotocol.package._open import PackageHandle, open_package
@@ -27,6 +28,8 @@ __all__ = [
     "VerifyReport",
     "ShardCheck",
     "MANIFEST_TYPE",
+    "croissant_of",
+    "export_croissant",
 ]
 
 

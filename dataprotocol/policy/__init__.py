@@ -18,6 +18,7 @@ from dataprotocol.policy._grants import GRANT_TYPE, KNOWN_CONDITIONS, Grant, iss
 from dataprotocol.policy._licenses import (
     ACTIONS,
     GRANT_ACTIONS,
+    LICENSE_KINDS,
     RULE_OF,
     OBLIGATION_TEXTS,
     PROFILES,
@@ -25,7 +26,6 @@ from dataprotocol.policy._licenses import (
     ActionRule,
     License,
     LicenseRegistry,
-    LICENSE_KINDS,
     default_registry,
     is_spdx_id,
     load_license_file,

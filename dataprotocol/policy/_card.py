@@ -3,7 +3,9 @@
 It names the dataset (id, version, title), its license (an SPDX id, or an SPDX
 expression such as ``CC-BY-4.0 OR ODbL-1.0``) and attribution, the
 purposes it may be used for, whether it contains PII, its total privacy budget
-(epsilon, delta) and the publisher's public identity -- embedded, or a ``.pub`` file
+(epsilon, delta), optionally its unit of privacy (``privacy_unit: patient_id``: the
+column whose value identifies one person; every training run must then be user-level
+DP over it) and the publisher's public identity -- embedded, or a ``.pub`` file
 named relative to the card. The package layer embeds ``to_dict()`` in its manifest.
 
 ``categories`` (``{column: [values...]}``) declares the *public* value sets of label /
@@ -35,7 +37,7 @@ __all__ = ["Attribution", "DatasetCard", "load_dataset_card", "CARD_FORMAT"]
 
 CARD_FORMAT = "dataprotocol-dataset-card/1"
 _KEYS = {"format", "dataset_id", "version", "title", "license", "attribution", "purposes",
-         "contains_pii", "budget", "publisher", "description", "categories",
+         "contains_pii", "budget", "publisher", "description", "privacy_unit", "categories",
          "bounds"}
 _ATTR_KEYS = {"creator", "source", "year", "notice"}
 
@@ -73,6 +75,8 @@ class DatasetCard:
     budget_delta: float
     publisher: PublicIdentity
     description: str = ""
+    #: the column whose value is one privacy unit (a person); None: one row
+    privacy_unit: str | None = None
     publisher_document: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
     #: where the card was read from (for error messages; not part of the card)
     source: str = field(default="", compare=False, repr=False)
@@ -101,7 +105,8 @@ class DatasetCard:
             "contains_pii": self.contains_pii,
             "budget": {"epsilon": self.budget_epsilon, "delta": self.budget_delta},
             "publisher": dict(self.publisher_document),
-            # absent when empty, so cards (and manifests) from before stay byte-identical
+            # only when set: manifests signed before the field existed keep their bytes
+            **({"privacy_unit": self.privacy_unit} if self.privacy_unit else {}),
             **({"categories": {c: list(v) for c, v in self.categories.items()}}
                if self.categories else {}),
             **({"bounds": {c: list(v) for c, v in self.bounds.items()}} if self.bounds else {}),
@@ -250,6 +255,7 @@ def _parse_card(d: Any, src: str) -> DatasetCard:
         budget_epsilon=_number(budget, "epsilon", src, 0.0, math.inf),
         budget_delta=_number(budget, "delta", src, 0.0, 1.0),
         publisher=publisher, description=str(d.get("description") or ""), publisher_document=pub_doc,
+        privacy_unit=_text(d, "privacy_unit", src) if d.get("privacy_unit") is not None else None,
         source=src, categories=categories, bounds=_bounds(d, src),
     )
 
