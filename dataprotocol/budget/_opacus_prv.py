@@ -14,8 +14,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from dataprotocol.budget._accountant import (
-    active_events,
     AccountantFailed,
+    active_events,
     finite_or_fail,
     register_accountant,
 )

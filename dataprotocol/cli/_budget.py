@@ -48,7 +48,6 @@ def show(
 
 
 def _render(path: str, statuses: list[BudgetStatus]) -> None:
-    from rich.table import Table
 
     console.print(f"ledger [cyan]{path}[/] (hash chain verified)")
     if not statuses:

@@ -25,14 +25,6 @@ from dataprotocol.records._canary import (
     max_certifiable_epsilon,
     p_value,
 )
-from dataprotocol.records._query_release import (
-    QUERY_RELEASE_TYPE,
-    QueryReleaseRecord,
-    audit_release,
-    file_sha256,
-    read_release,
-    write_release,
-)
 from dataprotocol.records._card import (
     PRIVACY_DOC_TYPE,
     PRIVACY_FILE,
@@ -44,6 +36,14 @@ from dataprotocol.records._card import (
     read_front_matter,
     read_privacy_document,
     write_model_dir,
+)
+from dataprotocol.records._query_release import (
+    QUERY_RELEASE_TYPE,
+    QueryReleaseRecord,
+    audit_release,
+    file_sha256,
+    read_release,
+    write_release,
 )
 
 __all__ = [
