@@ -245,7 +245,7 @@ def _print_decision(decision: Decision) -> None:
 def check(
     dataset_card: str = typer.Argument(..., help="Dataset card YAML, or a package (folder or fsspec URL)."),
     grant: Optional[list[Path]] = typer.Option(None, "--grant", help="Grant file (repeatable)."),
-    action: str = typer.Option(..., "--action", help="read | train | publish-model | publish-data"),
+    action: str = typer.Option(..., "--action", help="read | train | publish-model | publish-data | query"),
     purpose: str = typer.Option(..., "--purpose", help="Purpose, e.g. disease:cancer or research+commercial."),
     as_key: Optional[Path] = typer.Option(None, "--as", help="Requester's public identity (default: the grantee)."),
     shards: Optional[str] = typer.Option(None, "--shards", help="Comma-separated shard ids (default all)."),
