@@ -196,7 +196,8 @@ def open_source(path: str | Path) -> TableSource:
                          expected="a .csv, .jsonl/.ndjson or .parquet file")
     location = locate(text)
     if location.is_local:
-        check_input_file(text if "://" not in text else location.root, what="input file")  # a FIFO or /dev/zero would hang
+        # a FIFO or /dev/zero would hang
+        check_input_file(text if "://" not in text else location.root, what="input file")
     elif not location.root_exists():
         raise InputError("input file not found", file=text)
     source = TableSource(path=text, kind=kind)

@@ -130,6 +130,25 @@ def hf_license(payload: dict[str, Any]) -> str:
     return model_license(payload).lower()
 
 
+def privacy_unit(payload: dict[str, Any]) -> str | None:
+    """The column whose value is one privacy unit (user-level DP), or None (one row)."""
+    unit = payload["mechanism"].get("privacy_unit")
+    return str(unit) if unit else None
+
+
+def unit_of_privacy(payload: dict[str, Any]) -> str:
+    unit = privacy_unit(payload)
+    if unit is None:
+        return "example (one row of the dataset)"
+    return f"{unit} (every row sharing one {unit} value: user-level DP)"
+
+
+def neighbouring_relation(payload: dict[str, Any]) -> str:
+    unit = privacy_unit(payload)
+    return "add-or-remove one example" if unit is None else \
+        f"add-or-remove all rows of one {unit}"
+
+
 def dp_block(payload: dict[str, Any]) -> dict[str, Any]:
     """The ``differential_privacy`` front-matter block (Ponomareva et al. 2023 checklist)."""
     mech = dict(payload["mechanism"])
@@ -150,8 +169,8 @@ def dp_block(payload: dict[str, Any]) -> dict[str, Any]:
     return {
         "guarantee": "approximate (epsilon, delta)-differential privacy",
         "setting": "central",
-        "unit_of_privacy": "example (one row of the dataset)",
-        "neighbouring_relation": "add-or-remove one example",
+        "unit_of_privacy": unit_of_privacy(payload),
+        "neighbouring_relation": neighbouring_relation(payload),
         "output_covered": "all checkpoints (every intermediate model of training)",
         "data_accesses_covered": accesses,
         "not_covered": ["the base model's pretraining data",
@@ -169,14 +188,28 @@ def dp_block(payload: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+_OUTPUTS = {
+    "adapter": "This release holds the LoRA adapter weights only (PEFT format): load them "
+               "on top of the base model. The privacy guarantee covers the adapter.",
+    "merged": "LoRA adapters trained with DP-SGD, merged into the base weights.",
+    "full": "All weights fine-tuned with DP-SGD.",
+}
+_PIPELINE_TAGS = {"sequence-classification": "text-classification",
+                  "causal-lm": "text-generation"}
+
+
+def _adapter_only(payload: dict[str, Any]) -> bool:
+    return dict(payload.get("mechanism") or {}).get("output") == "adapter"
+
+
 def front_matter(payload: dict[str, Any]) -> dict[str, Any]:
     """All YAML front-matter keys of README.md, derived from the signed payload."""
     meta: dict[str, Any] = {
         "license": hf_license(payload),
         "datasets": [str(d.get("dataset_id")) for d in payload["data"]],
         "base_model": str(payload["base_model"]),
-        "library_name": "transformers",
-        "pipeline_tag": "text-classification",
+        "library_name": "peft" if _adapter_only(payload) else "transformers",
+        "pipeline_tag": _PIPELINE_TAGS.get(str(payload["task"]), "text-classification"),
         "tags": ["differential-privacy", "dp-sgd", "dataprotocol"],
         "differential_privacy": dp_block(payload),
         "dataprotocol": {"run_id": payload["run_id"], "privacy_file": PRIVACY_FILE,
@@ -192,6 +225,15 @@ def _fmt(value: Any) -> str:
     return "n/a" if value is None else str(value)
 
 
+def _relation_text(p: dict[str, Any]) -> str:
+    unit = privacy_unit(p)
+    if unit is None:
+        return "adding or removing one training example"
+    units = p["mechanism"].get("units")
+    return (f"adding or removing all training rows of one {unit} (user-level DP over "
+            f"{_fmt(units)} {unit} values; sampling and clipping per {unit})")
+
+
 def _privacy_section(p: dict[str, Any]) -> list[str]:
     acc, mech = p["accounting"], p["mechanism"]
     alts = ", ".join(f"{k.upper()} ε = {_fmt(v)}" for k, v in acc.get("alternatives", {}).items())
@@ -201,8 +243,8 @@ def _privacy_section(p: dict[str, Any]) -> list[str]:
     lines = [
         "## Privacy", "",
         f"This model was fine-tuned with DP-SGD and satisfies **(ε = {_fmt(acc.get('epsilon'))}, "
-        f"δ = {_fmt(acc.get('delta'))})-differential privacy** with respect to adding or "
-        "removing one training example (central DP; the guarantee covers every "
+        f"δ = {_fmt(acc.get('delta'))})-differential privacy** with respect to "
+        f"{_relation_text(p)} (central DP; the guarantee covers every "
         "intermediate checkpoint, not only the final weights).", "",
         f"- Accountant: {acc.get('accountant')}" + (f" (also: {alts})" if alts else ""),
         f"- Mechanism: per-example clipping to norm {_fmt(mech.get('clipping_norm'))}, "
@@ -285,7 +327,8 @@ def render_readme(payload: dict[str, Any], meta: dict[str, Any]) -> str:
     data = ModelCardData(**meta)
     body = [f"# {payload['run_id']}", "",
             f"Fine-tuned from `{payload['base_model']}` for {payload['task']} with "
-            "differentially private SGD (Opacus) by dataprotocol.", ""]
+            "differentially private SGD (Opacus) by dataprotocol.", "",
+            _OUTPUTS.get(str(dict(payload.get("mechanism") or {}).get("output")), ""), ""]
     body += _privacy_section(payload) + _data_section(payload)
     metrics = payload.get("metrics") or {}
     if metrics:
@@ -332,7 +375,8 @@ def write_model_dir(out_dir: str | Path, *, model: Any, tokenizer: Any, signer: 
     clean = _normalise(payload)
     tmp = make_staging_folder(out, what="model directory")  # pid-named: a killed run's is removed
     try:
-        if hasattr(model, "merge_and_unload"):  # a PEFT model: release merged weights
+        if hasattr(model, "merge_and_unload") and not _adapter_only(clean):
+            # a PEFT model: release merged weights unless the user asked for the adapter
             model = model.merge_and_unload()
         model.save_pretrained(str(tmp))
         if tokenizer is not None:

@@ -18,6 +18,7 @@ from dataprotocol.records import (
     read_privacy_document,
     write_model_dir,
 )
+from dataprotocol.train._causal_lm import CausalLMTask
 from dataprotocol.train._config import ClippingMode, DPConfig, TrainResult
 from dataprotocol.train._package import TrainedModel, train_on_package
 from dataprotocol.train._private_run import FinishedRun, PrivateRun, RunPlan, private_run
@@ -32,6 +33,7 @@ __all__ = [
     "ClippingMode",
     "Task",
     "SequenceClassificationTask",
+    "CausalLMTask",
     "pick_device",
     "train_on_package",
     "TrainedModel",
