@@ -135,7 +135,7 @@ def run_all(args: argparse.Namespace) -> None:
             cmd += ["--model", args.model]
         out = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ,
                              "HF_HUB_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"})
-        lines = [l for l in out.stdout.splitlines() if l.startswith("{")]
+        lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
         if out.returncode or not lines:
             print(f"{config}: failed\n{out.stderr[-2000:]}")
             continue

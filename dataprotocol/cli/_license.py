@@ -17,10 +17,12 @@ from dataprotocol.cli._common import console, emit_json
 from dataprotocol.errors import InputError
 from dataprotocol.policy import (
     ACTIONS,
+    GRANT_ACTIONS,
     PROFILES,
     LicenseExpression,
     LicenseRegistry,
     combine,
+    default_vocabulary,
     parse_license_expression,
     unknown_license_text,
 )
@@ -37,8 +39,15 @@ def load_registry(folders: Optional[list[Path]]) -> LicenseRegistry:
 
 
 def action_option(value: str) -> str:
-    if value not in ACTIONS:
-        raise InputError(f"unknown action {value!r}", field="--action", expected=" | ".join(ACTIONS))
+    if value not in GRANT_ACTIONS:
+        raise InputError(f"unknown action {value!r}", field="--action",
+                         expected=" | ".join(GRANT_ACTIONS))
+    return value
+
+
+def purpose_option(value: str) -> str:
+    """A purpose text the vocabulary knows; an unknown one is bad input (exit 2), not a denial."""
+    default_vocabulary().parse(value)
     return value
 
 

@@ -38,6 +38,7 @@ def train(
     canary_repeats: int = typer.Option(1, "--canary-repeats", help="causal-lm: times each canary is inserted."),
     canary_candidates: int = typer.Option(1000, "--canary-candidates", help="causal-lm: random secrets each canary is ranked among (exposure measurable up to log2 of this + 1 bits)."),
     checkpoint_dir: Path | None = typer.Option(None, "--checkpoint-dir", help="Checkpoint each epoch here; an existing checkpoint is resumed (same run id)."),
+    privacy_unit: str | None = typer.Option(None, "--privacy-unit", help="User-level DP over this column (e.g. patient_id): sample and clip per unit."),
     seed: int | None = typer.Option(None, "--seed", help="Seed for sampling and noise (testing only; omit for releases)."),
     overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing model directory."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show the progress bar."),
@@ -65,7 +66,8 @@ def train(
                                canary_repeats=canary_repeats,
                                canary_candidates=canary_candidates,
                                checkpoint_dir=checkpoint_dir, overwrite=overwrite, task=task,
-                               prompt_column=prompt_column, response_column=response_column)
+                               prompt_column=prompt_column, response_column=response_column,
+                               privacy_unit=privacy_unit)
     payload = trained.payload
     if as_json:
         emit_json({"model_dir": str(trained.model_dir), "run_id": trained.run_id,

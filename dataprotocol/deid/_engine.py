@@ -91,6 +91,7 @@ def _quiet_presidio() -> None:
 def build_analyzer(config: ScrubConfig) -> AnalyzerEngine:
     """Presidio's predefined recognizers + ours, offline, with deny lists."""
     from presidio_analyzer import AnalyzerEngine, PatternRecognizer, RecognizerRegistry
+
     from dataprotocol.deid.recognizers import RegexRecognizer, WindowedPhoneRecognizer, extra_recognizers
 
     _quiet_presidio()

@@ -195,6 +195,11 @@ def publish(
     _check_arguments(card, publisher, shards=shards, rows_per_shard=rows_per_shard)
     source = open_source(input_path)
     base_schema = source.schema()
+    if card.privacy_unit and card.privacy_unit not in base_schema.names:
+        # a unit the data does not carry could never be trained on (every run refused)
+        raise InputError(f"the dataset card's privacy_unit {card.privacy_unit!r} is not a "
+                         "column of the input", file=input_path, field="privacy_unit",
+                         expected=", ".join(base_schema.names))
     plan = ScrubPlan.make(text_columns=text_columns, pii_columns=pii_columns or {},
                           pseudonym_key=pseudonym_key, scrubber=scrubber, schema=base_schema,
                           source=str(input_path))

@@ -125,7 +125,12 @@ class TableSource:
         return schema
 
     def _check_schema(self, schema: pa.Schema) -> None:
-        names = [f.name for f in schema]
+        try:
+            names = [f.name for f in schema]
+        except UnicodeDecodeError as exc:  # pyarrow decodes header names lazily
+            raise InputError("the header is not valid UTF-8", file=self.path, line=1,
+                             expected="a UTF-8 file (re-encode it, e.g. iconv -f latin1 -t utf-8)"
+                             ) from exc
         duplicate = next((n for n in names if names.count(n) > 1), None)
         if duplicate is not None:
             raise InputError(f"column {duplicate!r} appears twice", file=self.path,
@@ -191,7 +196,8 @@ def open_source(path: str | Path) -> TableSource:
                          expected="a .csv, .jsonl/.ndjson or .parquet file")
     location = locate(text)
     if location.is_local:
-        check_input_file(text if "://" not in text else location.root, what="input file")  # a FIFO or /dev/zero would hang
+        # a FIFO or /dev/zero would hang
+        check_input_file(text if "://" not in text else location.root, what="input file")
     elif not location.root_exists():
         raise InputError("input file not found", file=text)
     source = TableSource(path=text, kind=kind)

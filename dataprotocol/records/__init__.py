@@ -45,6 +45,14 @@ from dataprotocol.records._card import (
     read_privacy_document,
     write_model_dir,
 )
+from dataprotocol.records._query_release import (
+    QUERY_RELEASE_TYPE,
+    QueryReleaseRecord,
+    audit_release,
+    file_sha256,
+    read_release,
+    write_release,
+)
 
 __all__ = [
     # model directory: privacy.json + README.md
@@ -58,6 +66,13 @@ __all__ = [
     "dp_block",
     "front_matter",
     "model_license",
+    # DP query releases
+    "QUERY_RELEASE_TYPE",
+    "QueryReleaseRecord",
+    "write_release",
+    "read_release",
+    "audit_release",
+    "file_sha256",
     # offline audit
     "audit_model_dir",
     "AuditReport",

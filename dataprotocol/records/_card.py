@@ -130,6 +130,25 @@ def hf_license(payload: dict[str, Any]) -> str:
     return model_license(payload).lower()
 
 
+def privacy_unit(payload: dict[str, Any]) -> str | None:
+    """The column whose value is one privacy unit (user-level DP), or None (one row)."""
+    unit = payload["mechanism"].get("privacy_unit")
+    return str(unit) if unit else None
+
+
+def unit_of_privacy(payload: dict[str, Any]) -> str:
+    unit = privacy_unit(payload)
+    if unit is None:
+        return "example (one row of the dataset)"
+    return f"{unit} (every row sharing one {unit} value: user-level DP)"
+
+
+def neighbouring_relation(payload: dict[str, Any]) -> str:
+    unit = privacy_unit(payload)
+    return "add-or-remove one example" if unit is None else \
+        f"add-or-remove all rows of one {unit}"
+
+
 def dp_block(payload: dict[str, Any]) -> dict[str, Any]:
     """The ``differential_privacy`` front-matter block (Ponomareva et al. 2023 checklist)."""
     mech = dict(payload["mechanism"])
@@ -150,8 +169,8 @@ def dp_block(payload: dict[str, Any]) -> dict[str, Any]:
     return {
         "guarantee": "approximate (epsilon, delta)-differential privacy",
         "setting": "central",
-        "unit_of_privacy": "example (one row of the dataset)",
-        "neighbouring_relation": "add-or-remove one example",
+        "unit_of_privacy": unit_of_privacy(payload),
+        "neighbouring_relation": neighbouring_relation(payload),
         "output_covered": "all checkpoints (every intermediate model of training)",
         "data_accesses_covered": accesses,
         "not_covered": ["the base model's pretraining data",
@@ -216,6 +235,15 @@ def _fmt(value: Any) -> str:
     return "n/a" if value is None else str(value)
 
 
+def _relation_text(p: dict[str, Any]) -> str:
+    unit = privacy_unit(p)
+    if unit is None:
+        return "adding or removing one training example"
+    units = p["mechanism"].get("units")
+    return (f"adding or removing all training rows of one {unit} (user-level DP over "
+            f"{_fmt(units)} {unit} values; sampling and clipping per {unit})")
+
+
 def _privacy_section(p: dict[str, Any]) -> list[str]:
     acc, mech = p["accounting"], p["mechanism"]
     alts = ", ".join(f"{k.upper()} ε = {_fmt(v)}" for k, v in acc.get("alternatives", {}).items())
@@ -225,8 +253,8 @@ def _privacy_section(p: dict[str, Any]) -> list[str]:
     lines = [
         "## Privacy", "",
         f"This model was fine-tuned with DP-SGD and satisfies **(ε = {_fmt(acc.get('epsilon'))}, "
-        f"δ = {_fmt(acc.get('delta'))})-differential privacy** with respect to adding or "
-        "removing one training example (central DP; the guarantee covers every "
+        f"δ = {_fmt(acc.get('delta'))})-differential privacy** with respect to "
+        f"{_relation_text(p)} (central DP; the guarantee covers every "
         "intermediate checkpoint, not only the final weights).", "",
         f"- Accountant: {acc.get('accountant')}" + (f" (also: {alts})" if alts else ""),
         f"- Mechanism: per-example clipping to norm {_fmt(mech.get('clipping_norm'))}, "

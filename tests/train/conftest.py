@@ -68,8 +68,7 @@ def make_tiny_causal_lm(directory: Path, *, kind: str = "llama", seed: int = 0) 
     word-level tokenizer trained on nothing (its vocabulary is given) -- fully offline."""
     import torch
     from tokenizers import Tokenizer, models, pre_tokenizers, processors
-    from transformers import (GPT2Config, GPT2LMHeadModel, LlamaConfig, LlamaForCausalLM,
-                              PreTrainedTokenizerFast)
+    from transformers import GPT2Config, GPT2LMHeadModel, LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
 
     directory.mkdir(parents=True, exist_ok=True)
     specials = ["<pad>", "<unk>", "<s>", "</s>"]

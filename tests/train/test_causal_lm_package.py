@@ -133,8 +133,7 @@ def test_instruction_rows_train_and_resume_without_spending_twice(
                                           "response": "answer"}
     assert (trained.model_dir / "adapter_config.json").exists()
     assert sum(e.steps for e in entry.events) == trained.payload["mechanism"]["steps"]
-    from dataprotocol.records import audit_model_dir
-    from dataprotocol.records import read_front_matter
+    from dataprotocol.records import audit_model_dir, read_front_matter
 
     assert read_front_matter(trained.model_dir)["library_name"] == "peft"
     report = audit_model_dir(trained.model_dir, ledger=ledger,

@@ -58,8 +58,7 @@ class _Steps:
 
 
 def _classifier_trainer(run: Any, tiny_model: Path, tmp: Path, **args_kw: Any) -> Any:
-    from transformers import (AutoModelForSequenceClassification, AutoTokenizer,
-                              DataCollatorWithPadding)
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer, DataCollatorWithPadding
 
     tokenizer = AutoTokenizer.from_pretrained(str(tiny_model))
     model = AutoModelForSequenceClassification.from_pretrained(str(tiny_model), num_labels=2)
@@ -108,8 +107,7 @@ def test_a_trainer_script_trains_privately_with_accumulation_as_virtual_steps(
 @pytest.mark.slow
 def test_a_causal_lm_trains_privately_through_the_trainer(
         tmp_path: Path, keys: dict[str, KeyPair], tiny_model: Path) -> None:
-    from transformers import (AutoTokenizer, DataCollatorForLanguageModeling, LlamaConfig,
-                              LlamaForCausalLM)
+    from transformers import AutoTokenizer, DataCollatorForLanguageModeling, LlamaConfig, LlamaForCausalLM
 
     package = _package(tmp_path, keys)
     ledger = Ledger(tmp_path / "ledger.sqlite")

@@ -12,18 +12,18 @@ from dataprotocol.deid.recognizers._age import AgeRecognizer
 from dataprotocol.deid.recognizers._base import RegexPattern, RegexRecognizer
 from dataprotocol.deid.recognizers._date import WrittenDateRecognizer
 from dataprotocol.deid.recognizers._delimited_row import DelimitedRowRecognizer
-from dataprotocol.deid.recognizers._iban_context import IbanContextRecognizer
 from dataprotocol.deid.recognizers._email import OFFLINE_TLD_EXTRACTOR, OfflineEmailRecognizer
+from dataprotocol.deid.recognizers._iban_context import IbanContextRecognizer
 from dataprotocol.deid.recognizers._labelled_id import LabelledIdRecognizer
 from dataprotocol.deid.recognizers._location_cue import LocationCueRecognizer
-from dataprotocol.deid.recognizers._mention import MentionRecognizer
 from dataprotocol.deid.recognizers._medical_record import MedicalRecordNumberRecognizer
+from dataprotocol.deid.recognizers._mention import MentionRecognizer
 from dataprotocol.deid.recognizers._organization import CompanySuffixRecognizer
 from dataprotocol.deid.recognizers._payment_card import PaymentCardContextRecognizer
 from dataprotocol.deid.recognizers._person import PersonContextRecognizer
+from dataprotocol.deid.recognizers._person_lexicon import NameLexiconRecognizer
 from dataprotocol.deid.recognizers._person_slots import PersonSlotRecognizer
 from dataprotocol.deid.recognizers._person_unknown import UnknownNameRecognizer
-from dataprotocol.deid.recognizers._person_lexicon import NameLexiconRecognizer
 from dataprotocol.deid.recognizers._phone import InternationalPhoneRecognizer
 from dataprotocol.deid.recognizers._phone_windowed import WindowedPhoneRecognizer
 from dataprotocol.deid.recognizers._street_address import StreetAddressRecognizer
