@@ -66,6 +66,14 @@ from dataprotocol.records._privacy import (
     LicenseTerms,
     PrivacyRecord,
 )
+from dataprotocol.records._query_release import (
+    QUERY_RELEASE_TYPE,
+    QueryReleaseRecord,
+    audit_release,
+    file_sha256,
+    read_release,
+    write_release,
+)
 from dataprotocol.records._record import Record, optional
 
 __all__ = [
@@ -89,6 +97,13 @@ __all__ = [
     "dp_block",
     "front_matter",
     "model_license",
+    # DP query releases
+    "QUERY_RELEASE_TYPE",
+    "QueryReleaseRecord",
+    "write_release",
+    "read_release",
+    "audit_release",
+    "file_sha256",
     # offline audit
     "audit_model_dir",
     "AuditReport",

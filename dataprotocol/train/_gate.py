@@ -23,7 +23,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dataprotocol.budget import MechanismEvent
+from dataprotocol.budget import MechanismEvent, enforce_grant_conditions
 from dataprotocol.errors import BudgetError, PolicyDenied
 from dataprotocol.keys import KeyPair
 from dataprotocol.records import Accounting, DataUse, LedgerRef, LicenseTerms, PrivacyRecord
@@ -134,41 +134,6 @@ def check_privacy_unit(card: Any, privacy_unit: str | None) -> None:
         raise PolicyDenied(f"dataset {card.dataset_id!r} requires user-level DP", [
             f"privacy-unit: the dataset card makes {required!r} the unit of privacy; this run "
             f"is {what} (train with privacy_unit={required!r} / --privacy-unit {required})"])
-
-
-def enforce_grant_conditions(conditions: Mapping[str, Any], *, book: Any,
-                             grant_id: str | None, dataset_id: str, run_id: str,
-                             events: list[Any], delta: float) -> None:
-    """The grant's conditions bound what this grantee may spend, across all its runs.
-
-    ``max_epsilon`` caps the planned run plus every earlier run under the same grant
-    (naive sum of each run's own epsilon -- an upper bound on their composition);
-    ``max_delta`` caps each run's delta; ``max_runs`` counts runs under the grant,
-    crashed and refused-at-commit ones included. Checked before the reservation, so a
-    refusal spends nothing.
-    """
-    if not conditions:
-        return
-    from dataprotocol.budget import account
-
-    earlier = [r for r in book.status(dataset_id).runs
-               if r.meta.get("grant_id") == grant_id and r.run_id != run_id]
-    reasons: list[str] = []
-    if "max_delta" in conditions and delta > float(conditions["max_delta"]):
-        reasons.append(f"grant-max-delta: delta {delta:g} exceeds the grant's max_delta "
-                       f"{float(conditions['max_delta']):g}")
-    if "max_runs" in conditions and len(earlier) + 1 > int(conditions["max_runs"]):
-        reasons.append(f"grant-max-runs: the grant covers {int(conditions['max_runs'])} "
-                       f"run(s) and {len(earlier)} already ran")
-    if "max_epsilon" in conditions:
-        planned = account(events, delta=delta).epsilon
-        before = sum(account(list(r.events), delta=r.delta).epsilon for r in earlier)
-        cap = float(conditions["max_epsilon"])
-        if before + planned > cap * (1 + 1e-9):
-            reasons.append(f"grant-max-epsilon: this run needs epsilon {planned:.3f}, earlier "
-                           f"runs under the grant spent {before:.3f}; the grant allows {cap:g}")
-    if reasons:
-        raise PolicyDenied(f"the grant's conditions refuse run {run_id} (nothing spent)", reasons)
 
 
 def _license_block(card: Any, grant: Any, purpose: str) -> dict[str, Any]:
