@@ -36,7 +36,7 @@ def make_ledger(path: str | Path, *, dataset_id: str = "ds", epsilon_cap: float 
 
 
 def pinned_ledger(path: str | Path, *, card: Any, publisher: KeyPair, package: str | Path) -> Any:
-    """The ``LedgerRef`` a test package pins: its ledger at ``path``, created by the card's
+    """The ``LedgerPin`` a test package pins: its ledger at ``path``, created by the card's
     publisher (what ``publish --ledger`` does)."""
     from dataprotocol.records import pin_dataset_ledger
 

@@ -7,7 +7,7 @@ encryption parameters, the random ``package_id`` that every shard's associated d
 binds, one entry per shard (index, file, rows, plaintext and ciphertext sizes,
 ciphertext SHA-256), the publisher's own wrapped copies of the shard keys, and (newer
 packages) the pins every reader and spender must honour: ``ledger`` (the dataset's
-ledger, :class:`~dataprotocol.policy.LedgerRef`) and ``revocations`` (where the
+ledger, :class:`~dataprotocol.policy.LedgerPin`) and ``revocations`` (where the
 publisher's current revocation list lives).
 
 ``manifest_id`` is ``"sha256:" + SHA-256(canonical JSON of {type, payload})`` -- the
@@ -26,7 +26,7 @@ from dataprotocol._files import parse_json
 from dataprotocol.errors import InputError, IntegrityError, SignatureError
 from dataprotocol.keys import canonical_json, verify_document
 from dataprotocol.package._storage import MANIFEST_NAME, Location
-from dataprotocol.policy import DatasetCard, LedgerRef, RevocationsRef
+from dataprotocol.policy import DatasetCard, LedgerPin, RevocationsRef
 
 __all__ = ["MANIFEST_TYPE", "Manifest", "ShardEntry", "manifest_id_of", "load_manifest",
            "shard_context"]
@@ -83,7 +83,7 @@ class Manifest:
     created_at: str
     document: dict[str, Any]
     #: the dataset's ledger (None: an older package that pins none -- not trainable)
-    ledger: LedgerRef | None = None
+    ledger: LedgerPin | None = None
     #: where the publisher's revocation list lives (None: an older package)
     revocations: RevocationsRef | None = None
 
@@ -129,7 +129,7 @@ class Manifest:
                 scrub=payload.get("scrub"), encryption=dict(payload["encryption"]),
                 publisher_keys={str(k): str(v) for k, v in payload["publisher_keys"].items()},
                 created_at=str(payload["created_at"]), document=document,
-                ledger=LedgerRef.from_dict(payload["ledger"]) if "ledger" in payload else None,
+                ledger=LedgerPin.from_dict(payload["ledger"]) if "ledger" in payload else None,
                 revocations=RevocationsRef.from_dict(payload["revocations"])
                 if "revocations" in payload else None,
             )

@@ -35,7 +35,7 @@ from dataprotocol.package._sources import TableSource, open_source
 from dataprotocol.package._storage import MANIFEST_NAME, Location, staged_package
 from dataprotocol.package._stream import DEFAULT_SEGMENT_SIZE, StreamWriter
 from dataprotocol.package._wrap import WRAP_SCHEME, wrap_context, wrap_key
-from dataprotocol.policy import DatasetCard, LedgerRef, RevocationsRef
+from dataprotocol.policy import DatasetCard, LedgerPin, RevocationsRef
 
 __all__ = ["publish", "TARGET_SHARD_BYTES", "DEFAULT_REVOCATIONS"]
 
@@ -187,7 +187,7 @@ def publish(
     pseudonym_key: bytes | None = None,
     scrubber: Any = None,
     segment_size: int = DEFAULT_SEGMENT_SIZE,
-    ledger: LedgerRef | None = None,
+    ledger: LedgerPin | None = None,
     revocations: RevocationsRef | None = None,
 ) -> Manifest:
     """Publish ``input_path`` (CSV, JSONL or Parquet) as an encrypted, signed data package.

@@ -17,9 +17,11 @@ from dataprotocol.policy._expression import LicenseExpression, parse_license_exp
 from dataprotocol.policy._grants import GRANT_TYPE, KNOWN_CONDITIONS, Grant, issue_grant, load_grant, verify_grant
 from dataprotocol.policy._licenses import (
     ACTIONS,
+    GRANT_ACTIONS,
     LICENSE_KINDS,
     OBLIGATION_TEXTS,
     PROFILES,
+    RULE_OF,
     UNSPECIFIED,
     ActionRule,
     License,
@@ -32,7 +34,7 @@ from dataprotocol.policy._licenses import (
 from dataprotocol.policy._log import LOG_ENV, append_decision, read_decision_log
 from dataprotocol.policy._org import OrgPolicy, load_org_policy
 from dataprotocol.policy._paths import POLICIES_ENV, builtin_policies_dir
-from dataprotocol.policy._pins import LedgerRef, RevocationsRef
+from dataprotocol.policy._pins import LedgerPin, RevocationsRef
 from dataprotocol.policy._purposes import Purpose, PurposeRequest, PurposeVocabulary, default_vocabulary
 from dataprotocol.policy._revocations import (
     DEFAULT_NEXT_UPDATE,
@@ -46,6 +48,8 @@ from dataprotocol.policy._revocations import (
 
 __all__ = [
     "ACTIONS",
+    "GRANT_ACTIONS",
+    "RULE_OF",
     "PROFILES",
     "UNSPECIFIED",
     "OBLIGATION_TEXTS",
@@ -80,7 +84,7 @@ __all__ = [
     "issue_grant",
     "verify_grant",
     "load_grant",
-    "LedgerRef",
+    "LedgerPin",
     "RevocationsRef",
     "RevocationList",
     "DEFAULT_NEXT_UPDATE",

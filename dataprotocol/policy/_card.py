@@ -13,6 +13,9 @@ category columns. Anything derived from a column's values and released outside D
 a classifier's label names, a group-by's keys -- must come from this declared set,
 which the publisher signs with the manifest, never from the data: DP covers the
 weights, not a label set read off the rows (a free-text "label" would leak rows).
+``bounds`` (``{column: [low, high]}``) declares public ranges of numeric columns, which
+DP sums, means and quantiles clamp to (bounds read off the data would leak the
+extremes); a query may also state its own.
 """
 
 from __future__ import annotations
@@ -34,7 +37,8 @@ __all__ = ["Attribution", "DatasetCard", "load_dataset_card", "CARD_FORMAT"]
 
 CARD_FORMAT = "dataprotocol-dataset-card/1"
 _KEYS = {"format", "dataset_id", "version", "title", "license", "attribution", "purposes",
-         "contains_pii", "budget", "publisher", "description", "privacy_unit", "categories"}
+         "contains_pii", "budget", "publisher", "description", "privacy_unit", "categories",
+         "bounds"}
 _ATTR_KEYS = {"creator", "source", "year", "notice"}
 
 
@@ -78,6 +82,8 @@ class DatasetCard:
     source: str = field(default="", compare=False, repr=False)
     #: public value sets of label / category columns: column -> values, in order
     categories: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    #: public ranges of numeric columns: column -> (low, high)
+    bounds: Mapping[str, tuple[float, float]] = field(default_factory=dict, hash=False)
     #: the publisher's key id, computed once (a SHA-256 per decision would dominate it)
     publisher_key_id: str = field(init=False, compare=False, repr=False)
 
@@ -104,6 +110,9 @@ class DatasetCard:
                if self.categories else {}),
             # only when set: manifests signed before the field existed keep their bytes
             **({"privacy_unit": self.privacy_unit} if self.privacy_unit else {}),
+            **({"categories": {c: list(v) for c, v in self.categories.items()}}
+               if self.categories else {}),
+            **({"bounds": {c: list(v) for c, v in self.bounds.items()}} if self.bounds else {}),
         }
 
     @classmethod
@@ -189,6 +198,26 @@ def _categories(d: Mapping[str, Any], src: str) -> dict[str, tuple[str, ...]]:
     return out
 
 
+def _bounds(d: Mapping[str, Any], src: str) -> dict[str, tuple[float, float]]:
+    """``bounds: {column: [low, high]}`` with finite numbers, low < high."""
+    value = d.get("bounds")
+    if value is None:
+        return {}
+    expected = "a mapping of column name -> [low, high] (finite numbers, low < high)"
+    if not isinstance(value, Mapping):
+        raise _err("must be a mapping", d, "bounds", src, expected)
+    out: dict[str, tuple[float, float]] = {}
+    for column, pair in value.items():
+        ok = (isinstance(column, str) and column.strip() and isinstance(pair, list)
+              and len(pair) == 2 and all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                                         and math.isfinite(v) for v in pair)
+              and pair[0] < pair[1])
+        if not ok:
+            raise _err("must be [low, high]", value, column, src, expected, f"bounds.{column}")
+        out[column] = (float(pair[0]), float(pair[1]))
+    return out
+
+
 def _parse_card(d: Any, src: str) -> DatasetCard:
     if not isinstance(d, Mapping):
         raise InputError("a dataset card must be a mapping", file=src, expected="a YAML mapping")
@@ -230,7 +259,7 @@ def _parse_card(d: Any, src: str) -> DatasetCard:
         budget_delta=_number(budget, "delta", src, 0.0, 1.0),
         publisher=publisher, description=str(d.get("description") or ""), publisher_document=pub_doc,
         privacy_unit=_text(d, "privacy_unit", src) if d.get("privacy_unit") is not None else None,
-        source=src, categories=categories,
+        source=src, categories=categories, bounds=_bounds(d, src),
     )
 
 

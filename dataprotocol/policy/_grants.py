@@ -24,7 +24,7 @@ from dataprotocol.keys import KeyPair, PublicIdentity, b64d, b64e, sign_document
 from dataprotocol.policy._combine import check_action
 from dataprotocol.policy._duo import MODIFIERS, REVIEW_FLAGS
 from dataprotocol.policy._identity import identity_body, identity_from_body
-from dataprotocol.policy._pins import LedgerRef, RevocationsRef
+from dataprotocol.policy._pins import LedgerPin, RevocationsRef
 from dataprotocol.policy._purposes import default_vocabulary
 from dataprotocol.policy._time import format_time, now, parse_time, utc
 
@@ -95,7 +95,7 @@ class Grant:
     issued_at: datetime | None = None
     #: the dataset's ledger every spend under this grant must go to (copied from the
     #: manifest by ``issue_package_grant``)
-    ledger: LedgerRef | None = None
+    ledger: LedgerPin | None = None
     #: where the publisher's current revocation list lives
     revocations: RevocationsRef | None = None
 
@@ -148,7 +148,7 @@ def issue_grant(
     conditions: Mapping[str, Any] | None = None,
     manifest_id: str | None = None,
     attachments: Mapping[str, Any] | None = None,
-    ledger: LedgerRef | None = None,
+    ledger: LedgerPin | None = None,
     revocations: RevocationsRef | None = None,
 ) -> dict[str, Any]:
     """Sign a grant; return the envelope (write it with ``json.dumps``).
@@ -217,7 +217,7 @@ def _parse(payload: Mapping[str, Any]) -> Grant:
         not_after=parse_time(payload["not_after"]), conditions=conditions,
         manifest_id=payload.get("manifest_id"), attachments=attachments,
         issued_at=parse_time(payload["issued_at"]) if payload.get("issued_at") else None,
-        ledger=LedgerRef.from_dict(payload["ledger"]) if "ledger" in payload else None,
+        ledger=LedgerPin.from_dict(payload["ledger"]) if "ledger" in payload else None,
         revocations=RevocationsRef.from_dict(payload["revocations"])
         if "revocations" in payload else None,
     )

@@ -15,7 +15,7 @@ from typing import Any
 
 from dataprotocol.errors import InputError
 
-__all__ = ["LedgerRef", "RevocationsRef"]
+__all__ = ["LedgerPin", "RevocationsRef"]
 
 _LEDGER_ID = re.compile(r"^ledger-[0-9a-f]{32}$")
 _HASH = re.compile(r"^[0-9a-f]{64}$")
@@ -29,7 +29,7 @@ def _text(data: Mapping[str, Any], key: str, where: str) -> str:
 
 
 @dataclass(frozen=True)
-class LedgerRef:
+class LedgerPin:
     """The dataset's ledger: its identity (from the publisher's signed genesis) and
     ``location`` -- a string the budget store resolves: a path relative to the package
     folder, an absolute path, ``sqlite:///...`` or a database URL."""
@@ -44,7 +44,7 @@ class LedgerRef:
                 "publisher_key_id": self.publisher_key_id, "location": self.location}
 
     @classmethod
-    def from_dict(cls, data: Any, *, where: str = "ledger") -> LedgerRef:
+    def from_dict(cls, data: Any, *, where: str = "ledger") -> LedgerPin:
         if not isinstance(data, Mapping) or set(data) != {"ledger_id", "genesis_hash",
                                                           "publisher_key_id", "location"}:
             raise InputError("malformed ledger pin", field=where,
@@ -59,7 +59,7 @@ class LedgerRef:
                              expected="ledger_id 'ledger-' + 32 hex, genesis_hash 64 hex")
         return ref
 
-    def same_ledger(self, other: LedgerRef) -> bool:
+    def same_ledger(self, other: LedgerPin) -> bool:
         """Same identity (the location may differ: a grant may point elsewhere)."""
         return (self.ledger_id, self.genesis_hash, self.publisher_key_id) == \
             (other.ledger_id, other.genesis_hash, other.publisher_key_id)

@@ -5,7 +5,7 @@ this module signs them and checks them:
 
 * :func:`create_dataset_ledger` -- the publisher creates the dataset's ledger with a
   signed genesis (ledger id, dataset id, cap, publisher key id) and gets the
-  :class:`~dataprotocol.policy.LedgerRef` that manifests and grants pin.
+  :class:`~dataprotocol.policy.LedgerPin` that manifests and grants pin.
 * :func:`open_dataset_ledger` -- the one way a spender (train, query) gets its ledger:
   it opens an existing file (never creates one), verifies the genesis signature
   against the dataset's publisher and compares the identity with the pin. Any other
@@ -34,7 +34,7 @@ from dataprotocol.budget import (
 )
 from dataprotocol.errors import DataProtocolError, InputError, PolicyDenied, SignatureError
 from dataprotocol.keys import KeyPair, PublicIdentity, sign_document, verify_document
-from dataprotocol.policy import DatasetCard, LedgerRef
+from dataprotocol.policy import DatasetCard, LedgerPin
 
 __all__ = ["create_dataset_ledger", "open_dataset_ledger", "vouch_ledger_head",
            "verify_ledger_genesis", "verify_ledger_head", "resolve_ledger_location",
@@ -65,13 +65,13 @@ def _signed_genesis(publisher: KeyPair, card: DatasetCard) -> dict[str, Any]:
     return sign_document(LEDGER_GENESIS_TYPE, payload, publisher)
 
 
-def ledger_ref_of(identity: LedgerIdentity, *, location: str) -> LedgerRef:
-    return LedgerRef(ledger_id=identity.ledger_id, genesis_hash=identity.genesis_hash,
+def ledger_ref_of(identity: LedgerIdentity, *, location: str) -> LedgerPin:
+    return LedgerPin(ledger_id=identity.ledger_id, genesis_hash=identity.genesis_hash,
                      publisher_key_id=identity.publisher_key_id, location=location)
 
 
 def create_dataset_ledger(location: str, *, card: DatasetCard, publisher: KeyPair,
-                          base: str | Path | None = None) -> tuple[Ledger, LedgerRef]:
+                          base: str | Path | None = None) -> tuple[Ledger, LedgerPin]:
     """Create the dataset's ledger at ``location`` (relative to ``base`` if given).
 
     Only the card's publisher can: the genesis is signed with its key. Refuses an
@@ -106,7 +106,7 @@ def verify_ledger_head(document: Any, publisher: PublicIdentity, *,
         raise SignatureError("malformed ledger head") from exc
 
 
-def _mismatches(identity: LedgerIdentity, ref: LedgerRef, publisher: PublicIdentity,
+def _mismatches(identity: LedgerIdentity, ref: LedgerPin, publisher: PublicIdentity,
                 dataset_id: str) -> list[str]:
     reasons = []
     try:
@@ -126,7 +126,7 @@ def _mismatches(identity: LedgerIdentity, ref: LedgerRef, publisher: PublicIdent
     return reasons
 
 
-def open_dataset_ledger(ref: LedgerRef | None, *, publisher: PublicIdentity, dataset_id: str,
+def open_dataset_ledger(ref: LedgerPin | None, *, publisher: PublicIdentity, dataset_id: str,
                         base: str | Path | None = None,
                         location: str | Path | None = None) -> Ledger:
     """The dataset's ledger, checked: PolicyDenied (with reasons) for any other ledger.
@@ -183,7 +183,7 @@ def _relative_to_package(path: str, package: str | Path) -> str:
 
 
 def pin_dataset_ledger(path: str, *, card: DatasetCard, publisher: KeyPair,
-                       package: str | Path) -> tuple[LedgerRef, bool]:
+                       package: str | Path) -> tuple[LedgerPin, bool]:
     """The pin a new package of ``card`` carries: (ref, created).
 
     Creates the dataset's ledger at ``path`` if there is none (signed genesis), else
@@ -194,7 +194,7 @@ def pin_dataset_ledger(path: str, *, card: DatasetCard, publisher: KeyPair,
     target = resolve_location(path)
     if not isinstance(target, Path) or not target.exists():
         _, ref = create_dataset_ledger(path, card=card, publisher=publisher)
-        return LedgerRef(**{**ref.to_dict(), "location": location}), True
+        return LedgerPin(**{**ref.to_dict(), "location": location}), True
     identity = Ledger(target).identity()
     ref = ledger_ref_of(identity, location=location)
     reasons = _mismatches(identity, ref, publisher.public, card.dataset_id)
