@@ -60,7 +60,8 @@ def world(tmp_path: Path) -> dict[str, Path]:
     card = {"dataset_id": "reviews", "version": "1", "title": "Tiny reviews",
             "license": "CC-BY-4.0", "purposes": [PURPOSE], "contains_pii": False,
             "attribution": {"creator": "Example Lab", "source": "https://example.org"},
-            "budget": {"epsilon": 8.0, "delta": 1e-5}, "publisher": "steward.pub"}
+            "budget": {"epsilon": 8.0, "delta": 1e-5}, "publisher": "steward.pub",
+            "categories": {"label": ["neg", "pos"]}}
     (tmp_path / "card.yaml").write_text(yaml.safe_dump(card), encoding="utf-8")
     texts, labels = make_texts(64, seed=3)
     pd.DataFrame({"text": texts, "label": ["pos" if y else "neg" for y in labels]}
@@ -72,7 +73,8 @@ def world(tmp_path: Path) -> dict[str, Path]:
 
 def _publish_and_grant(world: dict[str, Path], url: str, capsys: Any) -> None:
     assert main(["publish", str(world["input"]), "--dataset-card", str(world["card"]),
-                 "--key", str(world["key"]), "--out", url, "--shards", "2", "--json"]) == 0
+                 "--key", str(world["key"]), "--out", url, "--shards", "2",
+                 "--ledger", str(world["dir"] / "ledger.sqlite"), "--json"]) == 0
     assert main(["grant", "issue", url, "--to", str(world["partner_pub"]), "--key",
                  str(world["key"]), "--action", "read", "--action", "train", "--purpose",
                  PURPOSE, "--until", "2099-01-01", "--out", str(world["grant"])]) == 0
@@ -92,7 +94,8 @@ def test_publish_verify_grant_open_train_round_trip_on_s3(
     _publish_and_grant(world, url, capsys)
     objects = _objects(s3_server, bucket)
     prefix = "releases/reviews-v1/"
-    assert sorted(objects) == [prefix + "manifest.json", prefix + "shards/shard-00000.dps",
+    assert sorted(objects) == [prefix + "manifest.json", prefix + "revocations.json",
+                               prefix + "shards/shard-00000.dps",
                                prefix + "shards/shard-00001.dps"]  # nothing else
     capsys.readouterr()  # publish and grant printed their own lines
     assert main(["verify", url, "--json"]) == 0
@@ -126,7 +129,7 @@ def test_a_tampered_object_on_the_server_is_caught(world, bucket, s3_server, cap
     _publish_and_grant(world, url, capsys)
     capsys.readouterr()
     client = s3_server.client()
-    shard = next(k for k in _objects(s3_server, bucket) if k != "pkg/manifest.json")
+    shard = next(k for k in _objects(s3_server, bucket) if k.startswith("pkg/shards/"))
     body = bytearray(client.get_object(Bucket=bucket, Key=shard)["Body"].read())
     body[len(body) // 2] ^= 0x01  # one bit, same size
     client.put_object(Bucket=bucket, Key=shard, Body=bytes(body))

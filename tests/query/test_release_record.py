@@ -59,7 +59,7 @@ def test_cli_query_show_and_audit(package, publisher, analyst, tmp_path, capsys)
     key_path, _ = save_keypair(analyst, tmp_path / "keys")
     grant = tmp_path / "grant.json"
     grant.write_text(json.dumps(grant_doc(package, publisher, analyst)))
-    ledger, out = tmp_path / "l.sqlite", tmp_path / "a.csv"
+    ledger, out = tmp_path / "ledger.sqlite", tmp_path / "a.csv"  # the package's pinned ledger
     base = ["query", str(package), "--grant", str(grant), "--key", str(key_path),
             "--purpose", PURPOSE, "--ledger", str(ledger)]
     assert main([*base, "count", "count_by(topic)", "--epsilon", "1", "--out", str(out),
