@@ -46,6 +46,14 @@ from dataprotocol.records._canary import (
     max_certifiable_epsilon,
     p_value,
 )
+from dataprotocol.records._exposure import (
+    EXPOSURE_METHOD,
+    chance_exposure,
+    exposure,
+    exposure_block,
+    exposure_check,
+    exposure_p_value,
+)
 from dataprotocol.records._card import (
     PRIVACY_DOC_TYPE,
     PRIVACY_FILE,
@@ -110,6 +118,13 @@ __all__ = [
     "Check",
     "opacus_epsilon",
     "independent_epsilons",
+    # canary exposure of generative models (Carlini et al. 2019)
+    "EXPOSURE_METHOD",
+    "exposure",
+    "chance_exposure",
+    "exposure_block",
+    "exposure_check",
+    "exposure_p_value",
     # one-run empirical audit
     "CanaryAudit",
     "AUDIT_METHOD",

@@ -71,6 +71,7 @@ def test_cli_train_causal_lm_commits_and_writes_an_auditable_text_generation_car
                  "--purpose", PURPOSE, "--model", str(tiny_llama), "--task", "causal-lm",
                  "--text-column", "text", "--target-epsilon", "4", "--batch-size", "8",
                  "--max-length", "16", "--ledger", str(ledger_path), "--seed", "0",
+                 "--audit-canaries", "4", "--canary-candidates", "300",
                  "--out", str(tmp_path / "model"), "--json"])
     out = json.loads(capsys.readouterr().out)
     assert code == 0, out
@@ -84,9 +85,16 @@ def test_cli_train_causal_lm_commits_and_writes_an_auditable_text_generation_car
 
     meta = read_front_matter(tmp_path / "model")
     assert meta["pipeline_tag"] == "text-generation"
+    exposure = out["canary_exposure"]
+    assert exposure["canaries"] == 4 and exposure["candidates"] == 300
+    assert exposure["consistent"] and len(exposure["ranks"]) == 4
+    assert meta["differential_privacy"]["canary_exposure"]["mean_exposure"] == \
+        pytest.approx(exposure["mean_exposure"])
     report = audit_model_dir(tmp_path / "model", ledger=ledger,
                              trainer_identity=keys["partner"].public)
     assert report.passed, [c for c in report.checks if not c.passed]
+    assert any(c.name == "canary-exposure" and "mean exposure" in c.detail
+               for c in report.checks)
 
 
 @pytest.mark.slow
