@@ -46,14 +46,6 @@ from dataprotocol.records._canary import (
     max_certifiable_epsilon,
     p_value,
 )
-from dataprotocol.records._exposure import (
-    EXPOSURE_METHOD,
-    chance_exposure,
-    exposure,
-    exposure_block,
-    exposure_check,
-    exposure_p_value,
-)
 from dataprotocol.records._card import (
     PRIVACY_DOC_TYPE,
     PRIVACY_FILE,
@@ -65,6 +57,14 @@ from dataprotocol.records._card import (
     read_front_matter,
     read_privacy_document,
     write_model_dir,
+)
+from dataprotocol.records._exposure import (
+    EXPOSURE_METHOD,
+    chance_exposure,
+    exposure,
+    exposure_block,
+    exposure_check,
+    exposure_p_value,
 )
 from dataprotocol.records._privacy import (
     Accounting,
