@@ -20,6 +20,7 @@ from dataprotocol.records import (
 )
 from dataprotocol.train._causal_lm import CausalLMTask
 from dataprotocol.train._generate import Generator, generate, load_generator
+from dataprotocol.train._synthesize import SyntheticTable, synthesize
 from dataprotocol.train._config import ClippingMode, DPConfig, TrainResult
 from dataprotocol.train._package import TrainedModel, train_on_package
 from dataprotocol.train._private_run import FinishedRun, PrivateRun, RunPlan, private_run
@@ -38,6 +39,8 @@ __all__ = [
     "generate",
     "load_generator",
     "Generator",
+    "synthesize",
+    "SyntheticTable",
     "pick_device",
     "train_on_package",
     "TrainedModel",
