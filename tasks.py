@@ -2,7 +2,7 @@
 """Set up and run dataprotocol from a bare Python >= 3.10 with pip.
 
     python3 tasks.py demo    # the end-to-end demo on embedded defaults
-    python3 tasks.py test    # mypy + the whole test suite
+    python3 tasks.py test    # ruff + mypy + the whole test suite (pytest -n auto)
 
 Each command first makes sure ``.venv`` exists and matches the pinned requirements
 (``requirements/constraints.txt``, ``requirements/models.txt`` with hashes); it
@@ -78,10 +78,14 @@ def main(argv: list[str]) -> int:
         return 0
     if command == "demo":
         return _run([str(BIN / "dataprotocol"), "demo", *rest])
-    rc = _run([str(PY), "-m", "mypy", "dataprotocol"])
-    if rc != 0:
-        return rc
-    return _run([str(PY), "-m", "pytest", *(rest or ["-q"])])
+    for check in (["ruff", "check", "."], ["mypy", "dataprotocol"]):
+        rc = _run([str(PY), "-m", *check])
+        if rc != 0:
+            return rc
+    # One worker per core (pytest-xdist); loadscope keeps a module's tests (and its
+    # module-scoped fixtures: tiny models, trained cards) on one worker. Pass -n 0 to
+    # run serially.
+    return _run([str(PY), "-m", "pytest", "-n", "auto", "--dist", "loadscope", *(rest or ["-q"])])
 
 
 if __name__ == "__main__":

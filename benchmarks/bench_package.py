@@ -320,7 +320,7 @@ def main() -> None:
         if not args.skip_throughput:
             throughput(work, args.size_mb, args.segment_kb * 1024, args.repeat)
         if not args.skip_rss:
-            print(f"\n== peak RSS while publishing a CSV (child process VmHWM; default shard size) ==")
+            print("\n== peak RSS while publishing a CSV (child process VmHWM; default shard size) ==")
             sizes = sorted({max(1, args.size_mb // 4), args.size_mb})
             results = [publish_rss(work, s) for s in sizes]
             for rss, before, speed, size, shards in results:

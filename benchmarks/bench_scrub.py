@@ -68,7 +68,7 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=25, help="profile lines to print")
     args = parser.parse_args()
 
-    from dataprotocol.deid import ScrubConfig, Scrubber
+    from dataprotocol.deid import Scrubber, ScrubConfig
 
     texts = _texts(args.docs)
     chars = sum(map(len, texts))

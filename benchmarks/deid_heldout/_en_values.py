@@ -9,9 +9,8 @@ from __future__ import annotations
 import random
 import string
 
-from faker import Faker
-
 from _build import luhn_complete
+from faker import Faker
 
 STATES = (
     ("AL", "Alabama"), ("AZ", "Arizona"), ("CA", "California"), ("CO", "Colorado"), ("CT", "Connecticut"),

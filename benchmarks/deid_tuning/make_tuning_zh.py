@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# ruff: noqa: E501  (CJK literals count double width)
 """The zh session's own Chinese TUNING corpus (development only; never a held-out score).
 
 Faker ``zh_CN`` values in hand-written sentence frames; identifiers are made valid

@@ -23,8 +23,16 @@ __all__ = [
     "budget_app",
 ]
 
-console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
+def _console(*, stderr: bool = False) -> Console:
+    """Piped output (a file, another program) is never hard-wrapped at 80 columns: lines keep
+    their length (key ids, paths and reasons stay whole) and tables get room to fit."""
+    stream = sys.stderr if stderr else sys.stdout
+    piped = not stream.isatty() and "COLUMNS" not in os.environ
+    return Console(stderr=stderr, highlight=False, soft_wrap=piped, width=240 if piped else None)
+
+
+console = _console()
+err_console = _console(stderr=True)
 
 #: environment variable holding the passphrase of a private key file
 PASSPHRASE_ENV = "DATAPROTOCOL_PASSPHRASE"

@@ -5,6 +5,7 @@ Presidio and spaCy are imported inside the commands so ``dataprotocol --help`` s
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -69,7 +70,8 @@ def scrub(
     config: Path | None = typer.Option(None, "--config", help="Scrubber config YAML."),
     model: str = typer.Option("", "--model", help="Installed spaCy pipeline to use."),
     batch_size: int = typer.Option(64, "--batch-size", help="Documents per spaCy batch."),
-    processes: int = typer.Option(0, "--processes", help="Worker processes for tables (0: every available core)."),
+    processes: int | None = typer.Option(None, "--processes",
+                                         help="Worker processes for tables (default: every available core)."),
     strict: bool = typer.Option(False, "--strict", help="Refuse (exit 2) a document in a language with no "
                                 "configured pipeline instead of flagging it."),
     language: str = typer.Option("", "--language", help="auto (default: per document), or one pipeline: en, zh."),
@@ -82,7 +84,7 @@ def scrub(
     from dataprotocol._files import atomic_write_text
     from dataprotocol.deid._io import check_paths, scrub_file
 
-    check_paths(source, out)
+    check_paths(source, out, batch_size=batch_size, n_process=processes)
     operators = _pairs(entity_operator, option="entity-operator")
     scrubber = _scrubber(config, key_file, operator=operator, operators=operators, model=model, strict=strict,
                          language=language)
@@ -91,7 +93,7 @@ def scrub(
         task = bar.add_task("scrub", total=None)
         result = scrub_file(scrubber, source, out, text_columns=text_column,
                             pii_columns=_pairs(pii_column, option="pii-column"), batch_size=batch_size,
-                            n_process=processes or None, progress=lambda n: bar.advance(task, n),
+                            n_process=processes, progress=lambda n: bar.advance(task, n),
                             on_total=lambda n: bar.update(task, total=n))
     if report:
         import json
@@ -117,14 +119,14 @@ def deid_eval(
     vanilla: bool = typer.Option(False, "--vanilla", help="Also run vanilla Presidio, side by side."),
     config: Path | None = typer.Option(None, "--config", help="Scrubber config YAML."),
     model: str = typer.Option("", "--model", help="Installed spaCy pipeline to use."),
-    processes: int = typer.Option(0, "--processes", help="Worker processes (0: every available core)."),
+    processes: int | None = typer.Option(None, "--processes", help="Worker processes (default: every available core)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Leak rate, span recall/precision, F2 and char precision per entity type (and per language)."""
     from dataprotocol.deid._eval import run_eval
 
     scrubber = _scrubber(config, None, model=model)
-    reports = run_eval(corpus, scrubber=scrubber, vanilla=vanilla, n_process=processes or None)
+    reports = run_eval(corpus, scrubber=scrubber, vanilla=vanilla, n_process=processes)
     if as_json:
         emit_json({name: r.to_dict() for name, r in reports.items()})
         return
@@ -186,17 +188,40 @@ def deid_reveal(
     out: Path | None = typer.Option(None, "--out", help="Write here instead of stdout."),
 ) -> None:
     """Decrypt every encrypt-operator token; a tampered token fails the whole file (exit 1)."""
-    import sys
-
-    from dataprotocol._files import atomic_write_text, read_text
+    from dataprotocol._files import atomic_write_text, check_distinct, read_text
     from dataprotocol.deid import load_key_file, reveal
 
+    if out:
+        check_distinct(source, out)  # the ciphertext is the only copy of what it hides
     text, count = reveal(read_text(source, what="input file"), load_key_file(key_file))
     if out:
         atomic_write_text(out, text)
         err_console.print(f"revealed {count} tokens -> {out}")
     else:
         sys.stdout.write(text)
+
+
+def _corpus_tool() -> Any:
+    """The corpus generator: development tooling in the source checkout's benchmarks/,
+    not in the installed package (the wheel ships no evaluation templates)."""
+    import importlib.util
+
+    import dataprotocol
+
+    name = "dataprotocol_dev_deid_corpus"  # a top-level "benchmarks" package exists on PyPI
+    if name in sys.modules:
+        return sys.modules[name]
+    init = Path(dataprotocol.__file__).resolve().parents[1] / "benchmarks" / "deid_corpus" / "__init__.py"
+    if not init.is_file():
+        raise InputError("the corpus generator is development tooling, not installed with the "
+                         "package", expected="a source checkout of dataprotocol (benchmarks/deid_corpus); "
+                         "'dataprotocol deid eval' scores any labelled JSONL file")
+    spec = importlib.util.spec_from_file_location(name, init, submodule_search_locations=[str(init.parent)])
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def deid_corpus(
@@ -206,8 +231,8 @@ def deid_corpus(
     family: str = typer.Option("tuning", "--family", help="Template family: tuning, tuning_intl, heldout, heldout2 ... heldout9."),
 ) -> None:
     """Generate a labelled synthetic corpus (Faker values in many sentence shapes)."""
-    from dataprotocol.deid._corpus import FAMILIES, generate_corpus, write_corpus
-
+    tool = _corpus_tool()
+    FAMILIES, generate_corpus, write_corpus = tool.FAMILIES, tool.generate_corpus, tool.write_corpus
     if family not in FAMILIES:
         raise InputError(f"unknown family {family!r}", field="family", expected=" or ".join(FAMILIES))
     console.print(f"wrote {write_corpus(out, generate_corpus(n, seed=seed, family=family))} records to {out}")

@@ -18,18 +18,21 @@ def keygen(
         help=f"Encrypt the private key with a passphrase (read from ${PASSPHRASE_ENV} or a prompt).",
     ),
     overwrite: bool = typer.Option(False, "--overwrite", help="Replace existing key files."),
+    force: bool = typer.Option(False, "--force", help="Write the private key inside a git work tree even where git would commit it."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Create a principal: an Ed25519 signing key and an X25519 encryption key.
 
-    Writes NAME.key (mode 0600) and NAME.pub (public identity, self-signed).
+    Writes NAME.key (mode 0600) and NAME.pub (public identity, self-signed). Refuses to
+    write NAME.key inside a git work tree where git does not ignore it, unless --force.
     """
     secret = None
     if passphrase:
         secret = passphrase_from_env() or typer.prompt("Passphrase", hide_input=True,
                                                        confirmation_prompt=True)
     keypair = generate_keypair(name)
-    key_path, pub_path = save_keypair(keypair, out, passphrase=secret, overwrite=overwrite)
+    key_path, pub_path = save_keypair(keypair, out, passphrase=secret, overwrite=overwrite,
+                                       force=force)
     if as_json:
         emit_json({"name": name, "key_id": keypair.key_id, "private_key": str(key_path),
                    "public_identity": str(pub_path), "encrypted": bool(secret)})

@@ -17,11 +17,14 @@ from dataprotocol.cli._common import console, emit_json
 from dataprotocol.errors import InputError
 from dataprotocol.policy import (
     ACTIONS,
+    GRANT_ACTIONS,
     PROFILES,
     LicenseExpression,
     LicenseRegistry,
     combine,
+    default_vocabulary,
     parse_license_expression,
+    unknown_license_text,
 )
 
 license_app = typer.Typer(help="License definitions: list, show, combine.", no_args_is_help=True)
@@ -36,8 +39,15 @@ def load_registry(folders: Optional[list[Path]]) -> LicenseRegistry:
 
 
 def action_option(value: str) -> str:
-    if value not in ACTIONS:
-        raise InputError(f"unknown action {value!r}", field="--action", expected=" | ".join(ACTIONS))
+    if value not in GRANT_ACTIONS:
+        raise InputError(f"unknown action {value!r}", field="--action",
+                         expected=" | ".join(GRANT_ACTIONS))
+    return value
+
+
+def purpose_option(value: str) -> str:
+    """A purpose text the vocabulary knows; an unknown one is bad input (exit 2), not a denial."""
+    default_vocabulary().parse(value)
     return value
 
 
@@ -94,7 +104,7 @@ def _show_expression(expression: LicenseExpression, registry: LicenseRegistry, *
     """An expression: each alternative (the licensee picks one; all of its ids apply)."""
     unknown = [i for i in expression.ids() if i not in registry]
     if unknown:
-        raise InputError(f"unknown license {', '.join(map(repr, unknown))} in {expression.text!r}",
+        raise InputError("; ".join(unknown_license_text(i) for i in unknown) + f" (in {expression.text!r})",
                          field="LICENSE_ID", expected="ids the license registry defines: " + ", ".join(registry.ids()))
     alternatives = [[registry[i].id for i in alt] for alt in expression.alternatives]
     named = [registry[i] for i in expression.ids()]

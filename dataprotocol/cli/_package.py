@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from rich.markup import escape
 
 from dataprotocol.cli._common import console, emit_json, passphrase_from_env
 from dataprotocol.errors import InputError
@@ -32,12 +33,16 @@ def publish_cmd(
     text_column: list[str] = typer.Option([], "--text-column", help="Free-text column to scan for PII and scrub (repeatable)."),
     pii_column: list[str] = typer.Option([], "--pii-column", help="COLUMN=ENTITY_TYPE: a column whose every value is PII (repeatable)."),
     pseudonym_key: Path | None = typer.Option(None, "--pseudonym-key", help="Key file (hex) for keyed pseudonyms instead of placeholders."),
+    licenses: list[Path] = typer.Option([], "--licenses", help="Extra folder of license YAML files (repeatable)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Scrub, shard, encrypt and sign a table into a data package."""
     from dataprotocol.keys import load_keypair
     from dataprotocol.package import publish
-    from dataprotocol.policy import load_dataset_card
+    from dataprotocol.policy import LicenseRegistry, load_dataset_card
+
+    card = load_dataset_card(dataset_card)
+    LicenseRegistry.load(*licenses).require_known(card.license, file=dataset_card)
 
     secret = None
     if pseudonym_key is not None:
@@ -45,7 +50,7 @@ def publish_cmd(
 
         secret = load_key_file(pseudonym_key)
     manifest = publish(
-        input_path, card=load_dataset_card(dataset_card),
+        input_path, card=card,
         publisher=load_keypair(key, passphrase=passphrase_from_env()), out=out, shards=shards,
         rows_per_shard=rows_per_shard, text_columns=text_column,
         pii_columns=_pii_columns(pii_column), pseudonym_key=secret)
@@ -121,6 +126,15 @@ def open_cmd(
         console.print(f"  obligation ({item.kind}, {item.license}): {item.text}")
 
 
+def _signature_line(report: Any) -> str:
+    who = f"{escape(report.publisher_name)!s} (key id {report.publisher_key_id})"
+    if report.publisher_pinned:
+        return f"signature valid: signed by {who}, the publisher you pinned with --publisher"
+    return (f"signature valid: signed by {who} -- [bold yellow]self-asserted[/]: the manifest "
+            "names its own publisher, so this proves integrity, not who published it; "
+            "pass --publisher FILE.pub to pin the publisher you expect")
+
+
 def verify_cmd(
     package: str = typer.Argument(..., metavar="PKG", help="Package folder (path or fsspec URL)."),
     publisher: Path | None = typer.Option(None, "--publisher", help="Expected publisher identity (.pub); default: the one in the card."),
@@ -143,7 +157,7 @@ def verify_cmd(
         for check in report.shards:
             mark = "[green]ok[/]" if check.passed else "[red]FAILED[/]"
             table.add_row(str(check.index), check.path, f"{mark} {check.detail}")
-        console.print(f"signature valid (publisher {report.publisher_key_id})")
+        console.print(_signature_line(report))
         console.print(table)
     if not report.passed:
         raise typer.Exit(1)

@@ -14,9 +14,9 @@ from typing import Any, Optional
 
 import typer
 
-from dataprotocol._files import atomic_write_text
+from dataprotocol._files import atomic_write_text, check_write_target
 from dataprotocol.cli._common import console, emit_json, passphrase_from_env
-from dataprotocol.cli._license import JSON_OPT, LICENSES_OPT, action_option, load_registry
+from dataprotocol.cli._license import JSON_OPT, LICENSES_OPT, action_option, load_registry, purpose_option
 from dataprotocol.errors import DataProtocolError, InputError
 from dataprotocol.keys import KeyPair, load_identity, load_keypair
 from dataprotocol.policy import (
@@ -87,7 +87,7 @@ def _keypair(path: Path) -> KeyPair:
 
 
 def grant_issue(
-    target: Path = typer.Argument(..., help="Dataset card YAML, or a package directory (with manifest.json)."),
+    target: str = typer.Argument(..., help="Dataset card YAML, or a package (folder or fsspec URL such as s3://bucket/pkg, with manifest.json)."),
     to: Path = typer.Option(..., "--to", help="Grantee's public identity file (NAME.pub)."),
     key: Path = typer.Option(..., "--key", help="Issuer's (the publisher's) private key file."),
     action: list[str] = typer.Option(..., "--action", help="Granted action (repeatable)."),
@@ -98,9 +98,11 @@ def grant_issue(
     condition: Optional[list[str]] = typer.Option(None, "--condition", help="NAME=VALUE, e.g. max_epsilon=2."),
     out: Path = typer.Option(..., "--out", help="Where to write the signed grant (JSON)."),
     org_policy: Optional[Path] = ORG_OPT,
+    licenses: Optional[list[Path]] = LICENSES_OPT,
     as_json: bool = JSON_OPT,
 ) -> None:
     """Sign a grant giving the grantee ACTIONs for PURPOSEs on a dataset until a date."""
+    check_write_target(out, what="grant file")
     issuer, grantee = _keypair(key), load_identity(to)
     args: dict[str, Any] = dict(
         issuer=issuer, grantee=grantee, actions=[action_option(a) for a in action], purposes=list(purpose),
@@ -112,12 +114,18 @@ def grant_issue(
         load_org_policy(org_policy).check_grant_request(
             actions=args["actions"], purposes=args["purposes"], not_after=args["not_after"],
             not_before=args["not_before"] or datetime.now(timezone.utc), conditions=args["conditions"])
-    if target.is_dir() and (target / "manifest.json").exists():
-        from dataprotocol.package import issue_package_grant
+    registry = load_registry(licenses)
+    from dataprotocol.package import is_package
 
+    if is_package(target):  # a local folder or an fsspec URL (s3://bucket/pkg)
+        from dataprotocol.package import issue_package_grant, read_manifest
+
+        registry.require_known(read_manifest(target).card.license,
+                               file=target.rstrip("/") + "/manifest.json")
         document = issue_package_grant(target, **args)
     else:
         card = load_dataset_card(target)
+        registry.require_known(card.license, file=target)
         if card.publisher.key_id != issuer.key_id:
             raise InputError(f"the key is {issuer.key_id}, the dataset's publisher is {card.publisher.key_id}",
                              file=key, expected="the publisher's private key")
@@ -210,12 +218,12 @@ def _principal(as_key: Optional[Path], documents: list[dict[str, Any]]) -> str:
     raise InputError("no principal: give --as KEY.pub (or a grant naming its grantee)", field="--as")
 
 
-def _card_of(target: Path) -> Any:
-    """The dataset card of a card YAML, or of a package directory (its signed manifest)."""
-    if target.is_dir() and (target / "manifest.json").exists():
-        from dataprotocol.package import read_manifest
+def _card_of(target: str) -> Any:
+    """The dataset card of a card YAML, or of a package (its signed manifest)."""
+    from dataprotocol.package import is_package, read_manifest
 
-        return read_manifest(str(target)).card
+    if is_package(target):
+        return read_manifest(target).card
     return load_dataset_card(target)
 
 
@@ -235,9 +243,9 @@ def _print_decision(decision: Decision) -> None:
 
 
 def check(
-    dataset_card: Path = typer.Argument(..., help="Dataset card YAML, or a package directory."),
+    dataset_card: str = typer.Argument(..., help="Dataset card YAML, or a package (folder or fsspec URL)."),
     grant: Optional[list[Path]] = typer.Option(None, "--grant", help="Grant file (repeatable)."),
-    action: str = typer.Option(..., "--action", help="read | train | publish-model | publish-data"),
+    action: str = typer.Option(..., "--action", help="read | train | publish-model | publish-data | query"),
     purpose: str = typer.Option(..., "--purpose", help="Purpose, e.g. disease:cancer or research+commercial."),
     as_key: Optional[Path] = typer.Option(None, "--as", help="Requester's public identity (default: the grantee)."),
     shards: Optional[str] = typer.Option(None, "--shards", help="Comma-separated shard ids (default all)."),
@@ -252,8 +260,9 @@ def check(
 ) -> None:
     """Decide a request: exit 0 allowed, 1 denied (every reason listed), 2 bad input."""
     card = _card_of(dataset_card)
+    load_registry(licenses).require_known(card.license, file=dataset_card)
     documents = [load_grant(g) for g in grant or []]
-    request = Request(card, _principal(as_key, documents), action_option(action), purpose, shards=
+    request = Request(card, _principal(as_key, documents), action_option(action), purpose_option(purpose), shards=
                       tuple(_shards(shards) or ()) if shards else None)
     log_path = None if no_log else (log or os.environ.get(LOG_ENV) or _DEFAULT_LOG)
     org = load_org_policy(org_policy) if org_policy else None

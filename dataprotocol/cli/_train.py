@@ -14,9 +14,12 @@ def train(
     grant: Path = typer.Option(..., "--grant", help="Signed grant file allowing action 'train'."),
     key: Path = typer.Option(..., "--key", help="Your private key file (the grantee; signs the card)."),
     purpose: str = typer.Option(..., "--purpose", help="Purpose of the run (must be granted)."),
-    model: Path = typer.Option(..., "--model", help="Local AutoModelForSequenceClassification checkpoint directory (safetensors)."),
-    text_column: str = typer.Option(..., "--text-column", help="Column holding the input text."),
-    label_column: str = typer.Option(..., "--label-column", help="Column holding the label."),
+    model: Path = typer.Option(..., "--model", help="Local checkpoint directory (safetensors or GGUF): AutoModelForSequenceClassification, or AutoModelForCausalLM with --task causal-lm."),
+    task: str = typer.Option("sequence-classification", "--task", help="sequence-classification | causal-lm (next-token loss; prompt tokens and padding carry none)."),
+    text_column: str | None = typer.Option(None, "--text-column", help="Column holding the input text (causal-lm: the whole row is the target)."),
+    label_column: str | None = typer.Option(None, "--label-column", help="Column holding the label (classification)."),
+    prompt_column: str | None = typer.Option(None, "--prompt-column", help="causal-lm instruction rows: the prompt column (carries no loss)."),
+    response_column: str | None = typer.Option(None, "--response-column", help="causal-lm instruction rows: the response column (the loss covers only it)."),
     out: Path = typer.Option(..., "--out", help="Model directory to write (weights, tokenizer, README.md, privacy.json)."),
     target_epsilon: float = typer.Option(..., "--target-epsilon", help="Epsilon this run may spend; the noise is calibrated to it."),
     delta: float = typer.Option(1e-5, "--delta", help="Delta of the (epsilon, delta) guarantee."),
@@ -28,10 +31,14 @@ def train(
     max_length: int = typer.Option(128, "--max-length", help="Maximum tokens per text."),
     clipping: str = typer.Option("auto", "--clipping", help="auto | ghost | hooks | bookkeeping."),
     lora: bool = typer.Option(False, "--lora", help="Train LoRA adapters (peft) instead of all weights."),
+    lora_output: str = typer.Option("merged", "--lora-output", help="With --lora: 'merged' (full weights, adapters merged in) or 'adapter' (adapter weights only; the card says which)."),
     no_poisson: bool = typer.Option(False, "--no-poisson", help="Shuffle instead of Poisson sampling (recorded; no amplification)."),
     ledger: str | None = typer.Option(None, "--ledger", envvar="DATAPROTOCOL_LEDGER", help="Budget ledger: SQLite file, sqlite:/// or postgresql:// URL (default $DATAPROTOCOL_LEDGER, else dataprotocol-ledger.sqlite)."),
-    audit_canaries: int = typer.Option(0, "--audit-canaries", help="Insert N canaries and record a one-run empirical privacy audit."),
+    audit_canaries: int = typer.Option(0, "--audit-canaries", help="Insert N canaries and record an empirical audit (classifier: one-run Steinke-Nasr-Jagielski; causal-lm: Secret Sharer exposure)."),
+    canary_repeats: int = typer.Option(1, "--canary-repeats", help="causal-lm: times each canary is inserted."),
+    canary_candidates: int = typer.Option(1000, "--canary-candidates", help="causal-lm: random secrets each canary is ranked among (exposure measurable up to log2 of this + 1 bits)."),
     checkpoint_dir: Path | None = typer.Option(None, "--checkpoint-dir", help="Checkpoint each epoch here; an existing checkpoint is resumed (same run id)."),
+    privacy_unit: str | None = typer.Option(None, "--privacy-unit", help="User-level DP over this column (e.g. patient_id): sample and clip per unit."),
     seed: int | None = typer.Option(None, "--seed", help="Seed for sampling and noise (testing only; omit for releases)."),
     overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing model directory."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show the progress bar."),
@@ -49,19 +56,25 @@ def train(
                       batch_size=batch_size, max_physical_batch=max_physical_batch,
                       max_grad_norm=max_grad_norm, lr=lr, max_length=max_length,
                       clipping=clipping, lora=lora, poisson=not no_poisson,  # type: ignore[arg-type]
+                      lora_output=lora_output,  # type: ignore[arg-type]
                       seed=seed, progress=progress and not as_json)
     keypair = load_keypair(key, passphrase=passphrase_from_env())
     trained = train_on_package(package, grant=grant, key=keypair, purpose=purpose,
                                model_path=model, text_column=text_column,
                                label_column=label_column, config=config, out=out,
                                ledger=ledger, audit_canaries=audit_canaries,
-                               checkpoint_dir=checkpoint_dir, overwrite=overwrite)
+                               canary_repeats=canary_repeats,
+                               canary_candidates=canary_candidates,
+                               checkpoint_dir=checkpoint_dir, overwrite=overwrite, task=task,
+                               prompt_column=prompt_column, response_column=response_column,
+                               privacy_unit=privacy_unit)
     payload = trained.payload
     if as_json:
         emit_json({"model_dir": str(trained.model_dir), "run_id": trained.run_id,
                    "accounting": payload["accounting"], "mechanism": payload["mechanism"],
                    "ledger": payload["ledger"], "metrics": payload["metrics"],
-                   "empirical_audit": payload["empirical_audit"]})
+                   "empirical_audit": payload["empirical_audit"],
+                   "canary_exposure": payload.get("canary_exposure")})
         return
     acc, ledger_info = payload["accounting"], payload["ledger"]
     console.print(f"[bold]trained[/] {trained.model_dir}  run {trained.run_id}")
@@ -70,8 +83,13 @@ def train(
                   f"{ledger_info['epsilon_cap']:g}")
     if "eval_accuracy" in payload["metrics"]:
         console.print(f"  held-out accuracy {payload['metrics']['eval_accuracy']:.3f}")
+    if "eval_perplexity" in payload["metrics"]:
+        console.print(f"  held-out perplexity {payload['metrics']['eval_perplexity']:.3f}")
 
 
 def register(app: typer.Typer) -> None:
     """Attach this layer's commands to the root app."""
     app.command("train")(train)
+    from dataprotocol.cli import _generate
+
+    _generate.register(app)  # generate / synthesize: what a trained causal LM is for

@@ -57,7 +57,9 @@ class ScrubConfig:
     #: refuse (InputError) a document in a language with no configured pipeline
     strict: bool = False
     operator: str = "replace"
-    operators: Mapping[str, str] = field(default_factory=dict)
+    #: per entity type: an operator name, or a Presidio ``OperatorConfig``; ``DEFAULT``
+    #: (Presidio's convention) applies to every type not named
+    operators: Mapping[str, Any] = field(default_factory=dict)
     key: bytes | None = field(default=None, repr=False)
     allow_list: Sequence[str] = ()
     deny_list: Mapping[str, Sequence[str]] = field(default_factory=dict)
@@ -71,11 +73,14 @@ class ScrubConfig:
     max_chunk_chars: int = 100_000
 
     def __post_init__(self) -> None:
-        for name in (self.operator, *self.operators.values()):
-            if name not in OPERATORS:
+        names, params = _operator_specs(self.operators)
+        object.__setattr__(self, "_names", names)
+        object.__setattr__(self, "_params", params)
+        for entity, name in (("operator", self.operator), *names.items()):
+            if name not in OPERATORS and not (name == "custom" and entity in params):
                 raise InputError(f"unknown operator {name!r}", field="operator",
                                  expected="one of " + ", ".join(OPERATORS))
-        needs_key = {"pseudonym", "surrogate", "encrypt"} & {self.operator, *self.operators.values()}
+        needs_key = {"pseudonym", "surrogate", "encrypt"} & {self.operator, *names.values()}
         if needs_key and not self.key:
             raise InputError(f"operator {sorted(needs_key)[0]!r} needs a key", field="key",
                              expected="a key file (--key-file) or ScrubConfig(key=...)")
@@ -104,7 +109,15 @@ class ScrubConfig:
         return tuple(dict.fromkeys(self.languages)) if self.language == AUTO else (self.language,)
 
     def operator_for(self, entity_type: str) -> str:
-        return self.operators.get(entity_type, self.operator)
+        names: Mapping[str, str] = self._names  # type: ignore[attr-defined]
+        return names.get(entity_type) or names.get("DEFAULT") or self.operator
+
+    def operator_params(self, entity_type: str) -> Mapping[str, Any]:
+        """Presidio-style parameters for ``entity_type``'s operator (``new_value``, ``masking_char``,
+        ``chars_to_mask``, ``from_end``, ``lambda``); empty for a plain operator name."""
+        params: Mapping[str, Mapping[str, Any]] = self._params  # type: ignore[attr-defined]
+        names: Mapping[str, str] = self._names  # type: ignore[attr-defined]
+        return params.get(entity_type if entity_type in names else "DEFAULT", {})
 
     def with_changes(self, **changes: Any) -> ScrubConfig:
         return replace(self, **changes)
@@ -127,6 +140,47 @@ def load_config(path: str | Path, *, key: bytes | None = None) -> ScrubConfig:
                          line=line_of(data, exc.field)) from exc
     except TypeError as exc:
         raise InputError(f"bad value: {exc}", file=path) from exc
+
+
+#: Presidio operators we honour with their parameters; "custom" calls the user's function
+_PRESIDIO_PARAMS = {"replace": {"new_value"}, "redact": set(), "keep": set(),
+                    "mask": {"masking_char", "chars_to_mask", "from_end"}, "custom": {"lambda"}}
+#: Presidio operators we refuse, and why (presidio's flaws, STYLE.md)
+_PRESIDIO_UNSAFE = {
+    "hash": "Presidio's 'hash' salts randomly (one person gets a new value in every record, joins "
+            "break) or, with a fixed salt, is an unkeyed hash open to dictionary attacks; use "
+            "'pseudonym' (keyed HMAC-SHA256)",
+    "encrypt": "Presidio's 'encrypt' is unauthenticated AES-CBC; use the operator name 'encrypt' "
+               "(AES-SIV, authenticated) with a key",
+}
+
+
+def _operator_specs(operators: Mapping[str, Any]) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
+    """Operator names and parameters per entity type, from names or Presidio OperatorConfigs."""
+    if not isinstance(operators, Mapping):
+        raise InputError("operators must be a mapping", field="operators", expected="ENTITY_TYPE: operator")
+    names: dict[str, str] = {}
+    params: dict[str, dict[str, Any]] = {}
+    for entity, spec in operators.items():
+        if isinstance(spec, str):
+            names[entity] = spec
+            continue
+        name, given = getattr(spec, "operator_name", None), getattr(spec, "params", None)
+        if not isinstance(name, str) or not isinstance(given, Mapping):
+            raise InputError(f"operator for {entity} is neither a name nor a Presidio OperatorConfig",
+                             field=f"operators.{entity}", expected="one of " + ", ".join(OPERATORS))
+        if name in _PRESIDIO_UNSAFE:
+            raise InputError(f"operator {name!r} for {entity} is refused: {_PRESIDIO_UNSAFE[name]}",
+                             field=f"operators.{entity}", expected="pseudonym, encrypt (by name), replace, mask, ...")
+        allowed = _PRESIDIO_PARAMS.get(name, set() if name in OPERATORS else None)
+        if allowed is None or set(given) - allowed:
+            raise InputError(f"unsupported operator {name!r} or parameters {sorted(given)} for {entity}",
+                             field=f"operators.{entity}",
+                             expected="Presidio replace(new_value), mask(masking_char, chars_to_mask, "
+                                      "from_end), redact, keep, custom(lambda), or one of ours by name")
+        names[entity] = "custom" if name == "custom" else name
+        params[entity] = dict(given)
+    return names, params
 
 
 def _check_words(name: str, value: Any) -> None:

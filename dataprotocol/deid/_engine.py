@@ -100,8 +100,13 @@ def build_analyzer(config: ScrubConfig) -> AnalyzerEngine:
     """Presidio's predefined recognizers + ours, offline, with deny lists, one
     registry per configured language (English: spaCy NER; Chinese: ``chinese_recognizers``)."""
     from presidio_analyzer import AnalyzerEngine, PatternRecognizer, RecognizerRegistry
-    from dataprotocol.deid.recognizers import (RegexRecognizer, WindowedPhoneRecognizer, chinese_recognizers,
-                                               extra_recognizers)
+
+    from dataprotocol.deid.recognizers import (
+        RegexRecognizer,
+        WindowedPhoneRecognizer,
+        chinese_recognizers,
+        extra_recognizers,
+    )
 
     _quiet_presidio()
     lang = _spacy_language(config)

@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dataprotocol._files import atomic_path, atomic_write_text, read_text
+from dataprotocol._files import (
+    atomic_path,
+    atomic_write_text,
+    check_distinct,
+    check_input_file,
+    check_write_target,
+    read_text,
+)
 from dataprotocol.errors import InputError
 
 if TYPE_CHECKING:
@@ -56,15 +63,21 @@ def _suffix(path: Path, *, role: str) -> str:
     return suffix
 
 
-def check_paths(source: str | Path, out: str | Path) -> tuple[Path, Path]:
-    """Cheap checks before any model is loaded: formats match, input exists, no overwrite."""
+def check_paths(source: str | Path, out: str | Path, *, batch_size: int = 64,
+                n_process: int | None = None) -> tuple[Path, Path]:
+    """Cheap checks before any model is loaded: formats match, input is a regular file,
+    output is not the input nor something we may not replace, batch sizes are positive
+    (``n_process=None``: every available core)."""
     src, dst = Path(source), Path(out)
     if _suffix(src, role="input") != _suffix(dst, role="output"):
         raise InputError("output format differs from input", file=dst, expected=f"a {src.suffix} file")
-    if not src.is_file():
-        raise InputError("input file not found" if not src.exists() else "input is not a file", file=src)
-    if src.resolve() == dst.resolve():
-        raise InputError("output would overwrite the input", file=dst, expected="a different --out path")
+    check_input_file(src, what="input file")
+    check_distinct(src, dst)
+    check_write_target(dst)
+    for name, value in (("batch_size", batch_size), ("processes", n_process)):
+        if value is not None and value < 1:
+            raise InputError(f"{name.replace('_', '-')} must be at least 1", field=name,
+                             expected="an integer >= 1")
     return src, dst
 
 
@@ -105,7 +118,7 @@ def scrub_file(scrubber: Scrubber, source: str | Path, out: str | Path, *,
                batch_size: int = 64, n_process: int | None = None, progress: Progress | None = None,
                on_total: Callable[[int], None] | None = None) -> ScrubFileReport:
     """Scrub ``source`` into ``out`` (same format). Raises ``InputError`` before writing."""
-    src, dst = check_paths(source, out)
+    src, dst = check_paths(source, out, batch_size=batch_size, n_process=n_process)
     tick = progress or (lambda n: None)
     if src.suffix.lower() == ".txt":
         if text_columns or pii_columns:

@@ -19,8 +19,9 @@ import base64
 import hashlib
 import hmac
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -123,6 +124,22 @@ def load_key_file(path: str | Path) -> bytes:
     return key
 
 
+def _presidio_mask(params: Mapping[str, Any], *, default_char: str) -> Callable[[str], str]:
+    """Presidio's mask: ``chars_to_mask`` characters from the start (or ``from_end``)."""
+    char = str(params.get("masking_char", default_char))
+    count = params.get("chars_to_mask", 10**9)
+    if len(char) != 1 or not isinstance(count, int) or isinstance(count, bool) or count < 0:
+        raise InputError("bad mask parameters", field="operators",
+                         expected="masking_char: one character, chars_to_mask: an integer >= 0")
+    from_end = bool(params.get("from_end", False))
+
+    def mask(value: str) -> str:
+        n = min(count, len(value))
+        return value[:len(value) - n] + char * n if from_end else char * n + value[n:]
+
+    return mask
+
+
 class OperatorSet:
     """Per-entity operator functions ``value -> replacement`` for one config."""
 
@@ -132,14 +149,25 @@ class OperatorSet:
         self._locale = locale
         self._faker: object | None = None
 
-    def function(self, operator: str, entity_type: str, *, language: str = "") -> Callable[[str], str]:
-        """``value -> replacement``; ``language`` picks the surrogate locale (zh -> zh_CN)."""
+    def function(self, operator: str, entity_type: str, params: Mapping[str, Any] | None = None, *,
+                 language: str = "") -> Callable[[str], str]:
+        """``params``: Presidio's parameters where the operator came as an ``OperatorConfig``;
+        ``language`` picks the surrogate locale (zh -> zh_CN)."""
+        params = params or {}
         if operator == "redact":
             return lambda value: ""
         if operator == "replace":
-            return lambda value: f"<{entity_type}>"
+            new_value = str(params.get("new_value", f"<{entity_type}>"))
+            return lambda value: new_value
         if operator == "keep":
             return lambda value: value
+        if operator == "custom":
+            fn = params.get("lambda")
+            if not callable(fn):
+                raise InputError("a custom operator needs a callable 'lambda'", field="operators")
+            return lambda value: str(fn(value))
+        if operator == "mask" and params:
+            return _presidio_mask(params, default_char=self._mask_char)
         if operator == "mask":
             return lambda value: "".join(self._mask_char if ch.isalnum() else ch for ch in value)
         key = self._require_key(operator)

@@ -51,7 +51,8 @@ def scrub_parallel(scrubber: Scrubber, texts: Sequence[str], *, batch_size: int,
         _WORKER = scrubber
         pool = multiprocessing.get_context("fork").Pool(n_process)
     else:  # pragma: no cover - Windows / macOS spawn
-        pool = multiprocessing.get_context("spawn").Pool(n_process, initializer=_init_spawned, initargs=(scrubber.config,))
+        pool = multiprocessing.get_context("spawn").Pool(n_process, initializer=_init_spawned,
+                                                         initargs=(scrubber.config,))
     try:
         out: list[Scrubbed] = []
         for chunk in pool.imap(_work, batches):

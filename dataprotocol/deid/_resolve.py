@@ -34,7 +34,8 @@ _TRAILING_LABEL = re.compile(rf"[\s:,]+{_LABEL}[\s:#.]*$", re.IGNORECASE)
 _LABEL_WORDS = frozenset(
     "dob d.o.b ssn mrn tel phone email e-mail name patient pt address zip age sex gender date id "
     "acct account ticket re subject order ref er icu bp hr rr pin otp ceo it api url pdf csv "
-    "sms faq n/a na tbd eta asap fyi vip customer cb pii phi gdpr hipaa driver iban dear license licence passport card visa dr mr mrs ms nurse ip wifi vpn os ui ux".split()
+    "sms faq n/a na tbd eta asap fyi vip customer cb pii phi gdpr hipaa driver iban dear license licence "
+    "passport card visa dr mr mrs ms nurse ip wifi vpn os ui ux".split()
 )
 _MONTHS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 _DURATION = re.compile(

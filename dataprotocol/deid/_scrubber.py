@@ -132,13 +132,15 @@ class Scrubber:
         if cached is None:
             from presidio_anonymizer.entities import OperatorConfig
 
-            fn = self._operators.function(self.config.operator_for(entity_type), entity_type, language=language)
+            fn = self._operators.function(self.config.operator_for(entity_type), entity_type,
+                                          self.config.operator_params(entity_type), language=language)
             cached = self._operator_configs[(entity_type, language)] = OperatorConfig("custom", {"lambda": fn})
         return cached
 
     def replace_value(self, entity_type: str, value: str) -> str:
         """Transform a whole value known to be ``entity_type`` (a declared PII cell)."""
-        return self._operators.function(self.config.operator_for(entity_type), entity_type)(value)
+        return self._operators.function(self.config.operator_for(entity_type), entity_type,
+                                        self.config.operator_params(entity_type))(value)
 
     # -- batches -------------------------------------------------------------------
     def scrub_many(self, texts: Iterable[str], *, batch_size: int = 64,

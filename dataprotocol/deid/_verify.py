@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dataprotocol.deid._io import read_frame, text_like_columns
 from dataprotocol._files import read_text
+from dataprotocol.deid._io import read_frame, text_like_columns
 
 if TYPE_CHECKING:
     from dataprotocol.deid._scrubber import Scrubber

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
@@ -36,16 +37,54 @@ def _check_name(name: str) -> None:
         )
 
 
+def git_work_tree_of(path: str | Path) -> Path | None:
+    """The git work tree holding ``path`` (which need not exist yet), if any."""
+    start = Path(path).resolve()
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None
+
+
+def _committable(key_path: Path) -> Path | None:
+    """The work tree where ``key_path`` could be committed by accident, or None.
+
+    A key git ignores (``*.key`` in ``.gitignore``) is not committed by ``git add -A``;
+    anything else inside a work tree is -- this repository once shipped its own
+    ``keygen.key`` that way. Without a usable ``git`` we assume the worst.
+    """
+    tree = git_work_tree_of(key_path)
+    if tree is None:
+        return None
+    try:
+        done = subprocess.run(["git", "-C", str(tree), "check-ignore", "-q", str(key_path.resolve())],
+                              capture_output=True, timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return tree
+    return None if done.returncode == 0 else tree
+
+
 def save_keypair(
-    keypair: KeyPair, out_dir: str | Path, *, passphrase: str | None = None, overwrite: bool = False
+    keypair: KeyPair, out_dir: str | Path, *, passphrase: str | None = None, overwrite: bool = False,
+    force: bool = False,
 ) -> tuple[Path, Path]:
-    """Write ``NAME.key`` (0600) and ``NAME.pub`` into ``out_dir``; return both paths."""
+    """Write ``NAME.key`` (0600) and ``NAME.pub`` into ``out_dir``; return both paths.
+
+    Refuses (unless ``force``) to put a private key where git would commit it: inside a
+    git work tree, at a path that tree does not ignore.
+    """
     _check_name(keypair.name)
     out = Path(out_dir)
     key_path, pub_path = out / f"{keypair.name}.key", out / f"{keypair.name}.pub"
     for p in (key_path, pub_path):
         if p.exists() and not overwrite:
             raise KeyFileError("refusing to overwrite an existing key file", file=p)
+    tree = None if force else _committable(key_path)
+    if tree is not None:
+        raise KeyFileError(f"refusing to write a private key inside the git work tree {tree} "
+                           "(it could be committed)", file=key_path,
+                           expected="a folder outside any repository, a path .gitignore "
+                           "covers (e.g. *.key), or --force")
     encryption: serialization.KeySerializationEncryption = (
         serialization.BestAvailableEncryption(passphrase.encode("utf-8"))
         if passphrase

@@ -92,7 +92,11 @@ class PublicIdentity:
             ) from exc
         if doc.get("key_id") != ident.key_id:
             raise SignatureError(f"{source}: key_id does not match the signing key")
-        ident.verify(self_sig, canonical_json(ident._body()))
+        try:
+            ident.verify(self_sig, canonical_json(ident._body()))
+        except SignatureError as exc:  # say which file: a user may hold dozens of .pub files
+            raise SignatureError(f"{source}: the self-signature does not verify (the identity "
+                                 "was edited after it was created)") from exc
         return ident
 
 

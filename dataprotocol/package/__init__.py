@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dataprotocol.package._croissant import croissant_of, export_croissant
 from dataprotocol.package._grant import issue_package_grant
 from dataprotocol.package._manifest import MANIFEST_TYPE, Manifest, ShardEntry, load_manifest
 from dataprotocol.package._open import PackageHandle, open_package
@@ -21,12 +22,15 @@ __all__ = [
     "open_package",
     "verify_package",
     "read_manifest",
+    "is_package",
     "Manifest",
     "ShardEntry",
     "PackageHandle",
     "VerifyReport",
     "ShardCheck",
     "MANIFEST_TYPE",
+    "croissant_of",
+    "export_croissant",
 ]
 
 
@@ -35,3 +39,14 @@ def read_manifest(package: str | Path) -> Manifest:
     from dataprotocol.package._storage import locate
 
     return load_manifest(locate(package))
+
+
+def is_package(target: str | Path) -> bool:
+    """Whether ``target`` (a local folder or an fsspec URL such as ``s3://bucket/pkg``)
+    holds a package, i.e. its ``manifest.json``. Says nothing about its validity."""
+    from dataprotocol.package._storage import MANIFEST_NAME, locate
+
+    text = str(target)
+    if "://" not in text:  # a local card file or folder: no fsspec round trip needed
+        return (Path(text) / MANIFEST_NAME).is_file()
+    return locate(text).exists(MANIFEST_NAME)

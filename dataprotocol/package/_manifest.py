@@ -16,10 +16,10 @@ back (rollback).
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from typing import Any
 
+from dataprotocol._files import parse_json
 from dataprotocol.errors import InputError, IntegrityError, SignatureError
 from dataprotocol.keys import canonical_json, verify_document
 from dataprotocol.package._storage import MANIFEST_NAME, Location
@@ -130,12 +130,12 @@ class Manifest:
 def load_manifest(location: Location) -> Manifest:
     """Read, verify and parse ``manifest.json`` of the package at ``location``."""
     name = location.name(MANIFEST_NAME)
+    if not location.exists(MANIFEST_NAME):
+        raise InputError("not a data package (no manifest.json)", file=name)
+    raw = location.read_bytes(MANIFEST_NAME)  # regular file, bounded
     try:
-        raw = location.read_bytes(MANIFEST_NAME)
-    except FileNotFoundError as exc:
-        raise InputError("not a data package (no manifest.json)", file=name) from exc
-    try:
-        document = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise IntegrityError(f"{name}: manifest is not valid JSON (corrupted?)") from exc
+        document = parse_json(raw, source=name, what="manifest")
+    except InputError as exc:
+        raise IntegrityError(f"{name}: manifest is not valid JSON (corrupted?): "
+                             f"{exc.detail}") from exc
     return Manifest.from_document(document, source=name)

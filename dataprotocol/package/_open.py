@@ -14,13 +14,13 @@ Steps, each of which raises rather than returning something partial:
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
+from dataprotocol._files import parse_json, read_bytes
 from dataprotocol.errors import InputError, IntegrityError, PolicyDenied, SignatureError
 from dataprotocol.keys import KeyPair
 from dataprotocol.package._manifest import Manifest, load_manifest
@@ -98,16 +98,11 @@ def load_grant_document(grant: dict[str, Any] | str | Path) -> dict[str, Any]:
     if isinstance(grant, dict):
         return grant
     path = Path(grant)
+    raw = read_bytes(path, what="grant file")  # regular file, bounded
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError("grant file not found", file=path) from exc
-    except OSError as exc:
-        raise InputError(f"cannot read grant file: {exc.strerror}", file=path) from exc
-    try:
-        document = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise IntegrityError(f"{path}: grant is not valid JSON (corrupted?)") from exc
+        document = parse_json(raw, source=path, what="grant")
+    except InputError as exc:
+        raise IntegrityError(f"{path}: grant is not valid JSON (corrupted?): {exc.detail}") from exc
     if not isinstance(document, dict):
         raise IntegrityError(f"{path}: grant is not a signed document")
     return document

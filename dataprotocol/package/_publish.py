@@ -98,6 +98,9 @@ def _sizer(*, source: TableSource, shards: int | None, rows_per_shard: int | Non
     """Return f(shard index, bytes per row of the first batch) -> target rows of that shard."""
     if shards is not None:
         total = source.count_rows()
+        if shards > max(total, 1):  # empty shards only cost time (1,000,000 took minutes)
+            raise InputError(f"{shards} shards for {total} rows", field="shards",
+                             expected=f"at most one shard per row (<= {max(total, 1)})")
         return lambda i, _b: total * (i + 1) // shards - total * i // shards
     if rows_per_shard is not None:
         return lambda _i, _b: rows_per_shard
@@ -192,6 +195,11 @@ def publish(
     _check_arguments(card, publisher, shards=shards, rows_per_shard=rows_per_shard)
     source = open_source(input_path)
     base_schema = source.schema()
+    if card.privacy_unit and card.privacy_unit not in base_schema.names:
+        # a unit the data does not carry could never be trained on (every run refused)
+        raise InputError(f"the dataset card's privacy_unit {card.privacy_unit!r} is not a "
+                         "column of the input", file=input_path, field="privacy_unit",
+                         expected=", ".join(base_schema.names))
     plan = ScrubPlan.make(text_columns=text_columns, pii_columns=pii_columns or {},
                           pseudonym_key=pseudonym_key, scrubber=scrubber, schema=base_schema,
                           source=str(input_path))

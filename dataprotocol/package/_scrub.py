@@ -63,7 +63,7 @@ class ScrubPlan:
 
 
 def _default_scrubber(pseudonym_key: bytes | None) -> Any:
-    from dataprotocol.deid import ScrubConfig, Scrubber  # heavy (Presidio, spaCy): lazy
+    from dataprotocol.deid import Scrubber, ScrubConfig  # heavy (Presidio, spaCy): lazy
 
     config = ScrubConfig(operator="pseudonym", key=pseudonym_key) if pseudonym_key else ScrubConfig()
     return Scrubber(config)

@@ -11,8 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -20,6 +19,13 @@ from typing import IO, Any
 import fsspec
 from fsspec.implementations.local import LocalFileSystem
 
+from dataprotocol._files import (
+    MAX_DOCUMENT_BYTES,
+    check_input_file,
+    check_write_target,
+    make_staging_folder,
+    read_bytes,
+)
 from dataprotocol.errors import InputError
 
 __all__ = ["Location", "locate", "staged_package", "MANIFEST_NAME"]
@@ -49,17 +55,46 @@ class Location:
         return self.display.rstrip("/") + "/" + relative
 
     def open(self, relative: str, mode: str = "rb") -> IO[bytes]:
-        return self.fs.open(self.path(relative), mode)  # type: ignore[no-any-return]
+        if self.is_local and "r" in mode and os.path.exists(self.path(relative)):
+            check_input_file(self.path(relative), what=relative)  # a FIFO would block forever
+        return _remote(self, lambda: self.fs.open(self.path(relative), mode))  # type: ignore[no-any-return]
 
     def exists(self, relative: str) -> bool:
-        return bool(self.fs.exists(self.path(relative)))
+        return bool(_remote(self, lambda: self.fs.exists(self.path(relative))))
+
+    def root_exists(self) -> bool:
+        """Whether the root itself (a package folder, or an input file) exists."""
+        return bool(_remote(self, lambda: self.fs.exists(self.root)))
 
     def size(self, relative: str) -> int:
-        return int(self.fs.size(self.path(relative)))
+        return int(_remote(self, lambda: self.fs.size(self.path(relative))))
 
-    def read_bytes(self, relative: str) -> bytes:
+    def read_bytes(self, relative: str, *, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
+        """A whole small file (a manifest): regular files only, at most ``limit`` bytes."""
+        if self.is_local:
+            if not os.path.exists(self.path(relative)):
+                raise FileNotFoundError(self.path(relative))
+            return read_bytes(self.path(relative), what=relative, limit=limit)
         with self.open(relative) as handle:
-            return handle.read()
+            data: bytes = _remote(self, lambda: handle.read(limit + 1))
+        if len(data) > limit:
+            raise InputError(f"{relative} is too large", file=self.name(relative),
+                             expected=f"at most {limit:,} bytes")
+        return data
+
+
+def _remote(location: Location, call: Callable[[], Any]) -> Any:
+    """Run a storage call; a remote store's failure (unreachable host, refused
+    credentials -- each backend raises its own types) is an ``InputError`` naming it."""
+    if location.is_local:
+        return call()
+    try:
+        return call()
+    except (InputError, FileNotFoundError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - fsspec backends raise arbitrary types
+        raise InputError(f"storage location unreachable: {type(exc).__name__}",
+                         file=location.display) from exc
 
 
 def locate(package: str | Path) -> Location:
@@ -67,8 +102,11 @@ def locate(package: str | Path) -> Location:
     text = str(package)
     try:
         fs, root = fsspec.core.url_to_fs(text)
-    except (ImportError, ValueError) as exc:
-        raise InputError(f"cannot open storage location: {exc}", file=text) from exc
+    except (ImportError, ValueError, TypeError) as exc:
+        raise InputError(f"cannot open storage location: {exc}", file=text,
+                         expected="a local path or a URL of an installed fsspec protocol") from exc
+    except Exception as exc:  # noqa: BLE001 - a backend's constructor may fail in any way
+        raise InputError(f"cannot open storage location: {type(exc).__name__}", file=text) from exc
     return Location(fs=fs, root=root, display=text)
 
 
@@ -76,15 +114,19 @@ def locate(package: str | Path) -> Location:
 def staged_package(out: str | Path) -> Iterator[Location]:
     """Yield a location to build a package in; it appears at ``out`` only on success."""
     final = locate(out)
-    if final.fs.exists(final.root) and (not final.is_local or os.listdir(final.root)):
+    if final.is_local:  # a file, a device or a symlink at ``out`` is not ours to replace
+        check_write_target(final.root, what="output package", replace_folder=True)
+        if Path(final.root).exists() and not Path(final.root).is_dir():
+            raise InputError("output package path is a file", file=final.display,
+                             expected="a path that does not exist yet (or an empty folder)")
+    if final.root_exists() and (not final.is_local or os.listdir(final.root)):
         raise InputError("output package already exists", file=final.display,
                          expected="a path that does not exist yet (or an empty folder)")
     if not final.is_local:
         yield final
         return
     target = Path(final.root)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    staging = make_staging_folder(target, what="output package")
     try:
         yield Location(fs=final.fs, root=str(staging), display=final.display)
         if target.exists():

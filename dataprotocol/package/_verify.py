@@ -39,6 +39,18 @@ class VerifyReport:
     publisher_key_id: str
     rows: int
     shards: tuple[ShardCheck, ...] = field(default_factory=tuple)
+    publisher_name: str = ""
+    #: True when the caller pinned the publisher; False: the manifest vouches for itself
+    publisher_pinned: bool = False
+
+    @property
+    def trust(self) -> str:
+        """Whose signature this is, and who says so. A valid signature by the key the
+        manifest itself names proves integrity, not authorship: anyone can sign a package
+        with the same dataset id under their own key (cf. ``budget audit --trainer-key``)."""
+        if self.publisher_pinned:
+            return "pinned"
+        return "self-asserted"
 
     @property
     def passed(self) -> bool:
@@ -53,6 +65,8 @@ class VerifyReport:
                 "dataset_id": self.dataset_id, "version": self.version,
                 "publisher_key_id": self.publisher_key_id, "rows": self.rows,
                 "signature": "valid",
+                "publisher": {"name": self.publisher_name, "key_id": self.publisher_key_id,
+                              "pinned": self.publisher_pinned, "trust": self.trust},
                 "shards": [{"index": c.index, "path": c.path, "passed": c.passed, "detail": c.detail}
                            for c in self.shards]}
 
@@ -87,6 +101,7 @@ def verify_package(package: str | Path, *, publisher: PublicIdentity | None = No
         package=location.display, manifest_id=manifest.manifest_id,
         dataset_id=manifest.card.dataset_id, version=manifest.card.version,
         publisher_key_id=manifest.card.publisher.key_id, rows=manifest.rows,
+        publisher_name=manifest.card.publisher.name, publisher_pinned=publisher is not None,
         shards=tuple(_check_one(location, manifest, e.index) for e in manifest.shards))
     if raise_on_failure and not report.passed:
         raise IntegrityError("package verification failed: " + "; ".join(report.failures))

@@ -17,14 +17,19 @@ from dataprotocol.policy._expression import LicenseExpression, parse_license_exp
 from dataprotocol.policy._grants import GRANT_TYPE, KNOWN_CONDITIONS, Grant, issue_grant, load_grant, verify_grant
 from dataprotocol.policy._licenses import (
     ACTIONS,
+    GRANT_ACTIONS,
+    LICENSE_KINDS,
     OBLIGATION_TEXTS,
     PROFILES,
+    RULE_OF,
     UNSPECIFIED,
     ActionRule,
     License,
     LicenseRegistry,
     default_registry,
+    is_spdx_id,
     load_license_file,
+    unknown_license_text,
 )
 from dataprotocol.policy._log import LOG_ENV, append_decision, read_decision_log
 from dataprotocol.policy._org import OrgPolicy, load_org_policy
@@ -40,6 +45,8 @@ from dataprotocol.policy._revocations import (
 
 __all__ = [
     "ACTIONS",
+    "GRANT_ACTIONS",
+    "RULE_OF",
     "PROFILES",
     "UNSPECIFIED",
     "OBLIGATION_TEXTS",
@@ -54,6 +61,9 @@ __all__ = [
     "LicenseRegistry",
     "default_registry",
     "load_license_file",
+    "LICENSE_KINDS",
+    "is_spdx_id",
+    "unknown_license_text",
     "LicenseExpression",
     "parse_license_expression",
     "builtin_policies_dir",

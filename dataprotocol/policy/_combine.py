@@ -22,13 +22,14 @@ from typing import Any
 from dataprotocol.errors import InputError
 from dataprotocol.policy._expression import MAX_ALTERNATIVES, parse_license_expression
 from dataprotocol.policy._licenses import (
-    ACTIONS,
+    GRANT_ACTIONS,
     OBLIGATION_TEXTS,
     PROFILES,
     UNSPECIFIED,
     License,
     LicenseRegistry,
     default_registry,
+    unknown_license_text,
 )
 from dataprotocol.policy._purposes import PurposeVocabulary, default_vocabulary
 
@@ -76,8 +77,9 @@ class Combination:
 
 
 def check_action(action: str) -> None:
-    if action not in ACTIONS:
-        raise InputError(f"unknown action {action!r}", field="action", expected=" | ".join(ACTIONS))
+    if action not in GRANT_ACTIONS:
+        raise InputError(f"unknown action {action!r}", field="action",
+                         expected=" | ".join(GRANT_ACTIONS))
 
 
 def check_profile(profile: str) -> None:
@@ -117,8 +119,12 @@ def _adaptation_conflicts(bound: list[License]) -> list[str]:
     return conflicts
 
 
-def _output_licenses(bound: list[License], registry: LicenseRegistry, conflicts: list[str]) -> tuple[str, ...]:
-    universe = [i for i in registry.ids() if i != UNSPECIFIED]
+def _output_licenses(bound: list[License], registry: LicenseRegistry, conflicts: list[str],
+                     inputs: Sequence[str] = ()) -> tuple[str, ...]:
+    """Licenses the output may be released under: current data licenses, and any input's own
+    license (a base model's, an older CC version) -- never a software license nobody used."""
+    universe = [i for i in registry.ids() if i != UNSPECIFIED
+                and ((registry[i].kind == "data" and registry[i].suggest) or i in inputs)]
     allowed = set(universe)
     for lic in bound:
         if lic.adaptation_licenses is not None:
@@ -137,7 +143,7 @@ def _resolve(choice: Sequence[tuple[int, str]], registry: LicenseRegistry,
     for index, lic_id in choice:
         lic = registry.get(lic_id)
         if lic is None:
-            reasons.append(f"license-unknown: license {lic_id!r} is not defined; treated as the most "
+            reasons.append(f"license-unknown: {unknown_license_text(lic_id)}; treated as the most "
                            "restrictive (nothing allowed)")
         else:
             out.append((index, lic))
@@ -158,7 +164,7 @@ def license_choices(ids: Sequence[str], registry: LicenseRegistry) -> list[tuple
         expr = parse_license_expression(text, field=fld)
         unknown = [i for i in expr.ids() if i not in registry]
         if unknown and not expr.is_single:
-            raise InputError(f"unknown license {', '.join(map(repr, unknown))} in {expr.text!r}", field=fld,
+            raise InputError("; ".join(unknown_license_text(i) for i in unknown) + f" (in {expr.text!r})", field=fld,
                              expected="ids the license registry defines: " + ", ".join(registry.ids()))
         per_dataset.append([tuple((index, _spelling(i, registry)) for i in alt) for alt in expr.alternatives])
     if math.prod(len(p) for p in per_dataset) > MAX_ALTERNATIVES:
@@ -228,6 +234,15 @@ def _apply(tally: _Tally, lic: License, *, action: str, profile: str, commercial
         tally.bound.append(lic)
 
 
+def _odbl_waiver(tally: _Tally, outputs: Sequence[str]) -> None:
+    """CC BY material may go into an ODbL database only with the licensor's waiver of BY's
+    attribution and no-technical-measures terms (CC's ODbL compatibility note; OSM's policy)."""
+    cc = list(dict.fromkeys(lic.id for lic in tally.bound if lic.id.startswith("CC-BY") and lic.attribution))
+    if "ODbL-1.0" in outputs and cc:
+        tally.obligations[("odbl-waiver", "ODbL-1.0")] = Obligation(
+            "odbl-waiver", "ODbL-1.0", OBLIGATION_TEXTS["odbl-waiver"] + f" (inputs: {', '.join(cc)})")
+
+
 def _combine_one(
     choice: Sequence[tuple[int, str]], *, action: str, profile: str, commercial: bool,
     registry: LicenseRegistry, credits: Sequence[str] | None, purpose_reasons: Sequence[str],
@@ -241,7 +256,8 @@ def _combine_one(
     outputs: tuple[str, ...] = ()
     if action in _PUBLISH:
         conflicts = _adaptation_conflicts(tally.bound)
-        outputs = _output_licenses(tally.bound, registry, conflicts)
+        outputs = _output_licenses(tally.bound, registry, conflicts, [lic_id for _, lic_id in choice])
+        _odbl_waiver(tally, outputs)
         for lic in tally.bound:
             if lic.share_alike and outputs:
                 tally.obligations[("share-alike", lic.id)] = Obligation(

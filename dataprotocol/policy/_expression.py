@@ -19,7 +19,7 @@ from functools import lru_cache
 from itertools import product
 from typing import Any
 
-from license_expression import ExpressionError, Licensing, LicenseSymbol, LicenseWithExceptionSymbol
+from license_expression import ExpressionError, LicenseSymbol, LicenseWithExceptionSymbol, Licensing
 
 from dataprotocol.errors import InputError
 

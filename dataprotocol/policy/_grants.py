@@ -20,9 +20,9 @@ from typing import Any
 
 from dataprotocol._files import load_json
 from dataprotocol.errors import InputError, PolicyError, SignatureError
-from dataprotocol.policy._duo import MODIFIERS, REVIEW_FLAGS
 from dataprotocol.keys import KeyPair, PublicIdentity, b64d, b64e, sign_document, verify_document
 from dataprotocol.policy._combine import check_action
+from dataprotocol.policy._duo import MODIFIERS, REVIEW_FLAGS
 from dataprotocol.policy._identity import identity_body, identity_from_body
 from dataprotocol.policy._purposes import default_vocabulary
 from dataprotocol.policy._time import format_time, now, parse_time, utc

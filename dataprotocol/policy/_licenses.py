@@ -19,6 +19,8 @@ from dataprotocol.policy._paths import builtin_policies_dir, user_license_dirs
 
 __all__ = [
     "ACTIONS",
+    "GRANT_ACTIONS",
+    "RULE_OF",
     "PROFILES",
     "OBLIGATION_TEXTS",
     "ActionRule",
@@ -27,9 +29,17 @@ __all__ = [
     "load_license_file",
     "default_registry",
     "UNSPECIFIED",
+    "LICENSE_KINDS",
+    "is_spdx_id",
+    "unknown_license_text",
 ]
 
 ACTIONS = ("read", "train", "publish-model", "publish-data")
+#: actions a grant may name and a request may ask for: a license's own actions, plus
+#: ``query`` (DP statistics, ``dataprotocol.query``), which license files need not
+#: define -- its license rules and obligations are those of ``read`` (RULE_OF).
+GRANT_ACTIONS = (*ACTIONS, "query")
+RULE_OF = {"query": "read"}
 PROFILES = ("conservative", "permissive")
 UNSPECIFIED = "LicenseRef-unspecified"
 
@@ -44,9 +54,20 @@ OBLIGATION_TEXTS: dict[str, str] = {
     "odbl-notice": "add a notice that the work was produced from a database under the ODbL",
     "produced-work-notice": "add a notice naming the database the work was produced from",
     "no-redistribution": "do not redistribute the data or anything derived from it",
+    "use-restrictions": "pass the license's use restrictions on to every downstream user and derivative",
+    "acceptable-use-policy": "follow the licensor's acceptable use policy and make derivatives' users follow it",
+    "mau-limit": "a licensee above 700 million monthly active users needs the licensor's own license",
+    "built-with-notice": "display \"Built with Llama\" and start a derivative model's name with \"Llama\"",
+    "odbl-waiver": "before releasing under ODbL-1.0, obtain the CC licensor's waiver of its attribution and "
+                   "no-technical-measures terms (CC BY 2(a)(5)(B), 3(a)), as OpenStreetMap requires",
 }
 
-_TOP_KEYS = {"id", "name", "url", "conditions", "adaptation_licenses", "actions", "description"}
+#: what a license is for: data licenses are offered as output licenses; software and model
+#: licenses enter a combination only as inputs (a base model's license)
+LICENSE_KINDS = ("data", "software", "model")
+
+_TOP_KEYS = {"id", "name", "url", "conditions", "adaptation_licenses", "actions", "description", "kind",
+             "hub_id", "suggest"}
 _CONDITION_KEYS = {"commercial", "attribution", "share_alike", "no_derivatives", "results_exempt"}
 _RULE_KEYS = {"allowed", "adaptation", "obligations", "reason"}
 
@@ -82,9 +103,15 @@ class License:
     adaptation_licenses: tuple[str, ...] | None
     actions: Mapping[str, ActionRule]
     source: str = field(default="", compare=False)
+    #: data | software | model (see LICENSE_KINDS)
+    kind: str = "data"
+    #: the Hugging Face Hub's license id, None when the Hub has none (cards then say "other")
+    hub_id: str | None = None
+    #: offered as an output license when no input uses it (older CC versions are not)
+    suggest: bool = True
 
     def rule(self, action: str) -> ActionRule:
-        return self.actions[action]
+        return self.actions[RULE_OF.get(action, action)]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -99,7 +126,7 @@ class License:
                     "obligations": list(r.obligations), "reason": r.reason}
                 for a, r in self.actions.items()
             },
-            "source": self.source,
+            "source": self.source, "kind": self.kind, "hub_id": self.hub_id, "suggest": self.suggest,
         }
 
 
@@ -194,6 +221,9 @@ def _parse_license(doc: Any, path: str) -> License:
             raise chk.fail(f"action {action!r} is not defined", actions, None, f"actions.{action}",
                            "a rule for each of " + ", ".join(ACTIONS))
     adapt = chk.str_list(top, "adaptation_licenses", "adaptation_licenses")
+    kind = top.get("kind", "data")
+    if kind not in LICENSE_KINDS:
+        raise chk.fail(f"unknown kind {kind!r}", top, "kind", "kind", " | ".join(LICENSE_KINDS))
     return License(
         id=lic_id, name=chk.text(top, "name", "name") or lic_id,
         url=chk.text(top, "url", "url", optional=True),
@@ -202,13 +232,40 @@ def _parse_license(doc: Any, path: str) -> License:
         results_exempt=chk.boolean(cond, "results_exempt", "conditions.results_exempt", default=False),
         adaptation_licenses=None if "*" in adapt else adapt,
         actions={a: _parse_rule(chk, actions, a) for a in ACTIONS},
-        source=path,
+        source=path, kind=str(kind), hub_id=chk.text(top, "hub_id", "hub_id", optional=True),
+        suggest=chk.boolean(top, "suggest", "suggest", default=True),
     )
 
 
 def load_license_file(path: str | Path) -> License:
     """Parse one license YAML file; raise :class:`InputError` naming file, line, field."""
     return _parse_license(load_yaml(path, what="license file"), str(path))
+
+
+def is_spdx_id(license_id: str) -> bool:
+    """True for an id on the SPDX license list (or ScanCode's LicenseRef list) that
+    ``license-expression`` ships: a real license, even if this registry has no definition."""
+    from license_expression import get_spdx_licensing  # its list is large: load on first use
+
+    return str(license_id).casefold() in _spdx_keys(get_spdx_licensing)
+
+
+_SPDX_KEYS: frozenset[str] | None = None
+
+
+def _spdx_keys(factory: Any) -> frozenset[str]:
+    global _SPDX_KEYS
+    if _SPDX_KEYS is None:
+        _SPDX_KEYS = frozenset(str(k).casefold() for k in factory().known_symbols)
+    return _SPDX_KEYS
+
+
+def unknown_license_text(license_id: str) -> str:
+    """Tell a real-but-undefined SPDX id from a made-up one."""
+    if is_spdx_id(license_id):
+        return (f"license {license_id!r} is a valid SPDX id but has no definition here; add a YAML "
+                "definition to a folder named by $DATAPROTOCOL_POLICIES (see docs/policy.md)")
+    return f"unknown license {license_id!r}: not an SPDX license id"
 
 
 class LicenseRegistry:
@@ -242,9 +299,27 @@ class LicenseRegistry:
     def __getitem__(self, license_id: str) -> License:
         lic = self.get(license_id)
         if lic is None:
-            raise InputError(f"unknown license {license_id!r}", field="license",
+            raise InputError(unknown_license_text(license_id), field="license",
                              expected="one of " + ", ".join(self._licenses))
         return lic
+
+    def require_known(self, license_text: str, *, file: str | Path | None = None,
+                      field: str = "license") -> None:
+        """Every id in a card's license (an id or an SPDX expression) must be defined here.
+
+        Publishing or granting a dataset under an id no one can interpret makes every
+        later decision a denial; refuse it up front as bad input (exit 2, as DESIGN.md
+        says), the same way ``check``, ``publish`` and ``grant issue`` all see it.
+        """
+        from dataprotocol.policy._expression import parse_license_expression
+
+        expression = parse_license_expression(license_text, file=None if file is None else str(file),
+                                              field=field)
+        unknown = [i for i in expression.ids() if i not in self]
+        if unknown:
+            raise InputError(f"unknown license {', '.join(map(repr, unknown))}", file=file,
+                             field=field, expected="one of " + ", ".join(self._licenses) +
+                             " (or a folder of definitions given with --licenses)")
 
     def __contains__(self, license_id: object) -> bool:
         return isinstance(license_id, str) and self.get(license_id) is not None

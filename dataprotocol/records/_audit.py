@@ -26,6 +26,7 @@ from dataprotocol.keys import PublicIdentity, verify_document
 from dataprotocol.records._audit_check import Check
 from dataprotocol.records._audit_ledger import check_ledger
 from dataprotocol.records._canary import epsilon_lower_bound
+from dataprotocol.records._exposure import exposure_check
 from dataprotocol.records._card import (
     PRIVACY_DOC_TYPE,
     front_matter,
@@ -34,18 +35,12 @@ from dataprotocol.records._card import (
     read_front_matter,
     read_privacy_document,
 )
+from dataprotocol.records._privacy import PrivacyRecord
 
 if TYPE_CHECKING:
     from dataprotocol.budget import Ledger
 
 __all__ = ["Check", "AuditReport", "audit_model_dir", "opacus_epsilon", "independent_epsilons"]
-
-_PAYLOAD_KEYS = ("run_id", "trainer", "weights", "data", "events", "accounting", "mechanism",
-                 "license", "base_model")
-_PAYLOAD_TYPES: dict[str, type] = {"trainer": dict, "weights": dict, "data": list,
-                                   "events": list, "accounting": dict, "mechanism": dict,
-                                   "license": dict}
-
 
 @dataclass(frozen=True)
 class AuditReport:
@@ -185,16 +180,39 @@ def _check_delta(payload: dict[str, Any]) -> Check:
     problems = []
     if not 0 < delta < 1:
         problems.append(f"delta {delta:g} not in (0, 1)")
-    size = payload["mechanism"].get("dataset_size")
+    # n is the number of privacy units: people at user level, rows otherwise
+    what = "units" if payload["mechanism"].get("units") is not None else "dataset_size"
+    size = payload["mechanism"].get(what)
     if isinstance(size, int) and size > 0 and delta >= 1 / size:
         # delta >= 1/n permits "release one random example in the clear" (Ponomareva et al.)
-        problems.append(f"delta {delta:g} >= 1/dataset_size (1/{size})")
+        problems.append(f"delta {delta:g} >= 1/{what} (1/{size})")
     cap = (payload.get("ledger") or {}).get("delta_cap")
     if cap is not None and delta > float(cap) * (1 + 1e-9):
         problems.append(f"delta {delta:g} exceeds the dataset's cap {float(cap):g}")
     if problems:
         return Check("delta", False, "; ".join(problems))
     return Check("delta", True, f"delta {delta:g}")
+
+
+def _check_privacy_unit(payload: dict[str, Any]) -> Check:
+    """The unit of privacy the run used, and the one each dataset's card requires: a
+    row-level run on a dataset whose unit is a person protects that person only by
+    group privacy, which is not the claim the card makes."""
+    unit = payload["mechanism"].get("privacy_unit")
+    required = sorted({str(d["privacy_unit"]) for d in payload["data"] if d.get("privacy_unit")})
+    units = payload["mechanism"].get("units")
+    problems = []
+    if required and (unit is None or [str(unit)] != required):
+        problems.append(f"the dataset requires user-level DP over {', '.join(required)} but "
+                        f"the run's unit is {unit or 'one row'}")
+    if unit is not None and (isinstance(units, bool) or not isinstance(units, int) or units < 1):
+        problems.append(f"user-level run over {unit} does not record its number of units")
+    if problems:
+        return Check("privacy-unit", False, "; ".join(problems))
+    if unit is None:
+        return Check("privacy-unit", True, "unit of privacy: one row (the dataset names no unit)")
+    return Check("privacy-unit", True, f"unit of privacy: {unit} ({units} units sampled "
+                 f"by Poisson, clipped per unit)" + (" as the dataset requires" if required else ""))
 
 
 def _check_license(payload: dict[str, Any]) -> Check:
@@ -280,26 +298,7 @@ def _payload_of(document: dict[str, Any], where: Path) -> dict[str, Any]:
     payload = document.get("payload", document)
     if not isinstance(payload, dict):
         raise InputError("privacy.json payload is not an object", file=where, field="payload")
-    missing = [k for k in _PAYLOAD_KEYS if k not in payload]
-    if missing:
-        raise InputError(f"privacy.json lacks {', '.join(missing)}", file=where,
-                         expected=", ".join(_PAYLOAD_KEYS))
-    wrong = [k for k, kind in _PAYLOAD_TYPES.items() if not isinstance(payload[k], kind)]
-    if wrong:
-        raise InputError(f"malformed privacy.json at {', '.join(wrong)}", file=where,
-                         expected="the dataprotocol-privacy/1 payload (docs/formats.md)")
-    wrong += [f"data[{i}]" for i, d in enumerate(payload["data"])
-              if not isinstance(d, dict) or "dataset_id" not in d]
-    wrong += [f"events[{i}]" for i, e in enumerate(payload["events"]) if not isinstance(e, dict)]
-    if not isinstance(payload["license"].get("output_licenses"), list):
-        wrong.append("license.output_licenses")
-    for key in ("epsilon", "delta"):
-        value = payload["accounting"].get(key)
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            wrong.append(f"accounting.{key}")
-    if wrong:
-        raise InputError(f"malformed privacy.json at {', '.join(wrong)}", file=where,
-                         expected="the dataprotocol-privacy/1 payload (docs/formats.md)")
+    PrivacyRecord.read(payload, file=where)  # every key and type the checks rely on
     return payload
 
 
@@ -332,12 +331,15 @@ def audit_model_dir(model_dir: str | Path, *, ledger: Ledger | None = None,
     checks += _guarded("epsilon-opacus", epsilon_checks)
     checks += _guarded("mechanism", lambda: [_check_mechanism(payload, events)])
     checks += _guarded("delta", lambda: [_check_delta(payload)])
+    checks += _guarded("privacy-unit", lambda: [_check_privacy_unit(payload)])
+    facts["privacy_unit"] = payload["mechanism"].get("privacy_unit") or "row"
     checks += _guarded("front-matter", lambda: [_check_front_matter(root, payload)])
     checks += _guarded("license", lambda: [_check_license(payload)])
     if ledger is not None:
         checks += _guarded("ledger-run", lambda: check_ledger(ledger, payload, events,
                                                                tolerance=tolerance))
     checks += _guarded("empirical-audit", lambda: [_check_empirical(payload)])
+    checks += _guarded("canary-exposure", lambda: [exposure_check(payload)])
     return AuditReport(model_dir=str(root), run_id=str(payload["run_id"]), checks=tuple(checks),
                        facts=facts)
 

@@ -19,14 +19,14 @@ import json
 import os
 import secrets
 import shutil
-import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from dataprotocol._files import load_json, read_text
+from dataprotocol._files import check_output_folder, load_json, make_staging_folder, read_text
 from dataprotocol.errors import InputError
 from dataprotocol.keys import KeyPair, sign_document
+from dataprotocol.records._privacy import PrivacyRecord
 
 __all__ = [
     "PRIVACY_DOC_TYPE",
@@ -46,9 +46,6 @@ README_FILE = "README.md"
 PRIVACY_FORMAT = 1
 #: files holding parameters; everything else (config, tokenizer) is hashed under "files"
 WEIGHT_SUFFIXES = (".safetensors", ".bin", ".pt", ".pth", ".ckpt", ".gguf", ".h5", ".msgpack")
-_REQUIRED = ("run_id", "base_model", "task", "data", "license", "mechanism", "events",
-             "accounting")
-_ADDED = ("format", "created_at", "trainer", "weights", "files")
 
 
 def _sha256(path: Path) -> str:
@@ -86,17 +83,7 @@ def _normalise(payload: dict[str, Any]) -> dict[str, Any]:
         clean = json.loads(json.dumps(payload, allow_nan=False))
     except (TypeError, ValueError) as exc:
         raise InputError(f"privacy payload is not plain JSON: {exc}", field="payload") from exc
-    missing = [k for k in _REQUIRED if k not in clean]
-    if missing:
-        raise InputError(f"privacy payload lacks {', '.join(missing)}", field="payload",
-                         expected=", ".join(_REQUIRED))
-    clashing = [k for k in _ADDED if k in clean]
-    if clashing:
-        raise InputError(f"privacy payload must not set {', '.join(clashing)} "
-                         "(write_model_dir adds them)", field="payload")
-    if not clean["license"].get("output_licenses"):
-        raise InputError("no output license is possible for this model", field="license",
-                         expected="a non-empty license.output_licenses from policy.combine")
+    PrivacyRecord.unsigned(clean)  # complete, typed, not yet signed
     return clean
 
 
@@ -131,6 +118,25 @@ def hf_license(payload: dict[str, Any]) -> str:
     return model_license(payload).lower()
 
 
+def privacy_unit(payload: dict[str, Any]) -> str | None:
+    """The column whose value is one privacy unit (user-level DP), or None (one row)."""
+    unit = payload["mechanism"].get("privacy_unit")
+    return str(unit) if unit else None
+
+
+def unit_of_privacy(payload: dict[str, Any]) -> str:
+    unit = privacy_unit(payload)
+    if unit is None:
+        return "example (one row of the dataset)"
+    return f"{unit} (every row sharing one {unit} value: user-level DP)"
+
+
+def neighbouring_relation(payload: dict[str, Any]) -> str:
+    unit = privacy_unit(payload)
+    return "add-or-remove one example" if unit is None else \
+        f"add-or-remove all rows of one {unit}"
+
+
 def dp_block(payload: dict[str, Any]) -> dict[str, Any]:
     """The ``differential_privacy`` front-matter block (Ponomareva et al. 2023 checklist)."""
     mech = dict(payload["mechanism"])
@@ -151,8 +157,8 @@ def dp_block(payload: dict[str, Any]) -> dict[str, Any]:
     return {
         "guarantee": "approximate (epsilon, delta)-differential privacy",
         "setting": "central",
-        "unit_of_privacy": "example (one row of the dataset)",
-        "neighbouring_relation": "add-or-remove one example",
+        "unit_of_privacy": unit_of_privacy(payload),
+        "neighbouring_relation": neighbouring_relation(payload),
         "output_covered": "all checkpoints (every intermediate model of training)",
         "data_accesses_covered": accesses,
         "not_covered": ["the base model's pretraining data",
@@ -167,7 +173,31 @@ def dp_block(payload: dict[str, Any]) -> dict[str, Any]:
         },
         "ledger": payload.get("ledger"),
         "empirical_audit": payload.get("empirical_audit"),
+        **({"canary_exposure": _exposure_summary(payload["canary_exposure"])}
+           if payload.get("canary_exposure") else {}),
     }
+
+
+def _exposure_summary(block: dict[str, Any]) -> dict[str, Any]:
+    """The front matter's short form of the exposure audit (privacy.json has every rank)."""
+    keys = ("method", "canaries", "repeats", "candidates", "format", "mean_exposure",
+            "max_exposure", "chance_mean_exposure", "max_measurable_exposure", "p_value",
+            "consistent")
+    return {k: block[k] for k in keys if k in block}
+
+
+_OUTPUTS = {
+    "adapter": "This release holds the LoRA adapter weights only (PEFT format): load them "
+               "on top of the base model. The privacy guarantee covers the adapter.",
+    "merged": "LoRA adapters trained with DP-SGD, merged into the base weights.",
+    "full": "All weights fine-tuned with DP-SGD.",
+}
+_PIPELINE_TAGS = {"sequence-classification": "text-classification",
+                  "causal-lm": "text-generation"}
+
+
+def _adapter_only(payload: dict[str, Any]) -> bool:
+    return dict(payload.get("mechanism") or {}).get("output") == "adapter"
 
 
 def front_matter(payload: dict[str, Any]) -> dict[str, Any]:
@@ -176,8 +206,8 @@ def front_matter(payload: dict[str, Any]) -> dict[str, Any]:
         "license": hf_license(payload),
         "datasets": [str(d.get("dataset_id")) for d in payload["data"]],
         "base_model": str(payload["base_model"]),
-        "library_name": "transformers",
-        "pipeline_tag": "text-classification",
+        "library_name": "peft" if _adapter_only(payload) else "transformers",
+        "pipeline_tag": _PIPELINE_TAGS.get(str(payload["task"]), "text-classification"),
         "tags": ["differential-privacy", "dp-sgd", "dataprotocol"],
         "differential_privacy": dp_block(payload),
         "dataprotocol": {"run_id": payload["run_id"], "privacy_file": PRIVACY_FILE,
@@ -193,6 +223,15 @@ def _fmt(value: Any) -> str:
     return "n/a" if value is None else str(value)
 
 
+def _relation_text(p: dict[str, Any]) -> str:
+    unit = privacy_unit(p)
+    if unit is None:
+        return "adding or removing one training example"
+    units = p["mechanism"].get("units")
+    return (f"adding or removing all training rows of one {unit} (user-level DP over "
+            f"{_fmt(units)} {unit} values; sampling and clipping per {unit})")
+
+
 def _privacy_section(p: dict[str, Any]) -> list[str]:
     acc, mech = p["accounting"], p["mechanism"]
     alts = ", ".join(f"{k.upper()} ε = {_fmt(v)}" for k, v in acc.get("alternatives", {}).items())
@@ -202,8 +241,8 @@ def _privacy_section(p: dict[str, Any]) -> list[str]:
     lines = [
         "## Privacy", "",
         f"This model was fine-tuned with DP-SGD and satisfies **(ε = {_fmt(acc.get('epsilon'))}, "
-        f"δ = {_fmt(acc.get('delta'))})-differential privacy** with respect to adding or "
-        "removing one training example (central DP; the guarantee covers every "
+        f"δ = {_fmt(acc.get('delta'))})-differential privacy** with respect to "
+        f"{_relation_text(p)} (central DP; the guarantee covers every "
         "intermediate checkpoint, not only the final weights).", "",
         f"- Accountant: {acc.get('accountant')}" + (f" (also: {alts})" if alts else ""),
         f"- Mechanism: per-example clipping to norm {_fmt(mech.get('clipping_norm'))}, "
@@ -223,6 +262,16 @@ def _privacy_section(p: dict[str, Any]) -> list[str]:
                      f"{audit.get('canaries')} canaries correct; 95%-confidence lower bound "
                      f"ε ≥ {_fmt(audit.get('epsilon_lower_bound'))} (a lower bound: it cannot "
                      "show a model is private, only catch one that is not).")
+    exposure = p.get("canary_exposure")
+    if exposure:
+        lines.append(f"- Canary exposure (Carlini et al. 2019, The Secret Sharer): "
+                     f"{exposure.get('canaries')} canaries \"{exposure.get('format')}\" inserted "
+                     f"{exposure.get('repeats')}x each, ranked among "
+                     f"{exposure.get('candidates')} random candidates: mean exposure "
+                     f"{_fmt(exposure.get('mean_exposure'))} bits, max "
+                     f"{_fmt(exposure.get('max_exposure'))} (chance "
+                     f"{_fmt(exposure.get('chance_mean_exposure'))}, at most "
+                     f"{_fmt(exposure.get('max_measurable_exposure'))} measurable).")
     lines += ["", "Not covered: the base model's pretraining data, and anything the data "
               "publisher did before DP training (PII scrubbing is statistical, not a guarantee).",
               "", "Check these claims offline: `dataprotocol budget audit MODEL_DIR "
@@ -286,7 +335,8 @@ def render_readme(payload: dict[str, Any], meta: dict[str, Any]) -> str:
     data = ModelCardData(**meta)
     body = [f"# {payload['run_id']}", "",
             f"Fine-tuned from `{payload['base_model']}` for {payload['task']} with "
-            "differentially private SGD (Opacus) by dataprotocol.", ""]
+            "differentially private SGD (Opacus) by dataprotocol.", "",
+            _OUTPUTS.get(str(dict(payload.get("mechanism") or {}).get("output")), ""), ""]
     body += _privacy_section(payload) + _data_section(payload)
     metrics = payload.get("metrics") or {}
     if metrics:
@@ -329,14 +379,12 @@ def write_model_dir(out_dir: str | Path, *, model: Any, tokenizer: Any, signer: 
     ``out_dir`` and renamed into place at the end: nothing half-written. An existing,
     non-empty ``out_dir`` is replaced only with ``overwrite=True``.
     """
-    out = Path(out_dir)
+    out = check_output_folder(out_dir, what="model directory", overwrite=overwrite)
     clean = _normalise(payload)
-    if out.exists() and not overwrite and not (out.is_dir() and not any(out.iterdir())):
-        raise InputError("model directory exists", file=out, expected="a new path or overwrite")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    tmp = make_staging_folder(out, what="model directory")  # pid-named: a killed run's is removed
     try:
-        if hasattr(model, "merge_and_unload"):  # a PEFT model: release merged weights
+        if hasattr(model, "merge_and_unload") and not _adapter_only(clean):
+            # a PEFT model: release merged weights unless the user asked for the adapter
             model = model.merge_and_unload()
         model.save_pretrained(str(tmp))
         if tokenizer is not None:

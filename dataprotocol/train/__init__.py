@@ -18,6 +18,9 @@ from dataprotocol.records import (
     read_privacy_document,
     write_model_dir,
 )
+from dataprotocol.train._causal_lm import CausalLMTask
+from dataprotocol.train._generate import Generator, generate, load_generator
+from dataprotocol.train._synthesize import SyntheticTable, synthesize
 from dataprotocol.train._config import ClippingMode, DPConfig, TrainResult
 from dataprotocol.train._package import TrainedModel, train_on_package
 from dataprotocol.train._private_run import FinishedRun, PrivateRun, RunPlan, private_run
@@ -32,6 +35,12 @@ __all__ = [
     "ClippingMode",
     "Task",
     "SequenceClassificationTask",
+    "CausalLMTask",
+    "generate",
+    "load_generator",
+    "Generator",
+    "synthesize",
+    "SyntheticTable",
     "pick_device",
     "train_on_package",
     "TrainedModel",
@@ -45,4 +54,14 @@ __all__ = [
     "PrivateRun",
     "RunPlan",
     "FinishedRun",
+    "PrivateTrainer",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # transformers.Trainer is a heavy import: load the integration only when asked for.
+    if name == "PrivateTrainer":
+        from dataprotocol.train._hf_trainer import PrivateTrainer
+
+        return PrivateTrainer
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

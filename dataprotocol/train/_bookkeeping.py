@@ -14,9 +14,14 @@ not waste time on the (unclipped) weight gradients it would otherwise compute; o
 gradients with respect to layer *outputs* flow, which is all BK needs.
 
 Per-layer norm and per-example gradient functions come from Opacus' registries
-(``NORM_SAMPLERS`` / ``GRAD_SAMPLERS``), with functorch for layers that have neither.
-Parameters used by more than one module (tied weights) are not supported: callers fall
-back to Opacus hooks (:class:`BookkeepingUnsupported`).
+(``NORM_SAMPLERS`` / ``GRAD_SAMPLERS``; :mod:`._lm_layers` adds GPT-2's Conv1D and the
+Llama-family RMSNorm). Tied input/output embeddings -- one ``(vocab, d)`` matrix used by
+an ``nn.Embedding`` and the ``nn.Linear`` LM head -- are handled exactly: a row's
+gradient of the shared matrix is the *sum* of both uses, so its squared norm is
+``||E||^2 + ||L||^2 + 2 <E, L>``, the cross term computed from the same book-kept
+tensors without any (vocab x d) per-example copy (:func:`_tied_cross_term`). Any other
+parameter sharing is not supported: callers fall back to Opacus hooks
+(:class:`BookkeepingUnsupported`).
 """
 
 from __future__ import annotations
@@ -60,9 +65,13 @@ class BookkeepingClipper:
         self.max_grad_norm = float(max_grad_norm)
         from opacus.grad_sample import GradSampleModule
 
+        from dataprotocol.train._lm_layers import register_lm_layers
+
+        register_lm_layers(model)
         known = set(GradSampleModule.GRAD_SAMPLERS)
         self.modules: list[nn.Module] = []
-        seen: dict[int, str] = {}
+        seen: dict[int, tuple[str, nn.Module]] = {}
+        self.ties: list[tuple[nn.Embedding, nn.Linear]] = []
         for name, module in model.named_modules():
             params = _own_trainable(module)
             if not params:
@@ -71,11 +80,11 @@ class BookkeepingClipper:
                 raise BookkeepingUnsupported(f"{name}: {type(module).__name__}")
             for param in params:
                 if id(param) in seen:
-                    raise BookkeepingUnsupported(f"parameter shared by {seen[id(param)]} "
-                                                 f"and {name}")
-                seen[id(param)] = name
+                    self.ties.append(_tie(seen[id(param)], (name, module)))
+                seen[id(param)] = (name, module)
             self.modules.append(module)
-        self.params = [p for m in self.modules for p in _own_trainable(m)]
+        self._tied = {id(m) for pair in self.ties for m in pair}
+        self.params = list({id(p): p for m in self.modules for p in _own_trainable(m)}.values())
         self._records: dict[int, _Record] = {}
         self._active = False
         self._handles = [m.register_forward_hook(self._forward_hook) for m in self.modules]
@@ -142,6 +151,8 @@ class BookkeepingClipper:
         plans: list[tuple[nn.Module, _Record | None, dict[nn.Parameter, torch.Tensor] | None]] = []
         squared: torch.Tensor | None = None
         for module in self.modules:
+            if id(module) in self._tied:
+                continue
             record = self._records.get(id(module))
             if record is None or record.backprop is None:
                 plans.append((module, None, None))
@@ -150,6 +161,10 @@ class BookkeepingClipper:
             for norm in norms:
                 squared = norm.float() ** 2 if squared is None else squared + norm.float() ** 2
             plans.append((module, record, per_example))
+        for pair in self.ties:
+            tied = self._tied_squared_norm(pair)
+            if tied is not None:
+                squared = tied if squared is None else squared + tied
         if squared is None:
             squared = torch.zeros(batch_size, device=self.params[0].device)
         total = squared.sqrt()
@@ -161,9 +176,74 @@ class BookkeepingClipper:
                     param.grad = torch.zeros_like(param)
                 continue
             _clipped_sum(module, record, per_example, coef)
+        for embedding, head in self.ties:
+            self._tied_clipped_sum(embedding, head, coef)
+
+    # -- tied input/output embeddings ---------------------------------------------------
+    def _pair_records(self, pair: tuple[nn.Embedding, nn.Linear]
+                      ) -> tuple[_Record | None, _Record | None]:
+        records = [self._records.get(id(m)) for m in pair]
+        return tuple(r if r is not None and r.backprop is not None else None  # type: ignore
+                     for r in records)
+
+    def _tied_squared_norm(self, pair: tuple[nn.Embedding, nn.Linear]) -> torch.Tensor | None:
+        """||E_i + L_i||^2 per row i: both ghost norms plus twice their inner product."""
+        emb, head = self._pair_records(pair)
+        total: torch.Tensor | None = None
+        if emb is not None:
+            total = _embedding_ghost_norm(emb.activation, emb.backprop).float() ** 2  # type: ignore[arg-type]
+        if head is not None:
+            norms, _ = _layer_norms(pair[1], head, force_ghost=True)
+            part = norms[0].float() ** 2
+            total = part if total is None else total + part
+        if emb is not None and head is not None:
+            assert total is not None
+            total = total + 2 * _tied_cross_term(emb, head)
+        return None if total is None else total.clamp(min=0)
+
+    def _tied_clipped_sum(self, embedding: nn.Embedding, head: nn.Linear,
+                          coef: torch.Tensor) -> None:
+        emb, out = self._pair_records((embedding, head))
+        grad = torch.zeros(embedding.weight.shape, dtype=torch.float32,
+                           device=embedding.weight.device)
+        if emb is not None:
+            assert emb.backprop is not None
+            scaled = emb.backprop.float() * coef.view(-1, *([1] * (emb.backprop.dim() - 1)))
+            grad.index_add_(0, emb.activation.reshape(-1),
+                            scaled.reshape(-1, embedding.embedding_dim))
+        if out is not None:
+            assert out.backprop is not None
+            scaled = out.backprop.float() * coef.view(-1, *([1] * (out.backprop.dim() - 1)))
+            grad += torch.mm(scaled.reshape(-1, scaled.shape[-1]).t(),
+                             out.activation.float().reshape(-1, out.activation.shape[-1]))
+        embedding.weight.grad = grad.to(embedding.weight.dtype)
 
 
-def _linear_ghost_cheaper(module: nn.Linear, backprop: torch.Tensor) -> bool:
+def _tie(first: tuple[str, nn.Module], second: tuple[str, nn.Module]
+         ) -> tuple[nn.Embedding, nn.Linear]:
+    """The one sharing BK supports: an Embedding and a bias-free Linear LM head."""
+    modules = {type(first[1]): first[1], type(second[1]): second[1]}
+    embedding, head = modules.get(nn.Embedding), modules.get(nn.Linear)
+    if not isinstance(embedding, nn.Embedding) or not isinstance(head, nn.Linear) or \
+            head.bias is not None or embedding.weight is not head.weight:
+        raise BookkeepingUnsupported(f"parameter shared by {first[0]} and {second[0]}")
+    return embedding, head
+
+
+def _tied_cross_term(emb: _Record, head: _Record) -> torch.Tensor:
+    """<E_i, L_i> with E_i = sum_t onehot(id_t) ge_t^T and L_i = sum_s gl_s a_s^T:
+    sum_{t,s} gl_s[id_t] <ge_t, a_s> -- O(T^2 (d + 1)) per row, no (vocab x d) tensor."""
+    assert emb.backprop is not None and head.backprop is not None
+    ids = emb.activation.reshape(emb.activation.shape[0], -1)  # [B, T]
+    ge = emb.backprop.float().reshape(ids.shape[0], ids.shape[1], -1)  # [B, T, d]
+    gl = head.backprop.float().reshape(ids.shape[0], -1, head.backprop.shape[-1])  # [B, S, V]
+    acts = head.activation.float().reshape(ids.shape[0], gl.shape[1], -1)  # [B, S, d]
+    picked = torch.gather(gl, 2, ids[:, None, :].expand(-1, gl.shape[1], -1))  # [B, S, T]
+    inner = torch.bmm(acts, ge.transpose(1, 2))  # [B, S, T]: <a_s, ge_t>
+    return (picked * inner).sum((1, 2))
+
+
+def _linear_ghost_cheaper(module: nn.Module, backprop: torch.Tensor) -> bool:
     """Hybrid rule (Bu et al. 2023, sec. 3.3): ghost norm costs O(T^2) per example,
     the per-example gradient O(d_in * d_out)."""
     if backprop.dim() == 2:
@@ -171,7 +251,14 @@ def _linear_ghost_cheaper(module: nn.Linear, backprop: torch.Tensor) -> bool:
     steps = 1
     for size in backprop.shape[1:-1]:
         steps *= int(size)
-    return 2 * steps * steps < module.in_features * module.out_features
+    weight: Any = module.weight
+    return 2 * steps * steps < weight.numel()
+
+
+def _is_linear_like(module: nn.Module) -> bool:
+    from dataprotocol.train._lm_layers import is_conv1d
+
+    return isinstance(module, nn.Linear) or is_conv1d(module)
 
 
 def _embedding_ghost_norm(ids: torch.Tensor, backprop: torch.Tensor) -> torch.Tensor:
@@ -183,7 +270,7 @@ def _embedding_ghost_norm(ids: torch.Tensor, backprop: torch.Tensor) -> torch.Te
     return (torch.bmm(grads, grads.transpose(1, 2)) * same).sum((1, 2)).clamp(min=0).sqrt()
 
 
-def _layer_norms(module: nn.Module, record: _Record
+def _layer_norms(module: nn.Module, record: _Record, *, force_ghost: bool = False
                  ) -> tuple[list[torch.Tensor], dict[nn.Parameter, torch.Tensor] | None]:
     from opacus.grad_sample import GradSampleModule
     from opacus.grad_sample.functorch import ft_compute_per_sample_gradient
@@ -199,7 +286,7 @@ def _layer_norms(module: nn.Module, record: _Record
     norm_samplers = GradSampleModuleFastGradientClipping.NORM_SAMPLERS
     acts = [activation.float() if activation.is_floating_point() else activation]
     if type(module) in norm_samplers and (
-            not isinstance(module, nn.Linear) or _linear_ghost_cheaper(module, backprop)):
+            force_ghost or not _is_linear_like(module) or _linear_ghost_cheaper(module, backprop)):
         norms = norm_samplers[type(module)](module, acts, backprop.float())
         return list(norms.values()), None
     sampler = GradSampleModule.GRAD_SAMPLERS.get(type(module), ft_compute_per_sample_gradient)
@@ -227,6 +314,15 @@ def _clipped_sum(module: nn.Module, record: _Record,
                 activation.reshape(-1, activation.shape[-1])).to(module.weight.dtype)
         if module.bias is not None and module.bias.requires_grad:
             module.bias.grad = scaled.reshape(-1, scaled.shape[-1]).sum(0).to(module.bias.dtype)
+    elif _is_linear_like(module):  # GPT-2's Conv1D: weight stored [in, out]
+        activation = record.activation.float()
+        conv: Any = module
+        if conv.weight.requires_grad:
+            conv.weight.grad = torch.mm(
+                activation.reshape(-1, activation.shape[-1]).t(),
+                scaled.reshape(-1, scaled.shape[-1])).to(conv.weight.dtype)
+        if conv.bias is not None and conv.bias.requires_grad:
+            conv.bias.grad = scaled.reshape(-1, scaled.shape[-1]).sum(0).to(conv.bias.dtype)
     elif isinstance(module, nn.Embedding):
         grad = torch.zeros(module.weight.shape, dtype=torch.float32, device=scaled.device)
         grad.index_add_(0, record.activation.reshape(-1),

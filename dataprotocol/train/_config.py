@@ -43,6 +43,9 @@ class DPConfig:
     lora_rank: int = 8
     lora_alpha: int = 16
     lora_target_modules: tuple[str, ...] | None = None
+    #: what a LoRA run releases: the base weights with the adapters merged in, or the
+    #: adapter weights alone (smaller; needs the base model to run). The card says which.
+    lora_output: Literal["merged", "adapter"] = "merged"
     accountant: Literal["prv", "rdp"] = "prv"
     seed: int | None = None
     #: Opacus' secure_mode: noise from a CSPRNG robust to floating-point attacks
@@ -69,6 +72,9 @@ class DPConfig:
                 raise InputError(f"{name} must be >= 1", field=name)
         if self.max_physical_batch is not None and self.max_physical_batch < 1:
             raise InputError("max_physical_batch must be >= 1", field="max_physical_batch")
+        if self.lora_output not in ("merged", "adapter"):
+            raise InputError(f"unknown LoRA output {self.lora_output!r}", field="lora_output",
+                             expected="merged | adapter")
         if self.clipping not in _MODES:
             raise InputError(f"unknown clipping mode {self.clipping!r}", field="clipping",
                              expected=" | ".join(_MODES))

@@ -12,13 +12,14 @@ from torch import nn
 from torch.utils.data import DataLoader
 
 from dataprotocol.train._task import EncodedDataset, Task
+from dataprotocol.train._units import UnitIndex, combine_unit_gradients, unit_steps
 
 if TYPE_CHECKING:
     from dataprotocol.train._config import DPConfig
     from dataprotocol.train._private import PrivateStep
     from dataprotocol.train._trainer import TrainPlan
 
-__all__ = ["run_epoch", "evaluate", "make_loader"]
+__all__ = ["run_epoch", "run_unit_epoch", "evaluate", "make_loader"]
 
 
 def make_loader(data: EncodedDataset, *, task: Task, plan: TrainPlan, private: bool,
@@ -84,6 +85,41 @@ def run_epoch(step: PrivateStep, data: EncodedDataset, *, task: Task, plan: Trai
     return taken, total_loss / max(count, 1)
 
 
+def run_unit_epoch(step: PrivateStep, data: EncodedDataset, index: UnitIndex, *, task: Task,
+                   plan: TrainPlan, config: DPConfig, device: torch.device, epoch: int,
+                   steps_before: int, delta: float) -> tuple[int, float]:
+    """One epoch of user-level DP-SGD (:mod:`._units`); returns (steps, mean loss).
+
+    Each step's sampled units arrive as physical chunks of whole units; every chunk but
+    the last clips and accumulates (Opacus' ``signal_skip_step``, as BatchMemoryManager
+    does), the last adds the noise once."""
+    seed = None if config.seed is None else config.seed + epoch
+    generator = torch.Generator().manual_seed(seed) if seed is not None else None
+    unit_of_row = torch.tensor(index.unit_of_row)
+    physical = config.max_physical_batch or max(len(data), 1)
+    taken, total_loss, count = 0, 0.0, 0
+    with _progress(config, plan, epoch) as report:
+        for chunks in unit_steps(index, sample_rate=plan.sample_rate,
+                                 steps=plan.steps_per_epoch, physical_rows=physical,
+                                 generator=generator):
+            for position, rows in enumerate(chunks):
+                batch = {k: v.to(device) for k, v in task.collate([data[i] for i in rows]).items()}
+                with _autocast(device):
+                    loss = step.backward(lambda model: task.outputs(model, batch),
+                                         batch_size=len(rows))
+                if rows:
+                    combine_unit_gradients(step.optimizer.params, unit_of_row[rows])
+                if position < len(chunks) - 1:
+                    step.optimizer.signal_skip_step(do_skip=True)
+                step.optimizer.step()
+                step.optimizer.zero_grad(set_to_none=True)
+                if not math.isnan(loss):
+                    total_loss, count = total_loss + loss * len(rows), count + len(rows)
+            taken += 1
+            report(steps_before + taken, total_loss / max(count, 1))
+    return taken, total_loss / max(count, 1)
+
+
 @contextlib.contextmanager
 def _progress(config: DPConfig, plan: TrainPlan, epoch: int) -> Iterator[Any]:
     """A rich progress bar: step, loss and epsilon so far (RDP, cheap to update)."""
@@ -112,7 +148,12 @@ def _progress(config: DPConfig, plan: TrainPlan, epoch: int) -> Iterator[Any]:
 @torch.no_grad()
 def evaluate(model: nn.Module, data: EncodedDataset, *, task: Task, device: torch.device,
              batch_size: int) -> dict[str, float]:
-    """Accuracy and mean loss on a held-out split."""
+    """Accuracy and mean loss on a held-out split (or the task's own metrics, e.g.
+    perplexity for a language model)."""
+    own = getattr(task, "evaluate", None)
+    if callable(own):
+        with _autocast(device):
+            return dict(own(model, data, device=device, batch_size=batch_size))
     was_training = model.training
     model.eval()
     correct, total, loss_sum = 0, 0, 0.0

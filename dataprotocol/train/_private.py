@@ -52,10 +52,17 @@ class PrivateStep:
                 lambda: self.per_example_loss(*outputs(self.model)))
             return float(losses.mean())
         logits, targets = outputs(self.model)
+        per_example = self.per_example_loss(logits, targets)
         if self.mode == "ghost":
-            loss = self.criterion(logits.float(), targets)
+            from opacus.utils.fast_gradient_clipping_utils import DPTensorFastGradientClipping
+
+            # The task's own per-example loss (a causal LM averages over the tokens that
+            # carry loss), wrapped as Opacus' criterion would wrap its output: the
+            # double backward (norms, then the re-weighted loss) happens in .backward().
+            loss: Any = DPTensorFastGradientClipping(self.model, self.optimizer, per_example,
+                                                     "mean")
         else:
-            loss = self.per_example_loss(logits, targets).mean()
+            loss = per_example.mean()
         loss.backward()
         return float(loss.item())
 
@@ -79,7 +86,6 @@ def make_private_step(model: nn.Module, optimizer: torch.optim.Optimizer, *, mod
     (book-keeping falls back to hooks for models it cannot handle)."""
     from opacus.grad_sample import GradSampleModule, GradSampleModuleFastGradientClipping
     from opacus.optimizers import DPOptimizer, DPOptimizerFastGradientClipping
-    from opacus.utils.fast_gradient_clipping_utils import DPLossFastGradientClipping
     from opacus.validators import ModuleValidator
 
     if mode == "none":
@@ -91,6 +97,13 @@ def make_private_step(model: nn.Module, optimizer: torch.optim.Optimizer, *, mod
 
         raise InputError("model has layers DP-SGD cannot train: " +
                          "; ".join(str(e) for e in errors), field="model")
+    from dataprotocol.train._lm_layers import register_lm_layers
+
+    register_lm_layers(model)  # GPT-2 Conv1D, Llama-family RMSNorm: exact per-example rules
+    if mode == "ghost" and _has_tied_parameters(model):
+        # Opacus ghost clipping refuses tied weights (an LM's input/output embeddings);
+        # book-keeping computes the same clipped sum for them in one backward.
+        mode = "bookkeeping"
     noise = dict(noise_multiplier=noise_multiplier, max_grad_norm=max_grad_norm,
                  expected_batch_size=expected_batch_size, loss_reduction="mean",
                  secure_mode=secure_mode, generator=generator)
@@ -108,10 +121,19 @@ def make_private_step(model: nn.Module, optimizer: torch.optim.Optimizer, *, mod
             model, batch_first=True, loss_reduction="mean", max_grad_norm=max_grad_norm,
             use_ghost_clipping=True)
         dp_opt = DPOptimizerFastGradientClipping(optimizer, **noise)
-        criterion = DPLossFastGradientClipping(gsm, dp_opt, nn.CrossEntropyLoss(), "mean")
         return PrivateStep(mode=mode, model=gsm, optimizer=dp_opt,
-                           per_example_loss=per_example_loss, criterion=criterion), mode
+                           per_example_loss=per_example_loss), mode
     gsm_hooks = GradSampleModule(model, batch_first=True, loss_reduction="mean")
     dp_optimizer = DPOptimizer(optimizer, **noise)
     return PrivateStep(mode="hooks", model=gsm_hooks, optimizer=dp_optimizer,
                        per_example_loss=per_example_loss), "hooks"
+
+
+def _has_tied_parameters(model: nn.Module) -> bool:
+    seen: set[int] = set()
+    for module in model.modules():
+        for param in module.parameters(recurse=False):
+            if param.requires_grad and id(param) in seen:
+                return True
+            seen.add(id(param))
+    return False

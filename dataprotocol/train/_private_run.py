@@ -75,10 +75,13 @@ class FinishedRun:
 def private_run(package: str | Path, *, grant: dict[str, Any] | str | Path, key: KeyPair,
                 purpose: str, ledger: Any, target_epsilon: float | None = None,
                 delta: float, epochs: float, noise_multiplier: float | None = None,
-                accountant: Literal["prv", "rdp"] = "prv", secure_mode: bool = False,
-                privacy_unit: str | None = None) -> PrivateRun:
+                accountant: Literal["prv", "rdp"] = "prv", secure_mode: bool = False
+                ) -> PrivateRun:
     """Decide the request now (raises :class:`PolicyDenied` with every reason, nothing
-    read or spent); return the run whose :meth:`PrivateRun.make_private` reserves."""
+    read or spent); return the run whose :meth:`PrivateRun.make_private` reserves.
+
+    The run is row-level DP: a dataset whose card names a ``privacy_unit`` is refused
+    here with the reason (user-level DP: ``train_on_package(privacy_unit=...)``)."""
     if (target_epsilon is None) == (noise_multiplier is None):
         raise InputError("give exactly one of target_epsilon and noise_multiplier",
                          field="target_epsilon")
@@ -86,11 +89,10 @@ def private_run(package: str | Path, *, grant: dict[str, Any] | str | Path, key:
         raise InputError("delta must be in (0, 1)", field="delta")
     if not epochs > 0:
         raise InputError("epochs must be > 0", field="epochs")
-    gate = open_gate(package, grant=grant, key=key, purpose=purpose, ledger=ledger,
-                     privacy_unit=privacy_unit)
+    gate = open_gate(package, grant=grant, key=key, purpose=purpose, ledger=ledger)
     return PrivateRun(gate, target_epsilon=target_epsilon, delta=delta, epochs=epochs,
                       noise_multiplier=noise_multiplier, accountant=accountant,
-                      secure_mode=secure_mode, privacy_unit=privacy_unit)
+                      secure_mode=secure_mode)
 
 
 class PrivateRun:
@@ -98,7 +100,7 @@ class PrivateRun:
 
     def __init__(self, gate: Gate, *, target_epsilon: float | None, delta: float,
                  epochs: float, noise_multiplier: float | None, accountant: str,
-                 secure_mode: bool, privacy_unit: str | None = None) -> None:
+                 secure_mode: bool) -> None:
         self.gate = gate
         self.target_epsilon = target_epsilon
         self.delta = float(delta)
@@ -106,7 +108,6 @@ class PrivateRun:
         self.noise_multiplier = noise_multiplier
         self.accountant_name = accountant
         self.secure_mode = secure_mode
-        self.privacy_unit = privacy_unit
         self.run_id = "run-" + secrets.token_hex(8)
         self.plan: RunPlan | None = None
         self.mechanism: dict[str, Any] = {}
@@ -256,8 +257,6 @@ class PrivateRun:
 
         final = savable(_unwrapped(model if model is not None else self.model))
         mechanism = {**self.mechanism, "steps": sum(e.steps for e in events)}
-        if self.privacy_unit:
-            mechanism["privacy_unit"] = self.privacy_unit
         payload = self.gate.payload(
             run_id=self.run_id, base_model=base_model or _model_name(final), task=task,
             entry=entry, mechanism=mechanism, events=events, accounting=accounting,

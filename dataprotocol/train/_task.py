@@ -19,7 +19,7 @@ import torch
 from torch import nn
 from torch.utils.data import Dataset
 
-__all__ = ["Task", "SequenceClassificationTask", "EncodedDataset"]
+__all__ = ["Task", "SequenceClassificationTask", "EncodedDataset", "accepted_arguments"]
 
 Batch = dict[str, torch.Tensor]
 
@@ -41,10 +41,16 @@ class Task(Protocol):
     """A fine-tuning task: tokenization, batching, and a per-example loss."""
 
     name: str
+    #: whether rows carry a class label (classification) or not (language modelling)
+    labelled: bool
+    #: peft's TaskType name for LoRA on this task
+    peft_task_type: str
+    #: the model card's Hub ``pipeline_tag``
+    pipeline_tag: str
 
     def load_model(self, model_path: str | Path, *, num_labels: int) -> nn.Module: ...
 
-    def encode(self, tokenizer: Any, texts: Sequence[str], labels: Sequence[int] | None,
+    def encode(self, tokenizer: Any, texts: Sequence[Any], labels: Sequence[int] | None,
                *, max_length: int) -> EncodedDataset: ...
 
     def collate(self, items: list[dict[str, torch.Tensor]]) -> Batch: ...
@@ -60,6 +66,9 @@ class SequenceClassificationTask:
     """``AutoModelForSequenceClassification`` with cross-entropy on one label per text."""
 
     name = "sequence-classification"
+    labelled = True
+    peft_task_type = "SEQ_CLS"
+    pipeline_tag = "text-classification"
 
     def __init__(self, *, pad_token_id: int = 0) -> None:
         self.pad_token_id = pad_token_id
@@ -121,19 +130,10 @@ class SequenceClassificationTask:
             "labels": labels,
         }
 
-    def _accepted(self, model: nn.Module) -> set[str]:
-        if self._accepts is None:
-            base: Any = model
-            while hasattr(base, "_module"):  # Opacus' GradSampleModule wrapper
-                base = base._module
-            if hasattr(base, "get_base_model"):  # a peft model: ask the transformers model
-                base = base.get_base_model()
-            signature = inspect.signature(base.forward)
-            self._accepts = set(signature.parameters)
-        return self._accepts
-
     def outputs(self, model: nn.Module, batch: Batch) -> tuple[torch.Tensor, torch.Tensor]:
-        accepted = self._accepted(model)
+        if self._accepts is None:
+            self._accepts = accepted_arguments(model)
+        accepted = self._accepts
         kwargs = {k: v for k, v in batch.items() if k != "labels" and k in accepted}
         logits = model(**kwargs).logits
         return logits, batch["labels"]
@@ -143,3 +143,14 @@ class SequenceClassificationTask:
 
     def per_example_loss(self, logits: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
         return nn.functional.cross_entropy(logits.float(), targets, reduction="none")
+
+
+def accepted_arguments(model: nn.Module) -> set[str]:
+    """Names the underlying transformers model's ``forward`` takes (GPT-2 has no
+    ``token_type_ids`` use, DistilBERT no ``position_ids``...)."""
+    base: Any = model
+    while hasattr(base, "_module"):  # Opacus' GradSampleModule wrapper
+        base = base._module
+    if hasattr(base, "get_base_model"):  # a peft model: ask the transformers model
+        base = base.get_base_model()
+    return set(inspect.signature(base.forward).parameters)

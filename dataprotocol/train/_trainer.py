@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import secrets
 import warnings
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,11 +16,14 @@ from torch import nn
 from dataprotocol.budget import MechanismEvent
 from dataprotocol.errors import InputError
 from dataprotocol.train._accounting import account_events, calibrate_noise
+from dataprotocol.train._bundled import resolve_model_path
+from dataprotocol.train._causal_lm import load_tokenizer
 from dataprotocol.train._checkpoint import Checkpoint, load_checkpoint, save_checkpoint
 from dataprotocol.train._config import DPConfig, TrainResult
-from dataprotocol.train._loop import evaluate, run_epoch
+from dataprotocol.train._loop import evaluate, run_epoch, run_unit_epoch
 from dataprotocol.train._private import make_private_step
 from dataprotocol.train._task import SequenceClassificationTask, Task
+from dataprotocol.train._units import UnitIndex
 
 __all__ = ["DPTrainer", "TrainPlan", "pick_device"]
 
@@ -41,6 +44,8 @@ class TrainPlan:
     epochs: int
     sampler: str
     dataset_size: int
+    #: user-level DP: the number of privacy units (people) sampled over; None: rows
+    units: int | None = None
 
     @property
     def steps(self) -> int:
@@ -54,34 +59,40 @@ class TrainPlan:
 
 
 class DPTrainer:
-    """Fine-tune ``model_path`` (any ``AutoModelForSequenceClassification`` directory,
-    safetensors, loaded offline) with DP-SGD under ``config``."""
+    """Fine-tune ``model_path`` with DP-SGD under ``config``: by default an
+    ``AutoModelForSequenceClassification`` directory (safetensors, loaded offline) with
+    ``num_labels`` classes; with ``task=CausalLMTask()`` any ``AutoModelForCausalLM``
+    directory (then rows have no labels)."""
 
-    def __init__(self, model_path: str | Path, *, num_labels: int, config: DPConfig,
-                 device: str = "auto", task: Task | None = None) -> None:
-        path = Path(model_path)
+    def __init__(self, model_path: str | Path, *, num_labels: int | None = None,
+                 config: DPConfig, device: str = "auto", task: Task | None = None) -> None:
+        path = resolve_model_path(model_path)
         if not path.is_dir():
             raise InputError("model checkpoint directory not found", file=path,
                              expected="a transformers checkpoint directory")
-        if num_labels < 2:
-            raise InputError("need at least 2 labels", field="num_labels")
         self.model_path = path
-        self.num_labels = num_labels
         self.config = config
         self.device = pick_device(device)
-        self.tokenizer = _load_tokenizer(path)
+        self.tokenizer = load_tokenizer(path)
         self.task: Task = task or SequenceClassificationTask(
             pad_token_id=int(self.tokenizer.pad_token_id or 0))
+        if self.task.labelled and (num_labels is None or num_labels < 2):
+            raise InputError("need at least 2 labels", field="num_labels")
+        self.num_labels = int(num_labels or 0)
 
     # -- planning ------------------------------------------------------------------
-    def plan(self, dataset_size: int) -> TrainPlan:
-        """Noise multiplier, sample rate and steps for ``dataset_size`` examples."""
+    def plan(self, dataset_size: int, *, units: int | None = None) -> TrainPlan:
+        """Noise multiplier, sample rate and steps for ``dataset_size`` examples; with
+        ``units`` (user-level DP), ``batch_size`` counts units and the sample rate is
+        per unit (:mod:`._units`)."""
         cfg = self.config
-        if dataset_size < cfg.batch_size:
-            raise InputError(f"{dataset_size} training examples is fewer than one batch",
-                             field="batch_size", expected=f"<= {dataset_size}")
-        sample_rate = cfg.batch_size / dataset_size
-        steps_per_epoch = math.ceil(dataset_size / cfg.batch_size)
+        population = dataset_size if units is None else units
+        what = "training examples" if units is None else "privacy units"
+        if population < cfg.batch_size:
+            raise InputError(f"{population} {what} is fewer than one batch",
+                             field="batch_size", expected=f"<= {population}")
+        sample_rate = cfg.batch_size / population
+        steps_per_epoch = math.ceil(population / cfg.batch_size)
         sampler = "poisson" if cfg.poisson else "shuffle"
         sigma = cfg.noise_multiplier
         if sigma is None:
@@ -94,27 +105,37 @@ class DPTrainer:
                                     accountant=cfg.accountant)
         return TrainPlan(noise_multiplier=float(sigma), sample_rate=sample_rate,
                          steps_per_epoch=steps_per_epoch, epochs=cfg.epochs,
-                         sampler=sampler, dataset_size=dataset_size)
+                         sampler=sampler, dataset_size=dataset_size, units=units)
 
     # -- training ------------------------------------------------------------------
-    def fit(self, train_texts: Sequence[str], train_labels: Sequence[int], *,
-            eval_texts: Sequence[str] | None = None,
+    def fit(self, train_texts: Sequence[Any], train_labels: Sequence[int] | None = None, *,
+            eval_texts: Sequence[Any] | None = None,
             eval_labels: Sequence[int] | None = None,
             checkpoint_dir: str | Path | None = None, run_id: str | None = None,
-            plan: TrainPlan | None = None) -> TrainResult:
+            plan: TrainPlan | None = None,
+            units: Sequence[Hashable] | None = None) -> TrainResult:
         """Train; returns the merged model, the mechanism events and the accounting.
+
+        ``units``: one privacy-unit value per training example (e.g. its patient id):
+        user-level DP-SGD over units instead of rows (:mod:`._units`).
 
         With ``checkpoint_dir``, a checkpoint is written after every epoch and an
         existing one is resumed: same run id, same mechanism, and events that count
         every step already taken (a resumed run can never spend twice).
         """
         cfg = self.config
-        _check_data(train_texts, train_labels, self.num_labels, what="train")
-        if eval_texts is not None:
-            _check_data(eval_texts, eval_labels or [], self.num_labels, what="eval")
+        if self.task.labelled:
+            _check_data(train_texts, train_labels or [], self.num_labels, what="train")
+            if eval_texts is not None:
+                _check_data(eval_texts, eval_labels or [], self.num_labels, what="eval")
         if cfg.seed is not None:
             torch.manual_seed(cfg.seed)
-        plan = plan or self.plan(len(train_texts))
+        index = _unit_index(units, len(train_texts), cfg)
+        plan = plan or self.plan(len(train_texts),
+                                 units=index.num_units if index is not None else None)
+        if (plan.units is None) != (index is None) or (
+                index is not None and plan.units != index.num_units):
+            raise InputError("the plan's privacy units do not match the data's", field="units")
         ckpt = load_checkpoint(checkpoint_dir) if checkpoint_dir else None
         if ckpt is not None:
             plan = _resume_plan(ckpt, plan)
@@ -127,7 +148,8 @@ class DPTrainer:
             ckpt.restore(model, optimizer)
         generator = _generator(cfg, self.device)
         step, mode = make_private_step(
-            model, optimizer, mode=cfg.resolved_clipping(), noise_multiplier=plan.noise_multiplier,
+            model, optimizer, mode="hooks" if index is not None else cfg.resolved_clipping(),
+            noise_multiplier=plan.noise_multiplier,
             max_grad_norm=cfg.max_grad_norm, expected_batch_size=cfg.batch_size,
             secure_mode=cfg.secure_mode, generator=generator,
             per_example_loss=self.task.per_example_loss)
@@ -139,9 +161,11 @@ class DPTrainer:
             with warnings.catch_warnings():
                 # Opacus' module hooks on the first layer see no input requiring grad: fine.
                 warnings.filterwarnings("ignore", message="Full backward hook is firing")
-                taken, losses = run_epoch(step, data, task=self.task, plan=plan, config=cfg,
+                common: dict[str, Any] = dict(task=self.task, plan=plan, config=cfg,
                                               device=self.device, epoch=epoch,
-                                          steps_before=steps_done, delta=cfg.delta)
+                                              steps_before=steps_done, delta=cfg.delta)
+                taken, losses = (run_epoch(step, data, **common) if index is None else
+                                 run_unit_epoch(step, data, index, **common))
             steps_done += taken
             history.append({"epoch": float(epoch), "steps": float(steps_done),
                             "train_loss": losses})
@@ -152,7 +176,7 @@ class DPTrainer:
                             eval_texts, eval_labels)
 
     def _result(self, model: nn.Module, plan: TrainPlan, steps: int, mode: str, run_id: str,
-                history: list[dict[str, float]], eval_texts: Sequence[str] | None,
+                history: list[dict[str, float]], eval_texts: Sequence[Any] | None,
                 eval_labels: Sequence[int] | None) -> TrainResult:
         cfg = self.config
         events = plan.events(steps)
@@ -160,12 +184,13 @@ class DPTrainer:
         metrics: dict[str, Any] = {}
         if history:
             metrics["train_loss"] = history[-1]["train_loss"]
-        if eval_texts is not None and eval_labels is not None:
+        if eval_texts is not None and (eval_labels is not None or not self.task.labelled):
             eval_data = self.task.encode(self.tokenizer, eval_texts, eval_labels,
                                          max_length=cfg.max_length)
             metrics.update(evaluate(model, eval_data, task=self.task, device=self.device,
                                     batch_size=cfg.eval_batch_size))
-        final = _merged(model)
+        final = model if cfg.lora and cfg.lora_output == "adapter" else _merged(model)
+        final.eval()
         mechanism = {
             "clipping_norm": cfg.max_grad_norm, "noise_multiplier": plan.noise_multiplier,
             "sampler": plan.sampler, "sample_rate": plan.sample_rate, "steps": steps,
@@ -173,7 +198,10 @@ class DPTrainer:
             "physical_batch_size": cfg.physical_batch, "clipping_mode": mode,
             "dataset_size": plan.dataset_size, "lora": cfg.lora, "learning_rate": cfg.lr,
             "max_length": cfg.max_length, "secure_mode": cfg.secure_mode,
+            "output": cfg.lora_output if cfg.lora else "full",
         }
+        if plan.units is not None:
+            mechanism["units"] = plan.units
         return TrainResult(events=events, accounting=accounting, mechanism=mechanism,
                            metrics=metrics, model=final, tokenizer=self.tokenizer,
                            run_id=run_id, history=history)
@@ -181,26 +209,16 @@ class DPTrainer:
     def _build_model(self) -> nn.Module:
         model = self.task.load_model(self.model_path, num_labels=self.num_labels)
         if self.config.lora:
-            model = _with_lora(model, self.config)
+            model = _with_lora(model, self.config, task_type=self.task.peft_task_type)
         model.to(self.device)
         model.train()  # Opacus needs train mode before wrapping (hooks check .training)
         return model
 
 
-def _load_tokenizer(path: Path) -> Any:
-    from transformers import AutoTokenizer
-
-    try:
-        return AutoTokenizer.from_pretrained(str(path), local_files_only=True)
-    except (OSError, ValueError) as exc:
-        raise InputError(f"cannot load a tokenizer: {exc}", file=path,
-                         expected="tokenizer files next to the model") from exc
-
-
-def _with_lora(model: nn.Module, cfg: DPConfig) -> nn.Module:
+def _with_lora(model: nn.Module, cfg: DPConfig, *, task_type: str) -> nn.Module:
     from peft import LoraConfig, TaskType, get_peft_model
 
-    lora = LoraConfig(task_type=TaskType.SEQ_CLS, r=cfg.lora_rank, lora_alpha=cfg.lora_alpha,
+    lora = LoraConfig(task_type=TaskType[task_type], r=cfg.lora_rank, lora_alpha=cfg.lora_alpha,
                       lora_dropout=0.0,
                       target_modules=list(cfg.lora_target_modules)
                       if cfg.lora_target_modules else None)
@@ -230,7 +248,20 @@ def _resume_plan(ckpt: Checkpoint, plan: TrainPlan) -> TrainPlan:
     return ckpt.plan  # the mechanism stays what the ledger reserved
 
 
-def _check_data(texts: Sequence[str], labels: Sequence[int], num_labels: int, *,
+def _unit_index(units: Sequence[Hashable] | None, rows: int, cfg: DPConfig
+                ) -> UnitIndex | None:
+    if units is None:
+        return None
+    if len(units) != rows:
+        raise InputError(f"{len(units)} privacy-unit values for {rows} examples", field="units")
+    if cfg.clipping not in ("auto", "hooks"):
+        raise InputError(f"user-level DP clips each unit's combined gradient, which needs "
+                         f"per-example gradients: clipping {cfg.clipping!r} cannot",
+                         field="clipping", expected="auto | hooks")
+    return UnitIndex.from_values(units)
+
+
+def _check_data(texts: Sequence[Any], labels: Sequence[int], num_labels: int, *,
                 what: str) -> None:
     if len(texts) != len(labels):
         raise InputError(f"{len(texts)} {what} texts but {len(labels)} labels",

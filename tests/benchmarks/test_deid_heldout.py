@@ -30,7 +30,8 @@ def _load(name: str) -> ModuleType:
         sys.path.remove(str(HERE))
 
 
-@pytest.mark.parametrize(("script", "data"), [("make_heldout_zh", "heldout_zh.jsonl"), ("make_heldout_en10", "heldout10.jsonl")])
+@pytest.mark.parametrize(("script", "data"), [("make_heldout_zh", "heldout_zh.jsonl"),
+                                              ("make_heldout_en10", "heldout10.jsonl")])
 def test_committed_corpus_is_the_generator_output(script: str, data: str, tmp_path: Path) -> None:
     out = tmp_path / data
     assert _load(script).main(["--out", str(out)]) == 0

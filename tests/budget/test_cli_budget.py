@@ -61,7 +61,8 @@ def test_edited_ledger_fails_with_the_row(ledger_path, capsys):
     assert main(["budget", "show", "--ledger", str(ledger_path), "--json"]) == 1
     captured = capsys.readouterr()
     assert "IntegrityError" in captured.err and "seq=2" in captured.err
-    assert captured.out == ""
+    error = json.loads(captured.out)  # under --json the failure is one JSON object (issue 17)
+    assert error["code"] == 1 and error["type"] == "IntegrityError" and "seq=2" in error["error"]
 
 
 def test_over_cap_dataset_exits_1(ledger_path, capsys):

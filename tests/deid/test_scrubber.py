@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dataprotocol.deid import Finding, ScrubConfig, Scrubbed
+from dataprotocol.deid import Finding, Scrubbed, ScrubConfig
 from dataprotocol.deid._eval import _survives
 from dataprotocol.deid._verify import TOKEN_PATTERN
 from tests.deid.conftest import KEY, OTHER_KEY

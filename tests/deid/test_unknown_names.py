@@ -9,8 +9,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dataprotocol.deid.recognizers import (AgeRecognizer, InternationalPhoneRecognizer, PersonSlotRecognizer,
-                                           UnknownNameRecognizer, ZipCodeRecognizer)
+from dataprotocol.deid.recognizers import (
+    AgeRecognizer,
+    InternationalPhoneRecognizer,
+    PersonSlotRecognizer,
+    UnknownNameRecognizer,
+    ZipCodeRecognizer,
+)
 from dataprotocol.deid.recognizers._person_unknown import _DictionaryUnpickler, is_english_word
 
 

@@ -4,7 +4,8 @@ import json
 import stat
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dataprotocol.errors import KeyFileError, SignatureError
 from dataprotocol.keys import (

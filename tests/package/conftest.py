@@ -84,6 +84,6 @@ def package_3(tmp_path: Path, csv_input: Path, card: DatasetCard, publisher: Key
 @pytest.fixture(scope="session")
 def scrubber() -> Any:
     """One real Presidio + spaCy scrubber for the whole session (loading takes seconds)."""
-    from dataprotocol.deid import ScrubConfig, Scrubber
+    from dataprotocol.deid import Scrubber, ScrubConfig
 
     return Scrubber(ScrubConfig(operator="pseudonym", key=b"package-tests-pseudonym-key-0001"))

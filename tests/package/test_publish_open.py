@@ -130,8 +130,13 @@ def test_more_shards_than_rows_and_empty_input(tmp_path: Path, card: DatasetCard
                                                publisher: KeyPair, grantee: KeyPair) -> None:
     source = tmp_path / "in.csv"
     sample_frame(2).to_csv(source, index=False)
-    manifest = publish(source, card=card, publisher=publisher, out=tmp_path / "a", shards=4)
-    assert [s.rows for s in manifest.shards] == [0, 1, 0, 1]
+    # more shards than rows: refused before anything is written (1,000,000 empty shards
+    # of a 2-row file used to run for minutes)
+    with pytest.raises(InputError, match="3 shards for 2 rows"):
+        publish(source, card=card, publisher=publisher, out=tmp_path / "a", shards=3)
+    assert not (tmp_path / "a").exists()
+    manifest = publish(source, card=card, publisher=publisher, out=tmp_path / "a", shards=2)
+    assert [s.rows for s in manifest.shards] == [1, 1]
     handle = open_package(tmp_path / "a", grant=grant_for(tmp_path / "a", publisher, grantee),
                           key=grantee, purpose=PURPOSE)
     assert handle.to_pandas()["id"].tolist() == [0, 1]

@@ -93,7 +93,8 @@ def test_truncation_fails_even_at_segment_boundaries(cut: int) -> None:
         decrypt_bytes(_CIPHER[:cut], KEY, context=CTX)
 
 
-@pytest.mark.parametrize("extra", [b"\x00", os.urandom(TAG_SIZE), None], ids=["one-byte", "random-tag", "copied-segment"])
+@pytest.mark.parametrize("extra", [b"\x00", os.urandom(TAG_SIZE), None],
+                         ids=["one-byte", "random-tag", "copied-segment"])
 def test_extension_fails(extra: bytes | None) -> None:
     # None: append a copy of the first segment (a well-formed, authentic segment)
     tail = _segments(_CIPHER)[0] if extra is None else extra

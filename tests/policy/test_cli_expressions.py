@@ -82,7 +82,9 @@ def test_license_show_an_expression(capsys):
     assert "1. CC-BY-4.0" in out and "2. ODbL-1.0" in out
     assert main(["license", "show", "cc-by-4.0", "--json"]) == 0  # one id: the definition, as before
     assert _json(capsys)["id"] == "CC-BY-4.0"
-    for bad, message in [("CC-BY-4.0 OR MIT", "unknown license 'MIT'"), ("CC0-1.0 OR", "malformed"),
+    for bad, message in [("CC-BY-4.0 OR GPL-3.0-only", "'GPL-3.0-only' is a valid SPDX id but has no definition"),
+                         ("CC-BY-4.0 OR Made-Up-1.0", "unknown license 'Made-Up-1.0': not an SPDX license id"),
+                         ("CC0-1.0 OR", "malformed"),
                          ("CC0-1.0 WITH LLVM-exception", "WITH")]:
         assert main(["license", "show", bad]) == 2
         err = capsys.readouterr().err

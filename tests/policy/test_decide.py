@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dataprotocol.errors import IntegrityError, PolicyDenied
-from dataprotocol.policy import Decision, DatasetCard, PolicyEngine, Request, decide, read_decision_log, revoke_grants
 from dataprotocol.keys import generate_keypair
+from dataprotocol.policy import DatasetCard, Decision, PolicyEngine, Request, decide, read_decision_log, revoke_grants
 from tests.policy.conftest import NOW, card_dict, make_grant
 
 STEWARD, ALICE = generate_keypair("steward-w"), generate_keypair("alice-w")

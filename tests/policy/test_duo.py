@@ -51,7 +51,8 @@ def test_disagreements_are_few_and_explained() -> None:
                                         ("DUO:0000006", "health-research"), ("POA", "population-research"),
                                         ("MDS", "methods-research"), ("NRES", "any"),
                                         ("DS:MONDO:0008903", "disease:lung-cancer"),
-                                        ("DS:DOID:162", "disease:cancer"), ("MONDO:0005148", "disease:type-2-diabetes")])
+                                        ("DS:DOID:162", "disease:cancer"),
+                                        ("MONDO:0005148", "disease:type-2-diabetes")])
 def test_duo_codes_are_accepted_as_input(code: str, name: str, vocab: PurposeVocabulary) -> None:
     assert vocab.parse(code).topic == name
 

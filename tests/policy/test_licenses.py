@@ -95,7 +95,7 @@ actions:
 def test_user_license_folder(tmp_path, monkeypatch):
     (tmp_path / "acme.yaml").write_text(GOOD)
     reg = LicenseRegistry.load(tmp_path)
-    assert "LicenseRef-acme" in reg and len(reg) == len(BUILTIN_IDS) + 1
+    assert "LicenseRef-acme" in reg and len(reg) == len(LicenseRegistry.load(env=False)) + 1
     assert not combine(["LicenseRef-acme"], action="publish-data", registry=reg).allowed
     assert combine(["LicenseRef-acme"], action="publish-model", profile="permissive", registry=reg).allowed
     monkeypatch.setenv("DATAPROTOCOL_POLICIES", str(tmp_path))
@@ -114,7 +114,8 @@ def test_duplicate_license_id_rejected(tmp_path):
         ("  commercial: false", "  commercial: maybe", 5, "conditions.commercial"),
         ("  train: {allowed: true}", "  train: {allowed: yes please}", 12, "actions.train.allowed"),
         ("  publish-model: {allowed: {conservative: false, permissive: true}}",
-         "  publish-model: {allowed: {conservative: false, lenient: true}}", 13, "actions.publish-model.allowed.lenient"),
+         "  publish-model: {allowed: {conservative: false, lenient: true}}", 13,
+         "actions.publish-model.allowed.lenient"),
         ("  read: {allowed: true}", "  read: {allowed: true, obligations: [dance]}", 11, "actions.read.obligations"),
         ("url: null", "url: null\ncolour: blue", 4, "colour"),
         ("  publish-data: {allowed: false, reason: \"ACME says no\"}\n", "", 11, "actions.publish-data"),

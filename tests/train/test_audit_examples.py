@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from dataprotocol.keys import KeyPair, generate_keypair, save_keypair
+from dataprotocol.keys import generate_keypair, save_keypair
 
 PURPOSE = "nlp-research"
 

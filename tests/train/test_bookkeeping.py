@@ -6,8 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-pytestmark = pytest.mark.filterwarnings("ignore:Full backward hook is firing")
 import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -15,6 +13,8 @@ from hypothesis import strategies as st
 from dataprotocol.train import DPConfig, DPTrainer
 from dataprotocol.train._bookkeeping import BookkeepingClipper
 from tests.train.conftest import make_texts
+
+pytestmark = pytest.mark.filterwarnings("ignore:Full backward hook is firing")
 
 
 def _model_and_batch(tiny_model: Path, *, lora: bool, size: int, seed: int

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 
 from dataprotocol.keys import generate_keypair
-from dataprotocol.train import DPConfig, DPTrainer
 from dataprotocol.records._audit import audit_model_dir
 from dataprotocol.records._canary import CanaryAudit
 from dataprotocol.records._card import write_model_dir
+from dataprotocol.train import DPConfig, DPTrainer
 from tests.train.conftest import WORDS, make_texts
 
 DELTA = 1e-5

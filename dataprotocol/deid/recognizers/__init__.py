@@ -14,18 +14,18 @@ from dataprotocol.deid.recognizers._age import AgeRecognizer
 from dataprotocol.deid.recognizers._base import RegexPattern, RegexRecognizer
 from dataprotocol.deid.recognizers._date import WrittenDateRecognizer
 from dataprotocol.deid.recognizers._delimited_row import DelimitedRowRecognizer
-from dataprotocol.deid.recognizers._iban_context import IbanContextRecognizer
 from dataprotocol.deid.recognizers._email import OFFLINE_TLD_EXTRACTOR, OfflineEmailRecognizer
+from dataprotocol.deid.recognizers._iban_context import IbanContextRecognizer
 from dataprotocol.deid.recognizers._labelled_id import LabelledIdRecognizer
 from dataprotocol.deid.recognizers._location_cue import LocationCueRecognizer
-from dataprotocol.deid.recognizers._mention import MentionRecognizer
 from dataprotocol.deid.recognizers._medical_record import MedicalRecordNumberRecognizer
+from dataprotocol.deid.recognizers._mention import MentionRecognizer
 from dataprotocol.deid.recognizers._organization import CompanySuffixRecognizer
 from dataprotocol.deid.recognizers._payment_card import PaymentCardContextRecognizer
 from dataprotocol.deid.recognizers._person import PersonContextRecognizer
+from dataprotocol.deid.recognizers._person_lexicon import NameLexiconRecognizer
 from dataprotocol.deid.recognizers._person_slots import PersonSlotRecognizer
 from dataprotocol.deid.recognizers._person_unknown import UnknownNameRecognizer
-from dataprotocol.deid.recognizers._person_lexicon import NameLexiconRecognizer
 from dataprotocol.deid.recognizers._phone import InternationalPhoneRecognizer
 from dataprotocol.deid.recognizers._phone_windowed import WindowedPhoneRecognizer
 from dataprotocol.deid.recognizers._street_address import StreetAddressRecognizer
@@ -33,7 +33,6 @@ from dataprotocol.deid.recognizers._uk_nino import UkNinoRecognizer
 from dataprotocol.deid.recognizers._us_driver_license import UsDriverLicenseContextRecognizer
 from dataprotocol.deid.recognizers._us_passport import UsPassportContextRecognizer
 from dataprotocol.deid.recognizers._us_ssn import UsSsnContextRecognizer
-from dataprotocol.deid.recognizers._zip_code import ZipCodeRecognizer
 from dataprotocol.deid.recognizers._zh_address import ChineseAddressRecognizer
 from dataprotocol.deid.recognizers._zh_age import ChineseAgeRecognizer
 from dataprotocol.deid.recognizers._zh_bank_card import ChineseBankCardRecognizer
@@ -49,6 +48,7 @@ from dataprotocol.deid.recognizers._zh_record_id import ChineseMedicalRecordReco
 from dataprotocol.deid.recognizers._zh_resident_id import ChineseResidentIdRecognizer
 from dataprotocol.deid.recognizers._zh_uscc import ChineseUsccRecognizer
 from dataprotocol.deid.recognizers._zh_zip import ChineseZipRecognizer
+from dataprotocol.deid.recognizers._zip_code import ZipCodeRecognizer
 
 __all__ = [
     "AgeRecognizer",
@@ -154,8 +154,14 @@ def chinese_recognizers() -> list[EntityRecognizer]:
     """Fresh Chinese recognizers plus the language-independent ones (e-mail, URL, IP,
     IBAN, credit card, crypto wallet, MAC, UUID) registered for ``zh``."""
     from presidio_analyzer.predefined_recognizers import (
-        CreditCardRecognizer, CryptoRecognizer, IbanRecognizer, IpRecognizer, MacAddressRecognizer, UrlRecognizer,
-        UuidRecognizer)
+        CreditCardRecognizer,
+        CryptoRecognizer,
+        IbanRecognizer,
+        IpRecognizer,
+        MacAddressRecognizer,
+        UrlRecognizer,
+        UuidRecognizer,
+    )
 
     generic = [cls(supported_language="zh") for cls in (CreditCardRecognizer, CryptoRecognizer, IbanRecognizer,
                                                        IpRecognizer, MacAddressRecognizer, UrlRecognizer,

@@ -13,7 +13,6 @@ alone. Two slots make them names:
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from presidio_analyzer import RecognizerResult

@@ -10,8 +10,6 @@ house number to count: the street word closing a compound or a phrase
 
 from __future__ import annotations
 
-import re
-
 from dataprotocol.deid.recognizers._base import RegexPattern, RegexRecognizer
 
 __all__ = ["StreetAddressRecognizer"]

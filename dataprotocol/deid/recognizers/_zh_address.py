@@ -34,13 +34,13 @@ _LEVELS = (
     ("town", rf"{_FIRST}{_H}{{0,4}}?(?:镇|乡|街道)"),
     ("village", rf"{_FIRST}{_H}{{0,4}}?村(?:{_N}组)?"),
     ("road", rf"(?:{_FIRST}|\d)[\p{{Han}}\d]{{0,8}}?(?:大道|大街|路|街|巷|胡同|道|里|弄)(?:[东西南北中]段|{_N}段)?"),
-    ("number", rf"\d+(?:[\-之]\d+)?(?:号|弄)(?:\d+(?:[\-之]\d+)?号)?(?:院)?"),
+    ("number", r"\d+(?:[\-之]\d+)?(?:号|弄)(?:\d+(?:[\-之]\d+)?号)?(?:院)?"),
     ("estate", rf"{_FIRST}[\p{{Han}}A-Za-z\d]{{0,9}}?(?:小区|花园|公寓|大厦|广场|苑|园|城|府|庭|湾|中心|家园|新村|"
                rf"社区|大楼|写字楼|宿舍|院|基地)"),
     ("building", rf"(?:{_N}|[A-Z])(?:栋|号楼|幢|座|楼)"),
     ("unit", rf"{_N}单元"),
     ("floor", rf"{_N}层"),
-    ("room", rf"\d{{2,5}}(?:室|房|号房|号)?"),
+    ("room", r"\d{2,5}(?:室|房|号房|号)?"),
 )
 _REGEX = "".join(rf"(?P<{name}>{body})?" for name, body in _LEVELS)
 _CUES = "在去到于自往赴经"
@@ -71,7 +71,7 @@ class ChineseAddressRecognizer(RegexRecognizer):
             if entity is None:
                 continue
             start, end = match.span()
-            if found[-1] == "room" and not match.group("room")[-1:] in "室房号" and len(found) < 3:
+            if found[-1] == "room" and match.group("room")[-1:] not in "室房号" and len(found) < 3:
                 end = match.start("room")  # a bare number after a road is not yet a room
             near = self._has_context(text, start, end)
             score = (0.75 if entity == "STREET_ADDRESS" else 0.5) + (0.15 if near else 0.0)
