@@ -13,8 +13,8 @@ import os
 import shutil
 import stat
 from collections.abc import Callable
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import pytest
 
