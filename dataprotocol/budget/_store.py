@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import urllib.parse
 import sqlite3
+import urllib.parse
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
