@@ -161,7 +161,7 @@ def user_level_utility(args: argparse.Namespace) -> dict[str, Any]:
                                  ("user-level", unit_batch, units)]:
         config = DPConfig(target_epsilon=8.0, delta=1e-5, epochs=args.epochs, batch_size=batch,
                           max_physical_batch=64, max_length=32, lr=args.dp_lr, seed=0,
-                          progress=False, clipping="hooks")
+                          progress=False, clipping="hooks", lora=args.lora)
         start = time.perf_counter()
         trainer = DPTrainer(args.model_path, num_labels=2, config=config, device=args.device)
         fitted = trainer.fit(texts, labels, eval_texts=list(test["text"]),
