@@ -34,7 +34,7 @@ from dataprotocol.package._hf import (
 from dataprotocol.package._manifest import Manifest, load_manifest
 from dataprotocol.package._read import check_shard, iter_shard_batches, read_shard
 from dataprotocol.package._storage import MANIFEST_NAME, Location, locate
-from dataprotocol.package._wrap import unwrap_key, wrap_context
+from dataprotocol.package._wrap import check_wrap_scheme, unwrap_key, wrap_context
 from dataprotocol.policy import DatasetCard, Decision, Grant, Request, decide, verify_grant
 
 if TYPE_CHECKING:
@@ -164,6 +164,7 @@ def _manifest_name(location_display: str) -> str:
 
 def _unwrap(grant: Grant, manifest: Manifest, key: KeyPair, shards: Sequence[int]) -> dict[int, bytes]:
     block = grant.attachments[WRAPPED_KEYS]
+    check_wrap_scheme(block.get("scheme") if isinstance(block, dict) else None, where=f"grant {grant.grant_id}")
     tokens = block.get("keys", {}) if isinstance(block, dict) else {}
     keys: dict[int, bytes] = {}
     for index in shards:
