@@ -22,8 +22,22 @@ from dataprotocol.budget._accounting import (
     compute_epsilon,
     noise_multiplier_for,
 )
-from dataprotocol.budget._composition import FILTER_ORDERS, Composition, compose_runs, filter_epsilon
-from dataprotocol.budget._events import MechanismEvent, Sampler
+from dataprotocol.budget._composition import (
+    FILTER_ORDERS,
+    Composition,
+    compose_runs,
+    filter_epsilon,
+    run_epsilon,
+)
+from dataprotocol.budget._events import (
+    MechanismEvent,
+    PrivacyEvent,
+    PureDPEvent,
+    Sampler,
+    ZCDPEvent,
+    event_from_dict,
+)
+from dataprotocol.budget._grant_spend import enforce_grant_conditions
 from dataprotocol.budget._independent import recompute_independent
 from dataprotocol.budget._ledger import BudgetRefused, Ledger
 from dataprotocol.budget._records import (
@@ -38,12 +52,17 @@ from dataprotocol.budget._store_pg import grant_append_only
 
 __all__ = [
     "MechanismEvent",
+    "ZCDPEvent",
+    "PureDPEvent",
+    "PrivacyEvent",
+    "event_from_dict",
     "Sampler",
     "Accounting",
     "account",
     "compute_epsilon",
     "noise_multiplier_for",
     "recompute_independent",
+    "enforce_grant_conditions",
     "Accountant",
     "AccountantFailed",
     "register_accountant",
@@ -52,6 +71,7 @@ __all__ = [
     "Composition",
     "compose_runs",
     "filter_epsilon",
+    "run_epsilon",
     "FILTER_ORDERS",
     "Ledger",
     "LedgerEntry",

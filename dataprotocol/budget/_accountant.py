@@ -13,7 +13,7 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar
 
-from dataprotocol.budget._events import MechanismEvent
+from dataprotocol.budget._events import MechanismEvent, PrivacyEvent, PureDPEvent, ZCDPEvent
 from dataprotocol.errors import BudgetError, InputError
 
 __all__ = [
@@ -39,7 +39,7 @@ class Accountant(Protocol):
     #: "opacus" or "dp_accounting": recomputations must use a different implementation
     implementation: str
 
-    def epsilon(self, events: Sequence[MechanismEvent], *, delta: float) -> float: ...
+    def epsilon(self, events: Sequence[PrivacyEvent], *, delta: float) -> float: ...
 
 
 _REGISTRY: dict[str, Callable[[], Accountant]] = {}
@@ -87,12 +87,15 @@ def check_delta(delta: float, *, field_name: str = "delta") -> float:
     return value
 
 
-def active_events(events: Sequence[MechanismEvent]) -> list[MechanismEvent]:
-    """Events that touch the data (steps > 0), validated to be MechanismEvents."""
-    out = []
+_EVENT_TYPES = (MechanismEvent, ZCDPEvent, PureDPEvent)
+
+
+def active_events(events: Sequence[PrivacyEvent]) -> list[PrivacyEvent]:
+    """Events that touch the data (steps > 0), validated to be privacy events."""
+    out: list[PrivacyEvent] = []
     for event in events:
-        if not isinstance(event, MechanismEvent):
-            raise InputError(f"expected MechanismEvent, got {type(event).__name__}",
+        if not isinstance(event, _EVENT_TYPES):
+            raise InputError(f"expected a privacy event, got {type(event).__name__}",
                              field="events")
         if event.steps > 0:
             out.append(event)

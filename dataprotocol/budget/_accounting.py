@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dataprotocol.budget._accountant import AccountantFailed, check_delta, get_accountant
-from dataprotocol.budget._events import MechanismEvent, Sampler
+from dataprotocol.budget._events import MechanismEvent, PrivacyEvent, Sampler
 from dataprotocol.errors import InputError
 
 __all__ = ["Accounting", "compute_epsilon", "account", "noise_multiplier_for"]
@@ -39,7 +39,7 @@ class Accounting:
         return out
 
 
-def compute_epsilon(events: Sequence[MechanismEvent], *, delta: float,
+def compute_epsilon(events: Sequence[PrivacyEvent], *, delta: float,
                     accountant: str = "rdp") -> float:
     """Epsilon of ``events`` composed, at ``delta``.
 
@@ -52,7 +52,7 @@ def compute_epsilon(events: Sequence[MechanismEvent], *, delta: float,
     return get_accountant(accountant).epsilon(events, delta=delta)
 
 
-def account(events: Sequence[MechanismEvent], *, delta: float,
+def account(events: Sequence[PrivacyEvent], *, delta: float,
             prefer: str = "prv") -> Accounting:
     """Epsilon by the preferred Opacus accountant, falling back to RDP, plus alternatives."""
     delta = check_delta(delta)

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from dataprotocol._canonical import canonical_json
-from dataprotocol.budget._events import MechanismEvent
+from dataprotocol.budget._events import event_from_dict
 from dataprotocol.budget._records import LedgerEntry
 from dataprotocol.errors import IntegrityError
 
@@ -50,7 +50,7 @@ def parse_row(row: tuple[Any, ...]) -> LedgerEntry:
     """A row (in ``ENTRY_COLUMNS`` order) as a LedgerEntry; IntegrityError if unreadable."""
     seq, run_id, dataset_id, state, events, delta, meta, created_at, prev, digest = row
     try:
-        parsed_events = tuple(MechanismEvent.from_dict(e) for e in json.loads(events))
+        parsed_events = tuple(event_from_dict(e) for e in json.loads(events))
         parsed_meta = json.loads(meta)
     except Exception as exc:  # malformed JSON or an invalid event: both mean edited
         raise IntegrityError(f"ledger entry seq={seq} (run {run_id!r}) is unreadable: "

@@ -27,10 +27,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from dataprotocol.budget._accountant import AccountantFailed, check_delta, get_accountant
-from dataprotocol.budget._events import MechanismEvent
+from dataprotocol.budget._events import PrivacyEvent, PureDPEvent
 from dataprotocol.budget._opacus_rdp import rdp_curve
 
-__all__ = ["FILTER_ORDERS", "Composition", "filter_epsilon", "compose_runs", "rdp_to_epsilon"]
+__all__ = ["FILTER_ORDERS", "Composition", "filter_epsilon", "compose_runs", "rdp_to_epsilon",
+           "run_epsilon"]
 
 #: Rényi orders of the ledger's filter. Small enough that the union bound is cheap,
 #: wide enough to reach large epsilon (alpha near 1) and small epsilon (alpha ~ 256).
@@ -52,7 +53,7 @@ def rdp_to_epsilon(curve: Sequence[float], *, orders: Sequence[float], delta: fl
     return max(best, 0.0)
 
 
-def filter_epsilon(runs: Sequence[Sequence[MechanismEvent]], *, delta: float) -> float:
+def filter_epsilon(runs: Sequence[Sequence[PrivacyEvent]], *, delta: float) -> float:
     """Epsilon of all ``runs`` under the adaptive Rényi filter (module docstring)."""
     delta = check_delta(delta)
     if not any(event.steps > 0 for run in runs for event in run):
@@ -61,6 +62,18 @@ def filter_epsilon(runs: Sequence[Sequence[MechanismEvent]], *, delta: float) ->
     for run in runs:
         total = [a + b for a, b in zip(total, rdp_curve(run, orders=FILTER_ORDERS))]
     return rdp_to_epsilon(total, orders=FILTER_ORDERS, delta=delta / len(FILTER_ORDERS))
+
+
+def run_epsilon(events: Sequence[PrivacyEvent], *, delta: float) -> float:
+    """One run's (or query's) own epsilon at its own delta: Opacus RDP; a release made
+    only of pure-DP events at delta = 0 costs the sum of their epsilons (basic
+    composition, exact for pure DP: Dwork et al. 2006)."""
+    if delta == 0:
+        pure = [event for event in events if isinstance(event, PureDPEvent)]
+        if len(pure) != len(events):
+            raise AccountantFailed("delta = 0 is possible only for pure-DP releases")
+        return math.fsum(event.epsilon * event.count for event in pure)
+    return get_accountant("rdp").epsilon(events, delta=delta)
 
 
 @dataclass(frozen=True)
@@ -76,13 +89,13 @@ class Composition:
     run_epsilons: tuple[float, ...] = field(default_factory=tuple)
 
 
-def compose_runs(runs: Sequence[tuple[Sequence[MechanismEvent], float]], *,
+def compose_runs(runs: Sequence[tuple[Sequence[PrivacyEvent], float]], *,
                  delta: float, with_prv: bool = True) -> Composition:
     """Compose ``(events, run_delta)`` pairs at the dataset's ``delta``."""
     delta = check_delta(delta)
     rdp = get_accountant("rdp")
     everything = [event for events, _ in runs for event in events]
-    run_eps = tuple(rdp.epsilon(events, delta=run_delta) for events, run_delta in runs)
+    run_eps = tuple(run_epsilon(events, delta=run_delta) for events, run_delta in runs)
     prv: float | None = None
     if with_prv:
         try:

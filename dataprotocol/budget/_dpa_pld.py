@@ -15,7 +15,7 @@ from dataprotocol.budget._accountant import (
     register_accountant,
 )
 from dataprotocol.budget._dpa_rdp import dp_event_of
-from dataprotocol.budget._events import MechanismEvent
+from dataprotocol.budget._events import PrivacyEvent
 
 __all__ = ["DpaPldAccountant"]
 
@@ -31,14 +31,14 @@ class DpaPldAccountant:
     name = "dpa-pld"
     implementation = "dp_accounting"
 
-    def epsilon(self, events: Sequence[MechanismEvent], *, delta: float) -> float:
+    def epsilon(self, events: Sequence[PrivacyEvent], *, delta: float) -> float:
         from dp_accounting.pld import PLDAccountant
 
         if not active_events(events):
             return 0.0
         accountant = PLDAccountant(value_discretization_interval=VALUE_DISCRETIZATION_INTERVAL)
         try:
-            accountant.compose(dp_event_of(events))
+            accountant.compose(dp_event_of(events, pld=True))
             value = accountant.get_epsilon(delta)
         except (ValueError, ArithmeticError, MemoryError, OverflowError) as exc:
             raise AccountantFailed(f"dp_accounting PLD accountant failed: {exc}") from exc

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from dataprotocol._canonical import canonical_json
-from dataprotocol.budget._accountant import check_delta, get_accountant
+from dataprotocol.budget._accountant import check_delta
 from dataprotocol.budget._chain import (
     ENTRY_COLUMNS,
     GENESIS,
@@ -28,8 +28,8 @@ from dataprotocol.budget._chain import (
     verify_dataset_rows,
     verify_rows,
 )
-from dataprotocol.budget._composition import compose_runs, filter_epsilon
-from dataprotocol.budget._events import MechanismEvent
+from dataprotocol.budget._composition import compose_runs, filter_epsilon, run_epsilon
+from dataprotocol.budget._events import MechanismEvent, PrivacyEvent, PureDPEvent, ZCDPEvent
 from dataprotocol.budget._records import (
     BudgetStatus,
     DryRun,
@@ -101,12 +101,12 @@ class Ledger:
             return [r[0] for r in conn.fetchall("SELECT dataset_id FROM datasets ORDER BY 1")]
 
     # -- reserve / commit -----------------------------------------------------------
-    def reserve(self, dataset_id: str, *, run_id: str, events: Sequence[MechanismEvent],
+    def reserve(self, dataset_id: str, *, run_id: str, events: Sequence[PrivacyEvent],
                 delta: float, meta: Mapping[str, Any] | None = None) -> Reservation:
         """Record ``run_id``'s planned spend, or raise BudgetRefused and record nothing."""
         run_id = _check_id(run_id, "run_id")
         planned = _check_events(events)
-        delta = check_delta(delta)
+        delta = _check_run_delta(delta, planned)
         meta_obj = _check_meta(meta)
         with self.store.write() as conn:
             entries = self._verified(conn)
@@ -117,35 +117,37 @@ class Ledger:
             others = [events for events, _ in _current_runs(entries, dataset_id).values()]
             spent = filter_epsilon([*others, planned], delta=delta_cap)
             reasons = _cap_reasons(spent, delta, epsilon_cap, delta_cap,
-                                   before=filter_epsilon(others, delta=delta_cap))
+                                   before=filter_epsilon(others, delta=delta_cap),
+                                   spent_by=_spent_by(entries, dataset_id))
             if reasons:
                 raise BudgetRefused(f"run {run_id!r} on dataset {dataset_id!r} refused, "
                                     "nothing was spent", reasons)
             entry = _append(conn, entries, run_id=run_id, dataset_id=dataset_id,
                             state="reserved", events=planned, delta=delta, meta=meta_obj)
-        alone = get_accountant("rdp").epsilon(planned, delta=delta)
+        alone = run_epsilon(planned, delta=delta)
         return Reservation(run_id=run_id, dataset_id=dataset_id, entry=entry, epsilon=alone,
                            spent_epsilon=spent, remaining_epsilon=epsilon_cap - spent)
 
-    def dry_run(self, dataset_id: str, *, events: Sequence[MechanismEvent],
+    def dry_run(self, dataset_id: str, *, events: Sequence[PrivacyEvent],
                 delta: float) -> DryRun:
         """What :meth:`reserve` would decide now, without recording anything.
 
         Advisory only: another process may reserve in between; reserve decides.
         """
         planned = _check_events(events)
-        delta = check_delta(delta)
+        delta = _check_run_delta(delta, planned)
         with self.store.read() as conn:
             entries = self._verified(conn)
             epsilon_cap, delta_cap = self._caps(conn, dataset_id)
         others = [ev for ev, _ in _current_runs(entries, dataset_id).values()]
         before = filter_epsilon(others, delta=delta_cap)
         spent = filter_epsilon([*others, planned], delta=delta_cap)
-        reasons = _cap_reasons(spent, delta, epsilon_cap, delta_cap, before=before)
+        reasons = _cap_reasons(spent, delta, epsilon_cap, delta_cap, before=before,
+                               spent_by=_spent_by(entries, dataset_id))
         return DryRun(allowed=not reasons, reasons=tuple(reasons), spent_before=before,
                       spent_after=spent, epsilon_cap=epsilon_cap, delta_cap=delta_cap)
 
-    def commit(self, run_id: str, *, events: Sequence[MechanismEvent],
+    def commit(self, run_id: str, *, events: Sequence[PrivacyEvent],
                meta: Mapping[str, Any] | None = None) -> LedgerEntry:
         """Append the events ``run_id`` actually ran; they replace its reservation.
 
@@ -240,9 +242,9 @@ class Ledger:
 
 
 def _current_runs(entries: Sequence[LedgerEntry],
-                  dataset_id: str) -> dict[str, tuple[tuple[MechanismEvent, ...], float]]:
+                  dataset_id: str) -> dict[str, tuple[tuple[PrivacyEvent, ...], float]]:
     """run_id -> (events, delta) as each run counts now; later entries supersede."""
-    runs: dict[str, tuple[tuple[MechanismEvent, ...], float]] = {}
+    runs: dict[str, tuple[tuple[PrivacyEvent, ...], float]] = {}
     for entry in entries:
         if entry.dataset_id == dataset_id:
             runs[entry.run_id] = (entry.events, entry.delta)
@@ -255,20 +257,36 @@ def _summary(last: LedgerEntry, epsilon: float) -> RunSummary:
                       created_at=last.created_at, entry_hash=last.entry_hash, meta=last.meta)
 
 
+def _spent_by(entries: Sequence[LedgerEntry], dataset_id: str) -> str:
+    """Who spent the dataset's budget so far: training runs, query releases (with their
+    queries), synthetic releases -- so a refusal names what it composes with."""
+    latest = {e.run_id: e for e in entries if e.dataset_id == dataset_id}
+    groups: dict[str, list[str]] = {}
+    for run_id, entry in latest.items():
+        kind = str(entry.meta.get("kind", "train"))
+        queries = entry.meta.get("queries")
+        label = f"{run_id} [{'; '.join(map(str, queries))}]" if queries else run_id
+        groups.setdefault(kind, []).append(label)
+    names = {"train": "training run(s)", "query": "query release(s)",
+             "synthetic": "synthetic release(s)"}
+    return ", ".join(f"{len(v)} {names.get(k, k)}: {', '.join(v)}" for k, v in groups.items())
+
+
 def _cap_reasons(spent: float, delta: float, epsilon_cap: float, delta_cap: float, *,
-                 before: float) -> list[str]:
+                 before: float, spent_by: str = "") -> list[str]:
     reasons = []
     if spent > epsilon_cap + _EPS_SLACK:
+        by = f"; spent by {spent_by}" if spent_by else ""
         reasons.append(f"composed epsilon would be {spent:.4g} > cap {epsilon_cap:g} "
                        f"(at delta={delta_cap:g}, adaptive Rényi filter over all runs; "
-                       f"{before:.4g} already spent, {epsilon_cap - before:.4g} left)")
+                       f"{before:.4g} already spent, {epsilon_cap - before:.4g} left{by})")
     if delta > delta_cap:
         reasons.append(f"run delta {delta:g} > dataset delta cap {delta_cap:g}")
     return reasons
 
 
 def _append(conn: LedgerTransaction, entries: Sequence[LedgerEntry], *, run_id: str,
-            dataset_id: str, state: EntryState, events: tuple[MechanismEvent, ...], delta: float,
+            dataset_id: str, state: EntryState, events: tuple[PrivacyEvent, ...], delta: float,
             meta: dict[str, Any]) -> LedgerEntry:
     seq = len(entries) + 1
     prev = entries[-1].entry_hash if entries else GENESIS
@@ -303,15 +321,23 @@ def _check_caps(epsilon_cap: float, delta_cap: float) -> tuple[float, float]:
     return epsilon, check_delta(delta_cap, field_name="delta_cap")
 
 
-def _check_events(events: Sequence[MechanismEvent]) -> tuple[MechanismEvent, ...]:
+def _check_events(events: Sequence[PrivacyEvent]) -> tuple[PrivacyEvent, ...]:
     out = tuple(events)
     for event in out:
-        if not isinstance(event, MechanismEvent):
-            raise InputError(f"expected MechanismEvent, got {type(event).__name__}",
+        if not isinstance(event, (MechanismEvent, ZCDPEvent, PureDPEvent)):
+            raise InputError(f"expected a privacy event, got {type(event).__name__}",
                              field="events")
-        if not (math.isfinite(event.noise_multiplier) and math.isfinite(event.sample_rate)):
+        if isinstance(event, MechanismEvent) and not (
+                math.isfinite(event.noise_multiplier) and math.isfinite(event.sample_rate)):
             raise InputError("mechanism event numbers must be finite", field="events")
     return out
+
+
+def _check_run_delta(delta: float, events: Sequence[PrivacyEvent]) -> float:
+    """A run's delta is in (0, 1); 0 only for a release made of pure-DP events alone."""
+    if delta == 0 and events and all(isinstance(e, PureDPEvent) for e in events):
+        return 0.0
+    return check_delta(delta)
 
 
 def _check_meta(meta: Mapping[str, Any] | None) -> dict[str, Any]:

@@ -8,16 +8,18 @@ fall back to RDP and say so.
 
 from __future__ import annotations
 
+import math
 import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from dataprotocol.budget._accountant import (
     AccountantFailed,
+    active_events,
     finite_or_fail,
     register_accountant,
 )
-from dataprotocol.budget._events import MechanismEvent
+from dataprotocol.budget._events import PrivacyEvent, PureDPEvent, ZCDPEvent
 from dataprotocol.budget._opacus_lite import opacus_module
 from dataprotocol.budget._opacus_rdp import opacus_history
 
@@ -38,6 +40,18 @@ def _quiet() -> Iterator[None]:
         yield
 
 
+def _query_history(events: Sequence[PrivacyEvent]) -> list[tuple[float, float, int]]:
+    """zCDP queries as the Gaussian of the same rho (sample rate 1). Opacus' PRV has no
+    pure-DP variable: a ledger with Laplace queries has no PRV figure (RDP still does)."""
+    out = []
+    for event in active_events(events):
+        if isinstance(event, PureDPEvent):
+            raise AccountantFailed("Opacus PRV does not model pure-DP (Laplace) releases")
+        if isinstance(event, ZCDPEvent):
+            out.append((1 / math.sqrt(2 * event.rho), 1.0, event.count))
+    return out
+
+
 @register_accountant("prv")
 class OpacusPrvAccountant:
     """Privacy-loss random variables composed by FFT; returns the upper bound on epsilon."""
@@ -45,10 +59,10 @@ class OpacusPrvAccountant:
     name = "prv"
     implementation = "opacus"
 
-    def epsilon(self, events: Sequence[MechanismEvent], *, delta: float) -> float:
+    def epsilon(self, events: Sequence[PrivacyEvent], *, delta: float) -> float:
         prv_accountant = opacus_module("prv").PRVAccountant
         prv_of = opacus_module("analysis.prv").PoissonSubsampledGaussianPRV
-        history = opacus_history(events)
+        history = opacus_history(events) + _query_history(events)
         if not history:
             return 0.0
         accountant = prv_accountant()

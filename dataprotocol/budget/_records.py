@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from dataprotocol.budget._events import MechanismEvent
+from dataprotocol.budget._events import PrivacyEvent
 
 __all__ = ["EntryState", "LedgerEntry", "Reservation", "RunSummary", "BudgetStatus", "DryRun"]
 
@@ -21,7 +21,7 @@ class LedgerEntry:
     run_id: str
     dataset_id: str
     state: EntryState
-    events: tuple[MechanismEvent, ...]
+    events: tuple[PrivacyEvent, ...]
     delta: float
     meta: dict[str, Any]
     created_at: str
@@ -68,13 +68,19 @@ class RunSummary:
     epsilon: float  # the run alone, Opacus RDP at its own delta
     delta: float
     steps: int
-    events: tuple[MechanismEvent, ...]
+    events: tuple[PrivacyEvent, ...]
     created_at: str
     entry_hash: str
     meta: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def kind(self) -> str:
+        """What spent: "train" (DP-SGD, the default), "query" or "synthetic" (meta.kind)."""
+        return str(self.meta.get("kind", "train"))
+
     def to_dict(self) -> dict[str, Any]:
-        return {"run_id": self.run_id, "state": self.state, "epsilon": self.epsilon,
+        return {"run_id": self.run_id, "kind": self.kind, "state": self.state,
+                "epsilon": self.epsilon,
                 "delta": self.delta, "steps": self.steps,
                 "events": [e.to_dict() for e in self.events], "created_at": self.created_at,
                 "entry_hash": self.entry_hash, "meta": dict(self.meta)}

@@ -39,7 +39,8 @@ def _print_report(report: Any) -> None:
 
 
 def audit(
-    model_dir: Path = typer.Argument(..., help="Model directory with privacy.json and README.md."),
+    model_dir: Path = typer.Argument(..., help="Model directory with privacy.json and README.md, "
+                                     "or a query release record (*.release.json)."),
     ledger: str | None = typer.Option(
         None, "--ledger",
         help="Budget ledger (SQLite file, sqlite:/// or postgresql:// URL) to check the run, "
@@ -57,6 +58,8 @@ def audit(
 ) -> None:
     """Audit a model card: recompute epsilon (Opacus and dp_accounting), check weights
     hashes, the signature, the README front matter, the ledger and the empirical audit.
+    Or audit a DP query release record: signature, epsilon, each OpenDP mechanism
+    rebuilt from its recorded scale, the answers file's hash and the ledger entry.
 
     Exit 0 when every check passes, 1 when any fails (each named), 2 on bad input.
     """
@@ -65,8 +68,13 @@ def audit(
 
     identity = load_identity(trainer_key) if trainer_key is not None else None
     ledger_obj = _open_ledger(ledger) if ledger is not None else None
-    report = audit_model_dir(model_dir, ledger=ledger_obj, trainer_identity=identity,
-                             tolerance=tolerance)
+    if model_dir.is_file():  # a release record (a model is a directory)
+        from dataprotocol.query import audit_query_release
+
+        report = audit_query_release(model_dir, ledger=ledger_obj, signer_identity=identity)
+    else:
+        report = audit_model_dir(model_dir, ledger=ledger_obj, trainer_identity=identity,
+                                 tolerance=tolerance)
     if as_json:
         emit_json(report.to_dict())
     else:

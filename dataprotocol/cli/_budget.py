@@ -48,7 +48,6 @@ def show(
 
 
 def _render(path: str, statuses: list[BudgetStatus]) -> None:
-    from rich.table import Table
 
     console.print(f"ledger [cyan]{path}[/] (hash chain verified)")
     if not statuses:
@@ -59,16 +58,39 @@ def _render(path: str, statuses: list[BudgetStatus]) -> None:
         console.print(
             f"\n[bold]{status.dataset_id}[/]  cap ε={status.epsilon_cap:g}, "
             f"δ={status.delta_cap:g}  spent ε=[bold]{status.spent_epsilon:.3f}[/] "
-            f"(Rényi filter over {len(status.runs)} run(s))  "
+            f"(Rényi filter over {len(status.runs)} release(s))  "
             f"remaining ε=[{colour}]{status.remaining_epsilon:.3f}[/]")
         console.print(f"  for information: RDP {status.rdp_epsilon:.3f}, PRV {prv}, naive sum "
                       f"{status.naive_sum_epsilon:.3f} (δ sum {status.naive_sum_delta:g})")
-        table = Table("run", "state", "steps", "ε (run alone)", "δ", "recorded", "entry hash")
-        for run in status.runs:
-            table.add_row(run.run_id, run.state, str(run.steps), f"{run.epsilon:.3f}",
+        _runs_tables(status)
+
+
+#: how ``budget show`` names each kind of spend (RunSummary.kind)
+_KIND_TITLES = {"train": "training runs", "query": "query releases",
+                "synthetic": "synthetic releases"}
+
+
+def _runs_tables(status: BudgetStatus) -> None:
+    """One table per kind of spend (training runs, query releases, synthetic tables)."""
+    from rich.table import Table
+
+    kinds = sorted({run.kind for run in status.runs}, key=lambda k: (k != "train", k))
+    for kind in kinds:
+        runs = [run for run in status.runs if run.kind == kind]
+        table = Table(_KIND_TITLES.get(kind, kind), "state", "steps", "ε (alone)", "δ",
+                      "recorded", "entry hash",
+                      title=f"{_KIND_TITLES.get(kind, kind)} ({len(runs)})")
+        for run in runs:
+            table.add_row(_run_label(run), run.state, str(run.steps), f"{run.epsilon:.3f}",
                           f"{run.delta:g}", run.created_at[:19].replace("T", " "),
                           run.entry_hash[:12])
         console.print(table)
+
+
+def _run_label(run: object) -> str:
+    queries = getattr(run, "meta", {}).get("queries")
+    run_id = str(getattr(run, "run_id", ""))
+    return f"{run_id}\n" + "; ".join(map(str, queries)) if queries else run_id
 
 
 def register(app: typer.Typer) -> None:

@@ -5,6 +5,7 @@ Presidio and spaCy are imported inside the commands so ``dataprotocol --help`` s
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -172,8 +173,6 @@ def deid_reveal(
     out: Path | None = typer.Option(None, "--out", help="Write here instead of stdout."),
 ) -> None:
     """Decrypt every encrypt-operator token; a tampered token fails the whole file (exit 1)."""
-    import sys
-
     from dataprotocol._files import atomic_write_text, check_distinct, read_text
     from dataprotocol.deid import load_key_file, reveal
 
@@ -187,6 +186,29 @@ def deid_reveal(
         sys.stdout.write(text)
 
 
+def _corpus_tool() -> Any:
+    """The corpus generator: development tooling in the source checkout's benchmarks/,
+    not in the installed package (the wheel ships no evaluation templates)."""
+    import importlib.util
+
+    import dataprotocol
+
+    name = "dataprotocol_dev_deid_corpus"  # a top-level "benchmarks" package exists on PyPI
+    if name in sys.modules:
+        return sys.modules[name]
+    init = Path(dataprotocol.__file__).resolve().parents[1] / "benchmarks" / "deid_corpus" / "__init__.py"
+    if not init.is_file():
+        raise InputError("the corpus generator is development tooling, not installed with the "
+                         "package", expected="a source checkout of dataprotocol (benchmarks/deid_corpus); "
+                         "'dataprotocol deid eval' scores any labelled JSONL file")
+    spec = importlib.util.spec_from_file_location(name, init, submodule_search_locations=[str(init.parent)])
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
 def deid_corpus(
     out: Path = typer.Argument(..., help="Output JSONL."),
     n: int = typer.Option(500, "--n", help="Number of records."),
@@ -194,8 +216,8 @@ def deid_corpus(
     family: str = typer.Option("tuning", "--family", help="Template family: tuning, tuning_intl, heldout, heldout2 ... heldout9."),
 ) -> None:
     """Generate a labelled synthetic corpus (Faker values in many sentence shapes)."""
-    from dataprotocol.deid._corpus import FAMILIES, generate_corpus, write_corpus
-
+    tool = _corpus_tool()
+    FAMILIES, generate_corpus, write_corpus = tool.FAMILIES, tool.generate_corpus, tool.write_corpus
     if family not in FAMILIES:
         raise InputError(f"unknown family {family!r}", field="family", expected=" or ".join(FAMILIES))
     console.print(f"wrote {write_corpus(out, generate_corpus(n, seed=seed, family=family))} records to {out}")

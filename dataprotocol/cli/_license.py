@@ -17,6 +17,7 @@ from dataprotocol.cli._common import console, emit_json
 from dataprotocol.errors import InputError
 from dataprotocol.policy import (
     ACTIONS,
+    GRANT_ACTIONS,
     PROFILES,
     LicenseExpression,
     LicenseRegistry,
@@ -38,8 +39,9 @@ def load_registry(folders: Optional[list[Path]]) -> LicenseRegistry:
 
 
 def action_option(value: str) -> str:
-    if value not in ACTIONS:
-        raise InputError(f"unknown action {value!r}", field="--action", expected=" | ".join(ACTIONS))
+    if value not in GRANT_ACTIONS:
+        raise InputError(f"unknown action {value!r}", field="--action",
+                         expected=" | ".join(GRANT_ACTIONS))
     return value
 
 

@@ -87,7 +87,7 @@ def _keypair(path: Path) -> KeyPair:
 
 
 def grant_issue(
-    target: Path = typer.Argument(..., help="Dataset card YAML, or a package directory (with manifest.json)."),
+    target: str = typer.Argument(..., help="Dataset card YAML, or a package (folder or fsspec URL such as s3://bucket/pkg, with manifest.json)."),
     to: Path = typer.Option(..., "--to", help="Grantee's public identity file (NAME.pub)."),
     key: Path = typer.Option(..., "--key", help="Issuer's (the publisher's) private key file."),
     action: list[str] = typer.Option(..., "--action", help="Granted action (repeatable)."),
@@ -115,10 +115,13 @@ def grant_issue(
             actions=args["actions"], purposes=args["purposes"], not_after=args["not_after"],
             not_before=args["not_before"] or datetime.now(timezone.utc), conditions=args["conditions"])
     registry = load_registry(licenses)
-    if target.is_dir() and (target / "manifest.json").exists():
+    from dataprotocol.package import is_package
+
+    if is_package(target):  # a local folder or an fsspec URL (s3://bucket/pkg)
         from dataprotocol.package import issue_package_grant, read_manifest
 
-        registry.require_known(read_manifest(target).card.license, file=target / "manifest.json")
+        registry.require_known(read_manifest(target).card.license,
+                               file=target.rstrip("/") + "/manifest.json")
         document = issue_package_grant(target, **args)
     else:
         card = load_dataset_card(target)
@@ -215,12 +218,12 @@ def _principal(as_key: Optional[Path], documents: list[dict[str, Any]]) -> str:
     raise InputError("no principal: give --as KEY.pub (or a grant naming its grantee)", field="--as")
 
 
-def _card_of(target: Path) -> Any:
-    """The dataset card of a card YAML, or of a package directory (its signed manifest)."""
-    if target.is_dir() and (target / "manifest.json").exists():
-        from dataprotocol.package import read_manifest
+def _card_of(target: str) -> Any:
+    """The dataset card of a card YAML, or of a package (its signed manifest)."""
+    from dataprotocol.package import is_package, read_manifest
 
-        return read_manifest(str(target)).card
+    if is_package(target):
+        return read_manifest(target).card
     return load_dataset_card(target)
 
 
@@ -240,9 +243,9 @@ def _print_decision(decision: Decision) -> None:
 
 
 def check(
-    dataset_card: Path = typer.Argument(..., help="Dataset card YAML, or a package directory."),
+    dataset_card: str = typer.Argument(..., help="Dataset card YAML, or a package (folder or fsspec URL)."),
     grant: Optional[list[Path]] = typer.Option(None, "--grant", help="Grant file (repeatable)."),
-    action: str = typer.Option(..., "--action", help="read | train | publish-model | publish-data"),
+    action: str = typer.Option(..., "--action", help="read | train | publish-model | publish-data | query"),
     purpose: str = typer.Option(..., "--purpose", help="Purpose, e.g. disease:cancer or research+commercial."),
     as_key: Optional[Path] = typer.Option(None, "--as", help="Requester's public identity (default: the grantee)."),
     shards: Optional[str] = typer.Option(None, "--shards", help="Comma-separated shard ids (default all)."),

@@ -22,6 +22,7 @@ __all__ = [
     "open_package",
     "verify_package",
     "read_manifest",
+    "is_package",
     "Manifest",
     "ShardEntry",
     "PackageHandle",
@@ -38,3 +39,14 @@ def read_manifest(package: str | Path) -> Manifest:
     from dataprotocol.package._storage import locate
 
     return load_manifest(locate(package))
+
+
+def is_package(target: str | Path) -> bool:
+    """Whether ``target`` (a local folder or an fsspec URL such as ``s3://bucket/pkg``)
+    holds a package, i.e. its ``manifest.json``. Says nothing about its validity."""
+    from dataprotocol.package._storage import MANIFEST_NAME, locate
+
+    text = str(target)
+    if "://" not in text:  # a local card file or folder: no fsspec round trip needed
+        return (Path(text) / MANIFEST_NAME).is_file()
+    return locate(text).exists(MANIFEST_NAME)

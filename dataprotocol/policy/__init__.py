@@ -17,9 +17,11 @@ from dataprotocol.policy._expression import LicenseExpression, parse_license_exp
 from dataprotocol.policy._grants import GRANT_TYPE, KNOWN_CONDITIONS, Grant, issue_grant, load_grant, verify_grant
 from dataprotocol.policy._licenses import (
     ACTIONS,
+    GRANT_ACTIONS,
     LICENSE_KINDS,
     OBLIGATION_TEXTS,
     PROFILES,
+    RULE_OF,
     UNSPECIFIED,
     ActionRule,
     License,
@@ -43,6 +45,8 @@ from dataprotocol.policy._revocations import (
 
 __all__ = [
     "ACTIONS",
+    "GRANT_ACTIONS",
+    "RULE_OF",
     "PROFILES",
     "UNSPECIFIED",
     "OBLIGATION_TEXTS",

@@ -7,6 +7,15 @@ purposes it may be used for, whether it contains PII, its total privacy budget
 column whose value identifies one person; every training run must then be user-level
 DP over it) and the publisher's public identity -- embedded, or a ``.pub`` file
 named relative to the card. The package layer embeds ``to_dict()`` in its manifest.
+
+``categories`` (``{column: [values...]}``) declares the *public* value sets of label /
+category columns. Anything derived from a column's values and released outside DP --
+a classifier's label names, a group-by's keys -- must come from this declared set,
+which the publisher signs with the manifest, never from the data: DP covers the
+weights, not a label set read off the rows (a free-text "label" would leak rows).
+``bounds`` (``{column: [low, high]}``) declares public ranges of numeric columns, which
+DP sums, means and quantiles clamp to (bounds read off the data would leak the
+extremes); a query may also state its own.
 """
 
 from __future__ import annotations
@@ -28,7 +37,8 @@ __all__ = ["Attribution", "DatasetCard", "load_dataset_card", "CARD_FORMAT"]
 
 CARD_FORMAT = "dataprotocol-dataset-card/1"
 _KEYS = {"format", "dataset_id", "version", "title", "license", "attribution", "purposes",
-         "contains_pii", "budget", "publisher", "description", "privacy_unit"}
+         "contains_pii", "budget", "publisher", "description", "privacy_unit", "categories",
+         "bounds"}
 _ATTR_KEYS = {"creator", "source", "year", "notice"}
 
 
@@ -70,6 +80,10 @@ class DatasetCard:
     publisher_document: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
     #: where the card was read from (for error messages; not part of the card)
     source: str = field(default="", compare=False, repr=False)
+    #: public value sets of label / category columns: column -> values, in order
+    categories: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    #: public ranges of numeric columns: column -> (low, high)
+    bounds: Mapping[str, tuple[float, float]] = field(default_factory=dict, hash=False)
     #: the publisher's key id, computed once (a SHA-256 per decision would dominate it)
     publisher_key_id: str = field(init=False, compare=False, repr=False)
 
@@ -93,6 +107,9 @@ class DatasetCard:
             "publisher": dict(self.publisher_document),
             # only when set: manifests signed before the field existed keep their bytes
             **({"privacy_unit": self.privacy_unit} if self.privacy_unit else {}),
+            **({"categories": {c: list(v) for c, v in self.categories.items()}}
+               if self.categories else {}),
+            **({"bounds": {c: list(v) for c, v in self.bounds.items()}} if self.bounds else {}),
         }
 
     @classmethod
@@ -151,6 +168,53 @@ def _publisher(m: Mapping[str, Any], src: str) -> tuple[PublicIdentity, dict[str
     raise _err("missing or malformed", m, "publisher", src, "a .pub file path or an identity document")
 
 
+def _categories(d: Mapping[str, Any], src: str) -> dict[str, tuple[str, ...]]:
+    """``categories: {column: [values...]}``: at least two distinct values per column.
+
+    Numbers and booleans are taken as their text (labels are compared as text)."""
+    value = d.get("categories")
+    if value is None:
+        return {}
+    expected = "a mapping of column name -> list of at least two distinct values"
+    if not isinstance(value, Mapping):
+        raise _err("must be a mapping", d, "categories", src, expected)
+    out: dict[str, tuple[str, ...]] = {}
+    for column, values in value.items():
+        where = f"categories.{column}"
+        if not isinstance(column, str) or not column.strip():
+            raise _err("column names must be non-empty strings", d, "categories", src, expected)
+        if not isinstance(values, list) or len(values) < 2 or not all(
+                isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in values):
+            raise _err("must be a list of at least two strings or numbers", value, column, src,
+                       expected, where)
+        texts = tuple(v if isinstance(v, str) else str(v) for v in values)
+        if len(set(texts)) != len(texts) or any(not t.strip() or len(t) > 200 for t in texts):
+            raise _err("values must be distinct, non-empty and at most 200 characters", value,
+                       column, src, expected, where)
+        out[column] = texts
+    return out
+
+
+def _bounds(d: Mapping[str, Any], src: str) -> dict[str, tuple[float, float]]:
+    """``bounds: {column: [low, high]}`` with finite numbers, low < high."""
+    value = d.get("bounds")
+    if value is None:
+        return {}
+    expected = "a mapping of column name -> [low, high] (finite numbers, low < high)"
+    if not isinstance(value, Mapping):
+        raise _err("must be a mapping", d, "bounds", src, expected)
+    out: dict[str, tuple[float, float]] = {}
+    for column, pair in value.items():
+        ok = (isinstance(column, str) and column.strip() and isinstance(pair, list)
+              and len(pair) == 2 and all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                                         and math.isfinite(v) for v in pair)
+              and pair[0] < pair[1])
+        if not ok:
+            raise _err("must be [low, high]", value, column, src, expected, f"bounds.{column}")
+        out[column] = (float(pair[0]), float(pair[1]))
+    return out
+
+
 def _parse_card(d: Any, src: str) -> DatasetCard:
     if not isinstance(d, Mapping):
         raise InputError("a dataset card must be a mapping", file=src, expected="a YAML mapping")
@@ -177,6 +241,7 @@ def _parse_card(d: Any, src: str) -> DatasetCard:
     if not isinstance(d.get("contains_pii"), bool):
         raise _err("missing or not true/false", d, "contains_pii", src, "true or false")
     publisher, pub_doc = _publisher(d, src)
+    categories = _categories(d, src)
     year = attr.get("year")
     return DatasetCard(
         dataset_id=_text(d, "dataset_id", src), version=_text(d, "version", src, allow_int=True),
@@ -191,7 +256,7 @@ def _parse_card(d: Any, src: str) -> DatasetCard:
         budget_delta=_number(budget, "delta", src, 0.0, 1.0),
         publisher=publisher, description=str(d.get("description") or ""), publisher_document=pub_doc,
         privacy_unit=_text(d, "privacy_unit", src) if d.get("privacy_unit") is not None else None,
-        source=src,
+        source=src, categories=categories, bounds=_bounds(d, src),
     )
 
 

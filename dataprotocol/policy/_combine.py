@@ -22,7 +22,7 @@ from typing import Any
 from dataprotocol.errors import InputError
 from dataprotocol.policy._expression import MAX_ALTERNATIVES, parse_license_expression
 from dataprotocol.policy._licenses import (
-    ACTIONS,
+    GRANT_ACTIONS,
     OBLIGATION_TEXTS,
     PROFILES,
     UNSPECIFIED,
@@ -77,8 +77,9 @@ class Combination:
 
 
 def check_action(action: str) -> None:
-    if action not in ACTIONS:
-        raise InputError(f"unknown action {action!r}", field="action", expected=" | ".join(ACTIONS))
+    if action not in GRANT_ACTIONS:
+        raise InputError(f"unknown action {action!r}", field="action",
+                         expected=" | ".join(GRANT_ACTIONS))
 
 
 def check_profile(profile: str) -> None:

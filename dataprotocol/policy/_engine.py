@@ -18,7 +18,7 @@ from dataprotocol.policy._card import DatasetCard
 from dataprotocol.policy._combine import Combination, Obligation, check_profile, combine
 from dataprotocol.policy._decision import Decision, Request
 from dataprotocol.policy._grants import Grant, verify_grant
-from dataprotocol.policy._licenses import ACTIONS, LicenseRegistry, default_registry
+from dataprotocol.policy._licenses import GRANT_ACTIONS, LicenseRegistry, default_registry
 from dataprotocol.policy._log import append_decision, default_log_path
 from dataprotocol.policy._org import OrgPolicy
 from dataprotocol.policy._purposes import NEEDS_REVIEW, PurposeVocabulary, default_vocabulary
@@ -197,8 +197,9 @@ class PolicyEngine:
         ``conditions.reviewed`` names the code records that review (the publisher's DAC).
         """
         card = request.dataset
-        if request.action not in ACTIONS:
-            reasons.append(f"action-unknown: {request.action!r} is not one of {', '.join(ACTIONS)}")
+        if request.action not in GRANT_ACTIONS:
+            reasons.append(f"action-unknown: {request.action!r} is not one of "
+                           f"{', '.join(GRANT_ACTIONS)}")
             return True
         unknown = self._purpose_problem(request.purpose)
         if unknown is not None:

@@ -19,6 +19,8 @@ from dataprotocol.policy._paths import builtin_policies_dir, user_license_dirs
 
 __all__ = [
     "ACTIONS",
+    "GRANT_ACTIONS",
+    "RULE_OF",
     "PROFILES",
     "OBLIGATION_TEXTS",
     "ActionRule",
@@ -33,6 +35,11 @@ __all__ = [
 ]
 
 ACTIONS = ("read", "train", "publish-model", "publish-data")
+#: actions a grant may name and a request may ask for: a license's own actions, plus
+#: ``query`` (DP statistics, ``dataprotocol.query``), which license files need not
+#: define -- its license rules and obligations are those of ``read`` (RULE_OF).
+GRANT_ACTIONS = (*ACTIONS, "query")
+RULE_OF = {"query": "read"}
 PROFILES = ("conservative", "permissive")
 UNSPECIFIED = "LicenseRef-unspecified"
 
@@ -104,7 +111,7 @@ class License:
     suggest: bool = True
 
     def rule(self, action: str) -> ActionRule:
-        return self.actions[action]
+        return self.actions[RULE_OF.get(action, action)]
 
     def to_dict(self) -> dict[str, Any]:
         return {

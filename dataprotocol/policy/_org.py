@@ -16,7 +16,7 @@ from typing import Any
 
 from dataprotocol._files import line_of, load_yaml
 from dataprotocol.errors import InputError
-from dataprotocol.policy._licenses import ACTIONS, PROFILES
+from dataprotocol.policy._licenses import GRANT_ACTIONS, PROFILES
 from dataprotocol.policy._purposes import default_vocabulary
 
 __all__ = ["OrgPolicy", "load_org_policy"]
@@ -99,7 +99,7 @@ def load_org_policy(path: str | Path) -> OrgPolicy:
     from dataprotocol.policy._grants import KNOWN_CONDITIONS
 
     return OrgPolicy(
-        name=doc["name"], profile=profile, deny_actions=_strs(doc, "deny_actions", src, ACTIONS),
+        name=doc["name"], profile=profile, deny_actions=_strs(doc, "deny_actions", src, GRANT_ACTIONS),
         allowed_purposes=purposes, max_grant_days=days,
         require_conditions=_strs(doc, "require_conditions", src, sorted(KNOWN_CONDITIONS)),
         description=str(doc.get("description") or ""),

@@ -26,6 +26,7 @@ from typing import Any
 from dataprotocol._files import check_output_folder, load_json, make_staging_folder, read_text
 from dataprotocol.errors import InputError
 from dataprotocol.keys import KeyPair, sign_document
+from dataprotocol.records._privacy import PrivacyRecord
 
 __all__ = [
     "PRIVACY_DOC_TYPE",
@@ -45,9 +46,6 @@ README_FILE = "README.md"
 PRIVACY_FORMAT = 1
 #: files holding parameters; everything else (config, tokenizer) is hashed under "files"
 WEIGHT_SUFFIXES = (".safetensors", ".bin", ".pt", ".pth", ".ckpt", ".gguf", ".h5", ".msgpack")
-_REQUIRED = ("run_id", "base_model", "task", "data", "license", "mechanism", "events",
-             "accounting")
-_ADDED = ("format", "created_at", "trainer", "weights", "files")
 
 
 def _sha256(path: Path) -> str:
@@ -85,17 +83,7 @@ def _normalise(payload: dict[str, Any]) -> dict[str, Any]:
         clean = json.loads(json.dumps(payload, allow_nan=False))
     except (TypeError, ValueError) as exc:
         raise InputError(f"privacy payload is not plain JSON: {exc}", field="payload") from exc
-    missing = [k for k in _REQUIRED if k not in clean]
-    if missing:
-        raise InputError(f"privacy payload lacks {', '.join(missing)}", field="payload",
-                         expected=", ".join(_REQUIRED))
-    clashing = [k for k in _ADDED if k in clean]
-    if clashing:
-        raise InputError(f"privacy payload must not set {', '.join(clashing)} "
-                         "(write_model_dir adds them)", field="payload")
-    if not clean["license"].get("output_licenses"):
-        raise InputError("no output license is possible for this model", field="license",
-                         expected="a non-empty license.output_licenses from policy.combine")
+    PrivacyRecord.unsigned(clean)  # complete, typed, not yet signed
     return clean
 
 

@@ -21,11 +21,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dataprotocol.budget import MechanismEvent
+from dataprotocol.budget import MechanismEvent, enforce_grant_conditions
 from dataprotocol.errors import BudgetError, PolicyDenied
 from dataprotocol.keys import KeyPair
+from dataprotocol.records import Accounting, DataUse, LedgerRef, LicenseTerms, PrivacyRecord
+
+if TYPE_CHECKING:
+    from dataprotocol.budget import Ledger, LedgerEntry
+    from dataprotocol.package import PackageHandle
+    from dataprotocol.policy import DatasetCard
 
 __all__ = ["Gate", "open_gate", "check_privacy_unit"]
 
@@ -34,14 +40,14 @@ __all__ = ["Gate", "open_gate", "check_privacy_unit"]
 class Gate:
     """An allowed training request: the opened package, its ledger, the model license."""
 
-    handle: Any
+    handle: PackageHandle
     key: KeyPair
     purpose: str
-    book: Any
+    book: Ledger
     license_block: dict[str, Any]
 
     @property
-    def card(self) -> Any:
+    def card(self) -> DatasetCard:
         return self.handle.card
 
     @property
@@ -68,37 +74,36 @@ class Gate:
                                              "grant_id": self.grant_id, **(meta or {})})
 
     def commit(self, run_id: str, *, events: Sequence[MechanismEvent], epsilon: float,
-               meta: Mapping[str, Any] | None = None) -> Any:
+               meta: Mapping[str, Any] | None = None) -> LedgerEntry:
         """The events the run actually took replace its reservation."""
         return self.book.commit(run_id, events=list(events),
                                 meta={"purpose": self.purpose, "epsilon": epsilon,
                                       "grant_id": self.grant_id, **(meta or {})})
 
-    def payload(self, *, run_id: str, base_model: str, task: str, entry: Any,
+    def payload(self, *, run_id: str, base_model: str, task: str, entry: LedgerEntry,
                 mechanism: Mapping[str, Any], events: Sequence[MechanismEvent],
                 accounting: Mapping[str, Any], metrics: Mapping[str, Any],
                 empirical_audit: Mapping[str, Any] | None = None) -> dict[str, Any]:
         """The privacy payload (``write_model_dir``'s input) of a committed run."""
         card, manifest = self.card, self.handle.manifest
         status = self.book.status(card.dataset_id)
-        data = {"dataset_id": card.dataset_id, "dataset_version": card.version,
-                "manifest_id": manifest.manifest_id, "license": card.license,
-                "grant_id": self.grant_id, "title": card.title,
-                **card.attribution.to_dict()}
-        unit = getattr(card, "privacy_unit", None)
-        if unit:
-            data["privacy_unit"] = unit
-        return {
-            "run_id": run_id, "base_model": base_model, "task": task, "data": [data],
-            "license": self.license_block, "mechanism": dict(mechanism),
-            "events": [e.to_dict() for e in events], "accounting": dict(accounting),
-            "ledger": {"path_hint": _ledger_hint(self.book), "run_id": run_id,
-                       "entry_hash": entry.entry_hash,
-                       "cumulative_epsilon": status.spent_epsilon,
-                       "epsilon_cap": status.epsilon_cap, "delta_cap": status.delta_cap},
-            "empirical_audit": dict(empirical_audit) if empirical_audit else None,
-            "metrics": {**metrics, "trained_at": datetime.now(timezone.utc).isoformat()},
-        }
+        data = DataUse.from_dict({
+            "dataset_id": card.dataset_id, "dataset_version": card.version,
+            "manifest_id": manifest.manifest_id, "license": card.license,
+            "grant_id": self.grant_id, "title": card.title, **card.attribution.to_dict(),
+            **({"privacy_unit": card.privacy_unit} if getattr(card, "privacy_unit", None) else {}),
+        }, what="dataset card")
+        ledger = LedgerRef(path_hint=_ledger_hint(self.book), run_id=run_id,
+                           entry_hash=entry.entry_hash, cumulative_epsilon=status.spent_epsilon,
+                           epsilon_cap=status.epsilon_cap, delta_cap=status.delta_cap)
+        record = PrivacyRecord(
+            run_id=run_id, base_model=base_model, task=task, data=(data,),
+            license=LicenseTerms.from_dict(self.license_block, what="license block"),
+            mechanism=dict(mechanism), events=tuple(e.to_dict() for e in events),
+            accounting=Accounting.from_dict(dict(accounting), what="accounting"),
+            ledger=ledger, empirical_audit=dict(empirical_audit) if empirical_audit else None,
+            metrics={**metrics, "trained_at": datetime.now(timezone.utc).isoformat()})
+        return record.to_dict()
 
 
 def open_gate(package: str | Path, *, grant: dict[str, Any] | str | Path, key: KeyPair,
@@ -129,41 +134,6 @@ def check_privacy_unit(card: Any, privacy_unit: str | None) -> None:
         raise PolicyDenied(f"dataset {card.dataset_id!r} requires user-level DP", [
             f"privacy-unit: the dataset card makes {required!r} the unit of privacy; this run "
             f"is {what} (train with privacy_unit={required!r} / --privacy-unit {required})"])
-
-
-def enforce_grant_conditions(conditions: Mapping[str, Any], *, book: Any,
-                             grant_id: str | None, dataset_id: str, run_id: str,
-                             events: list[Any], delta: float) -> None:
-    """The grant's conditions bound what this grantee may spend, across all its runs.
-
-    ``max_epsilon`` caps the planned run plus every earlier run under the same grant
-    (naive sum of each run's own epsilon -- an upper bound on their composition);
-    ``max_delta`` caps each run's delta; ``max_runs`` counts runs under the grant,
-    crashed and refused-at-commit ones included. Checked before the reservation, so a
-    refusal spends nothing.
-    """
-    if not conditions:
-        return
-    from dataprotocol.budget import account
-
-    earlier = [r for r in book.status(dataset_id).runs
-               if r.meta.get("grant_id") == grant_id and r.run_id != run_id]
-    reasons: list[str] = []
-    if "max_delta" in conditions and delta > float(conditions["max_delta"]):
-        reasons.append(f"grant-max-delta: delta {delta:g} exceeds the grant's max_delta "
-                       f"{float(conditions['max_delta']):g}")
-    if "max_runs" in conditions and len(earlier) + 1 > int(conditions["max_runs"]):
-        reasons.append(f"grant-max-runs: the grant covers {int(conditions['max_runs'])} "
-                       f"run(s) and {len(earlier)} already ran")
-    if "max_epsilon" in conditions:
-        planned = account(events, delta=delta).epsilon
-        before = sum(account(list(r.events), delta=r.delta).epsilon for r in earlier)
-        cap = float(conditions["max_epsilon"])
-        if before + planned > cap * (1 + 1e-9):
-            reasons.append(f"grant-max-epsilon: this run needs epsilon {planned:.3f}, earlier "
-                           f"runs under the grant spent {before:.3f}; the grant allows {cap:g}")
-    if reasons:
-        raise PolicyDenied(f"the grant's conditions refuse run {run_id} (nothing spent)", reasons)
 
 
 def _license_block(card: Any, grant: Any, purpose: str) -> dict[str, Any]:

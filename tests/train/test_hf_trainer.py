@@ -172,3 +172,39 @@ def test_settings_that_cannot_be_accounted_for_are_refused_with_the_reason(
     with pytest.raises(InputError, match=reason):
         trainer.train()
     assert ledger.entries() == []
+
+
+def test_accumulation_micro_batches_give_the_update_of_one_logical_batch() -> None:
+    """The callback's virtual steps (clip + accumulate, noise once) equal one DP step on
+    the whole logical batch -- checked with the noise switched off."""
+    import torch
+    from opacus import GradSampleModule
+    from opacus.optimizers import DPOptimizer
+
+    from dataprotocol.train._hf_trainer import _DPCallback
+
+    rows, targets = 5 * torch.randn((8, 4)), torch.randint(0, 2, (8,))
+
+    def trained(chunks: list[slice]) -> list[Any]:
+        torch.manual_seed(0)
+        model = torch.nn.Linear(4, 2)
+        module = GradSampleModule(model, batch_first=True, loss_reduction="mean")
+        optimizer = DPOptimizer(torch.optim.SGD(model.parameters(), lr=1.0),
+                                noise_multiplier=0.0, max_grad_norm=0.5,
+                                expected_batch_size=8, loss_reduction="mean")
+        callback = _DPCallback(type("T", (), {"dp_optimizer": optimizer})())  # type: ignore[arg-type]
+        for position, chunk in enumerate(chunks):
+            if chunk.stop == chunk.start:  # an empty Poisson micro-batch, as training_step does
+                for param in optimizer.params:
+                    param.grad_sample = torch.zeros((0, *param.shape))
+            else:
+                torch.nn.functional.cross_entropy(module(rows[chunk]), targets[chunk]).backward()
+            if position < len(chunks) - 1:
+                callback.on_substep_end(None, None, None)
+        optimizer.step()
+        callback.on_step_end(None, None, None)
+        return [p.detach().clone() for p in model.parameters()]
+
+    whole = trained([slice(0, 8)])
+    for got, want in zip(trained([slice(0, 3), slice(3, 3), slice(3, 8)]), whole):
+        assert torch.allclose(got, want, atol=1e-6)

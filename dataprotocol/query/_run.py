@@ -1,0 +1,166 @@
+"""query_package: policy gate -> calibrate -> ledger reserve -> read -> release -> commit.
+
+The same order as a training run, so nothing is spent and no row is read unless the
+release may happen: the policy engine must allow ``action=query`` for the purpose (the
+license rules of ``read``), the grant's conditions (``max_epsilon``, ``max_runs``) must
+allow it, the queries must name public bounds / categories, and the dataset's ledger
+must hold the budget -- composed with every training run, query and synthetic release
+on the dataset by the ledger's Rényi filter. Only then are the shards decrypted.
+Queries charge exactly their reservation (the events are known before the data is).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from dataprotocol.budget import (
+    DEFAULT_LEDGER,
+    Ledger,
+    enforce_grant_conditions,
+    run_epsilon,
+)
+from dataprotocol.keys import KeyPair
+from dataprotocol.query._mechanisms import Calibrated, calibrate
+from dataprotocol.query._release import evaluate
+from dataprotocol.query._spec import Query, parse_query, resolve_query
+
+__all__ = ["QueryResult", "answers_csv", "query_package"]
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """A committed release: its answers, the signed record's payload and where it went."""
+
+    release_id: str
+    answers: tuple[Any, ...]
+    payload: dict[str, Any]
+    record_path: Path
+    answers_path: Path | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"release_id": self.release_id, "record": str(self.record_path),
+                "answers_file": str(self.answers_path) if self.answers_path else None,
+                **self.payload}
+
+
+def _columns(handle: Any) -> list[str]:
+    return [str(f["name"]) for f in handle.manifest.schema.get("fields", [])]
+
+
+def _plan(handle: Any, texts: Sequence[str | Query], *, epsilon: float,
+          delta: float | None) -> list[Calibrated]:
+    card = handle.card
+    queries = [resolve_query(parse_query(t) if isinstance(t, str) else t,
+                             columns=_columns(handle), bounds=getattr(card, "bounds", {}),
+                             categories=getattr(card, "categories", {}),
+                             source=card.source or f"dataset card {card.dataset_id}")
+               for t in texts]
+    return calibrate(queries, epsilon=epsilon, delta=delta)
+
+
+def _ledger(handle: Any, ledger: Any) -> Ledger:
+    # The same resolution as the training gate (train/_gate.open_gate): the ledger the
+    # caller names, else the default file, with the dataset's cap from its signed card.
+    book = ledger if isinstance(ledger, Ledger) else Ledger(ledger or DEFAULT_LEDGER)
+    book.register_dataset(handle.card.dataset_id, epsilon_cap=handle.card.budget_epsilon,
+                          delta_cap=handle.card.budget_delta)
+    return book
+
+
+def query_package(package: str | Path, *, grant: dict[str, Any] | str | Path, key: KeyPair,
+                  purpose: str, queries: Sequence[str | Query], epsilon: float,
+                  delta: float | None = None, ledger: Any = None,
+                  record: str | Path | None = None,
+                  answers_out: str | Path | None = None) -> QueryResult:
+    """Answer ``queries`` on a granted package with DP, spending ``epsilon`` (and
+    ``delta``: Gaussian noise; without it pure-DP Laplace) from the dataset's ledger.
+
+    Writes the signed release record to ``record`` (default
+    ``<answers_out>.release.json`` or ``<release_id>.release.json``) and, with
+    ``answers_out``, the answers as CSV. Raises PolicyDenied / BudgetRefused (nothing
+    spent, nothing read) or InputError (bad query, no public bounds/categories).
+    """
+    from dataprotocol.package import open_package
+
+    handle = open_package(package, grant=grant, key=key, purpose=purpose, action="query")
+    handle.decision.raise_if_denied()
+    plan = _plan(handle, queries, epsilon=epsilon, delta=delta)
+    events = [event for calibrated in plan for event in calibrated.events]
+    run_delta = 0.0 if delta is None else float(delta)
+    book = _ledger(handle, ledger)
+    grant_obj = handle.decision.grant
+    grant_id = grant_obj.grant_id if grant_obj is not None else None
+    release_id = "query-" + secrets.token_hex(8)
+    meta = {"kind": "query", "purpose": purpose, "grant_id": grant_id,
+            "manifest_id": handle.manifest.manifest_id,
+            "queries": [c.query.text for c in plan]}
+    enforce_grant_conditions(handle.decision.conditions, book=book, grant_id=grant_id,
+                             dataset_id=handle.card.dataset_id, run_id=release_id,
+                             events=events, delta=run_delta)
+    book.reserve(handle.card.dataset_id, run_id=release_id, events=events, delta=run_delta,
+                 meta={**meta, "planned": True})
+    answers = evaluate(plan, handle.to_pandas())  # the only read of the rows
+    entry = book.commit(release_id, events=events, meta=meta)
+    return _write(handle, key, plan, answers, entry=entry, book=book, release_id=release_id,
+                  delta=run_delta, record=record, answers_out=answers_out)
+
+
+def answers_csv(plan_or_queries: Sequence[Any], answers: Sequence[Any]) -> str:
+    """The answers as CSV rows ``query,key,value`` (``key`` is a category or empty)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["query", "key", "value"])
+    for item, answer in zip(plan_or_queries, answers):
+        text = item.query.text if isinstance(item, Calibrated) else str(item["text"])
+        if isinstance(answer, dict):
+            for name, value in answer.items():
+                writer.writerow([text, name, value])
+        else:
+            writer.writerow([text, "", answer])
+    return out.getvalue()
+
+
+def _write(handle: Any, key: KeyPair, plan: list[Calibrated], answers: list[Any], *,
+           entry: Any, book: Ledger, release_id: str, delta: float,
+           record: str | Path | None, answers_out: str | Path | None) -> QueryResult:
+    from dataprotocol._files import atomic_write_text
+    from dataprotocol.records import QueryReleaseRecord, file_sha256, write_release
+
+    answers_path = None
+    if answers_out is not None:
+        answers_path = atomic_write_text(answers_out, answers_csv(plan, answers))
+    record_path = Path(record) if record is not None else (
+        answers_path.with_name(answers_path.name + ".release.json") if answers_path
+        else Path(f"{release_id}.release.json"))
+    card, status = handle.card, book.status(handle.card.dataset_id, with_prv=False)
+    events = tuple(event for calibrated in plan for event in calibrated.events)
+    payload = QueryReleaseRecord(
+        release_id=release_id, created_at=datetime.now(timezone.utc).isoformat(),
+        querier=key.public_document(),
+        data={"dataset_id": card.dataset_id, "dataset_version": card.version,
+              "manifest_id": handle.manifest.manifest_id, "license": card.license,
+              "grant_id": entry.meta.get("grant_id"), "title": card.title,
+              "purpose": entry.meta.get("purpose"), **card.attribution.to_dict()},
+        queries=tuple({**c.query.to_dict(), "parts": [p.to_dict() for p in c.parts],
+                       "answer": a} for c, a in zip(plan, answers)),
+        events=events, epsilon=run_epsilon(events, delta=delta), delta=delta,
+        measure="pure" if delta == 0 else "zcdp",
+        ledger={"path_hint": Path(str(book.path)).name, "run_id": release_id,
+                "entry_hash": entry.entry_hash, "seq": entry.seq,
+                "cumulative_epsilon": status.spent_epsilon,
+                "epsilon_cap": status.epsilon_cap, "delta_cap": status.delta_cap},
+        license={"data_licenses": list(handle.decision.chosen_licenses),
+                 "obligations": [o.to_dict() for o in handle.decision.obligations]},
+        answers_file={"name": answers_path.name, "sha256": file_sha256(answers_path)}
+        if answers_path else None)
+    write_release(record_path, payload, signer=key)
+    return QueryResult(release_id=release_id, answers=tuple(answers),
+                       payload=payload.to_dict(), record_path=record_path,
+                       answers_path=answers_path)
