@@ -46,6 +46,22 @@ from dataprotocol.records._canary import (
     max_certifiable_epsilon,
     p_value,
 )
+from dataprotocol.records._exposure import (
+    EXPOSURE_METHOD,
+    chance_exposure,
+    exposure,
+    exposure_block,
+    exposure_check,
+    exposure_p_value,
+)
+from dataprotocol.records._synthetic import (
+    SYNTHETIC_DOC_TYPE,
+    SyntheticProvenance,
+    read_provenance,
+    sha256_file,
+    verify_synthetic,
+    write_provenance,
+)
 from dataprotocol.records._card import (
     PRIVACY_DOC_TYPE,
     PRIVACY_FILE,
@@ -110,6 +126,20 @@ __all__ = [
     "Check",
     "opacus_epsilon",
     "independent_epsilons",
+    # DP synthetic data provenance
+    "SYNTHETIC_DOC_TYPE",
+    "SyntheticProvenance",
+    "write_provenance",
+    "read_provenance",
+    "verify_synthetic",
+    "sha256_file",
+    # canary exposure of generative models (Carlini et al. 2019)
+    "EXPOSURE_METHOD",
+    "exposure",
+    "chance_exposure",
+    "exposure_block",
+    "exposure_check",
+    "exposure_p_value",
     # one-run empirical audit
     "CanaryAudit",
     "AUDIT_METHOD",

@@ -26,6 +26,7 @@ from dataprotocol.keys import PublicIdentity, verify_document
 from dataprotocol.records._audit_check import Check
 from dataprotocol.records._audit_ledger import check_ledger
 from dataprotocol.records._canary import epsilon_lower_bound
+from dataprotocol.records._exposure import exposure_check
 from dataprotocol.records._card import (
     PRIVACY_DOC_TYPE,
     front_matter,
@@ -338,6 +339,7 @@ def audit_model_dir(model_dir: str | Path, *, ledger: Ledger | None = None,
         checks += _guarded("ledger-run", lambda: check_ledger(ledger, payload, events,
                                                                tolerance=tolerance))
     checks += _guarded("empirical-audit", lambda: [_check_empirical(payload)])
+    checks += _guarded("canary-exposure", lambda: [exposure_check(payload)])
     return AuditReport(model_dir=str(root), run_id=str(payload["run_id"]), checks=tuple(checks),
                        facts=facts)
 

@@ -173,7 +173,17 @@ def dp_block(payload: dict[str, Any]) -> dict[str, Any]:
         },
         "ledger": payload.get("ledger"),
         "empirical_audit": payload.get("empirical_audit"),
+        **({"canary_exposure": _exposure_summary(payload["canary_exposure"])}
+           if payload.get("canary_exposure") else {}),
     }
+
+
+def _exposure_summary(block: dict[str, Any]) -> dict[str, Any]:
+    """The front matter's short form of the exposure audit (privacy.json has every rank)."""
+    keys = ("method", "canaries", "repeats", "candidates", "format", "mean_exposure",
+            "max_exposure", "chance_mean_exposure", "max_measurable_exposure", "p_value",
+            "consistent")
+    return {k: block[k] for k in keys if k in block}
 
 
 _OUTPUTS = {
@@ -252,6 +262,16 @@ def _privacy_section(p: dict[str, Any]) -> list[str]:
                      f"{audit.get('canaries')} canaries correct; 95%-confidence lower bound "
                      f"ε ≥ {_fmt(audit.get('epsilon_lower_bound'))} (a lower bound: it cannot "
                      "show a model is private, only catch one that is not).")
+    exposure = p.get("canary_exposure")
+    if exposure:
+        lines.append(f"- Canary exposure (Carlini et al. 2019, The Secret Sharer): "
+                     f"{exposure.get('canaries')} canaries \"{exposure.get('format')}\" inserted "
+                     f"{exposure.get('repeats')}x each, ranked among "
+                     f"{exposure.get('candidates')} random candidates: mean exposure "
+                     f"{_fmt(exposure.get('mean_exposure'))} bits, max "
+                     f"{_fmt(exposure.get('max_exposure'))} (chance "
+                     f"{_fmt(exposure.get('chance_mean_exposure'))}, at most "
+                     f"{_fmt(exposure.get('max_measurable_exposure'))} measurable).")
     lines += ["", "Not covered: the base model's pretraining data, and anything the data "
               "publisher did before DP training (PII scrubbing is statistical, not a guarantee).",
               "", "Check these claims offline: `dataprotocol budget audit MODEL_DIR "

@@ -19,6 +19,8 @@ from dataprotocol.records import (
     write_model_dir,
 )
 from dataprotocol.train._causal_lm import CausalLMTask
+from dataprotocol.train._generate import Generator, generate, load_generator
+from dataprotocol.train._synthesize import SyntheticTable, synthesize
 from dataprotocol.train._config import ClippingMode, DPConfig, TrainResult
 from dataprotocol.train._package import TrainedModel, train_on_package
 from dataprotocol.train._private_run import FinishedRun, PrivateRun, RunPlan, private_run
@@ -34,6 +36,11 @@ __all__ = [
     "Task",
     "SequenceClassificationTask",
     "CausalLMTask",
+    "generate",
+    "load_generator",
+    "Generator",
+    "synthesize",
+    "SyntheticTable",
     "pick_device",
     "train_on_package",
     "TrainedModel",

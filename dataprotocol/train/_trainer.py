@@ -16,6 +16,8 @@ from torch import nn
 from dataprotocol.budget import MechanismEvent
 from dataprotocol.errors import InputError
 from dataprotocol.train._accounting import account_events, calibrate_noise
+from dataprotocol.train._bundled import resolve_model_path
+from dataprotocol.train._causal_lm import load_tokenizer
 from dataprotocol.train._checkpoint import Checkpoint, load_checkpoint, save_checkpoint
 from dataprotocol.train._config import DPConfig, TrainResult
 from dataprotocol.train._loop import evaluate, run_epoch, run_unit_epoch
@@ -64,14 +66,14 @@ class DPTrainer:
 
     def __init__(self, model_path: str | Path, *, num_labels: int | None = None,
                  config: DPConfig, device: str = "auto", task: Task | None = None) -> None:
-        path = Path(model_path)
+        path = resolve_model_path(model_path)
         if not path.is_dir():
             raise InputError("model checkpoint directory not found", file=path,
                              expected="a transformers checkpoint directory")
         self.model_path = path
         self.config = config
         self.device = pick_device(device)
-        self.tokenizer = _load_tokenizer(path)
+        self.tokenizer = load_tokenizer(path)
         self.task: Task = task or SequenceClassificationTask(
             pad_token_id=int(self.tokenizer.pad_token_id or 0))
         if self.task.labelled and (num_labels is None or num_labels < 2):
@@ -211,16 +213,6 @@ class DPTrainer:
         model.to(self.device)
         model.train()  # Opacus needs train mode before wrapping (hooks check .training)
         return model
-
-
-def _load_tokenizer(path: Path) -> Any:
-    from transformers import AutoTokenizer
-
-    try:
-        return AutoTokenizer.from_pretrained(str(path), local_files_only=True)
-    except (OSError, ValueError) as exc:
-        raise InputError(f"cannot load a tokenizer: {exc}", file=path,
-                         expected="tokenizer files next to the model") from exc
 
 
 def _with_lora(model: nn.Module, cfg: DPConfig, *, task_type: str) -> nn.Module:
