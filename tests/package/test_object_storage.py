@@ -94,9 +94,9 @@ def test_publish_verify_grant_open_train_round_trip_on_s3(
     _publish_and_grant(world, url, capsys)
     objects = _objects(s3_server, bucket)
     prefix = "releases/reviews-v1/"
-    assert sorted(objects) == [prefix + "manifest.json", prefix + "revocations.json",
+    assert sorted(objects) == [prefix + "README.md", prefix + "manifest.json", prefix + "revocations.json",
                                prefix + "shards/shard-00000.dps",
-                               prefix + "shards/shard-00001.dps"]  # nothing else
+                               prefix + "shards/shard-00001.dps"]  # nothing else (README: a Hub card, no data)
     capsys.readouterr()  # publish and grant printed their own lines
     assert main(["verify", url, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["passed"] is True
