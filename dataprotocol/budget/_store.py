@@ -175,8 +175,11 @@ class SQLiteStore:
         _check_exists(path)
         try:
             conn = _open_sqlite(path, write=write)
-        except sqlite3.Error as exc:
+        except sqlite3.OperationalError as exc:
             raise InputError(f"cannot open ledger: {exc}", file=path) from exc
+        except sqlite3.Error as exc:  # e.g. "file is not a database"
+            raise InputError(f"not a dataprotocol ledger: {exc}", file=path,
+                             expected="a SQLite ledger file") from exc
         try:
             _prepare(conn, path)
             yield conn

@@ -13,11 +13,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
 
+from dataprotocol._files import load_json, read_text
 from dataprotocol.records._audit_check import Check
 from dataprotocol.records._card import README_FILE, _fmt
 
@@ -30,9 +30,9 @@ _STATED = re.compile(r"([εδ])\s*(?:=|≥)\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[e
 
 def _id2label(model_dir: Path) -> list[str] | None:
     path = model_dir / "config.json"
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return None
-    config = json.loads(path.read_text(encoding="utf-8"))
+    config = load_json(path, what="config.json")  # bounded, regular files only
     mapping = config.get("id2label") if isinstance(config, dict) else None
     if not isinstance(mapping, dict):
         return None
@@ -100,7 +100,7 @@ def _same(stated: str, allowed: set[str]) -> bool:
 
 
 def check_readme_body(model_dir: Path, payload: dict[str, Any]) -> Check:
-    text = (model_dir / README_FILE).read_text(encoding="utf-8")
+    text = read_text(model_dir / README_FILE, what="model card README.md")
     body = text.split("\n---", 2)[-1] if text.startswith("---") else text
     acc = payload["accounting"]
     claim = (f"(ε = {_fmt(acc.get('epsilon'))}, δ = {_fmt(acc.get('delta'))})"

@@ -97,14 +97,18 @@ def json_attack(draw: st.DrawFn, document: Any) -> tuple[str, bool]:
     if draw(st.booleans()):
         path = draw(st.sampled_from(_paths(document)))
         name = draw(st.sampled_from(sorted(POISON_JSON)))
-        return poisoned_json(document, path, POISON_JSON[name]), True
+        poisoned = poisoned_json(document, path, POISON_JSON[name])
+        return poisoned, not _same(poisoned, document)  # "" over "" changes nothing
     raw = json.dumps(document, indent=2).encode("utf-8")
     text = draw(mutated_bytes(raw))
+    return text.decode("utf-8", "surrogateescape"), not _same(text, document)
+
+
+def _same(text: str | bytes, document: Any) -> bool:
     try:
-        same = json.loads(text) == document
+        return bool(json.loads(text) == document)
     except (ValueError, RecursionError):
-        same = False
-    return text.decode("utf-8", "surrogateescape"), not same
+        return False
 
 
 @st.composite
