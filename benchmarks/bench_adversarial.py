@@ -32,6 +32,7 @@ from tests.fuzz._attacks import (  # noqa: E402
     POISON_JSON,
     POISON_YAML,
     _paths,
+    changes,
     poisoned_json,
 )
 from tests.fuzz._world import (  # noqa: E402
@@ -135,9 +136,10 @@ def malformed(tally: Tally, worlds: Iterator[World], base: World) -> None:
                 if index % every and poison not in (POISON_JSON["nan"], POISON_JSON["deep"]):
                     continue  # every field gets NaN and depth; every third field all poisons
                 w = next(worlds)
-                _artifact(w, name).write_text(poisoned_json(document, path, poison), encoding="utf-8")
+                text = poisoned_json(document, path, poison)
+                _artifact(w, name).write_text(text, encoding="utf-8")
                 for reader in READERS[name][:1]:
-                    tally.record(f"malformed {name}", w, reader(w), bad=True)
+                    tally.record(f"malformed {name}", w, reader(w), bad=changes(text, document))
     card = card_dict()
     texts = [ALIAS_BOMB, "a: " + "[" * 5000 + "]" * 5000]
     for key in card:
@@ -214,7 +216,8 @@ def structural(tally: Tally, worlds: Iterator[World]) -> None:
                                                               "../../../etc/passwd"), encoding="utf-8")),
     ]
     for name, attack in attacks:
-        for reader in (READERS["manifest"][0], _open):
+        readers = READERS["grant"] if name.startswith("grant") else (READERS["manifest"][0], _open)
+        for reader in readers:
             w = next(worlds)
             attack(w)
             tally.record("structural", w, reader(w), bad=True)

@@ -79,6 +79,10 @@ class PublicIdentity:
                     "not a dataprotocol public identity", file=source, field="format",
                     expected=repr(IDENTITY_FORMAT),
                 )
+            for block, alg in (("signing_key", "ed25519"), ("encryption_key", "x25519")):
+                if doc[block].get("alg") != alg:  # not covered by the self-signature: check it
+                    raise KeyFileError(f"unsupported key algorithm {doc[block].get('alg')!r}",
+                                       file=source, field=f"{block}.alg", expected=repr(alg))
             signing = Ed25519PublicKey.from_public_bytes(b64d(doc["signing_key"]["public"]))
             encryption = X25519PublicKey.from_public_bytes(b64d(doc["encryption_key"]["public"]))
             ident = cls(name=str(doc["name"]), signing_public=signing, encryption_public=encryption)
