@@ -6,14 +6,12 @@ import math
 import secrets
 import warnings
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import torch
 from torch import nn
 
-from dataprotocol.budget import MechanismEvent
 from dataprotocol.errors import InputError
 from dataprotocol.train._accounting import account_events, calibrate_noise
 from dataprotocol.train._bundled import resolve_model_path
@@ -21,6 +19,7 @@ from dataprotocol.train._causal_lm import load_tokenizer
 from dataprotocol.train._checkpoint import Checkpoint, load_checkpoint, save_checkpoint
 from dataprotocol.train._config import DPConfig, TrainResult
 from dataprotocol.train._loop import evaluate, run_epoch, run_unit_epoch
+from dataprotocol.train._plan import TrainPlan
 from dataprotocol.train._private import make_private_step
 from dataprotocol.train._task import SequenceClassificationTask, Task
 from dataprotocol.train._units import UnitIndex
@@ -32,30 +31,6 @@ def pick_device(device: str = "auto") -> torch.device:
     if device == "auto":
         return torch.device("cuda" if torch.cuda.is_available() else "cpu")
     return torch.device(device)
-
-
-@dataclass(frozen=True)
-class TrainPlan:
-    """The mechanism a run will use, fixed before step one (what the ledger reserves)."""
-
-    noise_multiplier: float
-    sample_rate: float
-    steps_per_epoch: int
-    epochs: int
-    sampler: str
-    dataset_size: int
-    #: user-level DP: the number of privacy units (people) sampled over; None: rows
-    units: int | None = None
-
-    @property
-    def steps(self) -> int:
-        return self.steps_per_epoch * self.epochs
-
-    def events(self, steps: int | None = None) -> list[MechanismEvent]:
-        return [MechanismEvent(noise_multiplier=self.noise_multiplier,
-                               sample_rate=self.sample_rate,
-                               steps=self.steps if steps is None else steps,
-                               sampler=self.sampler)]  # type: ignore[arg-type]
 
 
 class DPTrainer:
