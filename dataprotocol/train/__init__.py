@@ -20,6 +20,7 @@ from dataprotocol.records import (
 )
 from dataprotocol.train._causal_lm import CausalLMTask
 from dataprotocol.train._config import ClippingMode, DPConfig, TrainResult
+from dataprotocol.train._distributed import DistributedError, launch_distributed
 from dataprotocol.train._package import TrainedModel, train_on_package
 from dataprotocol.train._private_run import FinishedRun, PrivateRun, RunPlan, private_run
 from dataprotocol.train._task import SequenceClassificationTask, Task
@@ -48,6 +49,8 @@ __all__ = [
     "RunPlan",
     "FinishedRun",
     "PrivateTrainer",
+    "launch_distributed",
+    "DistributedError",
 ]
 
 

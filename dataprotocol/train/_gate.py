@@ -102,9 +102,13 @@ class Gate:
 
 
 def open_gate(package: str | Path, *, grant: dict[str, Any] | str | Path, key: KeyPair,
-              purpose: str, ledger: Any = None, privacy_unit: str | None = None) -> Gate:
+              purpose: str, ledger: Any = None, privacy_unit: str | None = None,
+              with_ledger: bool = True) -> Gate:
     """Open ``package`` for ``action=train``; raise :class:`PolicyDenied` with every
-    reason when the policy, the license or the dataset's privacy unit says no."""
+    reason when the policy, the license or the dataset's privacy unit says no.
+
+    ``with_ledger=False`` (the non-zero ranks of a distributed run) opens no ledger:
+    such a gate can read the data but neither reserve, commit nor write a card."""
     from dataprotocol.budget import DEFAULT_LEDGER, Ledger
     from dataprotocol.package import open_package
 
@@ -112,9 +116,11 @@ def open_gate(package: str | Path, *, grant: dict[str, Any] | str | Path, key: K
     handle.decision.raise_if_denied()
     check_privacy_unit(handle.card, privacy_unit)
     license_block = _license_block(handle.card, handle.decision.grant, purpose)
-    book = ledger if isinstance(ledger, Ledger) else Ledger(ledger or DEFAULT_LEDGER)
-    book.register_dataset(handle.card.dataset_id, epsilon_cap=handle.card.budget_epsilon,
-                          delta_cap=handle.card.budget_delta)
+    book = None
+    if with_ledger:
+        book = ledger if isinstance(ledger, Ledger) else Ledger(ledger or DEFAULT_LEDGER)
+        book.register_dataset(handle.card.dataset_id, epsilon_cap=handle.card.budget_epsilon,
+                              delta_cap=handle.card.budget_delta)
     return Gate(handle=handle, key=key, purpose=purpose, book=book,
                 license_block=license_block)
 
