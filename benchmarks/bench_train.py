@@ -3,6 +3,7 @@
 
     .venv/bin/python benchmarks/bench_train.py                 # step time + memory ratios
     .venv/bin/python benchmarks/bench_train.py --utility       # accuracy at eps=8 vs non-private
+    .venv/bin/python benchmarks/bench_train.py --nproc 2       # DPDDP per-step time, 2 vs 1 process
 
 Each configuration runs in its own subprocess (fresh peak-memory counter): the same
 fixed batch (batch 32, seq 64 by default), a few warm-up steps, then timed steps of
@@ -253,8 +254,16 @@ def main() -> None:
     parser.add_argument("--clipping", default="bookkeeping")
     parser.add_argument("--lora", action="store_true", help="DP run trains LoRA adapters")
     parser.add_argument("--skip-baseline", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--nproc", type=int, default=1,
+                        help="per-step time on N torchrun processes vs 1 (same global batch)")
+    parser.add_argument("--ddp-worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--ddp-out", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.worker:
+    if args.ddp_worker or args.nproc > 1:
+        from _bench_train_ddp import compare, ddp_worker  # type: ignore[import-not-found]
+
+        ddp_worker(args) if args.ddp_worker else compare(args)
+    elif args.worker:
         worker(args)
     elif args.utility:
         utility(args)
