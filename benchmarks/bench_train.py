@@ -3,6 +3,8 @@
 
     .venv/bin/python benchmarks/bench_train.py                 # step time + memory ratios
     .venv/bin/python benchmarks/bench_train.py --utility       # accuracy at eps=8 vs non-private
+    .venv/bin/python benchmarks/bench_train.py --trainer       # PrivateTrainer/Trainer vs DPTrainer
+    .venv/bin/python benchmarks/bench_train.py --user-level    # utility: user vs row level, same eps
     .venv/bin/python benchmarks/bench_train.py --nproc 2       # DPDDP per-step time, 2 vs 1 process
 
 Each configuration runs in its own subprocess (fresh peak-memory counter): the same
@@ -12,6 +14,8 @@ one torch thread by default: a fair cost on a shared machine), steps taken
 round-robin across configurations in one process; wall time on GPU. Memory: peak RSS of the process on CPU (and the
 part above the loaded model, "step memory"), torch.cuda.max_memory_allocated on GPU.
 Goals (issue 5): DP / non-private <= 1.25 time and <= 1.15 memory; LoRA <= 1.10.
+Goal (issue 13): the DP/non-private step ratio through the transformers integration
+within 5 % of the same ratio through DPTrainer (benchmarks/_train_integration.py).
 """
 
 from __future__ import annotations
@@ -254,6 +258,10 @@ def main() -> None:
     parser.add_argument("--clipping", default="bookkeeping")
     parser.add_argument("--lora", action="store_true", help="DP run trains LoRA adapters")
     parser.add_argument("--skip-baseline", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--trainer", action="store_true",
+                        help="DP/non-private step ratio: PrivateTrainer vs DPTrainer")
+    parser.add_argument("--user-level", action="store_true",
+                        help="accuracy at eps=8: user-level vs row-level DP")
     parser.add_argument("--nproc", type=int, default=1,
                         help="per-step time on N torchrun processes vs 1 (same global batch)")
     parser.add_argument("--ddp-worker", action="store_true", help=argparse.SUPPRESS)
@@ -263,6 +271,14 @@ def main() -> None:
         from _bench_train_ddp import compare, ddp_worker  # type: ignore[import-not-found]
 
         ddp_worker(args) if args.ddp_worker else compare(args)
+    elif args.trainer or args.user_level:
+        from _train_integration import trainer_ratio, user_level_utility  # next to this file
+
+        args.model_path = _model_path(args.model)
+        result = trainer_ratio(args, interleaved_times) if args.trainer else \
+            user_level_utility(args)
+        if args.json:
+            Path(args.json).write_text(json.dumps(result, indent=2))
     elif args.worker:
         worker(args)
     elif args.utility:

@@ -62,8 +62,9 @@ __all__ = [
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 #: deepest nesting a document may have (ours are < 10 deep)
 MAX_DEPTH = 64
-#: most nodes (values) a parsed document may hold: stops YAML alias "billion laughs"
-MAX_NODES = 2_000_000
+#: most values a YAML document may expand to: stops alias "billion laughs" (cards and
+#: configs hold a few hundred; JSON has no aliases, its size is bounded by its bytes)
+MAX_YAML_NODES = 100_000
 #: most digits of a JSON integer (ours are counts and timestamps)
 MAX_INT_DIGITS = 64
 _TMP_SUFFIX = ".tmp"
@@ -329,7 +330,22 @@ class _LineDict(dict):  # type: ignore[type-arg]
 
 
 class _LineLoader(yaml.SafeLoader):
-    pass
+    """SafeLoader that refuses deep nesting while composing: PyYAML's composer recurses
+    once per level, so 5,000 nested ``[`` would otherwise take seconds to hit Python's
+    recursion limit."""
+
+    _depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark
+                raise yaml.composer.ComposerError(
+                    None, None, f"nested deeper than {MAX_DEPTH} levels", mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _LineDict:
@@ -364,7 +380,10 @@ def load_yaml(path: str | Path, *, what: str = "YAML file", text: str | None = N
         raise InputError(f"malformed {what}: {exc}", file=path) from exc
     except RecursionError as exc:
         raise _too_deep(path, what=what) from exc
-    check_document(value, source=path, what=what)
+    except ValueError as exc:  # e.g. a 5,000-digit integer (Python's int() refuses it)
+        raise InputError(f"malformed {what}: a value is out of range", file=path,
+                         expected=f"integers of at most {MAX_INT_DIGITS} digits") from exc
+    check_document(value, source=path, what=what, max_nodes=MAX_YAML_NODES)
     return value
 
 
@@ -416,7 +435,8 @@ def load_json(path: str | Path, *, what: str = "JSON file") -> Any:
     return parse_json(read_text(path, what=what), source=path, what=what)
 
 
-def check_document(value: Any, *, source: str | Path, what: str = "document") -> None:
+def check_document(value: Any, *, source: str | Path, what: str = "document",
+                   max_nodes: int | None = None) -> None:
     """Walk a parsed document (iteratively): bounded depth and size, UTF-8-encodable text,
     finite floats. Shared YAML aliases are counted each time they are reached, so an
     alias bomb is refused instead of blowing up whoever walks the document next."""
@@ -425,9 +445,9 @@ def check_document(value: Any, *, source: str | Path, what: str = "document") ->
     while stack:
         item, depth = stack.pop()
         nodes += 1
-        if nodes > MAX_NODES:
+        if max_nodes is not None and nodes > max_nodes:
             raise InputError(f"{what} has too many values (YAML aliases?)", file=source,
-                             expected=f"at most {MAX_NODES:,} values")
+                             expected=f"at most {max_nodes:,} values")
         if isinstance(item, dict):
             children: list[Any] = [*item.keys(), *item.values()]
         elif isinstance(item, (list, tuple)):

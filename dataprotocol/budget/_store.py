@@ -15,12 +15,14 @@ together.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
+import urllib.parse
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from dataprotocol.errors import BudgetError, InputError
+from dataprotocol.errors import BudgetError, InputError, IntegrityError
 
 __all__ = ["DEFAULT_LEDGER", "FORMAT", "SCHEMA", "LedgerStore", "LedgerTransaction", "SQLiteStore",
            "open_store", "resolve_location", "POSTGRES_SCHEMES"]
@@ -142,13 +144,20 @@ class SQLiteStore:
 
     @contextlib.contextmanager
     def _transaction(self, *, write: bool) -> Iterator[LedgerTransaction]:
-        with self._connect() as conn:
+        with self._connect(write=write) as conn:
             guard = _write_transaction(conn) if write else _read_transaction(conn)
-            with guard:
-                yield _SQLiteTransaction(conn)
+            try:
+                with guard:
+                    yield _SQLiteTransaction(conn)
+            except sqlite3.OperationalError as exc:  # full disk, read-only file, I/O error
+                raise BudgetError(f"{self.path}: the ledger could not be "
+                                  f"{'written' if write else 'read'} ({exc}); nothing was "
+                                  "recorded") from exc
+            except sqlite3.DatabaseError as exc:  # a damaged page found while reading
+                raise IntegrityError(f"{self.path}: the ledger file is corrupted ({exc})") from exc
 
     @contextlib.contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
+    def _connect(self, *, write: bool = False) -> Iterator[sqlite3.Connection]:
         path = self.path
         if not path.exists():
             if not self.create:
@@ -156,7 +165,7 @@ class SQLiteStore:
                                  expected="an existing ledger (created by a training run)")
             path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            conn = _open_sqlite(path, write=write or self.create)
         except sqlite3.Error as exc:
             raise InputError(f"cannot open ledger: {exc}", file=path) from exc
         try:
@@ -164,6 +173,29 @@ class SQLiteStore:
             yield conn
         finally:
             conn.close()
+
+
+def _open_sqlite(path: Path, *, write: bool) -> sqlite3.Connection:
+    """A connection for writing, or a read-only one (``mode=ro``) for reading.
+
+    Readers never write (docs recommend keeping a ledger read-only). A WAL database needs
+    its ``-shm`` file even to read; where it cannot be created -- a read-only mount,
+    another user's ledger -- the file is read as an immutable snapshot: what the last
+    writer checkpointed (a writer's un-checkpointed tail is not seen, so a reader can
+    only under-report, and an audit of such a run fails rather than passes).
+    """
+    if write:
+        return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    uri = "file:" + urllib.parse.quote(str(path.resolve())) + "?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        if os.access(path.parent, os.W_OK) and os.access(path, os.W_OK):
+            raise
+    return sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None)
 
 
 def _prepare(conn: sqlite3.Connection, path: Path, *, create: bool) -> None:
@@ -212,10 +244,13 @@ def _write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]
         raise BudgetError(f"ledger is busy or locked: {exc}") from exc
     try:
         yield conn
+        conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        # SQLite may already have rolled back (SQLITE_FULL): a failing ROLLBACK must not
+        # hide the error that matters
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
 
 
 @contextlib.contextmanager

@@ -5,6 +5,7 @@ Presidio and spaCy are imported inside the commands so ``dataprotocol --help`` s
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -69,7 +70,11 @@ def scrub(
     config: Path | None = typer.Option(None, "--config", help="Scrubber config YAML."),
     model: str = typer.Option("", "--model", help="Installed spaCy pipeline to use."),
     batch_size: int = typer.Option(64, "--batch-size", help="Documents per spaCy batch."),
-    processes: int = typer.Option(1, "--processes", help="Worker processes for tables."),
+    processes: int | None = typer.Option(None, "--processes",
+                                         help="Worker processes for tables (default: every available core)."),
+    strict: bool = typer.Option(False, "--strict", help="Refuse (exit 2) a document in a language with no "
+                                "configured pipeline instead of flagging it."),
+    language: str = typer.Option("", "--language", help="auto (default: per document), or one pipeline: en, zh."),
     report: Path | None = typer.Option(None, "--report", help="Write counts per entity type as JSON (no PII)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
@@ -77,11 +82,12 @@ def scrub(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
     from dataprotocol._files import atomic_write_text
-    from dataprotocol.deid._io import check_paths, scrub_file
+    from dataprotocol.deid import check_paths, scrub_file
 
     check_paths(source, out, batch_size=batch_size, n_process=processes)
     operators = _pairs(entity_operator, option="entity-operator")
-    scrubber = _scrubber(config, key_file, operator=operator, operators=operators, model=model)
+    scrubber = _scrubber(config, key_file, operator=operator, operators=operators, model=model, strict=strict,
+                         language=language)
     with Progress("scrubbing", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err_console, disable=as_json, transient=True) as bar:
         task = bar.add_task("scrub", total=None)
@@ -97,6 +103,15 @@ def scrub(
         emit_json(result.to_dict())
         return
     console.print(_counts_table(f"{result.documents} documents -> {out}", result.findings))
+    _warn_unconfigured(result.unconfigured)
+
+
+def _warn_unconfigured(unconfigured: dict[str, int]) -> None:
+    if unconfigured:
+        names = ", ".join(f"{lang} ({n})" for lang, n in sorted(unconfigured.items()))
+        err_console.print(f"[yellow]warning[/]: documents in languages with no configured pipeline: {names} -- "
+                          "scrubbed with the language-independent recognizers and the fallback pipeline "
+                          "only; not known to be clean (--strict refuses them)")
 
 
 def deid_eval(
@@ -104,11 +119,11 @@ def deid_eval(
     vanilla: bool = typer.Option(False, "--vanilla", help="Also run vanilla Presidio, side by side."),
     config: Path | None = typer.Option(None, "--config", help="Scrubber config YAML."),
     model: str = typer.Option("", "--model", help="Installed spaCy pipeline to use."),
-    processes: int = typer.Option(1, "--processes", help="Worker processes."),
+    processes: int | None = typer.Option(None, "--processes", help="Worker processes (default: every available core)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
-    """Leak rate, span recall/precision, F2 and char precision per entity type."""
-    from dataprotocol.deid._eval import run_eval
+    """Leak rate, span recall/precision, F2 and char precision per entity type (and per language)."""
+    from dataprotocol.deid import run_eval
 
     scrubber = _scrubber(config, None, model=model)
     reports = run_eval(corpus, scrubber=scrubber, vanilla=vanilla, n_process=processes)
@@ -124,7 +139,8 @@ def _print_eval(reports: dict[str, Any]) -> None:
     table = Table(title=f"{ours.documents} documents" + (" (vanilla Presidio in brackets)" if base else ""))
     for column in ("row", "labelled", "leak rate", "recall", "precision", "F2", "char precision"):
         table.add_column(column, justify="left" if column == "row" else "right")
-    rows = [(g, ours.by_group.get(g), base.by_group.get(g) if base else None) for g in ("direct", "quasi", "all")]
+    groups = ["direct", "quasi", "all"] + sorted(g for g in ours.by_group if g.startswith("lang:"))
+    rows = [(g, ours.by_group.get(g), base.by_group.get(g) if base else None) for g in groups]
     rows += [(t, m, base.by_type.get(t) if base else None) for t, m in sorted(ours.by_type.items()) if m.labelled]
     for name, m, v in rows:
         if m is None:
@@ -134,7 +150,7 @@ def _print_eval(reports: dict[str, Any]) -> None:
             text = f"{getattr(m, attr):.3f}"
             return text + (f" [{getattr(v, attr):.3f}]" if v is not None else "")
 
-        bold = name in ("direct", "quasi", "all")
+        bold = name in groups
         table.add_row(f"[bold]{name}[/]" if bold else name, str(m.labelled), cell("leak_rate"), cell("recall"),
                       cell("precision"), cell("f2"), cell("char_precision"))
     console.print(table)
@@ -150,7 +166,7 @@ def deid_verify(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Re-scan scrubbed output; exit 1 if anything still looks like PII (types and positions only)."""
-    from dataprotocol.deid._verify import verify_file
+    from dataprotocol.deid import verify_file
 
     scrubber = _scrubber(config, None, model=model)
     result = verify_file(scrubber, source, text_columns=tuple(text_column), min_score=min_score)
@@ -172,8 +188,6 @@ def deid_reveal(
     out: Path | None = typer.Option(None, "--out", help="Write here instead of stdout."),
 ) -> None:
     """Decrypt every encrypt-operator token; a tampered token fails the whole file (exit 1)."""
-    import sys
-
     from dataprotocol._files import atomic_write_text, check_distinct, read_text
     from dataprotocol.deid import load_key_file, reveal
 
@@ -187,6 +201,29 @@ def deid_reveal(
         sys.stdout.write(text)
 
 
+def _corpus_tool() -> Any:
+    """The corpus generator: development tooling in the source checkout's benchmarks/,
+    not in the installed package (the wheel ships no evaluation templates)."""
+    import importlib.util
+
+    import dataprotocol
+
+    name = "dataprotocol_dev_deid_corpus"  # a top-level "benchmarks" package exists on PyPI
+    if name in sys.modules:
+        return sys.modules[name]
+    init = Path(dataprotocol.__file__).resolve().parents[1] / "benchmarks" / "deid_corpus" / "__init__.py"
+    if not init.is_file():
+        raise InputError("the corpus generator is development tooling, not installed with the "
+                         "package", expected="a source checkout of dataprotocol (benchmarks/deid_corpus); "
+                         "'dataprotocol deid eval' scores any labelled JSONL file")
+    spec = importlib.util.spec_from_file_location(name, init, submodule_search_locations=[str(init.parent)])
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
 def deid_corpus(
     out: Path = typer.Argument(..., help="Output JSONL."),
     n: int = typer.Option(500, "--n", help="Number of records."),
@@ -194,8 +231,8 @@ def deid_corpus(
     family: str = typer.Option("tuning", "--family", help="Template family: tuning, tuning_intl, heldout, heldout2 ... heldout9."),
 ) -> None:
     """Generate a labelled synthetic corpus (Faker values in many sentence shapes)."""
-    from dataprotocol.deid._corpus import FAMILIES, generate_corpus, write_corpus
-
+    tool = _corpus_tool()
+    FAMILIES, generate_corpus, write_corpus = tool.FAMILIES, tool.generate_corpus, tool.write_corpus
     if family not in FAMILIES:
         raise InputError(f"unknown family {family!r}", field="family", expected=" or ".join(FAMILIES))
     console.print(f"wrote {write_corpus(out, generate_corpus(n, seed=seed, family=family))} records to {out}")

@@ -21,7 +21,21 @@ from rich.table import Table
 from dataprotocol.cli._common import console
 from dataprotocol.errors import DataProtocolError, InputError
 
-_DATA = Path(__file__).resolve().parents[2] / "examples" / "demo" / "patient_messages.csv"
+#: package data (pyproject: cli/demo_data/*.csv), so an installed wheel's demo finds it
+_DATA = ("dataprotocol.cli", "demo_data/patient_messages.csv")
+
+
+def demo_data() -> Path:
+    """The demo's CSV, from the installed package (a wheel installs it unzipped)."""
+    from importlib.resources import files
+
+    package, name = _DATA
+    resource = files(package).joinpath(name)
+    path = Path(str(resource))
+    if not path.is_file():
+        raise InputError("the demo's data is missing from the installed package", file=path,
+                         expected="dataprotocol/cli/demo_data/patient_messages.csv (package data)")
+    return path
 
 
 @dataclass
@@ -105,7 +119,7 @@ def _policy_part(s: _Story) -> None:
     console.print(f"wrote the dataset card {s.path('dataset-card.yaml')} (CC-BY-NC-4.0, budget ε=8, δ=1e-5)")
     s.run("license of the dataset", ["license", "show", "CC-BY-NC-4.0"])
     s.run("scrub PII and publish an encrypted, signed package", [
-        "publish", str(_DATA), "--dataset-card", s.path("dataset-card.yaml"),
+        "publish", str(demo_data()), "--dataset-card", s.path("dataset-card.yaml"),
         "--key", s.path("keys", "steward.key"), "--out", s.path("package"), "--shards", "3",
         "--text-column", "message", "--pii-column", "patient_name=PERSON",
         "--pii-column", "email=EMAIL_ADDRESS", "--pii-column", "phone=PHONE_NUMBER"])

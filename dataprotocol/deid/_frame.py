@@ -31,7 +31,7 @@ def _missing(value: Any) -> bool:
 
 
 def scrub_frame(scrubber: Scrubber, df: pd.DataFrame, *, text_columns: Sequence[str],
-                pii_columns: Mapping[str, str], batch_size: int, n_process: int) -> FrameResult:
+                pii_columns: Mapping[str, str], batch_size: int, n_process: int | None) -> FrameResult:
     overlap = set(text_columns) & set(pii_columns)
     if overlap:
         raise InputError(f"column {sorted(overlap)[0]!r} is both a text and a PII column",
@@ -39,6 +39,8 @@ def scrub_frame(scrubber: Scrubber, df: pd.DataFrame, *, text_columns: Sequence[
     _check_columns(df, [*text_columns, *pii_columns])
     out = df.copy()
     counts: Counter[str] = Counter()
+    languages: Counter[str] = Counter()
+    unconfigured: Counter[str] = Counter()
     for column, entity_type in pii_columns.items():
         values = out[column].tolist()
         new = [v if _missing(v) else scrubber.replace_value(entity_type, str(v)) for v in values]
@@ -55,9 +57,13 @@ def scrub_frame(scrubber: Scrubber, df: pd.DataFrame, *, text_columns: Sequence[
                 continue
             result = next(scrubbed)
             counts.update(f.entity_type for f in result.findings)
+            languages[result.language] += 1
+            if not result.configured:
+                unconfigured[result.language] += 1
             new.append(result.text)
         out[column] = _as_column(new)
-    return FrameResult(out, dict(sorted(counts.items())))
+    return FrameResult(out, dict(sorted(counts.items())), dict(sorted(languages.items())),
+                       dict(sorted(unconfigured.items())))
 
 
 def _as_column(values: list[Any]) -> Any:

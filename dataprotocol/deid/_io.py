@@ -43,10 +43,16 @@ class ScrubFileReport:
     output: str
     documents: int
     findings: dict[str, int] = field(default_factory=dict)
+    #: documents (text cells) per detected language
+    languages: dict[str, int] = field(default_factory=dict)
+    #: of those, documents in a language with no configured pipeline: NOT known clean
+    unconfigured: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {"input": self.input, "output": self.output, "documents": self.documents,
-                "findings": dict(sorted(self.findings.items())), "total": sum(self.findings.values())}
+                "findings": dict(sorted(self.findings.items())), "total": sum(self.findings.values()),
+                "languages": dict(sorted(self.languages.items())),
+                "unconfigured": dict(sorted(self.unconfigured.items()))}
 
 
 def _suffix(path: Path, *, role: str) -> str:
@@ -58,9 +64,10 @@ def _suffix(path: Path, *, role: str) -> str:
 
 
 def check_paths(source: str | Path, out: str | Path, *, batch_size: int = 64,
-                n_process: int = 1) -> tuple[Path, Path]:
+                n_process: int | None = None) -> tuple[Path, Path]:
     """Cheap checks before any model is loaded: formats match, input is a regular file,
-    output is not the input nor something we may not replace, batch sizes are positive."""
+    output is not the input nor something we may not replace, batch sizes are positive
+    (``n_process=None``: every available core)."""
     src, dst = Path(source), Path(out)
     if _suffix(src, role="input") != _suffix(dst, role="output"):
         raise InputError("output format differs from input", file=dst, expected=f"a {src.suffix} file")
@@ -68,7 +75,7 @@ def check_paths(source: str | Path, out: str | Path, *, batch_size: int = 64,
     check_distinct(src, dst)
     check_write_target(dst)
     for name, value in (("batch_size", batch_size), ("processes", n_process)):
-        if value < 1:
+        if value is not None and value < 1:
             raise InputError(f"{name.replace('_', '-')} must be at least 1", field=name,
                              expected="an integer >= 1")
     return src, dst
@@ -108,7 +115,7 @@ def read_frame(path: Path) -> pd.DataFrame:
 
 def scrub_file(scrubber: Scrubber, source: str | Path, out: str | Path, *,
                text_columns: Sequence[str] = (), pii_columns: Mapping[str, str] | None = None,
-               batch_size: int = 64, n_process: int = 1, progress: Progress | None = None,
+               batch_size: int = 64, n_process: int | None = None, progress: Progress | None = None,
                on_total: Callable[[int], None] | None = None) -> ScrubFileReport:
     """Scrub ``source`` into ``out`` (same format). Raises ``InputError`` before writing."""
     src, dst = check_paths(source, out, batch_size=batch_size, n_process=n_process)
@@ -122,6 +129,8 @@ def scrub_file(scrubber: Scrubber, source: str | Path, out: str | Path, *,
         raise InputError("input has no rows", file=src, expected="at least one record")
     columns = list(text_columns) or ([] if pii_columns else _default_text_columns(frame, src))
     counts: Counter[str] = Counter()
+    languages: Counter[str] = Counter()
+    unconfigured: Counter[str] = Counter()
     parts = []
     if on_total:
         on_total(len(frame))
@@ -131,11 +140,13 @@ def scrub_file(scrubber: Scrubber, source: str | Path, out: str | Path, *,
                                       batch_size=batch_size, n_process=n_process)
         parts.append(result.frame)
         counts.update(result.report)
+        languages.update(result.languages)
+        unconfigured.update(result.unconfigured)
         tick(len(part))
     import pandas as pd
 
     _write_frame(pd.concat(parts), dst)
-    return ScrubFileReport(str(src), str(dst), len(frame), dict(counts))
+    return ScrubFileReport(str(src), str(dst), len(frame), dict(counts), dict(languages), dict(unconfigured))
 
 
 def text_like_columns(frame: pd.DataFrame) -> list[str]:
@@ -166,13 +177,19 @@ def _scrub_txt(scrubber: Scrubber, src: Path, dst: Path, *, batch_size: int, tic
     if on_total:
         on_total(len(lines))
     counts: Counter[str] = Counter()
+    languages: Counter[str] = Counter()
+    unconfigured: Counter[str] = Counter()
     out = []
     for result in scrubber.iter_scrub(lines, batch_size=batch_size):
         counts.update(f.entity_type for f in result.findings)
+        if result.text.strip():
+            languages[result.language] += 1
+            unconfigured[result.language] += not result.configured
         out.append(result.text)
         tick(1)
     atomic_write_text(dst, "\n".join(out) + trailing)
-    return ScrubFileReport(str(src), str(dst), len(lines), dict(counts))
+    return ScrubFileReport(str(src), str(dst), len(lines), dict(counts), dict(languages),
+                           {k: v for k, v in unconfigured.items() if v})
 
 
 def _write_frame(frame: pd.DataFrame, dst: Path) -> None:

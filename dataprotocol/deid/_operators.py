@@ -38,7 +38,10 @@ _VERSION = b"\x01"
 _AD_LABEL = b"dataprotocol-deid-token/1"
 #: an ``encrypt`` token in scrubbed text: <ENC:ENTITY_TYPE:base64url>
 TOKEN_RE = re.compile(r"<ENC:([A-Z][A-Z0-9_]*):([A-Za-z0-9_\-]{20,})>")
-_DIGITS_ONLY = frozenset({"PHONE_NUMBER", "CREDIT_CARD", "US_SSN", "IBAN_CODE", "US_BANK_NUMBER"})
+_DIGITS_ONLY = frozenset({"PHONE_NUMBER", "CREDIT_CARD", "US_SSN", "IBAN_CODE", "US_BANK_NUMBER", "CN_RESIDENT_ID",
+                          "CN_BANK_CARD", "CN_USCC", "CN_PASSPORT"})
+#: Faker locale for surrogates in a document of this language (else ``surrogate_locale``)
+_LOCALES = {"zh": "zh_CN"}
 
 
 def _subkey(key: bytes, label: str, length: int) -> bytes:
@@ -146,9 +149,10 @@ class OperatorSet:
         self._locale = locale
         self._faker: object | None = None
 
-    def function(self, operator: str, entity_type: str,
-                 params: Mapping[str, Any] | None = None) -> Callable[[str], str]:
-        """``params``: Presidio's parameters where the operator came as an ``OperatorConfig``."""
+    def function(self, operator: str, entity_type: str, params: Mapping[str, Any] | None = None, *,
+                 language: str = "") -> Callable[[str], str]:
+        """``params``: Presidio's parameters where the operator came as an ``OperatorConfig``;
+        ``language`` picks the surrogate locale (zh -> zh_CN)."""
         params = params or {}
         if operator == "redact":
             return lambda value: ""
@@ -172,7 +176,8 @@ class OperatorSet:
         if operator == "encrypt":
             return lambda value: encrypt_value(key, entity_type, value)
         if operator == "surrogate":
-            return lambda value: self._surrogate(key, entity_type, value)
+            locale = _LOCALES.get(language, self._locale)
+            return lambda value: self._surrogate(key, entity_type, value, locale)
         raise InputError(f"unknown operator {operator!r}", field="operator")
 
     def _require_key(self, operator: str) -> bytes:
@@ -180,8 +185,10 @@ class OperatorSet:
             raise InputError(f"operator {operator!r} needs a key", field="key")
         return self._key
 
-    def _surrogate(self, key: bytes, entity_type: str, value: str) -> str:
+    def _surrogate(self, key: bytes, entity_type: str, value: str, locale: str) -> str:
         from dataprotocol.deid._surrogates import surrogate
 
+        # the seed is the value's keyed digest, independent of the locale: one value,
+        # one stand-in per locale, in every record and process
         seed = int.from_bytes(_digest(_subkey(key, "surrogate", 32), entity_type, value)[:8], "big")
-        return surrogate(entity_type, seed=seed, locale=self._locale) or pseudonym(key, entity_type, value)
+        return surrogate(entity_type, seed=seed, locale=locale) or pseudonym(key, entity_type, value)

@@ -8,6 +8,7 @@ handed out in batches and results come back in input order (``imap``).
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from dataprotocol.deid._config import ScrubConfig
     from dataprotocol.deid._scrubber import Scrubber
 
-__all__ = ["scrub_parallel"]
+__all__ = ["scrub_parallel", "default_processes"]
 
 _WORKER: Scrubber | None = None
 
@@ -29,15 +30,23 @@ def _init_spawned(config: ScrubConfig) -> None:
     _WORKER = Scrubber(config)
 
 
-def _work(args: tuple[list[str], int]) -> list[Scrubbed]:
-    texts, batch_size = args
+def _work(args: tuple[list[str], int, int]) -> list[Scrubbed]:
+    texts, batch_size, first = args
     assert _WORKER is not None
-    return list(_WORKER.iter_scrub(texts, batch_size=batch_size))
+    return list(_WORKER.iter_scrub(texts, batch_size=batch_size, first=first))
+
+
+def default_processes() -> int:
+    """Cores this process may run on (its CPU affinity / cgroup-limited set)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - macOS / Windows
+        return max(1, os.cpu_count() or 1)
 
 
 def scrub_parallel(scrubber: Scrubber, texts: Sequence[str], *, batch_size: int, n_process: int) -> list[Scrubbed]:
     global _WORKER
-    batches = [(list(texts[i:i + batch_size]), batch_size) for i in range(0, len(texts), batch_size)]
+    batches = [(list(texts[i:i + batch_size]), batch_size, i) for i in range(0, len(texts), batch_size)]
     if "fork" in multiprocessing.get_all_start_methods():
         _WORKER = scrubber
         pool = multiprocessing.get_context("fork").Pool(n_process)

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from dataprotocol.deid._config import ScrubConfig
+from dataprotocol.deid._language import is_cjk
 from dataprotocol.deid._types import Finding
 
 __all__ = ["resolve", "to_findings", "whole"]
@@ -93,7 +94,7 @@ def _clean(text: str, f: Finding) -> Finding | None:
         if not any(ch.isalnum() for ch in span) or span.lower() in _LABEL_WORDS:
             return None
     span = text[start:end]
-    if f.entity_type == "DATE_TIME" and f.recognizer != "WrittenDateRecognizer":
+    if f.entity_type == "DATE_TIME" and f.recognizer not in ("WrittenDateRecognizer", "ChineseDateRecognizer"):
         if not any(ch.isdigit() for ch in span) and not _MONTHS.search(span):
             return None  # "yesterday", "this morning": relative, not an identifier
         if _DURATION.fullmatch(span) or _CLOCK.match(span):
@@ -147,20 +148,23 @@ def _subtract(s: int, e: int, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def whole(value: str) -> str:
-    """Regex for ``value`` as a whole word where its edges are word characters."""
-    left = r"(?<!\w)" if value[:1].isalnum() or value[:1] == "_" else ""
-    right = r"(?!\w)" if value[-1:].isalnum() or value[-1:] == "_" else ""
+    """Regex for ``value`` as a whole word where its edges are word characters.
+
+    Chinese (Han) has no spaces between words, so a Han edge needs no boundary:
+    ``张伟`` inside ``患者张伟说`` is that name (substring rule for CJK)."""
+    left = r"(?<!\w)" if _is_word(value[:1]) else ""
+    right = r"(?!\w)" if _is_word(value[-1:]) else ""
     return left + re.escape(value) + right
 
 
 def _is_word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
+    return (ch.isalnum() or ch == "_") and not is_cjk(ch)
 
 
 def _occurrences(text: str, value: str) -> list[int]:
     """Starts of ``value`` in ``text`` as a whole word (same rule as :func:`whole`)."""
     out, start = [], text.find(value)
-    check_left, check_right = _is_word(value[0]), _is_word(value[-1])
+    check_left, check_right = _is_word(value[0]), _is_word(value[-1])  # never at a Han edge
     while start >= 0:
         end = start + len(value)
         if not (check_left and start > 0 and _is_word(text[start - 1])) and \
@@ -177,7 +181,7 @@ def _propagate(text: str, findings: list[Finding]) -> list[Finding]:
     values: dict[str, Finding] = {}
     for f in findings:
         value = text[f.start:f.end]
-        if len(value) >= 3:
+        if len(value) >= 3 or (len(value) == 2 and all(is_cjk(c) for c in value)):
             values.setdefault(value, f)
         if f.entity_type == "PERSON":
             for token in re.findall(r"[A-Z][a-z'\-]{2,}", value):

@@ -20,13 +20,15 @@ _PROVIDERS = {
     "IBAN_CODE": "iban", "IP_ADDRESS": "ipv4", "URL": "url", "ZIP_CODE": "postcode",
     "MEDICAL_RECORD_NUMBER": "bothify", "AGE": "age", "US_PASSPORT": "passport_number",
     "US_DRIVER_LICENSE": "bothify",
+    "CN_RESIDENT_ID": "ssn", "CN_BANK_CARD": "credit_card_number", "CN_VEHICLE_PLATE": "license_plate",
+    "CN_PASSPORT": "passport_number", "NRP": "none", "CN_USCC": "none",
 }
 
 
 def surrogate(entity_type: str, *, seed: int, locale: str = "en_US") -> str | None:
     """A fake value for ``entity_type`` from ``seed``; ``None`` when there is no provider."""
     provider = _PROVIDERS.get(entity_type)
-    if provider is None:
+    if provider is None or provider == "none":
         return None
     faker = _FAKERS.get(locale)
     if faker is None:

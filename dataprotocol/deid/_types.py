@@ -34,10 +34,18 @@ class Finding:
 
 @dataclass(frozen=True)
 class Scrubbed:
-    """The scrubbed text and the findings (offsets refer to the *original* text)."""
+    """The scrubbed text and the findings (offsets refer to the *original* text).
+
+    ``language`` is the document's detected (or configured) language; ``configured``
+    is False when no pipeline exists for it -- the document was scrubbed with the
+    language-independent recognizers and the fallback pipeline only, and must not
+    be taken as clean.
+    """
 
     text: str
     findings: tuple[Finding, ...] = ()
+    language: str = ""
+    configured: bool = True
 
     def counts(self) -> dict[str, int]:
         return count_findings(self.findings)
@@ -54,6 +62,9 @@ class FrameResult:
 
     frame: pd.DataFrame
     report: dict[str, int] = field(default_factory=dict)
+    #: documents per detected language, and those of them with no configured pipeline
+    languages: dict[str, int] = field(default_factory=dict)
+    unconfigured: dict[str, int] = field(default_factory=dict)
 
     def __iter__(self) -> Any:
         return iter((self.frame, self.report))

@@ -125,7 +125,12 @@ class TableSource:
         return schema
 
     def _check_schema(self, schema: pa.Schema) -> None:
-        names = [f.name for f in schema]
+        try:
+            names = [f.name for f in schema]
+        except UnicodeDecodeError as exc:  # pyarrow decodes header names lazily
+            raise InputError("the header is not valid UTF-8", file=self.path, line=1,
+                             expected="a UTF-8 file (re-encode it, e.g. iconv -f latin1 -t utf-8)"
+                             ) from exc
         duplicate = next((n for n in names if names.count(n) > 1), None)
         if duplicate is not None:
             raise InputError(f"column {duplicate!r} appears twice", file=self.path,

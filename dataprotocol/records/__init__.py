@@ -10,6 +10,27 @@ an auditor's ``dataprotocol budget audit`` stays light. The one-run canary audit
 
 Depends on ``keys``, ``budget`` and (lazily, for the license check) ``policy``; ``train``
 builds on it.
+
+Typed records (``_record.Record``): frozen dataclasses with ``to_dict`` / ``from_dict``.
+A parsed record keeps the keys it does not model (``extra``) and which modelled keys
+were present, so ``to_dict`` returns exactly what was read -- a newer card loads in an
+older reader, an older card in a newer one, and nothing signed is rewritten.
+
+How to add a field (e.g. ``world_size`` to the mechanism, ``genesis`` to :class:`LedgerRef`)::
+
+    genesis: str | None = optional()      # in the class, after the existing fields
+
+``optional()`` defaults to ``None`` and is not written while ``None``, so every payload
+that does not use the field stays byte-for-byte what it was, and old cards still load.
+Never make a new field required: released cards without it would stop loading. If the
+audit must check it, add a check in ``_audit.py`` that passes when it is absent.
+
+How to add a record kind (a DP query release, synthetic-data provenance): a new
+``records/_<kind>.py`` with ``@dataclass(frozen=True, kw_only=True) class X(Record)``, a
+``doc_type`` string ``dataprotocol-<kind>/1`` for ``keys.sign_document``, a writer that
+signs ``record.to_dict()`` and writes atomically, a reader that calls
+``X.from_dict(payload, what=..., file=...)`` (InputError names every bad key), and
+its audit checks returning :class:`Check`. Export the names here.
 """
 
 from __future__ import annotations
@@ -37,6 +58,22 @@ from dataprotocol.records._card import (
     read_privacy_document,
     write_model_dir,
 )
+from dataprotocol.records._exposure import (
+    EXPOSURE_METHOD,
+    chance_exposure,
+    exposure,
+    exposure_block,
+    exposure_check,
+    exposure_p_value,
+)
+from dataprotocol.records._privacy import (
+    Accounting,
+    DataUse,
+    FrontMatter,
+    LedgerRef,
+    LicenseTerms,
+    PrivacyRecord,
+)
 from dataprotocol.records._query_release import (
     QUERY_RELEASE_TYPE,
     QueryReleaseRecord,
@@ -45,8 +82,26 @@ from dataprotocol.records._query_release import (
     read_release,
     write_release,
 )
+from dataprotocol.records._record import Record, optional
+from dataprotocol.records._synthetic import (
+    SYNTHETIC_DOC_TYPE,
+    SyntheticProvenance,
+    read_provenance,
+    sha256_file,
+    verify_synthetic,
+    write_provenance,
+)
 
 __all__ = [
+    # typed records
+    "Record",
+    "optional",
+    "PrivacyRecord",
+    "Accounting",
+    "LedgerRef",
+    "DataUse",
+    "LicenseTerms",
+    "FrontMatter",
     # model directory: privacy.json + README.md
     "PRIVACY_DOC_TYPE",
     "PRIVACY_FILE",
@@ -71,6 +126,20 @@ __all__ = [
     "Check",
     "opacus_epsilon",
     "independent_epsilons",
+    # DP synthetic data provenance
+    "SYNTHETIC_DOC_TYPE",
+    "SyntheticProvenance",
+    "write_provenance",
+    "read_provenance",
+    "verify_synthetic",
+    "sha256_file",
+    # canary exposure of generative models (Carlini et al. 2019)
+    "EXPOSURE_METHOD",
+    "exposure",
+    "chance_exposure",
+    "exposure_block",
+    "exposure_check",
+    "exposure_p_value",
     # one-run empirical audit
     "CanaryAudit",
     "AUDIT_METHOD",

@@ -34,18 +34,13 @@ from dataprotocol.records._card import (
     read_front_matter,
     read_privacy_document,
 )
+from dataprotocol.records._exposure import exposure_check
+from dataprotocol.records._privacy import PrivacyRecord
 
 if TYPE_CHECKING:
     from dataprotocol.budget import Ledger
 
 __all__ = ["Check", "AuditReport", "audit_model_dir", "opacus_epsilon", "independent_epsilons"]
-
-_PAYLOAD_KEYS = ("run_id", "trainer", "weights", "data", "events", "accounting", "mechanism",
-                 "license", "base_model")
-_PAYLOAD_TYPES: dict[str, type] = {"trainer": dict, "weights": dict, "data": list,
-                                   "events": list, "accounting": dict, "mechanism": dict,
-                                   "license": dict}
-
 
 @dataclass(frozen=True)
 class AuditReport:
@@ -303,26 +298,7 @@ def _payload_of(document: dict[str, Any], where: Path) -> dict[str, Any]:
     payload = document.get("payload", document)
     if not isinstance(payload, dict):
         raise InputError("privacy.json payload is not an object", file=where, field="payload")
-    missing = [k for k in _PAYLOAD_KEYS if k not in payload]
-    if missing:
-        raise InputError(f"privacy.json lacks {', '.join(missing)}", file=where,
-                         expected=", ".join(_PAYLOAD_KEYS))
-    wrong = [k for k, kind in _PAYLOAD_TYPES.items() if not isinstance(payload[k], kind)]
-    if wrong:
-        raise InputError(f"malformed privacy.json at {', '.join(wrong)}", file=where,
-                         expected="the dataprotocol-privacy/1 payload (docs/formats.md)")
-    wrong += [f"data[{i}]" for i, d in enumerate(payload["data"])
-              if not isinstance(d, dict) or "dataset_id" not in d]
-    wrong += [f"events[{i}]" for i, e in enumerate(payload["events"]) if not isinstance(e, dict)]
-    if not isinstance(payload["license"].get("output_licenses"), list):
-        wrong.append("license.output_licenses")
-    for key in ("epsilon", "delta"):
-        value = payload["accounting"].get(key)
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            wrong.append(f"accounting.{key}")
-    if wrong:
-        raise InputError(f"malformed privacy.json at {', '.join(wrong)}", file=where,
-                         expected="the dataprotocol-privacy/1 payload (docs/formats.md)")
+    PrivacyRecord.read(payload, file=where)  # every key and type the checks rely on
     return payload
 
 
@@ -363,6 +339,7 @@ def audit_model_dir(model_dir: str | Path, *, ledger: Ledger | None = None,
         checks += _guarded("ledger-run", lambda: check_ledger(ledger, payload, events,
                                                                tolerance=tolerance))
     checks += _guarded("empirical-audit", lambda: [_check_empirical(payload)])
+    checks += _guarded("canary-exposure", lambda: [exposure_check(payload)])
     return AuditReport(model_dir=str(root), run_id=str(payload["run_id"]), checks=tuple(checks),
                        facts=facts)
 

@@ -26,6 +26,7 @@ from typing import Any
 from dataprotocol._files import check_output_folder, load_json, make_staging_folder, read_text
 from dataprotocol.errors import InputError
 from dataprotocol.keys import KeyPair, sign_document
+from dataprotocol.records._privacy import PrivacyRecord
 
 __all__ = [
     "PRIVACY_DOC_TYPE",
@@ -45,9 +46,6 @@ README_FILE = "README.md"
 PRIVACY_FORMAT = 1
 #: files holding parameters; everything else (config, tokenizer) is hashed under "files"
 WEIGHT_SUFFIXES = (".safetensors", ".bin", ".pt", ".pth", ".ckpt", ".gguf", ".h5", ".msgpack")
-_REQUIRED = ("run_id", "base_model", "task", "data", "license", "mechanism", "events",
-             "accounting")
-_ADDED = ("format", "created_at", "trainer", "weights", "files")
 
 
 def _sha256(path: Path) -> str:
@@ -85,17 +83,7 @@ def _normalise(payload: dict[str, Any]) -> dict[str, Any]:
         clean = json.loads(json.dumps(payload, allow_nan=False))
     except (TypeError, ValueError) as exc:
         raise InputError(f"privacy payload is not plain JSON: {exc}", field="payload") from exc
-    missing = [k for k in _REQUIRED if k not in clean]
-    if missing:
-        raise InputError(f"privacy payload lacks {', '.join(missing)}", field="payload",
-                         expected=", ".join(_REQUIRED))
-    clashing = [k for k in _ADDED if k in clean]
-    if clashing:
-        raise InputError(f"privacy payload must not set {', '.join(clashing)} "
-                         "(write_model_dir adds them)", field="payload")
-    if not clean["license"].get("output_licenses"):
-        raise InputError("no output license is possible for this model", field="license",
-                         expected="a non-empty license.output_licenses from policy.combine")
+    PrivacyRecord.unsigned(clean)  # complete, typed, not yet signed
     return clean
 
 
@@ -185,7 +173,17 @@ def dp_block(payload: dict[str, Any]) -> dict[str, Any]:
         },
         "ledger": payload.get("ledger"),
         "empirical_audit": payload.get("empirical_audit"),
+        **({"canary_exposure": _exposure_summary(payload["canary_exposure"])}
+           if payload.get("canary_exposure") else {}),
     }
+
+
+def _exposure_summary(block: dict[str, Any]) -> dict[str, Any]:
+    """The front matter's short form of the exposure audit (privacy.json has every rank)."""
+    keys = ("method", "canaries", "repeats", "candidates", "format", "mean_exposure",
+            "max_exposure", "chance_mean_exposure", "max_measurable_exposure", "p_value",
+            "consistent")
+    return {k: block[k] for k in keys if k in block}
 
 
 _OUTPUTS = {
@@ -264,6 +262,16 @@ def _privacy_section(p: dict[str, Any]) -> list[str]:
                      f"{audit.get('canaries')} canaries correct; 95%-confidence lower bound "
                      f"ε ≥ {_fmt(audit.get('epsilon_lower_bound'))} (a lower bound: it cannot "
                      "show a model is private, only catch one that is not).")
+    exposure = p.get("canary_exposure")
+    if exposure:
+        lines.append(f"- Canary exposure (Carlini et al. 2019, The Secret Sharer): "
+                     f"{exposure.get('canaries')} canaries \"{exposure.get('format')}\" inserted "
+                     f"{exposure.get('repeats')}x each, ranked among "
+                     f"{exposure.get('candidates')} random candidates: mean exposure "
+                     f"{_fmt(exposure.get('mean_exposure'))} bits, max "
+                     f"{_fmt(exposure.get('max_exposure'))} (chance "
+                     f"{_fmt(exposure.get('chance_mean_exposure'))}, at most "
+                     f"{_fmt(exposure.get('max_measurable_exposure'))} measurable).")
     lines += ["", "Not covered: the base model's pretraining data, and anything the data "
               "publisher did before DP training (PII scrubbing is statistical, not a guarantee).",
               "", "Check these claims offline: `dataprotocol budget audit MODEL_DIR "

@@ -21,10 +21,13 @@ from dataprotocol.records import (
 from dataprotocol.train._causal_lm import CausalLMTask
 from dataprotocol.train._config import ClippingMode, DPConfig, TrainResult
 from dataprotocol.train._distributed import DistributedError, launch_distributed
+from dataprotocol.train._generate import Generator, generate, load_generator
 from dataprotocol.train._package import TrainedModel, train_on_package
+from dataprotocol.train._plan import TrainPlan
 from dataprotocol.train._private_run import FinishedRun, PrivateRun, RunPlan, private_run
+from dataprotocol.train._synthesize import SyntheticTable, synthesize
 from dataprotocol.train._task import SequenceClassificationTask, Task
-from dataprotocol.train._trainer import DPTrainer, TrainPlan, pick_device
+from dataprotocol.train._trainer import DPTrainer, pick_device
 
 __all__ = [
     "DPConfig",
@@ -35,6 +38,11 @@ __all__ = [
     "Task",
     "SequenceClassificationTask",
     "CausalLMTask",
+    "generate",
+    "load_generator",
+    "Generator",
+    "synthesize",
+    "SyntheticTable",
     "pick_device",
     "train_on_package",
     "TrainedModel",

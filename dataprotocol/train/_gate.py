@@ -21,11 +21,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dataprotocol.budget import MechanismEvent, enforce_grant_conditions
 from dataprotocol.errors import BudgetError, PolicyDenied
 from dataprotocol.keys import KeyPair
+from dataprotocol.records import Accounting, DataUse, LedgerRef, LicenseTerms, PrivacyRecord
+
+if TYPE_CHECKING:
+    from dataprotocol.budget import Ledger, LedgerEntry
+    from dataprotocol.package import PackageHandle
+    from dataprotocol.policy import DatasetCard
 
 __all__ = ["Gate", "open_gate", "check_privacy_unit"]
 
@@ -34,14 +40,21 @@ __all__ = ["Gate", "open_gate", "check_privacy_unit"]
 class Gate:
     """An allowed training request: the opened package, its ledger, the model license."""
 
-    handle: Any
+    handle: PackageHandle
     key: KeyPair
     purpose: str
-    book: Any
+    #: None on the non-zero ranks of a distributed run (only rank 0 spends)
+    book: Ledger | None
     license_block: dict[str, Any]
 
+    def _ledger(self) -> Ledger:
+        if self.book is None:
+            raise BudgetError("this process opened no ledger (a non-zero rank of a "
+                              "distributed run: rank 0 reserves, commits and writes the card)")
+        return self.book
+
     @property
-    def card(self) -> Any:
+    def card(self) -> DatasetCard:
         return self.handle.card
 
     @property
@@ -51,7 +64,7 @@ class Gate:
 
     def has_entry(self, run_id: str) -> bool:
         try:
-            self.book.entry(run_id)
+            self._ledger().entry(run_id)
         except BudgetError:
             return False
         return True
@@ -60,45 +73,44 @@ class Gate:
                 meta: Mapping[str, Any] | None = None) -> None:
         """Grant conditions, then the ledger's reservation; raises with reasons and
         records nothing when either refuses (refused before step one)."""
-        enforce_grant_conditions(self.handle.decision.conditions, book=self.book,
+        enforce_grant_conditions(self.handle.decision.conditions, book=self._ledger(),
                                  grant_id=self.grant_id, dataset_id=self.card.dataset_id,
                                  run_id=run_id, events=list(events), delta=delta)
-        self.book.reserve(self.card.dataset_id, run_id=run_id, events=list(events),
+        self._ledger().reserve(self.card.dataset_id, run_id=run_id, events=list(events),
                           delta=delta, meta={"purpose": self.purpose, "planned": True,
                                              "grant_id": self.grant_id, **(meta or {})})
 
     def commit(self, run_id: str, *, events: Sequence[MechanismEvent], epsilon: float,
-               meta: Mapping[str, Any] | None = None) -> Any:
+               meta: Mapping[str, Any] | None = None) -> LedgerEntry:
         """The events the run actually took replace its reservation."""
-        return self.book.commit(run_id, events=list(events),
+        return self._ledger().commit(run_id, events=list(events),
                                 meta={"purpose": self.purpose, "epsilon": epsilon,
                                       "grant_id": self.grant_id, **(meta or {})})
 
-    def payload(self, *, run_id: str, base_model: str, task: str, entry: Any,
+    def payload(self, *, run_id: str, base_model: str, task: str, entry: LedgerEntry,
                 mechanism: Mapping[str, Any], events: Sequence[MechanismEvent],
                 accounting: Mapping[str, Any], metrics: Mapping[str, Any],
                 empirical_audit: Mapping[str, Any] | None = None) -> dict[str, Any]:
         """The privacy payload (``write_model_dir``'s input) of a committed run."""
         card, manifest = self.card, self.handle.manifest
-        status = self.book.status(card.dataset_id)
-        data = {"dataset_id": card.dataset_id, "dataset_version": card.version,
-                "manifest_id": manifest.manifest_id, "license": card.license,
-                "grant_id": self.grant_id, "title": card.title,
-                **card.attribution.to_dict()}
-        unit = getattr(card, "privacy_unit", None)
-        if unit:
-            data["privacy_unit"] = unit
-        return {
-            "run_id": run_id, "base_model": base_model, "task": task, "data": [data],
-            "license": self.license_block, "mechanism": dict(mechanism),
-            "events": [e.to_dict() for e in events], "accounting": dict(accounting),
-            "ledger": {"path_hint": _ledger_hint(self.book), "run_id": run_id,
-                       "entry_hash": entry.entry_hash,
-                       "cumulative_epsilon": status.spent_epsilon,
-                       "epsilon_cap": status.epsilon_cap, "delta_cap": status.delta_cap},
-            "empirical_audit": dict(empirical_audit) if empirical_audit else None,
-            "metrics": {**metrics, "trained_at": datetime.now(timezone.utc).isoformat()},
-        }
+        status = self._ledger().status(card.dataset_id)
+        data = DataUse.from_dict({
+            "dataset_id": card.dataset_id, "dataset_version": card.version,
+            "manifest_id": manifest.manifest_id, "license": card.license,
+            "grant_id": self.grant_id, "title": card.title, **card.attribution.to_dict(),
+            **({"privacy_unit": card.privacy_unit} if getattr(card, "privacy_unit", None) else {}),
+        }, what="dataset card")
+        ledger = LedgerRef(path_hint=_ledger_hint(self._ledger()), run_id=run_id,
+                           entry_hash=entry.entry_hash, cumulative_epsilon=status.spent_epsilon,
+                           epsilon_cap=status.epsilon_cap, delta_cap=status.delta_cap)
+        record = PrivacyRecord(
+            run_id=run_id, base_model=base_model, task=task, data=(data,),
+            license=LicenseTerms.from_dict(self.license_block, what="license block"),
+            mechanism=dict(mechanism), events=tuple(e.to_dict() for e in events),
+            accounting=Accounting.from_dict(dict(accounting), what="accounting"),
+            ledger=ledger, empirical_audit=dict(empirical_audit) if empirical_audit else None,
+            metrics={**metrics, "trained_at": datetime.now(timezone.utc).isoformat()})
+        return record.to_dict()
 
 
 def open_gate(package: str | Path, *, grant: dict[str, Any] | str | Path, key: KeyPair,

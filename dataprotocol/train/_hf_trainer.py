@@ -19,7 +19,7 @@ account for are refused with the reason instead of silently mis-accounted.
 from __future__ import annotations
 
 import inspect
-from typing import Any
+from typing import Any, Literal
 
 import torch
 from torch import nn
@@ -96,13 +96,22 @@ class PrivateTrainer(Trainer):
     """A ``transformers.Trainer`` that trains with DP-SGD under ``run``'s reservation.
 
     ``max_grad_norm``: the per-example clipping norm C (default: ``args.max_grad_norm``;
-    the Trainer's own global-norm clipping is replaced by it). ``sampling_seed``: make the
-    Poisson batches reproducible (tests only -- whoever knows it knows the batches).
+    the Trainer's own global-norm clipping is replaced by it). ``clipping``:
+    ``"bookkeeping"`` (default; one backward pass, Bu et al. 2023 -- falls back to hooks
+    for layers it cannot handle) or ``"hooks"`` (Opacus per-example gradients).
+    ``sampling_seed``: make the Poisson batches reproducible (tests only -- whoever knows
+    it knows the batches).
     """
 
     def __init__(self, *args: Any, run: PrivateRun, max_grad_norm: float | None = None,
+                 clipping: Literal["bookkeeping", "hooks"] = "bookkeeping",
                  sampling_seed: int | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if clipping not in ("bookkeeping", "hooks"):
+            raise InputError(f"unknown clipping mode {clipping!r}", field="clipping",
+                             expected="bookkeeping | hooks")
+        self.clipping = clipping
+        self._clipper: Any = None
         self.run = run
         self.per_example_norm = float(max_grad_norm if max_grad_norm is not None
                                       else self.args.max_grad_norm or 1.0)
@@ -150,7 +159,8 @@ class PrivateTrainer(Trainer):
                              f"{dataset_size} training examples", field="per_device_train_batch_size")
         self.run.reserve(dataset_size=dataset_size, sample_rate=rate, steps=total,
                          expected_batch_size=float(batch * accumulation), mechanism={
-                             "clipping_norm": self.per_example_norm, "clipping_mode": "hooks",
+                             "clipping_norm": self.per_example_norm,
+                             "clipping_mode": self.clipping,
                              "steps": total, "physical_batch_size": batch,
                              "gradient_accumulation_steps": accumulation,
                              "learning_rate": args.learning_rate,
@@ -184,30 +194,47 @@ class PrivateTrainer(Trainer):
     # -- the DP optimizer -------------------------------------------------------------
     def create_optimizer(self, model: nn.Module | None = None) -> Any:
         from opacus.accountants import create_accountant
-        from opacus.grad_sample import GradSampleHooks
-        from opacus.optimizers import DPOptimizer
-        from opacus.validators import ModuleValidator
 
         if self.dp_optimizer is not None:
             return self.optimizer
         plan = self.run.plan
-        assert plan is not None
+        assert plan is not None and self.model is not None
         base = super().create_optimizer(model)
-        assert self.model is not None
         self.model.train()  # Opacus' validator and hooks check .training
-        errors = ModuleValidator.validate(self.model, strict=False)
-        if errors:
-            raise InputError("model has layers DP-SGD cannot train: "
-                             + "; ".join(map(str, errors)), field="model")
-        self._hooks = GradSampleHooks(self.model, batch_first=True, loss_reduction="mean")
-        self.dp_optimizer = DPOptimizer(
-            base, noise_multiplier=plan.noise_multiplier, max_grad_norm=self.per_example_norm,
-            expected_batch_size=int(round(plan.expected_batch_size)), loss_reduction="mean",
-            secure_mode=self.run.secure_mode)
+        noise = dict(noise_multiplier=plan.noise_multiplier, max_grad_norm=self.per_example_norm,
+                     expected_batch_size=int(round(plan.expected_batch_size)),
+                     loss_reduction="mean", secure_mode=self.run.secure_mode)
+        self.dp_optimizer = self._dp_optimizer(base, noise)
         self.run.attach(self.dp_optimizer, create_accountant(self.run.accountant_name),
                         model=self.model, sample_rate=plan.sample_rate)
         self.optimizer = self.dp_optimizer
         return self.optimizer
+
+    def _dp_optimizer(self, base: Any, noise: dict[str, Any]) -> Any:
+        """Book-keeping clipping (one backward) where the model allows, else Opacus hooks;
+        both end in an Opacus DP optimizer, which adds the noise."""
+        from opacus.grad_sample import GradSampleHooks
+        from opacus.optimizers import DPOptimizer, DPOptimizerFastGradientClipping
+        from opacus.validators import ModuleValidator
+
+        from dataprotocol.train._bookkeeping import BookkeepingClipper, BookkeepingUnsupported
+
+        assert self.model is not None
+        errors = ModuleValidator.validate(self.model, strict=False)
+        if errors:
+            raise InputError("model has layers DP-SGD cannot train: "
+                             + "; ".join(map(str, errors)), field="model")
+        mode = self.clipping
+        if mode == "bookkeeping":
+            try:
+                self._clipper = BookkeepingClipper(self.model, max_grad_norm=self.per_example_norm)
+            except BookkeepingUnsupported:
+                mode = "hooks"
+        self.run.mechanism["clipping_mode"] = mode
+        if self._clipper is not None:
+            return DPOptimizerFastGradientClipping(base, **noise)
+        self._hooks = GradSampleHooks(self.model, batch_first=True, loss_reduction="mean")
+        return DPOptimizer(base, **noise)
 
     # -- one micro-batch ----------------------------------------------------------------
     def training_step(self, model: nn.Module, inputs: dict[str, Any],
@@ -215,16 +242,27 @@ class PrivateTrainer(Trainer):
         model.train()
         inputs = self._prepare_inputs(inputs)
         if batch_rows(inputs) == 0:  # an empty Poisson micro-batch: noise only, still a step
-            for param in self.dp_optimizer.params:
-                param.grad_sample = torch.zeros((0, *param.shape), device=param.device,
-                                                dtype=param.dtype)
+            self._empty_batch()
             return torch.zeros((), device=self.args.device)
+        names = self._forward_names()
         with self.compute_loss_context_manager():
-            loss = per_example_losses(model, inputs, accepted=self._forward_names()).mean()
+            if self._clipper is not None:  # one backward; .grad = the clipped sum
+                losses = self._clipper.forward_backward(
+                    lambda: per_example_losses(model, inputs, accepted=names))
+                return losses.mean() / self.args.gradient_accumulation_steps
+            loss = per_example_losses(model, inputs, accepted=names).mean()
         # Not accelerator.backward: it would divide by the accumulation steps, and Opacus'
         # per-example gradients must be those of each example's own loss.
         loss.backward()
         return loss.detach() / self.args.gradient_accumulation_steps
+
+    def _empty_batch(self) -> None:
+        for param in self.dp_optimizer.params:
+            if self._clipper is not None:
+                param.grad = torch.zeros_like(param)
+            else:
+                param.grad_sample = torch.zeros((0, *param.shape), device=param.device,
+                                                dtype=param.dtype)
 
     def _forward_names(self) -> set[str]:
         if self._accepted is None:
@@ -260,6 +298,9 @@ class PrivateTrainer(Trainer):
         if self._hooks is not None:
             self._hooks.cleanup()
             self._hooks = None
+        if self._clipper is not None:
+            self._clipper.remove()
+            self._clipper = None
         metrics = {k: v for k, v in (self.state.log_history[-1] if self.state.log_history
                                      else {}).items() if isinstance(v, (int, float))}
         assert self.model is not None

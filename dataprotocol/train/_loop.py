@@ -16,8 +16,8 @@ from dataprotocol.train._units import UnitIndex, combine_unit_gradients, unit_st
 
 if TYPE_CHECKING:
     from dataprotocol.train._config import DPConfig
+    from dataprotocol.train._plan import TrainPlan
     from dataprotocol.train._private import PrivateStep
-    from dataprotocol.train._trainer import TrainPlan
 
 __all__ = ["run_epoch", "run_unit_epoch", "evaluate", "make_loader"]
 

@@ -45,7 +45,8 @@ def train_on_package(package: str | Path, *, grant: dict[str, Any] | str | Path,
                      overwrite: bool = False, device: str = "auto",
                      task: str = "sequence-classification", prompt_column: str | None = None,
                      response_column: str | None = None,
-                     privacy_unit: str | None = None) -> TrainedModel:
+                     privacy_unit: str | None = None, canary_repeats: int = 1,
+                     canary_candidates: int = 1000, canary_format: Any = None) -> TrainedModel:
     """Fine-tune ``model_path`` on a granted package under DP-SGD; write ``out``.
 
     ``task="sequence-classification"`` reads ``text_column`` and ``label_column``;
@@ -53,6 +54,11 @@ def train_on_package(package: str | Path, *, grant: dict[str, Any] | str | Path,
     ``prompt_column`` + ``response_column`` (loss on the response tokens only).
     ``privacy_unit``: a column whose value is one person; user-level DP over it (the
     dataset card's ``privacy_unit``, when it names one, requires it).
+
+    ``audit_canaries``: a classifier gets the one-run Steinke-Nasr-Jagielski audit; a
+    causal LM gets the Secret Sharer exposure audit -- that many random canaries of
+    ``canary_format`` inserted ``canary_repeats`` times each, ranked after training
+    among ``canary_candidates`` fresh secrets of the same format.
     """
     from dataprotocol.train._rows import ColumnSpec, read_rows, task_for
 
@@ -72,8 +78,18 @@ def train_on_package(package: str | Path, *, grant: dict[str, Any] | str | Path,
     texts, labels, names = read_rows(frame, spec)
     units = _read_units(frame, privacy_unit)
     train, held = _split(texts, labels, units, eval_fraction=eval_fraction, seed=config.seed)
-    canaries = None
-    if audit_canaries:
+    canaries, exposure = None, None
+    if audit_canaries and spec.task == "causal-lm":
+        from dataprotocol.train._exposure import ExposureCanaries
+
+        exposure = ExposureCanaries(audit_canaries, repeats=canary_repeats,
+                                    candidates=canary_candidates, canary_format=canary_format,
+                                    seed=config.seed)
+        extra = exposure.rows(instruction=spec.instruction)
+        # at user level each canary (all its repeats) is one more person
+        train = (train[0] + extra, [], None if train[2] is None else
+                 train[2] + [f"canary-{i // canary_repeats}" for i in range(len(extra))])
+    elif audit_canaries:
         from dataprotocol.records import CanaryAudit
 
         canaries = CanaryAudit(audit_canaries, num_labels=max(len(names), 2), seed=config.seed)
@@ -98,12 +114,15 @@ def train_on_package(package: str | Path, *, grant: dict[str, Any] | str | Path,
         return TrainedModel(model_dir=Path(out), run_id=run_id, result=result, payload={})
     entry = gate.commit(run_id, events=result.events, epsilon=result.accounting["epsilon"])
     audit_block = _audit(canaries, trainer, result, config) if canaries else None
-    payload = gate.payload(run_id=run_id, base_model=Path(model_path).name,
+    payload = gate.payload(run_id=run_id, base_model=_base_model_name(model_path),
                            task=trainer.task.name, entry=entry, mechanism=result.mechanism,
                            events=result.events, accounting=result.accounting,
                            metrics={**result.metrics, **({"labels": names} if names else {})},
                            empirical_audit=audit_block)
     payload["columns"] = spec.to_dict()
+    if exposure is not None:
+        payload["canary_exposure"] = _exposure_audit(exposure, trainer, result, config,
+                                                     instruction=spec.instruction)
     from dataprotocol.records import write_model_dir
 
     if names:
@@ -208,3 +227,30 @@ def _audit(canaries: Any, trainer: DPTrainer, result: TrainResult, config: DPCon
 def _set_label_names(model: Any, names: list[str]) -> None:
     model.config.id2label = dict(enumerate(names))
     model.config.label2id = {name: i for i, name in enumerate(names)}
+
+
+
+
+
+def _base_model_name(model_path: str | Path) -> str:
+    """The Hub id of a bundled base model (what a card's base_model means), else the
+    checkpoint folder's name."""
+    from dataprotocol.train._bundled import hub_id_for, resolve_model_path
+
+    path = resolve_model_path(model_path)
+    return hub_id_for(path) or path.name
+
+
+def _exposure_audit(canaries: Any, trainer: DPTrainer, result: TrainResult, config: DPConfig,
+                    *, instruction: bool) -> dict[str, Any]:
+    """Rank every canary among the candidates; raises AuditFailed when DP is contradicted."""
+    from dataprotocol.records import exposure_block
+
+    model = result.model.to(trainer.device)
+    beaten = canaries.beaten_by(trainer.task, model, trainer.tokenizer, device=trainer.device,
+                                instruction=instruction, max_length=config.max_length)
+    block: dict[str, Any] = exposure_block(
+        beaten, candidates=len(canaries.candidates), repeats=canaries.repeats,
+        canary_format=canaries.format.describe(), epsilon=result.accounting["epsilon"],
+        delta=config.delta)
+    return block

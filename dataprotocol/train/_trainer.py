@@ -6,20 +6,21 @@ import math
 import secrets
 import warnings
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import torch
 from torch import nn
 
-from dataprotocol.budget import MechanismEvent
 from dataprotocol.errors import InputError
 from dataprotocol.train._accounting import account_events, calibrate_noise
+from dataprotocol.train._bundled import resolve_model_path
+from dataprotocol.train._causal_lm import load_tokenizer
 from dataprotocol.train._checkpoint import Checkpoint, load_checkpoint, save_checkpoint
 from dataprotocol.train._config import DPConfig, TrainResult
 from dataprotocol.train._distributed import World, current_world, parameter_digest
 from dataprotocol.train._loop import evaluate, run_epoch, run_unit_epoch
+from dataprotocol.train._plan import TrainPlan
 from dataprotocol.train._private import make_private_step
 from dataprotocol.train._task import SequenceClassificationTask, Task
 from dataprotocol.train._units import UnitIndex
@@ -33,30 +34,6 @@ def pick_device(device: str = "auto") -> torch.device:
     return torch.device(device)
 
 
-@dataclass(frozen=True)
-class TrainPlan:
-    """The mechanism a run will use, fixed before step one (what the ledger reserves)."""
-
-    noise_multiplier: float
-    sample_rate: float
-    steps_per_epoch: int
-    epochs: int
-    sampler: str
-    dataset_size: int
-    #: user-level DP: the number of privacy units (people) sampled over; None: rows
-    units: int | None = None
-
-    @property
-    def steps(self) -> int:
-        return self.steps_per_epoch * self.epochs
-
-    def events(self, steps: int | None = None) -> list[MechanismEvent]:
-        return [MechanismEvent(noise_multiplier=self.noise_multiplier,
-                               sample_rate=self.sample_rate,
-                               steps=self.steps if steps is None else steps,
-                               sampler=self.sampler)]  # type: ignore[arg-type]
-
-
 class DPTrainer:
     """Fine-tune ``model_path`` with DP-SGD under ``config``: by default an
     ``AutoModelForSequenceClassification`` directory (safetensors, loaded offline) with
@@ -65,14 +42,14 @@ class DPTrainer:
 
     def __init__(self, model_path: str | Path, *, num_labels: int | None = None,
                  config: DPConfig, device: str = "auto", task: Task | None = None) -> None:
-        path = Path(model_path)
+        path = resolve_model_path(model_path)
         if not path.is_dir():
             raise InputError("model checkpoint directory not found", file=path,
                              expected="a transformers checkpoint directory")
         self.model_path = path
         self.config = config
         self.device = pick_device(device)
-        self.tokenizer = _load_tokenizer(path)
+        self.tokenizer = load_tokenizer(path)
         self.task: Task = task or SequenceClassificationTask(
             pad_token_id=int(self.tokenizer.pad_token_id or 0))
         if self.task.labelled and (num_labels is None or num_labels < 2):
@@ -251,16 +228,6 @@ def _agree_on_result(world: World, model: nn.Module, result: TrainResult) -> Non
     world.agree(result.accounting["epsilon"], what="epsilon")
     digest = world.agree(parameter_digest(model), what="the trained parameters")
     result.mechanism["replica_parameters_sha256"] = digest
-
-
-def _load_tokenizer(path: Path) -> Any:
-    from transformers import AutoTokenizer
-
-    try:
-        return AutoTokenizer.from_pretrained(str(path), local_files_only=True)
-    except (OSError, ValueError) as exc:
-        raise InputError(f"cannot load a tokenizer: {exc}", file=path,
-                         expected="tokenizer files next to the model") from exc
 
 
 def _with_lora(model: nn.Module, cfg: DPConfig, *, task_type: str) -> nn.Module:

@@ -4,7 +4,10 @@ Synthetic patient-portal messages with PII (names, emails, phones, dates, addres
 and a topic label with real signal, so a DP fine-tune has something to learn:
 0 = appointment, 1 = billing, 2 = prescription, 3 = test results.
 
-    python examples/demo/make_demo_data.py --rows 600 --out examples/demo/patient_messages.csv
+    python examples/demo/make_demo_data.py --rows 600
+
+The CSV is package data (dataprotocol/cli/demo_data/), so an installed wheel's
+``dataprotocol demo`` finds it.
 """
 
 from __future__ import annotations
@@ -52,7 +55,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=600)
     parser.add_argument("--seed", type=int, default=20261123)
-    parser.add_argument("--out", type=Path, default=Path(__file__).with_name("patient_messages.csv"))
+    shipped = Path(__file__).resolve().parents[2] / "dataprotocol" / "cli" / "demo_data"
+    parser.add_argument("--out", type=Path, default=shipped / "patient_messages.csv")
     args = parser.parse_args()
     fake, rng = Faker("en_US"), random.Random(args.seed)
     Faker.seed(args.seed)

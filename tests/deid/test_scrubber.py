@@ -115,7 +115,7 @@ def test_scrub_many_matches_scrub_and_keeps_order(scrubber: Any) -> None:
     texts = [NOTE, "", "nothing here", "Call Ann Lee at 555-123-4567.", "   "] * 3
     many = scrubber.scrub_many(texts, batch_size=4)
     assert [m.text for m in many] == [scrubber.scrub(t).text for t in texts]
-    assert many[1] == Scrubbed("", ())
+    assert many[1] == Scrubbed("", (), language="en")
 
 
 @pytest.mark.slow

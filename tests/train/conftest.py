@@ -59,7 +59,7 @@ def tiny_data() -> tuple[list[str], list[int]]:
 
 
 LM_WORDS = ("the a cat dog bird sat ran flew on under mat tree my account number is zero "
-            "one two three four five six seven eight nine").split()
+            "one two three four five six seven eight nine 0 1 2 3 4 5 6 7 8 9").split()
 
 
 def make_tiny_causal_lm(directory: Path, *, kind: str = "llama", seed: int = 0) -> Path:

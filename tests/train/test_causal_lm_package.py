@@ -71,6 +71,7 @@ def test_cli_train_causal_lm_commits_and_writes_an_auditable_text_generation_car
                  "--purpose", PURPOSE, "--model", str(tiny_llama), "--task", "causal-lm",
                  "--text-column", "text", "--target-epsilon", "4", "--batch-size", "8",
                  "--max-length", "16", "--ledger", str(ledger_path), "--seed", "0",
+                 "--audit-canaries", "4", "--canary-candidates", "300",
                  "--out", str(tmp_path / "model"), "--json"])
     out = json.loads(capsys.readouterr().out)
     assert code == 0, out
@@ -84,9 +85,48 @@ def test_cli_train_causal_lm_commits_and_writes_an_auditable_text_generation_car
 
     meta = read_front_matter(tmp_path / "model")
     assert meta["pipeline_tag"] == "text-generation"
+    exposure = out["canary_exposure"]
+    assert exposure["canaries"] == 4 and exposure["candidates"] == 300
+    assert exposure["consistent"] and len(exposure["ranks"]) == 4
+    assert meta["differential_privacy"]["canary_exposure"]["mean_exposure"] == \
+        pytest.approx(exposure["mean_exposure"])
     report = audit_model_dir(tmp_path / "model", ledger=ledger,
                              trainer_identity=keys["partner"].public)
     assert report.passed, [c for c in report.checks if not c.passed]
+    assert any(c.name == "canary-exposure" and "mean exposure" in c.detail
+               for c in report.checks)
+    _synthesize_from(tmp_path / "model", tmp_path, key_path, ledger_path, tiny_llama, capsys)
+
+
+def _synthesize_from(model: Path, tmp_path: Path, key_path: Path, ledger_path: Path,
+                     base: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """synthesize: a signed, scrubbed table that inherits the model's guarantee; refused
+    for a non-DP model, a model failing audit, and templates reading private fields."""
+    from dataprotocol.cli.main import main
+    from dataprotocol.records import read_privacy_document, verify_synthetic
+
+    table = tmp_path / "synthetic.parquet"
+    common = ["--rows", "3", "--key", str(key_path), "--max-new-tokens", "6", "--seed", "1"]
+    code = main(["synthesize", str(model), "--out", str(table), "--ledger", str(ledger_path),
+                 "--json", *common])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 0, out
+    frame = pd.read_parquet(table)
+    assert list(frame.columns) == ["text"] and len(frame) == 3
+    record = verify_synthetic(table.with_suffix(".provenance.json"), table)
+    claimed = read_privacy_document(model)["payload"]
+    assert record.epsilon == claimed["accounting"]["epsilon"]
+    assert record.model_run_id == claimed["run_id"] and record.scrub["scrubbed"]
+    assert record.sources[0]["manifest_id"] == claimed["data"][0]["manifest_id"]
+    assert record.prompts == [] and "post-processing" in record.guarantee
+    # refused: a plain (non-DP) checkpoint; a card edited after signing; private fields
+    assert main(["synthesize", str(base), "--out", str(tmp_path / "a.parquet"), *common]) == 1
+    readme = model / "README.md"
+    readme.write_text(readme.read_text().replace("text-generation", "text-classification"))
+    assert main(["synthesize", str(model), "--out", str(tmp_path / "b.parquet"), *common]) == 1
+    assert main(["synthesize", str(model), "--out", str(tmp_path / "c.parquet"),
+                 "--prompt-template", "note about {text}", *common]) == 2
+    assert not any((tmp_path / n).exists() for n in ("a.parquet", "b.parquet", "c.parquet"))
 
 
 @pytest.mark.slow

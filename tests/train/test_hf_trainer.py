@@ -102,6 +102,7 @@ def test_a_trainer_script_trains_privately_with_accumulation_as_virtual_steps(
     assert report.passed, [c.to_dict() for c in report.failures]
     assert done.payload is not None
     assert done.payload["mechanism"]["gradient_accumulation_steps"] == 2
+    assert done.payload["mechanism"]["clipping_mode"] == "bookkeeping"
 
 
 @pytest.mark.slow
@@ -124,11 +125,12 @@ def test_a_causal_lm_trains_privately_through_the_trainer(
                                         gradient_accumulation_steps=1,
                                         per_device_train_batch_size=16),
                              data_collator=DataCollatorForLanguageModeling(tokenizer, mlm=False),
-                             processing_class=tokenizer, sampling_seed=1)
+                             processing_class=tokenizer, sampling_seed=1, clipping="hooks")
     trainer.train()
     done = trainer.finish(str(tmp_path / "lm"))
     assert sum(e.steps for e in done.events) == trainer.state.global_step == 6
     assert done.payload is not None and done.payload["task"] == "causal-lm"
+    assert done.payload["mechanism"]["clipping_mode"] == "hooks"
     report = audit_model_dir(tmp_path / "lm", ledger=ledger)
     assert report.passed, [c.to_dict() for c in report.failures]
 
@@ -172,3 +174,50 @@ def test_settings_that_cannot_be_accounted_for_are_refused_with_the_reason(
     with pytest.raises(InputError, match=reason):
         trainer.train()
     assert ledger.entries() == []
+
+
+@pytest.mark.parametrize("mode", ["hooks", "bookkeeping"])
+def test_accumulation_micro_batches_give_the_update_of_one_logical_batch(mode: str) -> None:
+    """The callback's virtual steps (clip + accumulate, noise once) equal one DP step on
+    the whole logical batch -- checked with the noise switched off, for both modes."""
+    import torch
+    from opacus import GradSampleModule
+    from opacus.optimizers import DPOptimizer, DPOptimizerFastGradientClipping
+
+    from dataprotocol.train._bookkeeping import BookkeepingClipper
+    from dataprotocol.train._hf_trainer import _DPCallback
+
+    rows, targets = 5 * torch.randn((8, 4)), torch.randint(0, 2, (8,))
+
+    def trained(chunks: list[slice]) -> list[Any]:
+        torch.manual_seed(0)
+        model = torch.nn.Linear(4, 2)
+        kind = DPOptimizer if mode == "hooks" else DPOptimizerFastGradientClipping
+        optimizer = kind(torch.optim.SGD(model.parameters(), lr=1.0), noise_multiplier=0.0,
+                         max_grad_norm=0.5, expected_batch_size=8, loss_reduction="mean")
+        if mode == "hooks":
+            module = GradSampleModule(model, batch_first=True, loss_reduction="mean")
+        else:
+            clipper = BookkeepingClipper(model, max_grad_norm=0.5)
+        callback = _DPCallback(type("T", (), {"dp_optimizer": optimizer})())  # type: ignore[arg-type]
+        for position, chunk in enumerate(chunks):
+            if chunk.stop == chunk.start:  # an empty Poisson micro-batch, as training_step does
+                for param in optimizer.params:
+                    if mode == "hooks":
+                        param.grad_sample = torch.zeros((0, *param.shape))
+                    else:
+                        param.grad = torch.zeros_like(param)
+            elif mode == "hooks":
+                torch.nn.functional.cross_entropy(module(rows[chunk]), targets[chunk]).backward()
+            else:
+                clipper.forward_backward(lambda c=chunk: torch.nn.functional.cross_entropy(
+                    model(rows[c]), targets[c], reduction="none"))
+            if position < len(chunks) - 1:
+                callback.on_substep_end(None, None, None)
+        optimizer.step()
+        callback.on_step_end(None, None, None)
+        return [p.detach().clone() for p in model.parameters()]
+
+    whole = trained([slice(0, 8)])
+    for got, want in zip(trained([slice(0, 3), slice(3, 3), slice(3, 8)]), whole):
+        assert torch.allclose(got, want, atol=1e-6)

@@ -6,6 +6,8 @@ a user adds one by passing it in ``ScrubConfig(extra_recognizers=...)``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from presidio_analyzer import EntityRecognizer
 
 from dataprotocol.deid.recognizers._age import AgeRecognizer
@@ -18,6 +20,7 @@ from dataprotocol.deid.recognizers._labelled_id import LabelledIdRecognizer
 from dataprotocol.deid.recognizers._location_cue import LocationCueRecognizer
 from dataprotocol.deid.recognizers._medical_record import MedicalRecordNumberRecognizer
 from dataprotocol.deid.recognizers._mention import MentionRecognizer
+from dataprotocol.deid.recognizers._nrp import NrpLexiconRecognizer
 from dataprotocol.deid.recognizers._organization import CompanySuffixRecognizer
 from dataprotocol.deid.recognizers._payment_card import PaymentCardContextRecognizer
 from dataprotocol.deid.recognizers._person import PersonContextRecognizer
@@ -31,10 +34,43 @@ from dataprotocol.deid.recognizers._uk_nino import UkNinoRecognizer
 from dataprotocol.deid.recognizers._us_driver_license import UsDriverLicenseContextRecognizer
 from dataprotocol.deid.recognizers._us_passport import UsPassportContextRecognizer
 from dataprotocol.deid.recognizers._us_ssn import UsSsnContextRecognizer
+from dataprotocol.deid.recognizers._zh_address import ChineseAddressRecognizer
+from dataprotocol.deid.recognizers._zh_age import ChineseAgeRecognizer
+from dataprotocol.deid.recognizers._zh_bank_card import ChineseBankCardRecognizer
+from dataprotocol.deid.recognizers._zh_date import ChineseDateRecognizer
+from dataprotocol.deid.recognizers._zh_location import ChineseLocationRecognizer
+from dataprotocol.deid.recognizers._zh_nrp import ChineseNrpRecognizer
+from dataprotocol.deid.recognizers._zh_organization import ChineseOrganizationRecognizer
+from dataprotocol.deid.recognizers._zh_passport import ChinesePassportRecognizer
+from dataprotocol.deid.recognizers._zh_person import ChinesePersonRecognizer
+from dataprotocol.deid.recognizers._zh_phone import ChinesePhoneRecognizer
+from dataprotocol.deid.recognizers._zh_plate import ChineseVehiclePlateRecognizer
+from dataprotocol.deid.recognizers._zh_record_id import ChineseMedicalRecordRecognizer, ChineseRecordIdRecognizer
+from dataprotocol.deid.recognizers._zh_resident_id import ChineseResidentIdRecognizer
+from dataprotocol.deid.recognizers._zh_uscc import ChineseUsccRecognizer
+from dataprotocol.deid.recognizers._zh_zip import ChineseZipRecognizer
 from dataprotocol.deid.recognizers._zip_code import ZipCodeRecognizer
 
 __all__ = [
     "AgeRecognizer",
+    "ChineseAddressRecognizer",
+    "ChineseAgeRecognizer",
+    "ChineseBankCardRecognizer",
+    "ChineseDateRecognizer",
+    "ChineseLocationRecognizer",
+    "ChineseMedicalRecordRecognizer",
+    "ChineseNrpRecognizer",
+    "ChineseOrganizationRecognizer",
+    "ChinesePassportRecognizer",
+    "ChinesePersonRecognizer",
+    "ChinesePhoneRecognizer",
+    "ChineseRecordIdRecognizer",
+    "ChineseResidentIdRecognizer",
+    "ChineseUsccRecognizer",
+    "ChineseVehiclePlateRecognizer",
+    "ChineseZipRecognizer",
+    "CHINESE_RECOGNIZERS",
+    "chinese_recognizers",
     "CompanySuffixRecognizer",
     "DelimitedRowRecognizer",
     "IbanContextRecognizer",
@@ -44,6 +80,7 @@ __all__ = [
     "MedicalRecordNumberRecognizer",
     "MentionRecognizer",
     "NameLexiconRecognizer",
+    "NrpLexiconRecognizer",
     "OfflineEmailRecognizer",
     "OFFLINE_TLD_EXTRACTOR",
     "PaymentCardContextRecognizer",
@@ -86,9 +123,50 @@ EXTRA_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     LabelledIdRecognizer,
     UnknownNameRecognizer,
     PersonSlotRecognizer,
+    NrpLexiconRecognizer,
 )
 
 
 def extra_recognizers() -> list[EntityRecognizer]:
     """Fresh instances of :data:`EXTRA_RECOGNIZERS` plus the offline e-mail recognizer."""
     return [OfflineEmailRecognizer(), DelimitedRowRecognizer(), *(cls() for cls in EXTRA_RECOGNIZERS)]
+
+
+#: the Chinese pipeline (``language="zh"``): ours, plus Presidio's script-independent patterns
+CHINESE_RECOGNIZERS: tuple[Callable[[], EntityRecognizer], ...] = (
+    ChineseResidentIdRecognizer,
+    ChineseUsccRecognizer,
+    ChineseBankCardRecognizer,
+    ChinesePassportRecognizer,
+    ChineseVehiclePlateRecognizer,
+    ChinesePhoneRecognizer,
+    ChineseAddressRecognizer,
+    ChineseDateRecognizer,
+    ChineseAgeRecognizer,
+    ChineseOrganizationRecognizer,
+    ChinesePersonRecognizer,
+    ChineseLocationRecognizer,
+    ChineseRecordIdRecognizer,
+    ChineseMedicalRecordRecognizer,
+    ChineseZipRecognizer,
+    ChineseNrpRecognizer,
+)
+
+
+def chinese_recognizers() -> list[EntityRecognizer]:
+    """Fresh Chinese recognizers plus the language-independent ones (e-mail, URL, IP,
+    IBAN, credit card, crypto wallet, MAC, UUID) registered for ``zh``."""
+    from presidio_analyzer.predefined_recognizers import (
+        CreditCardRecognizer,
+        CryptoRecognizer,
+        IbanRecognizer,
+        IpRecognizer,
+        MacAddressRecognizer,
+        UrlRecognizer,
+        UuidRecognizer,
+    )
+
+    generic = [cls(supported_language="zh") for cls in (CreditCardRecognizer, CryptoRecognizer, IbanRecognizer,
+                                                       IpRecognizer, MacAddressRecognizer, UrlRecognizer,
+                                                       UuidRecognizer)]
+    return [OfflineEmailRecognizer(supported_language="zh"), *generic, *(cls() for cls in CHINESE_RECOGNIZERS)]

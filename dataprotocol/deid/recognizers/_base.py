@@ -50,6 +50,8 @@ class RegexRecognizer(LocalRecognizer):  # type: ignore[misc]
     """Base for the recognizers in this folder (one per file)."""
 
     ENTITY: str = ""
+    #: the analyzer language this recognizer serves by default
+    LANGUAGE: str = "en"
     PATTERNS: Sequence[RegexPattern] = ()
     CONTEXT: Sequence[str] = ()
     #: characters before a match searched for a context word
@@ -59,13 +61,13 @@ class RegexRecognizer(LocalRecognizer):  # type: ignore[misc]
 
     name: str
 
-    def __init__(self, *, context: Sequence[str] | None = None, supported_language: str = "en") -> None:
+    def __init__(self, *, context: Sequence[str] | None = None, supported_language: str | None = None) -> None:
         self._compiled = [(p, compile_pattern(p.regex, p.flags)) for p in self.PATTERNS]
         self._context_re: re.Pattern[str] | None = None
         self._words: tuple[str, ...] = ()
         self.add_context(tuple(context) if context is not None else tuple(self.CONTEXT))
         # context=None for Presidio's enhancer: this class applies its own context rule.
-        super().__init__(supported_entities=[self.ENTITY], supported_language=supported_language)
+        super().__init__(supported_entities=[self.ENTITY], supported_language=supported_language or self.LANGUAGE)
 
     def add_context(self, words: Sequence[str]) -> None:
         """Add context words (``ScrubConfig.context``) to this recognizer's own context rule."""

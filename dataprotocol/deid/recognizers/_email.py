@@ -20,8 +20,8 @@ OFFLINE_TLD_EXTRACTOR = tldextract.TLDExtract(cache_dir=None, suffix_list_urls=(
 class OfflineEmailRecognizer(EmailRecognizer):  # type: ignore[misc]
     """Presidio's e-mail pattern with an offline top-level-domain check."""
 
-    def __init__(self) -> None:
-        super().__init__(name="OfflineEmailRecognizer")
+    def __init__(self, *, supported_language: str = "en") -> None:
+        super().__init__(name="OfflineEmailRecognizer", supported_language=supported_language)
 
     def validate_result(self, pattern_text: str) -> bool:
         return OFFLINE_TLD_EXTRACTOR(pattern_text).fqdn != ""

@@ -6,10 +6,15 @@ labelled span ``{"start", "end", "type"}``. Persons are numbered (``{name}``,
 mention the same person twice, as real notes do. Two template families exist, written
 separately: ``tuning`` (used while developing recognizers), ``heldout`` and
 ``heldout2`` ... ``heldout9`` (different shapes, wording and Faker locales, only ever evaluated).
+
+Development tooling, not part of the installed package (the wheel ships no templates):
+``dataprotocol deid corpus`` runs it from a source checkout; ``dataprotocol deid eval``
+scores any labelled JSONL file.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 import random
 import re
@@ -103,77 +108,27 @@ def write_corpus(path: str | Path, records: Sequence[dict[str, Any]] | Iterator[
     return count
 
 
-def _tuning() -> tuple[dict[str, list[str]], list[str]]:
-    from dataprotocol.deid._corpus_tuning import LOCALES, TEMPLATES
-
-    return TEMPLATES, LOCALES
-
-
 #: the tuning templates in held-out v8's locales: for tuning national formats (postcodes,
 #: phone groupings, names with diacritics) without looking at v8's texts
 INTL_LOCALES = ["en_AU", "en_CA", "sw", "yo_NG", "zu_ZA", "es_MX", "pt_BR", "de_DE", "fr_FR", "pl_PL",
                 "tr_TR", "nl_NL", "id_ID"]
 
-
-def _tuning_intl() -> tuple[dict[str, list[str]], list[str]]:
-    return _tuning()[0], INTL_LOCALES
-
-
-def _heldout() -> tuple[dict[str, list[str]], list[str]]:
-    from dataprotocol.deid._corpus_heldout import LOCALES, TEMPLATES
-
-    return TEMPLATES, LOCALES
+#: family -> (template module in this package, locales overriding the module's own)
+_MODULES: dict[str, tuple[str, list[str] | None]] = {
+    "tuning": ("tuning", None), "tuning_intl": ("tuning", INTL_LOCALES),
+    **{name: (name, None) for name in ("heldout", *(f"heldout{i}" for i in range(2, 10)))},
+}
 
 
-def _heldout2() -> tuple[dict[str, list[str]], list[str]]:
-    from dataprotocol.deid._corpus_heldout2 import LOCALES, TEMPLATES
+def _family(name: str) -> Callable[[], tuple[dict[str, list[str]], list[str]]]:
+    module, locales = _MODULES[name]
 
-    return TEMPLATES, LOCALES
+    def load() -> tuple[dict[str, list[str]], list[str]]:
+        templates = importlib.import_module(f"{__name__}.{module}")
+        return templates.TEMPLATES, list(locales or templates.LOCALES)
 
-
-def _heldout3() -> tuple[dict[str, list[str]], list[str]]:
-    from dataprotocol.deid._corpus_heldout3 import LOCALES, TEMPLATES
-
-    return TEMPLATES, LOCALES
-
-
-def _heldout4() -> tuple[dict[str, list[str]], list[str]]:
-    from dataprotocol.deid._corpus_heldout4 import LOCALES, TEMPLATES
-
-    return TEMPLATES, LOCALES
-
-
-def _heldout5() -> tuple[dict[str, list[str]], list[str]]:
-    from dataprotocol.deid._corpus_heldout5 import LOCALES, TEMPLATES
-
-    return TEMPLATES, LOCALES
-
-
-def _heldout6() -> tuple[dict[str, list[str]], list[str]]:
-    from dataprotocol.deid._corpus_heldout6 import LOCALES, TEMPLATES
-
-    return TEMPLATES, LOCALES
-
-
-def _heldout7() -> tuple[dict[str, list[str]], list[str]]:
-    from dataprotocol.deid._corpus_heldout7 import LOCALES, TEMPLATES
-
-    return TEMPLATES, LOCALES
-
-
-def _heldout8() -> tuple[dict[str, list[str]], list[str]]:
-    from dataprotocol.deid._corpus_heldout8 import LOCALES, TEMPLATES
-
-    return TEMPLATES, LOCALES
-
-
-def _heldout9() -> tuple[dict[str, list[str]], list[str]]:
-    from dataprotocol.deid._corpus_heldout9 import LOCALES, TEMPLATES
-
-    return TEMPLATES, LOCALES
+    return load
 
 
 FAMILIES: dict[str, Callable[[], tuple[dict[str, list[str]], list[str]]]] = {
-    "tuning": _tuning, "tuning_intl": _tuning_intl, "heldout": _heldout, "heldout2": _heldout2, "heldout3": _heldout3,
-    "heldout4": _heldout4, "heldout5": _heldout5, "heldout6": _heldout6,
-    "heldout7": _heldout7, "heldout8": _heldout8, "heldout9": _heldout9}
+    name: _family(name) for name in _MODULES}

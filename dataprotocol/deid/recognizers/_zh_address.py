@@ -1,0 +1,100 @@
+"""Chinese street addresses, read as a hierarchy: province -> city -> district ->
+town/village -> road -> number -> estate -> building -> unit -> room.
+
+Chinese writes the address big-to-small with no spaces, so the recognizer matches
+the levels in order, each one optional, and keeps a match that has at least two
+levels below the province -- or a road with a number. A match with only
+administrative levels (``浙江省杭州市``) is a LOCATION, not a street address.
+
+Han characters carry no word boundary, so the first character of a level is not
+allowed to be a common function word (``住在北京市`` starts at 北): the stop list is
+short and names the verbs/prepositions that precede addresses in running text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from presidio_analyzer import RecognizerResult
+
+from dataprotocol.deid.recognizers._base import RegexPattern, RegexRecognizer, compile_pattern
+
+__all__ = ["ChineseAddressRecognizer"]
+
+#: never inside a place name: particles, pronouns, the verbs that precede an address
+_STRONG = "的了是我你他她您们在住去到往从寄送请把被将过来"
+_H = rf"(?:(?![{_STRONG}])\p{{Han}})"
+_STOP = _STRONG + "于址及或至为和与给向家现原由"
+_FIRST = rf"(?![{_STOP}]){_H}"
+_N = r"(?:\d+|[一二三四五六七八九十百]+)"
+_LEVELS = (
+    ("province", rf"(?:{_FIRST}{_H}{{1,2}}?(?:省|自治区)|{_FIRST}{_H}{{1,6}}?自治区|(?:北京|上海|天津|重庆)市?)"),
+    ("city", rf"{_FIRST}{_H}{{1,3}}?(?:市|自治州|地区|盟)"),
+    ("district", rf"{_FIRST}{_H}{{0,4}}?(?:区|县|旗|市)"),
+    ("town", rf"{_FIRST}{_H}{{0,4}}?(?:镇|乡|街道)"),
+    ("village", rf"{_FIRST}{_H}{{0,4}}?村(?:{_N}组)?"),
+    ("road", rf"(?:{_FIRST}|\d)[\p{{Han}}\d]{{0,8}}?(?:大道|大街|路|街|巷|胡同|道|里|弄)(?:[东西南北中]段|{_N}段)?"),
+    ("number", r"\d+(?:[\-之]\d+)?(?:号|弄)(?:\d+(?:[\-之]\d+)?号)?(?:院)?"),
+    ("estate", rf"{_FIRST}[\p{{Han}}A-Za-z\d]{{0,9}}?(?:小区|花园|公寓|大厦|广场|苑|园|城|府|庭|湾|中心|家园|新村|"
+               rf"社区|大楼|写字楼|宿舍|院|基地)"),
+    ("building", rf"(?:{_N}|[A-Z])(?:栋|号楼|幢|座|楼)"),
+    ("unit", rf"{_N}单元"),
+    ("floor", rf"{_N}层"),
+    ("room", r"\d{2,5}(?:室|房|号房|号)?"),
+)
+_REGEX = "".join(rf"(?P<{name}>{body})?" for name, body in _LEVELS)
+_CUES = "在去到于自往赴经"
+_BELOW_PROVINCE = ("city", "district", "town", "village", "road", "number", "estate", "building", "unit", "room")
+
+
+class ChineseAddressRecognizer(RegexRecognizer):
+    ENTITY = "STREET_ADDRESS"
+    LANGUAGE = "zh"
+    CONTEXT = ("地址", "住址", "住在", "家住", "现住", "收货地址", "寄到", "送到", "户籍", "居住地", "所在地")
+    PATTERNS = (RegexPattern("hierarchy", _REGEX, 0.7),)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._hierarchy = compile_pattern(_REGEX)
+        self.supported_entities = ["STREET_ADDRESS", "LOCATION"]
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
+        results = []
+        for match in self._hierarchy.finditer(text):
+            if match.end() <= match.start():
+                continue
+            found = [name for name, _ in _LEVELS if match.group(name)]
+            entity = _classify(found)
+            if entity is None and found == ["district"] and 3 <= match.end() - match.start() <= 5 and \
+                    (match.start() == 0 or text[match.start() - 1] in _CUES or not "\u4e00" <= text[match.start() - 1] <= "\u9fff"):
+                entity = "LOCATION"  # "去了建军县": a county after a movement verb
+            if entity is None:
+                continue
+            start, end = match.span()
+            if found[-1] == "room" and match.group("room")[-1:] not in "室房号" and len(found) < 3:
+                end = match.start("room")  # a bare number after a road is not yet a room
+            near = self._has_context(text, start, end)
+            score = (0.75 if entity == "STREET_ADDRESS" else 0.5) + (0.15 if near else 0.0)
+            results.append(self._result(entity, start, end, score))
+        return results
+
+    def _result(self, entity: str, start: int, end: int, score: float) -> RecognizerResult:
+        return RecognizerResult(entity_type=entity, start=start, end=end, score=min(score, 1.0),
+                                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: str(self.name),
+                                                      RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
+
+
+def _classify(found: list[str]) -> str | None:
+    below = [name for name in found if name in _BELOW_PROVINCE]
+    admin = {"province", "city", "district"}
+    if "road" in found and ("number" in found or len(found) >= 3):
+        return "STREET_ADDRESS"
+    if len([n for n in below if n not in admin]) >= 1 and len(found) >= 3:
+        return "STREET_ADDRESS"
+    if any(n in found for n in ("town", "village")) and len(found) >= 2:
+        return "STREET_ADDRESS"
+    if found and set(found) <= admin and len(found) >= 2:
+        return "LOCATION"
+    if found in (["province"], ["city"]):
+        return "LOCATION"
+    return None

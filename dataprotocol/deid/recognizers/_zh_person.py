@@ -1,0 +1,131 @@
+"""Person names in Chinese text: cues, titles, and jieba's ``nr`` tag, over a surname list.
+
+A Chinese name is a surname (one or two characters) and a given name of one or two
+characters, written without spaces, so the recognizer needs evidence for where it
+starts and ends:
+
+* a role or label right before it: 患者张伟, 客户：王芳, 联系人 李娜, 我是/我叫 ...;
+* a title or role right after it: 王芳女士, 欧阳明先生, 李医生 (the title stays outside
+  the span; a bare surname before a title -- 张先生 -- is reported on its own);
+* jieba's ``nr`` (person name) tag on a word that starts with a known surname.
+
+Given-name length after a cue: two characters unless jieba puts a word boundary
+after the first, or the second is a title / function character.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+
+from dataprotocol.deid.recognizers._base import compile_pattern
+from dataprotocol.deid.recognizers._zh_segments import segment
+from dataprotocol.deid.recognizers._zh_surnames import DOUBLE_SURNAMES, SINGLE_SURNAMES
+
+__all__ = ["ChinesePersonRecognizer"]
+
+_ROLES = ("患者|病人|病患|客户|用户|顾客|买家|卖家|联系人|收件人|收货人|寄件人|发件人|申请人|投诉人|员工|职员|经办人|报案人|"
+          "被保险人|投保人|受益人|持卡人|借款人|贷款人|担保人|嫌疑人|当事人|同事|姓名|户名|家属|证人|受害人|驾驶员|驾驶人|"
+          "司机|快递员|骑手|业务员|负责人|法人|法定代表人|主治医生|主治医师|医生|医师|护士|老师|主任|经理|主管|配偶|"
+          "儿子|女儿|父亲|母亲|丈夫|妻子|爱人|签名|签字|审批人|填表人|接待人|记录人|办理人|承办人|民警|警官|"
+          "我是|我叫|名叫|叫做|本人|致|亲爱的|尊敬的|抄送|发件|收件|寄给|交给|发给|转给|告诉|通知|联系|拜访|车主|来电人|乘客|房东|租客|"
+          "业主|学生|家长|同学|朋友|领导|上级|下属|From|To|Dear")
+_TITLES = ("先生|女士|小姐|太太|医生|医师|大夫|经理|总监|老师|护士|主任|律师|警官|同志|师傅|教授|院长|科长|处长|局长|"
+           "队长|阿姨|叔叔|大爷|大妈|同学|专员|客服|总|工|博士|主管|部长|书记|董事长|老板|店长|组长|您好|你好")
+_NOT_GIVEN = set("的了在是说和与及或等也都就还又把被给向对从于为因称讲问答来去到要请已曾将您你我他她们先女医经老护"
+                 "主律警同师总男性患客电手身住今昨现反表投打拨致驾于，。、；：！？（）()0123456789 \n\t")
+#: "张伟和李娜", "王芳、刘洋": a name joined to a found one
+_JOIN = "和与及、跟同或,，"
+_CUE = compile_pattern(rf"(?:{_ROLES})\s*[:：]?\s*(?=\p{{Han}})")
+_TITLE = compile_pattern(rf"(?:{_TITLES})")
+
+
+def _surname_at(text: str, i: int) -> int:
+    if text[i:i + 2] in DOUBLE_SURNAMES:
+        return 2
+    return 1 if i < len(text) and text[i] in SINGLE_SURNAMES else 0
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
+    """PERSON spans in Chinese text (names only; titles and roles outside)."""
+
+    name: str
+
+    def __init__(self, *, supported_language: str = "zh") -> None:
+        super().__init__(supported_entities=["PERSON"], supported_language=supported_language,
+                         name="ChinesePersonRecognizer")
+
+    def load(self) -> None:
+        """Nothing to load: jieba is loaded on first use (``_zh_segments``)."""
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
+        if entities and "PERSON" not in entities:
+            return []
+        tokens = segment(text)
+        starts = {start for _, _, start in tokens}
+        spans: dict[tuple[int, int], float] = {}
+        for m in _CUE.finditer(text):
+            if (end := self._name_end(text, m.end(), starts)) is not None:
+                spans[(m.end(), end)] = max(spans.get((m.end(), end), 0), 0.7)
+        for m in _TITLE.finditer(text):
+            begin = self._name_before(text, m.start(), starts)
+            if begin is not None:
+                spans[(begin, m.start())] = max(spans.get((begin, m.start()), 0), 0.65)
+        for word, flag, start in tokens:
+            if flag.startswith("nr") and 2 <= len(word) <= 4 and _surname_at(word, 0) and \
+                    all(_is_han(c) for c in word):
+                spans.setdefault((start, start + len(word)), 0.55)
+        for (_, end) in sorted(spans):
+            if end < len(text) and text[end] in _JOIN and (after := self._name_end(text, end + 1, starts)):
+                spans.setdefault((end + 1, after), 0.6)
+        return [self._result(s, e, score) for (s, e), score in spans.items()]
+
+    def _name_end(self, text: str, i: int, starts: set[int]) -> int | None:
+        n = _surname_at(text, i)
+        if not n:
+            return None
+        j = i + n
+        given = 0
+        while given < 2 and j + given < len(text) and _is_han(text[j + given]) and \
+                text[j + given] not in _NOT_GIVEN and not _TITLE.match(text, j + given):
+            if given == 1 and (j + given) in starts and _word_len(text, j + given, starts) >= 2:
+                break
+            given += 1
+        if given == 0:
+            return j if _TITLE.match(text, j) else None
+        return j + given
+
+    def _name_before(self, text: str, end: int, starts: set[int]) -> int | None:
+        candidates = []
+        for length in (4, 3, 2, 1):
+            begin = end - length
+            if begin < 0 or not all(_is_han(c) for c in text[begin:end]):
+                continue
+            n = _surname_at(text, begin)
+            if n and length - n <= 2 and not any(c in _NOT_GIVEN for c in text[begin + n:end]):
+                candidates.append(begin)
+        for begin in candidates:  # a two-character surname is decisive (欧阳明, not 明)
+            if text[begin:begin + 2] in DOUBLE_SURNAMES:
+                return begin
+        for begin in candidates:  # where jieba starts a word, longest first
+            if begin in starts:
+                return begin
+        return candidates[-2] if len(candidates) > 1 and end - candidates[-2] <= 3 else \
+            (candidates[-1] if candidates else None)
+
+    def _result(self, start: int, end: int, score: float) -> RecognizerResult:
+        return RecognizerResult(entity_type="PERSON", start=start, end=end, score=score,
+                                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                                      RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
+
+
+def _word_len(text: str, start: int, starts: set[int]) -> int:
+    end = start + 1
+    while end < len(text) and end not in starts:
+        end += 1
+    return end - start

@@ -1,0 +1,30 @@
+"""Labelled record numbers in Chinese text (HIPAA's "any other unique identifying
+number"): 订单号, 运单号, 保单号, 工号, 会员号, QQ, 案件编号 ... followed by an id; the
+hospital ones (住院号, 病历号, 门诊号, 病案号) are MEDICAL_RECORD_NUMBER."""
+
+from __future__ import annotations
+
+from dataprotocol.deid.recognizers._base import RegexPattern, RegexRecognizer
+
+__all__ = ["ChineseRecordIdRecognizer", "ChineseMedicalRecordRecognizer"]
+
+_SEP = r"\s*(?:[:：#]|是|为)?\s*"
+_ID = r"(?P<id>[A-Za-z]{0,4}[\-]?\d[\dA-Za-z\-]{3,23})(?![\dA-Za-z])"
+_LABELS = ("订单号|订单编号|运单号|快递单号|物流单号|单号|保单号|保险单号|理赔号|报案号|案件编号|案号|立案编号|工号|员工号|"
+           "员工编号|学号|会员号|会员卡号|客户号|客户编号|用户ID|用户名|账户|流水号|交易号|合同号|合同编号|申请编号|申请号|"
+           "受理号|工单号|投诉编号|服务单号|编号|凭证号|发票号|票号|车架号|发动机号|驾驶证号|档案号|QQ号?|微信号|ID")
+
+
+class ChineseRecordIdRecognizer(RegexRecognizer):
+    ENTITY = "ID"
+    LANGUAGE = "zh"
+    PATTERNS = (RegexPattern("labelled id", rf"(?:{_LABELS}){_SEP}{_ID}", 0.6, group="id"),
+                RegexPattern("wechat id", r"(?:微信号|微信)\s*[:：]?\s*(?P<id>[A-Za-z][A-Za-z0-9_\-]{5,19})(?![\w\-])",
+                             0.55, group="id"))
+
+
+class ChineseMedicalRecordRecognizer(RegexRecognizer):
+    ENTITY = "MEDICAL_RECORD_NUMBER"
+    LANGUAGE = "zh"
+    PATTERNS = (RegexPattern("labelled mrn", rf"(?:住院号|病历号|门诊号|病案号|就诊号|就诊卡号|病人ID|登记号|MRN){_SEP}{_ID}",
+                             0.75, group="id"),)
