@@ -14,7 +14,7 @@ from typing import Optional
 import typer
 from rich.markup import escape
 
-from dataprotocol.cli import _audit, _budget, _card, _deid, _demo, _keys, _license, _package, _policy, _query, _train
+from dataprotocol.cli import _audit, _budget, _card, _deid, _demo, _keys, _license, _lineage, _package, _policy, _query, _train
 from dataprotocol.cli._common import budget_app, emit_json, err_console, set_argv
 from dataprotocol.errors import DataProtocolError, InputError
 
@@ -52,7 +52,7 @@ def _root(
     """Privacy-preserving data sharing for ML (see docs/cli.md)."""
 
 
-for _module in (_keys, _license, _policy, _deid, _package, _card, _budget, _audit, _train, _query, _demo):
+for _module in (_keys, _license, _policy, _deid, _package, _card, _budget, _audit, _train, _query, _lineage, _demo):
     _module.register(app)
 app.add_typer(budget_app, name="budget")
 

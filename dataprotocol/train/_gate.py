@@ -78,14 +78,19 @@ class Gate:
                                  run_id=run_id, events=list(events), delta=delta)
         self._ledger().reserve(self.card.dataset_id, run_id=run_id, events=list(events),
                           delta=delta, meta={"purpose": self.purpose, "planned": True,
-                                             "grant_id": self.grant_id, **(meta or {})})
+                                             "grant_id": self.grant_id,
+                                             "manifest_id": self.handle.manifest.manifest_id,
+                                             **(meta or {})})
 
     def commit(self, run_id: str, *, events: Sequence[MechanismEvent], epsilon: float,
                meta: Mapping[str, Any] | None = None) -> LedgerEntry:
         """The events the run actually took replace its reservation."""
         return self._ledger().commit(run_id, events=list(events),
                                 meta={"purpose": self.purpose, "epsilon": epsilon,
-                                      "grant_id": self.grant_id, **(meta or {})})
+                                      "grant_id": self.grant_id,
+                                      # lineage: which package version the run spent from
+                                      "manifest_id": self.handle.manifest.manifest_id,
+                                      **(meta or {})})
 
     def payload(self, *, run_id: str, base_model: str, task: str, entry: LedgerEntry,
                 mechanism: Mapping[str, Any], events: Sequence[MechanismEvent],
