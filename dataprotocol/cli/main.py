@@ -14,7 +14,20 @@ from typing import Optional
 import typer
 from rich.markup import escape
 
-from dataprotocol.cli import _audit, _budget, _card, _deid, _demo, _keys, _license, _lineage, _package, _policy, _query, _train
+from dataprotocol.cli import (
+    _audit,
+    _budget,
+    _card,
+    _deid,
+    _demo,
+    _keys,
+    _license,
+    _lineage,
+    _package,
+    _policy,
+    _query,
+    _train,
+)
 from dataprotocol.cli._common import budget_app, emit_json, err_console, set_argv
 from dataprotocol.errors import DataProtocolError, InputError
 
