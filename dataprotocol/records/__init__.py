@@ -46,22 +46,6 @@ from dataprotocol.records._canary import (
     max_certifiable_epsilon,
     p_value,
 )
-from dataprotocol.records._exposure import (
-    EXPOSURE_METHOD,
-    chance_exposure,
-    exposure,
-    exposure_block,
-    exposure_check,
-    exposure_p_value,
-)
-from dataprotocol.records._synthetic import (
-    SYNTHETIC_DOC_TYPE,
-    SyntheticProvenance,
-    read_provenance,
-    sha256_file,
-    verify_synthetic,
-    write_provenance,
-)
 from dataprotocol.records._card import (
     PRIVACY_DOC_TYPE,
     PRIVACY_FILE,
@@ -73,6 +57,14 @@ from dataprotocol.records._card import (
     read_front_matter,
     read_privacy_document,
     write_model_dir,
+)
+from dataprotocol.records._exposure import (
+    EXPOSURE_METHOD,
+    chance_exposure,
+    exposure,
+    exposure_block,
+    exposure_check,
+    exposure_p_value,
 )
 from dataprotocol.records._privacy import (
     Accounting,
@@ -91,6 +83,14 @@ from dataprotocol.records._query_release import (
     write_release,
 )
 from dataprotocol.records._record import Record, optional
+from dataprotocol.records._synthetic import (
+    SYNTHETIC_DOC_TYPE,
+    SyntheticProvenance,
+    read_provenance,
+    sha256_file,
+    verify_synthetic,
+    write_provenance,
+)
 
 __all__ = [
     # typed records

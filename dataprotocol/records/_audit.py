@@ -26,7 +26,6 @@ from dataprotocol.keys import PublicIdentity, verify_document
 from dataprotocol.records._audit_check import Check
 from dataprotocol.records._audit_ledger import check_ledger
 from dataprotocol.records._canary import epsilon_lower_bound
-from dataprotocol.records._exposure import exposure_check
 from dataprotocol.records._card import (
     PRIVACY_DOC_TYPE,
     front_matter,
@@ -35,6 +34,7 @@ from dataprotocol.records._card import (
     read_front_matter,
     read_privacy_document,
 )
+from dataprotocol.records._exposure import exposure_check
 from dataprotocol.records._privacy import PrivacyRecord
 
 if TYPE_CHECKING:
