@@ -14,7 +14,7 @@ def train(
     grant: Path = typer.Option(..., "--grant", help="Signed grant file allowing action 'train'."),
     key: Path = typer.Option(..., "--key", help="Your private key file (the grantee; signs the card)."),
     purpose: str = typer.Option(..., "--purpose", help="Purpose of the run (must be granted)."),
-    model: Path = typer.Option(..., "--model", help="Local checkpoint directory (safetensors or GGUF): AutoModelForSequenceClassification, or AutoModelForCausalLM with --task causal-lm."),
+    model: Path = typer.Option(..., "--model", help="Local checkpoint directory (safetensors or GGUF): AutoModelForSequenceClassification, or AutoModelForCausalLM with --task causal-lm; or a bundled model name (smollm2-135m-instruct)."),
     task: str = typer.Option("sequence-classification", "--task", help="sequence-classification | causal-lm (next-token loss; prompt tokens and padding carry none)."),
     text_column: str | None = typer.Option(None, "--text-column", help="Column holding the input text (causal-lm: the whole row is the target)."),
     label_column: str | None = typer.Option(None, "--label-column", help="Column holding the label (classification)."),
