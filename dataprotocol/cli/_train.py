@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from dataprotocol.cli._common import console, emit_json, passphrase_from_env
+from dataprotocol.cli._common import console, current_argv, emit_json, passphrase_from_env
 
 
 def train(
@@ -45,6 +45,7 @@ def train(
     seed: int | None = typer.Option(None, "--seed", help="Seed for sampling and noise (testing only; omit for releases)."),
     overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing model directory."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show the progress bar."),
+    nproc: int = typer.Option(1, "--nproc", help="Train on N processes (launches torchrun; Opacus DPDDP, gloo on CPU, NCCL on GPU); --batch-size stays the global logical batch."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Fine-tune a model on a granted package with DP-SGD and write a signed privacy card.
@@ -53,7 +54,11 @@ def train(
     'train' for the purpose and the ledger holds the planned run's budget.
     """
     from dataprotocol.keys import load_keypair
-    from dataprotocol.train import DPConfig, train_on_package
+    from dataprotocol.train import DPConfig, launch_distributed, train_on_package
+
+    launched = launch_distributed(current_argv(), nproc=nproc)
+    if launched is not None:  # the torchrun children did the work and reported it
+        raise typer.Exit(launched)
 
     config = DPConfig(target_epsilon=target_epsilon, delta=delta, epochs=epochs,
                       batch_size=batch_size, max_physical_batch=max_physical_batch,
@@ -72,6 +77,8 @@ def train(
                                prompt_column=prompt_column, response_column=response_column,
                                privacy_unit=privacy_unit, base_model_id=base_model_id)
     payload = trained.payload
+    if not payload:  # a non-zero rank of a distributed run: rank 0 reports
+        return
     if as_json:
         emit_json({"model_dir": str(trained.model_dir), "run_id": trained.run_id,
                    "accounting": payload["accounting"], "mechanism": payload["mechanism"],
