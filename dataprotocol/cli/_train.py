@@ -14,7 +14,7 @@ def train(
     grant: Path = typer.Option(..., "--grant", help="Signed grant file allowing action 'train'."),
     key: Path = typer.Option(..., "--key", help="Your private key file (the grantee; signs the card)."),
     purpose: str = typer.Option(..., "--purpose", help="Purpose of the run (must be granted)."),
-    model: Path = typer.Option(..., "--model", help="Local checkpoint directory (safetensors or GGUF): AutoModelForSequenceClassification, or AutoModelForCausalLM with --task causal-lm."),
+    model: Path = typer.Option(..., "--model", help="Local checkpoint directory (safetensors or GGUF): AutoModelForSequenceClassification, or AutoModelForCausalLM with --task causal-lm; or a bundled model name (smollm2-135m-instruct)."),
     base_model_id: str | None = typer.Option(
         None, "--base-model-id", help="The base model's Hugging Face Hub id for the card's base_model "
         "(default: known for bundled models, else the checkpoint's _name_or_path when it is one)."),

@@ -108,11 +108,11 @@ def _sources(graph: LineageGraph, target: str, data: Iterable[Any]) -> None:
     for item in data:
         if not isinstance(item, dict):
             continue
-        dataset = item.get("dataset_id")
+        dataset, manifest = item.get("dataset_id"), item.get("manifest_id")
         if dataset:
-            graph.link(graph.add(Node(f"dataset:{dataset}", "dataset", str(dataset))),
-                       target, "made from")
-        manifest = item.get("manifest_id")
+            graph.add(Node(f"dataset:{dataset}", "dataset", str(dataset)))
+            if not manifest:  # else: dataset -> manifest (version) -> target
+                graph.link(f"dataset:{dataset}", target, "made from")
         if manifest:
             node = graph.add(Node(f"manifest:{manifest}", "manifest", str(manifest)[:16],
                                   {"dataset_id": dataset, "version": item.get("dataset_version")}))
@@ -134,7 +134,8 @@ def _ledger_part(graph: LineageGraph, ledger: Any) -> None:
         node = graph.add(Node(f"run:{run_id}", "run", run_id, {
             "spend": kind, "state": entry.state, "dataset_id": entry.dataset_id,
             "delta": entry.delta, "entry_hash": entry.entry_hash, "seq": entry.seq,
-            "purpose": entry.meta.get("purpose"), "queries": entry.meta.get("queries")}))
+            "purpose": entry.meta.get("purpose"), "queries": entry.meta.get("queries"),
+            "epsilon": entry.meta.get("epsilon")}))
         _sources(graph, node, [{"dataset_id": entry.dataset_id,
                                 "manifest_id": entry.meta.get("manifest_id"),
                                 "grant_id": entry.meta.get("grant_id")}])
