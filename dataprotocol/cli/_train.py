@@ -14,7 +14,10 @@ def train(
     grant: Path = typer.Option(..., "--grant", help="Signed grant file allowing action 'train'."),
     key: Path = typer.Option(..., "--key", help="Your private key file (the grantee; signs the card)."),
     purpose: str = typer.Option(..., "--purpose", help="Purpose of the run (must be granted)."),
-    model: Path = typer.Option(..., "--model", help="Local checkpoint directory (safetensors or GGUF): AutoModelForSequenceClassification, or AutoModelForCausalLM with --task causal-lm."),
+    model: Path = typer.Option(..., "--model", help="Local checkpoint directory (safetensors or GGUF): AutoModelForSequenceClassification, or AutoModelForCausalLM with --task causal-lm; or a bundled model name (smollm2-135m-instruct)."),
+    base_model_id: str | None = typer.Option(
+        None, "--base-model-id", help="The base model's Hugging Face Hub id for the card's base_model "
+        "(default: known for bundled models, else the checkpoint's _name_or_path when it is one)."),
     task: str = typer.Option("sequence-classification", "--task", help="sequence-classification | causal-lm (next-token loss; prompt tokens and padding carry none)."),
     text_column: str | None = typer.Option(None, "--text-column", help="Column holding the input text (causal-lm: the whole row is the target)."),
     label_column: str | None = typer.Option(None, "--label-column", help="Column holding the label (classification)."),
@@ -72,7 +75,7 @@ def train(
                                canary_candidates=canary_candidates,
                                checkpoint_dir=checkpoint_dir, overwrite=overwrite, task=task,
                                prompt_column=prompt_column, response_column=response_column,
-                               privacy_unit=privacy_unit)
+                               privacy_unit=privacy_unit, base_model_id=base_model_id)
     payload = trained.payload
     if not payload:  # a non-zero rank of a distributed run: rank 0 reports
         return

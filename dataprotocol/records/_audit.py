@@ -28,7 +28,7 @@ from dataprotocol.records._audit_ledger import check_ledger
 from dataprotocol.records._canary import epsilon_lower_bound
 from dataprotocol.records._card import (
     PRIVACY_DOC_TYPE,
-    front_matter,
+    expected_front_matter,
     hash_model_files,
     model_license,
     read_front_matter,
@@ -255,7 +255,7 @@ def _check_front_matter(model_dir: Path, payload: dict[str, Any]) -> Check:
         actual = read_front_matter(model_dir)
     except InputError as exc:
         return Check("front-matter", False, str(exc))
-    expected = front_matter(payload)
+    expected = expected_front_matter(payload, actual)
     differing = [p for key in expected for p in _diff(expected[key], actual.get(key), key)]
     tags = actual.get("tags") or []
     missing_tags = [t for t in ("differential-privacy", "dp-sgd") if t not in tags]

@@ -10,6 +10,7 @@ is conservative); resuming it reuses the run id, so it cannot spend twice.
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -46,7 +47,8 @@ def train_on_package(package: str | Path, *, grant: dict[str, Any] | str | Path,
                      task: str = "sequence-classification", prompt_column: str | None = None,
                      response_column: str | None = None,
                      privacy_unit: str | None = None, canary_repeats: int = 1,
-                     canary_candidates: int = 1000, canary_format: Any = None) -> TrainedModel:
+                     canary_candidates: int = 1000, canary_format: Any = None,
+                     base_model_id: str | None = None) -> TrainedModel:
     """Fine-tune ``model_path`` on a granted package under DP-SGD; write ``out``.
 
     ``task="sequence-classification"`` reads ``text_column`` and ``label_column``;
@@ -114,7 +116,7 @@ def train_on_package(package: str | Path, *, grant: dict[str, Any] | str | Path,
         return TrainedModel(model_dir=Path(out), run_id=run_id, result=result, payload={})
     entry = gate.commit(run_id, events=result.events, epsilon=result.accounting["epsilon"])
     audit_block = _audit(canaries, trainer, result, config) if canaries else None
-    payload = gate.payload(run_id=run_id, base_model=_base_model_name(model_path),
+    payload = gate.payload(run_id=run_id, base_model=base_model_id or _base_model_name(model_path),
                            task=trainer.task.name, entry=entry, mechanism=result.mechanism,
                            events=result.events, accounting=result.accounting,
                            metrics={**result.metrics, **({"labels": names} if names else {})},
@@ -233,12 +235,23 @@ def _set_label_names(model: Any, names: list[str]) -> None:
 
 
 def _base_model_name(model_path: str | Path) -> str:
-    """The Hub id of a bundled base model (what a card's base_model means), else the
-    checkpoint folder's name."""
+    """The Hub id of the base model (what a card's base_model means): a bundled model's,
+    else the checkpoint's own ``_name_or_path`` when it is a Hub id, else the folder name."""
+    import json
+
     from dataprotocol.train._bundled import hub_id_for, resolve_model_path
 
     path = resolve_model_path(model_path)
-    return hub_id_for(path) or path.name
+    known = hub_id_for(path)
+    if known:
+        return known
+    try:
+        named = json.loads((path / "config.json").read_text(encoding="utf-8")).get("_name_or_path")
+    except (OSError, ValueError, AttributeError):
+        named = None
+    if isinstance(named, str) and re.fullmatch(r"[A-Za-z0-9][\w.-]*/[\w.-]+", named) and not Path(named).exists():
+        return named
+    return path.name
 
 
 def _exposure_audit(canaries: Any, trainer: DPTrainer, result: TrainResult, config: DPConfig,
