@@ -27,6 +27,7 @@ from dataprotocol.budget._composition import (
     Composition,
     compose_runs,
     filter_epsilon,
+    filter_weights,
     run_epsilon,
 )
 from dataprotocol.budget._events import (
@@ -71,6 +72,7 @@ __all__ = [
     "Composition",
     "compose_runs",
     "filter_epsilon",
+    "filter_weights",
     "run_epsilon",
     "FILTER_ORDERS",
     "Ledger",

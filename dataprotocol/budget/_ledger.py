@@ -115,9 +115,9 @@ class Ledger:
                 raise BudgetError(f"run {run_id!r} is already in the ledger; a run id "
                                   "reserves once (a resumed run keeps its reservation)")
             others = [events for events, _ in _current_runs(entries, dataset_id).values()]
-            spent = filter_epsilon([*others, planned], delta=delta_cap)
+            spent = _spend([*others, planned], epsilon_cap, delta_cap)
             reasons = _cap_reasons(spent, delta, epsilon_cap, delta_cap,
-                                   before=filter_epsilon(others, delta=delta_cap),
+                                   before=_spend(others, epsilon_cap, delta_cap),
                                    spent_by=_spent_by(entries, dataset_id))
             if reasons:
                 raise BudgetRefused(f"run {run_id!r} on dataset {dataset_id!r} refused, "
@@ -140,8 +140,8 @@ class Ledger:
             entries = self._verified(conn)
             epsilon_cap, delta_cap = self._caps(conn, dataset_id)
         others = [ev for ev, _ in _current_runs(entries, dataset_id).values()]
-        before = filter_epsilon(others, delta=delta_cap)
-        spent = filter_epsilon([*others, planned], delta=delta_cap)
+        before = _spend(others, epsilon_cap, delta_cap)
+        spent = _spend([*others, planned], epsilon_cap, delta_cap)
         reasons = _cap_reasons(spent, delta, epsilon_cap, delta_cap, before=before,
                                spent_by=_spent_by(entries, dataset_id))
         return DryRun(allowed=not reasons, reasons=tuple(reasons), spent_before=before,
@@ -171,13 +171,13 @@ class Ledger:
             current = _current_runs(entries, reservation.dataset_id)
             reserved_events = current.pop(run_id)[0]
             others = [ev for ev, _ in current.values()]
-            spent = filter_epsilon([*others, actual], delta=delta_cap)
-            as_reserved = filter_epsilon([*others, reserved_events], delta=delta_cap)
+            spent = _spend([*others, actual], epsilon_cap, delta_cap)
+            as_reserved = _spend([*others, reserved_events], epsilon_cap, delta_cap)
             # Only a run that ran more than it reserved can push the total over the cap
             # here; a run within its reservation is never blamed for someone else's.
             reasons = [] if spent <= as_reserved + _EPS_SLACK else _cap_reasons(
                 spent, reservation.delta, epsilon_cap, delta_cap,
-                before=filter_epsilon(others, delta=delta_cap))
+                before=_spend(others, epsilon_cap, delta_cap))
             if reasons:
                 meta_obj = {**meta_obj, "over_cap": True}
             entry = _append(conn, entries, run_id=run_id, dataset_id=reservation.dataset_id,
@@ -196,7 +196,8 @@ class Ledger:
             entries = self._verified(conn)
             epsilon_cap, delta_cap = self._caps(conn, dataset_id)
         current = _current_runs(entries, dataset_id)
-        composed = compose_runs(list(current.values()), delta=delta_cap, with_prv=with_prv)
+        composed = compose_runs(list(current.values()), delta=delta_cap, with_prv=with_prv,
+                                epsilon_cap=epsilon_cap)
         latest = {entry.run_id: entry for entry in entries}
         runs = tuple(_summary(latest[run_id], eps) for run_id, eps in
                      zip(current, composed.run_epsilons))
@@ -239,6 +240,11 @@ class Ledger:
                              file=self.location, field="dataset_id",
                              expected="a dataset registered with its (epsilon, delta) cap")
         return float(row[0]), float(row[1])
+
+
+def _spend(runs: Sequence[Sequence[PrivacyEvent]], epsilon_cap: float, delta_cap: float) -> float:
+    """The cap check's number: the Rényi filter, its delta shares fixed by the cap."""
+    return filter_epsilon(runs, delta=delta_cap, epsilon_cap=epsilon_cap)
 
 
 def _current_runs(entries: Sequence[LedgerEntry],

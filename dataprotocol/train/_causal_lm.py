@@ -75,7 +75,21 @@ def load_causal_lm(model_path: str | Path) -> nn.Module:
     finally:
         hf_logging.set_verbosity(verbosity)
         hf_logging.enable_progress_bar()
+    if gguf:
+        _forget_gguf_quantization(model)
     return model  # type: ignore[no-any-return]
+
+
+def _forget_gguf_quantization(model: Any) -> None:
+    """transformers dequantises GGUF tensors to float on load but keeps a GGUF
+    "quantizer" that makes ``save_pretrained`` refuse: the weights are plain tensors, so
+    drop it (the fine-tuned model is then saved as ordinary safetensors)."""
+    model.hf_quantizer = None
+    if hasattr(model.config, "quantization_config"):
+        del model.config.quantization_config
+    for flag in ("is_quantized", "_is_quantized_training_enabled"):
+        if getattr(model, flag, False) is True:
+            setattr(model, flag, False)
 
 
 class CausalLMTask:

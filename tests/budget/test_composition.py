@@ -56,3 +56,25 @@ def test_ten_runs_compose_far_below_their_naive_sum():
 def test_no_runs_spend_nothing():
     assert filter_epsilon([], delta=1e-5) == 0.0
     assert compose_runs([], delta=1e-5).filter_epsilon == 0.0
+
+
+def test_filter_weights_are_a_distribution_fixed_by_the_cap():
+    from dataprotocol.budget import filter_weights
+
+    for cap in (None, 0.5, 3.0, 8.0, 50.0):
+        weights = filter_weights(cap, 1e-5)
+        assert len(weights) == len(FILTER_ORDERS) and all(w > 0 for w in weights)
+        assert sum(weights) == pytest.approx(1.0)
+    assert filter_weights(8.0, 1e-5) == filter_weights(8.0, 1e-5)  # a pure function
+    big = max(range(len(FILTER_ORDERS)), key=filter_weights(8.0, 1e-5).__getitem__)
+    small = max(range(len(FILTER_ORDERS)), key=filter_weights(0.5, 1e-5).__getitem__)
+    assert FILTER_ORDERS[big] < FILTER_ORDERS[small]  # a large cap anchors at a low order
+
+
+def test_anchored_filter_is_cheaper_near_the_cap_and_never_below_rdp():
+    run = [MechanismEvent(noise_multiplier=1.98, sample_rate=0.237, steps=25)]
+    runs = [run] * 10
+    even = filter_epsilon(runs, delta=1e-5)
+    anchored = filter_epsilon(runs, delta=1e-5, epsilon_cap=12.0)
+    rdp = compose_runs([(r, 1e-5) for r in runs], delta=1e-5, with_prv=False).rdp_epsilon
+    assert rdp < anchored < even

@@ -24,10 +24,16 @@ else:  # pragma: no cover - Windows / macOS fallback
 
 
 def _cap_for(runs: int) -> float:
-    """A cap that admits exactly ``runs`` copies of EVENT."""
-    low = filter_epsilon([[EVENT]] * runs, delta=1e-5)
-    high = filter_epsilon([[EVENT]] * (runs + 1), delta=1e-5)
-    return (low + high) / 2
+    """A cap that admits exactly ``runs`` copies of EVENT (the cap also fixes the
+    filter's delta shares, so iterate to a cap consistent with itself)."""
+    cap = filter_epsilon([[EVENT]] * runs, delta=1e-5) * 1.05
+    for _ in range(20):
+        low = filter_epsilon([[EVENT]] * runs, delta=1e-5, epsilon_cap=cap)
+        high = filter_epsilon([[EVENT]] * (runs + 1), delta=1e-5, epsilon_cap=cap)
+        if low <= cap < high:
+            return cap
+        cap = (low + high) / 2
+    raise AssertionError("no cap admits exactly that many runs")
 
 
 def test_concurrent_reservations_from_several_processes_never_overspend(ledger_location):
@@ -53,7 +59,8 @@ def test_concurrent_reservations_from_several_processes_never_overspend(ledger_l
 
 def test_a_killed_run_keeps_its_reservation(ledger_location):
     path = ledger_location
-    Ledger(path).register_dataset("ds", epsilon_cap=_cap_for(1), delta_cap=1e-5)
+    cap = _cap_for(1)
+    Ledger(path).register_dataset("ds", epsilon_cap=cap, delta_cap=1e-5)
     ready = CTX.Event()
     proc = CTX.Process(target=_workers.reserve_then_hang, args=(str(path), ready))
     proc.start()
@@ -67,6 +74,7 @@ def test_a_killed_run_keeps_its_reservation(ledger_location):
     assert book.verify_chain() == 1
     status = book.status("ds", with_prv=False)
     assert [(r.run_id, r.state) for r in status.runs] == [("doomed", "reserved")]
-    assert status.spent_epsilon == pytest.approx(filter_epsilon([[EVENT]], delta=1e-5))
+    assert status.spent_epsilon == pytest.approx(
+        filter_epsilon([[EVENT]], delta=1e-5, epsilon_cap=cap))
     with pytest.raises(BudgetRefused):  # the dead run's budget is not given back
         book.reserve("ds", run_id="retry", events=[EVENT], delta=1e-5)

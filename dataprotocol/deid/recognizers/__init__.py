@@ -20,6 +20,7 @@ from dataprotocol.deid.recognizers._labelled_id import LabelledIdRecognizer
 from dataprotocol.deid.recognizers._location_cue import LocationCueRecognizer
 from dataprotocol.deid.recognizers._medical_record import MedicalRecordNumberRecognizer
 from dataprotocol.deid.recognizers._mention import MentionRecognizer
+from dataprotocol.deid.recognizers._nrp import NrpLexiconRecognizer
 from dataprotocol.deid.recognizers._organization import CompanySuffixRecognizer
 from dataprotocol.deid.recognizers._payment_card import PaymentCardContextRecognizer
 from dataprotocol.deid.recognizers._person import PersonContextRecognizer
@@ -79,6 +80,7 @@ __all__ = [
     "MedicalRecordNumberRecognizer",
     "MentionRecognizer",
     "NameLexiconRecognizer",
+    "NrpLexiconRecognizer",
     "OfflineEmailRecognizer",
     "OFFLINE_TLD_EXTRACTOR",
     "PaymentCardContextRecognizer",
@@ -121,6 +123,7 @@ EXTRA_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     LabelledIdRecognizer,
     UnknownNameRecognizer,
     PersonSlotRecognizer,
+    NrpLexiconRecognizer,
 )
 
 

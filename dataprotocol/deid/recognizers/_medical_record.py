@@ -17,10 +17,14 @@ class MedicalRecordNumberRecognizer(RegexRecognizer):
     ENTITY = "MEDICAL_RECORD_NUMBER"
     CONTEXT = ("mrn", "medical record", "record number", "record no", "record #", "patient id",
                "patient number", "patient no", "chart", "hospital number", "hosp no", "mr#", "mr no",
-               "case number", "encounter")
+               "case number", "encounter", "med rec", "medical rec", "mr number", "unit number", "hospital no",
+               "record id", "emr", "ehr")
     WINDOW = 30
     PATTERNS = (
         RegexPattern("prefixed id", r"\b(?:MRN|MR|PT|HN)[-:#]?\d{5,10}\b", 0.8),
         RegexPattern("id near context", r"(?<![\w\-])(?:[A-Z]{1,3}[-]?)?\d{5,12}(?![\w\-])", 0.75,
                      needs_context=True),
+        # grouped or mixed forms in long notes: "MRN 12-345-678", "MR# 004-82-913", "MRN: HX-4829130-2"
+        RegexPattern("grouped id near context", r"(?<![\w\-])(?:[A-Z]{1,4}-?)?\d{2,8}(?:[-\s]\d{2,8}){1,3}"
+                                                 r"(?:-[A-Z0-9]{1,2})?(?![\w\-])", 0.7, needs_context=True),
     )

@@ -13,7 +13,8 @@ from dataprotocol.deid.recognizers._base import RegexPattern, RegexRecognizer
 
 __all__ = ["InternationalPhoneRecognizer"]
 
-_EXT = r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,6})?"
+# "x123", "ext. 45", "Ext 7", "extension 201", "#12" -- any case, part of the number's span
+_EXT = r"(?:\s*,?\s*(?i:x|ext\.?|extn\.?|extension)\s*\.?\s*\d{1,6}|\s#\s?\d{1,6})?"
 _SEP = r"[\s.\-]?"
 
 
@@ -45,5 +46,5 @@ class InternationalPhoneRecognizer(RegexRecognizer):
     )
 
     def validate(self, value: str) -> bool:
-        digits = re.sub(r"\D", "", value.split("x")[0])
+        digits = re.sub(r"\D", "", re.split(r"(?i)x|ext|#", value)[0])
         return 7 <= len(digits) <= 15

@@ -34,8 +34,16 @@ _SUFFIXES = (
     "Squares|Driveway|Esplanade|Promenade|Nagar|Marg|Chowk|Ganj|Colony"
 )
 _NUMBER = r"\d{1,6}[A-Za-z]?(?:[-/]\d{1,4})?,?"
-_WORD = r"[A-Z][A-Za-z'\-]+\.?"
-_UNIT = r"(?:,?\s+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|Room|Rm\.?|#)\s*[A-Za-z0-9\-]{1,6})?"
+# a street-name word: capitalised, or a numbered street ("5th", "42nd", "W 125th")
+_WORD = r"(?:[A-Z][A-Za-z'\-]+\.?|\d{1,3}(?:st|nd|rd|th))"
+# USPS Pub. 28 secondary unit designators (C2), one or two of them ("Bldg 2, Rm 301")
+_DESIGNATOR = (r"(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|Room|Rm\.?|Bldg\.?|Building|Lot|Trlr|"
+               r"Trailer|Spc|Space|Dept\.?|Department|Hngr|Hangar|Pier|Slip|Stop|Lbby|Lobby|Ofc|Office|Ph|Penthouse|"
+               r"Frnt|Rear|Side|Lowr|Uppr|Bsmt|Basement|#)")
+_UNIT = rf"(?:(?:,?\s+|\s*/\s*){_DESIGNATOR}\s*[A-Za-z0-9][A-Za-z0-9\-]{{0,5}}){{0,2}}"
+_POST_DIRECTION = r"(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\.?(?![\w]))?"
+# "County Road 12", "State Route 9", "Highway 101", "Interstate 95"
+_ROUTE_NUMBER = r"(?:\s+\d{1,4}[A-Z]?(?![\w\-]))?"
 _TAIL = r"(?:,?\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,?\s+[A-Z]{2})?,?\s+\d{5}(?:-\d{4})?\b)?"
 _DIRECTION = r"(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?"
 
@@ -66,7 +74,7 @@ class StreetAddressRecognizer(RegexRecognizer):
         RegexPattern(
             "number street suffix",
             rf"(?:(?:Flat|Apartment|Apt\.?|Unit|Suite)\s+[A-Za-z0-9\-]{{1,5}},?\s+)?\b{_NUMBER}\s+{_DIRECTION}"
-            rf"(?:{_WORD}\s+){{0,3}}(?:{_SUFFIXES})\b\.?{_UNIT}{_TAIL}",
+            rf"(?:{_WORD}\s+){{0,3}}(?:{_SUFFIXES})\b\.?{_ROUTE_NUMBER}{_POST_DIRECTION}{_UNIT}{_TAIL}",
             0.7,
         ),
         RegexPattern(
@@ -87,8 +95,10 @@ class StreetAddressRecognizer(RegexRecognizer):
                      rf"|{_OPENER}\s+(?:{_NAME_PART}\s+){{0,3}}?(?:No\.?\s*|nr\.?\s*|n[°º]\s*)?{_HOUSE}"
                      rf"(?![\w/\-]))",
                      0.6),
-        RegexPattern("po box", r"\b(?:P\.?\s?O\.?\s?Box|Post Office Box|PSC \d{3,5},? Box)\s+\d{1,6}\b", 0.7,
-                     flags=0),
+        RegexPattern("po box", r"\b(?:P\.?\s?O\.?\s?Box|Post Office Box|PSC \d{3,5},? Box|PMB|Private Mailbox)"
+                               r"\s*#?\s*\d{1,6}\b", 0.7, flags=0),
+        RegexPattern("number + pmb", rf"\b{_NUMBER}\s+(?:{_WORD}\s+){{0,3}}(?:{_SUFFIXES})\b\.?,?\s+(?:PMB|#)\s*\d{{1,6}}\b",
+                     0.7),
         RegexPattern("military", r"\b(?:USNS|USNV|USS|USCGC)\s+[A-Z][a-z]+\b", 0.6),
         RegexPattern("unit box", r"\bUnit\s+\d{3,5},?\s+Box\s+\d{3,5}\b", 0.7),
     )
