@@ -82,7 +82,7 @@ def scrub(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
     from dataprotocol._files import atomic_write_text
-    from dataprotocol.deid._io import check_paths, scrub_file
+    from dataprotocol.deid import check_paths, scrub_file
 
     check_paths(source, out, batch_size=batch_size, n_process=processes)
     operators = _pairs(entity_operator, option="entity-operator")
@@ -123,7 +123,7 @@ def deid_eval(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Leak rate, span recall/precision, F2 and char precision per entity type (and per language)."""
-    from dataprotocol.deid._eval import run_eval
+    from dataprotocol.deid import run_eval
 
     scrubber = _scrubber(config, None, model=model)
     reports = run_eval(corpus, scrubber=scrubber, vanilla=vanilla, n_process=processes)
@@ -166,7 +166,7 @@ def deid_verify(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Re-scan scrubbed output; exit 1 if anything still looks like PII (types and positions only)."""
-    from dataprotocol.deid._verify import verify_file
+    from dataprotocol.deid import verify_file
 
     scrubber = _scrubber(config, None, model=model)
     result = verify_file(scrubber, source, text_columns=tuple(text_column), min_score=min_score)

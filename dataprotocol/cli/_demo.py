@@ -80,6 +80,9 @@ contains_pii: true
 budget:
   epsilon: 8.0
   delta: 1.0e-5
+# public label set: DP group-by counts (and model label names) come from here, never the rows
+categories:
+  topic: ["0", "1", "2", "3"]
 publisher: {publisher_pub}
 """
 
@@ -125,9 +128,10 @@ def _policy_part(s: _Story) -> None:
         "--pii-column", "email=EMAIL_ADDRESS", "--pii-column", "phone=PHONE_NUMBER"])
     s.run("anyone can verify the package without keys", ["verify", s.path("package")])
     until = (datetime.now(timezone.utc) + timedelta(days=90)).strftime("%Y-%m-%d")
-    s.run("grant the researcher read+train for health research", [
+    s.run("grant the researcher read+train+query for health research", [
         "grant", "issue", s.path("package"), "--to", s.path("keys", "researcher.pub"),
         "--key", s.path("keys", "steward.key"), "--action", "read", "--action", "train",
+        "--action", "query",
         "--purpose", "health-research", "--until", until, "--condition", "max_epsilon=4",
         "--out", s.path("grants", "researcher.grant.json")])
     log = ["--log", s.path("decisions.jsonl")]
@@ -164,7 +168,25 @@ def _training_part(s: _Story, model: str, *, epochs: int, target_epsilon: float)
     console.print(Markdown(Path(s.path("model", "README.md")).read_text(encoding="utf-8")))
     s.run("audit the released model against its card and the ledger", [
         "budget", "audit", s.path("model"), "--ledger", ledger])
-    s.run("the dataset's budget: cap, spent, remaining", ["budget", "show", "--ledger", ledger])
+    _query_part(s, grant, ledger)
+
+
+def _query_part(s: _Story, grant: str, ledger: str) -> None:
+    Path(s.path("releases")).mkdir(exist_ok=True)
+    s.run("ALLOWED: a DP count of messages by topic (eps=0.5), charged to the same ledger", [
+        "query", s.path("package"), "count_by(topic)", "--grant", grant,
+        "--key", s.path("keys", "researcher.key"), "--purpose", "health-research",
+        "--epsilon", "0.5", "--ledger", ledger, "--out", s.path("releases", "topic-counts.csv")])
+    s.run("the dataset's budget: cap, spent, remaining (training run and query, composed)",
+          ["budget", "show", "--ledger", ledger])
+    picture = "lineage.svg" if shutil.which("dot") else "lineage.dot"
+    s.run("lineage: everything made from the package (from the ledger and signed records)", [
+        "lineage", "--package", s.path("package"), "--ledger", ledger,
+        "--records", s.path("model"), "--records", s.path("releases"),
+        "--dot", s.path(picture)])
+    s.run("what revoking the researcher's grant would touch", [
+        "lineage", "--grant", grant, "--ledger", ledger, "--records", s.path("model"),
+        "--records", s.path("releases")])
 
 
 def _summary(s: _Story, elapsed: float) -> None:
@@ -180,7 +202,9 @@ def _summary(s: _Story, elapsed: float) -> None:
     for label, rel in (("keys", "keys"), ("dataset card", "dataset-card.yaml"),
                        ("encrypted package", "package"), ("grant", "grants/researcher.grant.json"),
                        ("decision log", "decisions.jsonl"), ("opened (scrubbed) rows", "opened.parquet"),
-                       ("model + card", "model"), ("budget ledger", "ledger.sqlite")):
+                       ("model + card", "model"), ("budget ledger", "ledger.sqlite"),
+                       ("DP query release", "releases"), ("lineage picture", "lineage.svg"),
+                       ("lineage (DOT)", "lineage.dot")):
         if (s.out / rel).exists():
             where.add_row(label, s.path(rel))
     console.print(Panel(where, title=f"everything is under {s.out} ({elapsed:.0f} s)"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-
 from rich.markup import escape
 
 from dataprotocol.cli._common import console, emit_json
@@ -49,8 +48,8 @@ def synthesize(
 
     Refused (exit 1) for a model without a DP card or whose card fails audit.
     """
-    from dataprotocol.keys import load_keypair
     from dataprotocol.cli._common import passphrase_from_env
+    from dataprotocol.keys import load_keypair
     from dataprotocol.train import synthesize as run_synthesize
 
     book = None

@@ -17,12 +17,13 @@ import typer
 from dataprotocol._files import atomic_write_text, check_write_target
 from dataprotocol.cli._common import console, emit_json, passphrase_from_env
 from dataprotocol.cli._license import JSON_OPT, LICENSES_OPT, action_option, load_registry, purpose_option
-from dataprotocol.errors import DataProtocolError, InputError
+from dataprotocol.errors import InputError
 from dataprotocol.keys import KeyPair, load_identity, load_keypair
 from dataprotocol.policy import (
     LOG_ENV,
     Decision,
     Request,
+    check_grant,
     decide,
     issue_grant,
     load_dataset_card,
@@ -30,8 +31,6 @@ from dataprotocol.policy import (
     load_org_policy,
     load_revocations,
     revoke_grants,
-    verify_grant,
-    verify_revocations,
 )
 
 grant_app = typer.Typer(help="Signed access grants: issue, verify, revoke.", no_args_is_help=True)
@@ -156,24 +155,10 @@ def grant_verify(
 ) -> None:
     """Check a grant's signature, validity window and revocation. Exit 1 if it does not hold."""
     identity, document = _issuer(issuer, card), load_grant(grant)
-    problems: list[str] = []
-    summary: dict[str, Any] = {}
-    try:
-        parsed = verify_grant(document, identity)
-        summary = parsed.to_dict()
-        now = datetime.now(timezone.utc)
-        if now < parsed.not_before:
-            problems.append(f"not valid before {summary['not_before']}")
-        if now >= parsed.not_after:
-            problems.append(f"expired at {summary['not_after']}")
-        if revocations is not None and parsed.grant_id in verify_revocations(load_revocations(revocations), identity):
-            problems.append("revoked")
-    except InputError:
-        raise
-    except DataProtocolError as exc:
-        problems.append(str(exc))
+    result = check_grant(document, identity, revocations=revocations)
+    problems, summary = list(result.problems), dict(result.grant)
     if as_json:
-        emit_json({"valid": not problems, "problems": problems, "grant": summary})
+        emit_json(result.to_dict())
     elif problems:
         console.print("[bold red]invalid[/]: " + "; ".join(problems))
     else:

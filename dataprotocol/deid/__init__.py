@@ -21,9 +21,12 @@ from dataprotocol.deid._config import (
     ScrubConfig,
     load_config,
 )
+from dataprotocol.deid._eval import EvalReport, Metrics, run_eval
+from dataprotocol.deid._io import ScrubFileReport, check_paths, scrub_file
 from dataprotocol.deid._operators import decrypt_token, load_key_file, new_key, pseudonym, reveal
 from dataprotocol.deid._scrubber import Scrubber
 from dataprotocol.deid._types import Finding, FrameResult, Scrubbed, count_findings
+from dataprotocol.deid._verify import VerifyReport, verify_file
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -42,4 +45,13 @@ __all__ = [
     "new_key",
     "pseudonym",
     "reveal",
+    # file-level recipes (one per CLI command)
+    "scrub_file",
+    "check_paths",
+    "ScrubFileReport",
+    "run_eval",
+    "EvalReport",
+    "Metrics",
+    "verify_file",
+    "VerifyReport",
 ]

@@ -61,7 +61,9 @@ class PublicIdentity:
         except InvalidSignature as exc:
             raise SignatureError(f"signature does not verify for key {self.key_id}") from exc
 
-    def _body(self) -> dict[str, Any]:
+    def body(self) -> dict[str, Any]:
+        """The identity document without its self-signature: what the self-signature
+        covers, and what a grant embeds for its grantee (the issuer's signature vouches)."""
         return {
             "format": IDENTITY_FORMAT,
             "name": self.name,
@@ -69,6 +71,19 @@ class PublicIdentity:
             "signing_key": {"alg": "ed25519", "public": b64e(_raw(self.signing_public))},
             "encryption_key": {"alg": "x25519", "public": b64e(_raw(self.encryption_public))},
         }
+
+    @classmethod
+    def from_body(cls, doc: Any) -> PublicIdentity:
+        """Name and public keys of an identity document (format checked; nothing verified).
+
+        Raises KeyError, TypeError, ValueError or AttributeError on a malformed document:
+        the caller says where it came from and what that means (a bad key file, a bad grant).
+        """
+        if doc.get("format") != IDENTITY_FORMAT:
+            raise KeyError("format")
+        return cls(name=str(doc["name"]),
+                   signing_public=Ed25519PublicKey.from_public_bytes(b64d(doc["signing_key"]["public"])),
+                   encryption_public=X25519PublicKey.from_public_bytes(b64d(doc["encryption_key"]["public"])))
 
     @classmethod
     def from_dict(cls, doc: Any, *, source: str = "identity") -> PublicIdentity:
@@ -79,9 +94,7 @@ class PublicIdentity:
                     "not a dataprotocol public identity", file=source, field="format",
                     expected=repr(IDENTITY_FORMAT),
                 )
-            signing = Ed25519PublicKey.from_public_bytes(b64d(doc["signing_key"]["public"]))
-            encryption = X25519PublicKey.from_public_bytes(b64d(doc["encryption_key"]["public"]))
-            ident = cls(name=str(doc["name"]), signing_public=signing, encryption_public=encryption)
+            ident = cls.from_body(doc)
             self_sig = b64d(doc["self_signature"])
         except KeyFileError:
             raise
@@ -93,7 +106,7 @@ class PublicIdentity:
         if doc.get("key_id") != ident.key_id:
             raise SignatureError(f"{source}: key_id does not match the signing key")
         try:
-            ident.verify(self_sig, canonical_json(ident._body()))
+            ident.verify(self_sig, canonical_json(ident.body()))
         except SignatureError as exc:  # say which file: a user may hold dozens of .pub files
             raise SignatureError(f"{source}: the self-signature does not verify (the identity "
                                  "was edited after it was created)") from exc
@@ -124,7 +137,7 @@ class KeyPair:
         return self.signing_key.sign(data)
 
     def public_document(self) -> dict[str, Any]:
-        body = self.public._body()
+        body = self.public.body()
         body["self_signature"] = b64e(self.sign(canonical_json(body)))
         return body
 

@@ -18,7 +18,7 @@ from dataprotocol.keys import KeyPair, PublicIdentity
 from dataprotocol.package._manifest import Manifest, load_manifest
 from dataprotocol.package._open import WRAPPED_KEYS
 from dataprotocol.package._storage import locate
-from dataprotocol.package._wrap import WRAP_SCHEME, unwrap_key, wrap_context, wrap_key
+from dataprotocol.package._wrap import WRAP_SCHEME, check_wrap_scheme, unwrap_key, wrap_context, wrap_key
 from dataprotocol.policy import issue_grant
 
 __all__ = ["issue_package_grant", "WRAPPED_KEYS_FORMAT"]
@@ -44,6 +44,7 @@ def _granted(manifest: Manifest, shards: Sequence[int] | None) -> list[int]:
 def rewrap_keys(manifest: Manifest, *, publisher: KeyPair, grantee: PublicIdentity,
                 shards: Sequence[int]) -> dict[str, Any]:
     """The ``wrapped_keys`` attachment: the keys of ``shards``, wrapped to ``grantee``."""
+    check_wrap_scheme(manifest.encryption.get("key_wrap"), where="manifest")
     wrapped: dict[str, str] = {}
     for index in shards:
         own = wrap_context(package_id=manifest.package_id, shard=index,

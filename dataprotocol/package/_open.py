@@ -23,10 +23,18 @@ import pyarrow as pa
 from dataprotocol._files import parse_json, read_bytes
 from dataprotocol.errors import InputError, IntegrityError, PolicyDenied, SignatureError
 from dataprotocol.keys import KeyPair
+from dataprotocol.package._hf import (
+    ReopenSpec,
+    encode_categories,
+    info_for,
+    iterable_dataset,
+    key_path_of,
+    reopen_location,
+)
 from dataprotocol.package._manifest import Manifest, load_manifest
 from dataprotocol.package._read import check_shard, iter_shard_batches, read_shard
 from dataprotocol.package._storage import MANIFEST_NAME, Location, locate
-from dataprotocol.package._wrap import unwrap_key, wrap_context
+from dataprotocol.package._wrap import check_wrap_scheme, unwrap_key, wrap_context
 from dataprotocol.policy import DatasetCard, Decision, Grant, Request, decide, verify_grant
 
 if TYPE_CHECKING:
@@ -42,11 +50,20 @@ class PackageHandle:
     """Read access to the granted shards of one package (after every check passed)."""
 
     def __init__(self, *, location: Location, manifest: Manifest, decision: Decision,
-                 keys: dict[int, bytes]) -> None:
+                 keys: dict[int, bytes], reopen: ReopenSpec | None = None) -> None:
         self._location = location
         self.manifest = manifest
         self.decision = decision
         self._keys = keys
+        self._reopen = reopen
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickling re-opens from paths in the receiving process (every check runs again);
+        the decrypted shard keys and the key pair never travel."""
+        if self._reopen is None:
+            raise TypeError("this package handle was opened with a KeyPair object; open it with "
+                            "key='path/to/grantee.key' to use it in worker processes")
+        return (_reopen_handle, (self._reopen,))
 
     @property
     def card(self) -> DatasetCard:
@@ -69,11 +86,26 @@ class PackageHandle:
         return self.to_arrow(columns=columns).to_pandas()
 
     def to_dataset(self, *, columns: Sequence[str] | None = None) -> datasets.Dataset:
-        """A Hugging Face ``datasets.Dataset`` (in memory) of the granted rows."""
+        """A Hugging Face ``datasets.Dataset`` (in memory) of the granted rows: columns the
+        card declares categorical are ``ClassLabel``; ``ds.info`` comes from the card."""
         import datasets
 
-        table = self.to_arrow(columns=columns)
-        return datasets.Dataset(table.replace_schema_metadata(None))
+        table, features = encode_categories(self.to_arrow(columns=columns).replace_schema_metadata(None),
+                                            self.card, source=self._location.display)
+        return datasets.Dataset(table, info=info_for(self.card, features))
+
+    def to_iterable_dataset(self, *, batch_size: int = 1024) -> datasets.IterableDataset:
+        """A streaming ``datasets.IterableDataset``; with a DataLoader's ``num_workers`` each
+        worker re-opens the package for its own shards (open with ``key=PATH`` for that)."""
+        if self._reopen is None:
+            raise InputError("streaming to worker processes needs the key as a file path",
+                             field="key", expected="open_package(..., key='path/to/grantee.key')")
+        import pyarrow.ipc as ipc
+
+        from dataprotocol.keys import b64d
+
+        schema = ipc.read_schema(pa.py_buffer(b64d(self.manifest.schema["arrow_ipc"])))
+        return iterable_dataset(self._reopen, schema=schema, card=self.card, batch_size=batch_size)
 
     def iter_record_batches(self, *, batch_size: int = 65_536,
                             columns: Sequence[str] | None = None) -> Iterator[pa.RecordBatch]:
@@ -132,6 +164,7 @@ def _manifest_name(location_display: str) -> str:
 
 def _unwrap(grant: Grant, manifest: Manifest, key: KeyPair, shards: Sequence[int]) -> dict[int, bytes]:
     block = grant.attachments[WRAPPED_KEYS]
+    check_wrap_scheme(block.get("scheme") if isinstance(block, dict) else None, where=f"grant {grant.grant_id}")
     tokens = block.get("keys", {}) if isinstance(block, dict) else {}
     keys: dict[int, bytes] = {}
     for index in shards:
@@ -164,7 +197,7 @@ def open_package(
     package: str | Path,
     *,
     grant: dict[str, Any] | str | Path,
-    key: KeyPair,
+    key: KeyPair | str | Path,
     purpose: str,
     action: str = "read",
     shards: Sequence[int] | None = None,
@@ -174,10 +207,18 @@ def open_package(
     """Open a data package as a grantee. Raises PolicyDenied, IntegrityError or InputError.
 
     ``shards`` defaults to every shard the grant covers. ``grant`` is the signed grant
-    document or its file; ``key`` the grantee's key pair. ``revocations`` and
+    document or its file; ``key`` the grantee's key pair, or its key file (passphrase from
+    ``$DATAPROTOCOL_PASSPHRASE``) -- then the handle pickles, re-opening in the receiver. ``revocations`` and
     ``log_path`` are passed to :func:`dataprotocol.policy.decide` (revocation lists to
     honour; where to append the decision log).
     """
+    key_path = key_path_of(key)
+    if not isinstance(key, KeyPair):
+        import os
+
+        from dataprotocol.keys import load_keypair
+
+        key = load_keypair(key, passphrase=os.environ.get("DATAPROTOCOL_PASSPHRASE") or None)
     location = locate(package)
     manifest = load_manifest(location)
     document = load_grant_document(grant)
@@ -191,4 +232,12 @@ def open_package(
     keys = _unwrap(parsed, manifest, key, chosen)
     for index in chosen:
         check_shard(location, manifest.shard(index))
-    return PackageHandle(location=location, manifest=manifest, decision=decision, keys=keys)
+    reopen = None if key_path is None else ReopenSpec(
+        package=reopen_location(package), grant=document, key_path=key_path, purpose=purpose, action=action,
+        shards=chosen, revocations=revocations)
+    return PackageHandle(location=location, manifest=manifest, decision=decision, keys=keys, reopen=reopen)
+
+
+def _reopen_handle(spec: ReopenSpec) -> PackageHandle:
+    handle: PackageHandle = spec.open()
+    return handle

@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from dataprotocol.errors import InputError
 from dataprotocol.keys import KeyPair, b64e, sign_document
+from dataprotocol.package._hf import dataset_readme
 from dataprotocol.package._manifest import (
     FORMAT,
     MANIFEST_TYPE,
@@ -222,7 +223,19 @@ def publish(
         with location.open(MANIFEST_NAME, "wb") as handle:
             handle.write((json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
                          .encode("utf-8"))
+        with location.open(README_NAME, "wb") as handle:  # Hub-style card; load_dataset fails clearly
+            handle.write(dataset_readme(card, license_hub_id=_hub_id(card.license)).encode("utf-8"))
     return Manifest.from_document(document, source=str(out) + "/" + MANIFEST_NAME)
+
+
+README_NAME = "README.md"
+
+
+def _hub_id(license_id: str) -> str | None:
+    from dataprotocol.policy import default_registry
+
+    lic = default_registry().get(license_id)
+    return lic.hub_id if lic is not None else None
 
 
 def _payload(*, card: DatasetCard, publisher: KeyPair, package_id: str, entries: list[ShardEntry],

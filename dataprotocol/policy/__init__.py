@@ -10,6 +10,7 @@ or expressions such as ``CC-BY-4.0 OR ODbL-1.0``),
 from __future__ import annotations
 
 from dataprotocol.policy._card import CARD_FORMAT, Attribution, DatasetCard, load_dataset_card
+from dataprotocol.policy._check import GrantCheck, check_grant
 from dataprotocol.policy._combine import Combination, Obligation, combine
 from dataprotocol.policy._decision import Decision, Request
 from dataprotocol.policy._engine import PolicyEngine, decide
@@ -80,6 +81,8 @@ __all__ = [
     "Grant",
     "issue_grant",
     "verify_grant",
+    "check_grant",
+    "GrantCheck",
     "load_grant",
     "RevocationList",
     "revoke_grants",

@@ -46,6 +46,19 @@ from dataprotocol.records._canary import (
     max_certifiable_epsilon,
     p_value,
 )
+from dataprotocol.records._card import (
+    PRIVACY_DOC_TYPE,
+    PRIVACY_FILE,
+    README_FILE,
+    dp_block,
+    front_matter,
+    front_matter_v1,
+    hash_model_files,
+    model_license,
+    read_front_matter,
+    read_privacy_document,
+    write_model_dir,
+)
 from dataprotocol.records._exposure import (
     EXPOSURE_METHOD,
     chance_exposure,
@@ -53,26 +66,6 @@ from dataprotocol.records._exposure import (
     exposure_block,
     exposure_check,
     exposure_p_value,
-)
-from dataprotocol.records._synthetic import (
-    SYNTHETIC_DOC_TYPE,
-    SyntheticProvenance,
-    read_provenance,
-    sha256_file,
-    verify_synthetic,
-    write_provenance,
-)
-from dataprotocol.records._card import (
-    PRIVACY_DOC_TYPE,
-    PRIVACY_FILE,
-    README_FILE,
-    dp_block,
-    front_matter,
-    hash_model_files,
-    model_license,
-    read_front_matter,
-    read_privacy_document,
-    write_model_dir,
 )
 from dataprotocol.records._privacy import (
     Accounting,
@@ -91,6 +84,14 @@ from dataprotocol.records._query_release import (
     write_release,
 )
 from dataprotocol.records._record import Record, optional
+from dataprotocol.records._synthetic import (
+    SYNTHETIC_DOC_TYPE,
+    SyntheticProvenance,
+    read_provenance,
+    sha256_file,
+    verify_synthetic,
+    write_provenance,
+)
 
 __all__ = [
     # typed records
@@ -112,6 +113,7 @@ __all__ = [
     "hash_model_files",
     "dp_block",
     "front_matter",
+    "front_matter_v1",
     "model_license",
     # DP query releases
     "QUERY_RELEASE_TYPE",

@@ -19,13 +19,15 @@ from dataprotocol.records import (
     write_model_dir,
 )
 from dataprotocol.train._causal_lm import CausalLMTask
-from dataprotocol.train._generate import Generator, generate, load_generator
-from dataprotocol.train._synthesize import SyntheticTable, synthesize
 from dataprotocol.train._config import ClippingMode, DPConfig, TrainResult
+from dataprotocol.train._distributed import DistributedError, launch_distributed
+from dataprotocol.train._generate import Generator, generate, load_generator
 from dataprotocol.train._package import TrainedModel, train_on_package
+from dataprotocol.train._plan import TrainPlan
 from dataprotocol.train._private_run import FinishedRun, PrivateRun, RunPlan, private_run
+from dataprotocol.train._synthesize import SyntheticTable, synthesize
 from dataprotocol.train._task import SequenceClassificationTask, Task
-from dataprotocol.train._trainer import DPTrainer, TrainPlan, pick_device
+from dataprotocol.train._trainer import DPTrainer, pick_device
 
 __all__ = [
     "DPConfig",
@@ -55,6 +57,8 @@ __all__ = [
     "RunPlan",
     "FinishedRun",
     "PrivateTrainer",
+    "launch_distributed",
+    "DistributedError",
 ]
 
 

@@ -10,16 +10,14 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import torch
 from torch import nn
 
 from dataprotocol._files import atomic_path
 from dataprotocol.errors import InputError
-
-if TYPE_CHECKING:
-    from dataprotocol.train._trainer import TrainPlan
+from dataprotocol.train._plan import TrainPlan
 
 __all__ = ["Checkpoint", "save_checkpoint", "load_checkpoint", "CHECKPOINT_NAME"]
 
@@ -66,8 +64,6 @@ def save_checkpoint(directory: str | Path, *, model: nn.Module,
 
 
 def load_checkpoint(directory: str | Path) -> Checkpoint | None:
-    from dataprotocol.train._trainer import TrainPlan
-
     path = Path(directory) / CHECKPOINT_NAME
     if not path.exists():
         return None

@@ -43,8 +43,15 @@ class Gate:
     handle: PackageHandle
     key: KeyPair
     purpose: str
-    book: Ledger
+    #: None on the non-zero ranks of a distributed run (only rank 0 spends)
+    book: Ledger | None
     license_block: dict[str, Any]
+
+    def _ledger(self) -> Ledger:
+        if self.book is None:
+            raise BudgetError("this process opened no ledger (a non-zero rank of a "
+                              "distributed run: rank 0 reserves, commits and writes the card)")
+        return self.book
 
     @property
     def card(self) -> DatasetCard:
@@ -57,7 +64,7 @@ class Gate:
 
     def has_entry(self, run_id: str) -> bool:
         try:
-            self.book.entry(run_id)
+            self._ledger().entry(run_id)
         except BudgetError:
             return False
         return True
@@ -66,19 +73,24 @@ class Gate:
                 meta: Mapping[str, Any] | None = None) -> None:
         """Grant conditions, then the ledger's reservation; raises with reasons and
         records nothing when either refuses (refused before step one)."""
-        enforce_grant_conditions(self.handle.decision.conditions, book=self.book,
+        enforce_grant_conditions(self.handle.decision.conditions, book=self._ledger(),
                                  grant_id=self.grant_id, dataset_id=self.card.dataset_id,
                                  run_id=run_id, events=list(events), delta=delta)
-        self.book.reserve(self.card.dataset_id, run_id=run_id, events=list(events),
+        self._ledger().reserve(self.card.dataset_id, run_id=run_id, events=list(events),
                           delta=delta, meta={"purpose": self.purpose, "planned": True,
-                                             "grant_id": self.grant_id, **(meta or {})})
+                                             "grant_id": self.grant_id,
+                                             "manifest_id": self.handle.manifest.manifest_id,
+                                             **(meta or {})})
 
     def commit(self, run_id: str, *, events: Sequence[MechanismEvent], epsilon: float,
                meta: Mapping[str, Any] | None = None) -> LedgerEntry:
         """The events the run actually took replace its reservation."""
-        return self.book.commit(run_id, events=list(events),
+        return self._ledger().commit(run_id, events=list(events),
                                 meta={"purpose": self.purpose, "epsilon": epsilon,
-                                      "grant_id": self.grant_id, **(meta or {})})
+                                      "grant_id": self.grant_id,
+                                      # lineage: which package version the run spent from
+                                      "manifest_id": self.handle.manifest.manifest_id,
+                                      **(meta or {})})
 
     def payload(self, *, run_id: str, base_model: str, task: str, entry: LedgerEntry,
                 mechanism: Mapping[str, Any], events: Sequence[MechanismEvent],
@@ -86,14 +98,14 @@ class Gate:
                 empirical_audit: Mapping[str, Any] | None = None) -> dict[str, Any]:
         """The privacy payload (``write_model_dir``'s input) of a committed run."""
         card, manifest = self.card, self.handle.manifest
-        status = self.book.status(card.dataset_id)
+        status = self._ledger().status(card.dataset_id)
         data = DataUse.from_dict({
             "dataset_id": card.dataset_id, "dataset_version": card.version,
             "manifest_id": manifest.manifest_id, "license": card.license,
             "grant_id": self.grant_id, "title": card.title, **card.attribution.to_dict(),
             **({"privacy_unit": card.privacy_unit} if getattr(card, "privacy_unit", None) else {}),
         }, what="dataset card")
-        ledger = LedgerRef(path_hint=_ledger_hint(self.book), run_id=run_id,
+        ledger = LedgerRef(path_hint=_ledger_hint(self._ledger()), run_id=run_id,
                            entry_hash=entry.entry_hash, cumulative_epsilon=status.spent_epsilon,
                            epsilon_cap=status.epsilon_cap, delta_cap=status.delta_cap)
         record = PrivacyRecord(
@@ -107,9 +119,13 @@ class Gate:
 
 
 def open_gate(package: str | Path, *, grant: dict[str, Any] | str | Path, key: KeyPair,
-              purpose: str, ledger: Any = None, privacy_unit: str | None = None) -> Gate:
+              purpose: str, ledger: Any = None, privacy_unit: str | None = None,
+              with_ledger: bool = True) -> Gate:
     """Open ``package`` for ``action=train``; raise :class:`PolicyDenied` with every
-    reason when the policy, the license or the dataset's privacy unit says no."""
+    reason when the policy, the license or the dataset's privacy unit says no.
+
+    ``with_ledger=False`` (the non-zero ranks of a distributed run) opens no ledger:
+    such a gate can read the data but neither reserve, commit nor write a card."""
     from dataprotocol.budget import DEFAULT_LEDGER, Ledger
     from dataprotocol.package import open_package
 
@@ -117,9 +133,11 @@ def open_gate(package: str | Path, *, grant: dict[str, Any] | str | Path, key: K
     handle.decision.raise_if_denied()
     check_privacy_unit(handle.card, privacy_unit)
     license_block = _license_block(handle.card, handle.decision.grant, purpose)
-    book = ledger if isinstance(ledger, Ledger) else Ledger(ledger or DEFAULT_LEDGER)
-    book.register_dataset(handle.card.dataset_id, epsilon_cap=handle.card.budget_epsilon,
-                          delta_cap=handle.card.budget_delta)
+    book = None
+    if with_ledger:
+        book = ledger if isinstance(ledger, Ledger) else Ledger(ledger or DEFAULT_LEDGER)
+        book.register_dataset(handle.card.dataset_id, epsilon_cap=handle.card.budget_epsilon,
+                              delta_cap=handle.card.budget_delta)
     return Gate(handle=handle, key=key, purpose=purpose, book=book,
                 license_block=license_block)
 

@@ -92,8 +92,8 @@ def test_publish_verify_grant_open_train_round_trip_on_s3(
     _publish_and_grant(world, url, capsys)
     objects = _objects(s3_server, bucket)
     prefix = "releases/reviews-v1/"
-    assert sorted(objects) == [prefix + "manifest.json", prefix + "shards/shard-00000.dps",
-                               prefix + "shards/shard-00001.dps"]  # nothing else
+    assert sorted(objects) == [prefix + "README.md", prefix + "manifest.json", prefix + "shards/shard-00000.dps",
+                               prefix + "shards/shard-00001.dps"]  # nothing else (README: a Hub card, no data)
     capsys.readouterr()  # publish and grant printed their own lines
     assert main(["verify", url, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["passed"] is True
@@ -126,7 +126,7 @@ def test_a_tampered_object_on_the_server_is_caught(world, bucket, s3_server, cap
     _publish_and_grant(world, url, capsys)
     capsys.readouterr()
     client = s3_server.client()
-    shard = next(k for k in _objects(s3_server, bucket) if k != "pkg/manifest.json")
+    shard = next(k for k in _objects(s3_server, bucket) if k.startswith("pkg/shards/"))
     body = bytearray(client.get_object(Bucket=bucket, Key=shard)["Body"].read())
     body[len(body) // 2] ^= 0x01  # one bit, same size
     client.put_object(Bucket=bucket, Key=shard, Body=bytes(body))

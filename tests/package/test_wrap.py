@@ -18,7 +18,7 @@ CTX = wrap_context(package_id="ab" * 16, shard=0, recipient_key_id="dp1:x")
 def test_round_trip(grantee: KeyPair) -> None:
     data_key = os.urandom(32)
     token = wrap_key(data_key, grantee.public.encryption_public, context=CTX)
-    assert b64d(token)[0] == 1  # version byte
+    assert b64d(token)[0] == 2  # version byte: format 2 = RFC 9180 HPKE
     assert unwrap_key(token, grantee.encryption_key, context=CTX) == data_key
 
 
@@ -50,8 +50,19 @@ def test_tampered_token_fails(grantee: KeyPair, position: int, flip: int) -> Non
         unwrap_key(b64e(bytes(raw)), grantee.encryption_key, context=CTX)
 
 
-@pytest.mark.parametrize("token", ["", "not base64!", b64e(b"\x01" + bytes(80)), b64e(b"\x02" * 81)])
+@pytest.mark.parametrize("token", ["", "not base64!", b64e(b"\x01" + bytes(80)), b64e(b"\x02" + bytes(80)),
+                                   b64e(b"\x02" * 81)])
 def test_malformed_or_low_order_tokens_fail_opaquely(grantee: KeyPair, token: str) -> None:
     # b"\x01" + zeros: the all-zero ephemeral point gives an all-zero shared secret
     with pytest.raises(DecryptionError):
         unwrap_key(token, grantee.encryption_key, context=CTX)
+
+
+def test_format_1_packages_and_grants_are_refused_clearly() -> None:
+    from dataprotocol.errors import IntegrityError
+    from dataprotocol.package._wrap import check_wrap_scheme
+
+    with pytest.raises(IntegrityError, match="format 1 .* re-publish the package"):
+        check_wrap_scheme("X25519-HKDF-SHA256-AES256GCM", where="manifest")
+    with pytest.raises(IntegrityError, match="unknown key-wrap scheme"):
+        check_wrap_scheme("ROT13", where="grant g")

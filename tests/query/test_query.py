@@ -125,3 +125,21 @@ def test_concurrent_queries_from_two_processes_never_overspend(package, publishe
     status = Ledger(ledger).status("clinic-visits", with_prv=False)
     assert status.spent_epsilon <= 8.0 + 1e-9
     assert "refused" in outcomes and outcomes.count("ok") == len(status.runs)
+
+
+def test_a_card_with_a_privacy_unit_is_refused_before_spend(tmp_path, publisher, analyst):
+    from dataprotocol.package import publish
+    from dataprotocol.policy import DatasetCard
+    from tests.query.conftest import make_card
+
+    card = DatasetCard.from_dict({**make_card(publisher).to_dict(), "privacy_unit": "note"},
+                                 source="test card")
+    source = tmp_path / "v.csv"
+    frame().to_csv(source, index=False)
+    publish(source, card=card, publisher=publisher, out=tmp_path / "pkg", shards=1)
+    ledger = tmp_path / "ledger.sqlite"
+    Ledger(ledger).register_dataset("clinic-visits", epsilon_cap=8.0, delta_cap=1e-5)
+    with pytest.raises(PolicyDenied) as info:
+        _ask(tmp_path / "pkg", grant_doc(tmp_path / "pkg", publisher, analyst), analyst, ledger)
+    assert info.value.reasons[0].startswith("privacy-unit:")
+    assert Ledger(ledger).entries() == []

@@ -13,8 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dataprotocol.errors import AuditFailed
-from dataprotocol.records import (chance_exposure, exposure, exposure_block, exposure_check,
-                                  exposure_p_value)
+from dataprotocol.records import chance_exposure, exposure, exposure_block, exposure_check, exposure_p_value
 from dataprotocol.train import CausalLMTask, DPConfig, DPTrainer
 from dataprotocol.train._exposure import CanaryFormat, ExposureCanaries
 from tests.train.conftest import make_lm_texts
