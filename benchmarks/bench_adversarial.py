@@ -234,7 +234,7 @@ def specials(tally: Tally, worlds: Iterator[World]) -> None:
             tally.record("special files", w, argv(w, str(special)), bad=True, hang_s=30)
 
 
-def kills(tally: Tally, scratch: Path, *, rows: int = 400_000, runs: int = 5) -> None:
+def kills(tally: Tally, scratch: Path, *, rows: int = 2_000_000, runs: int = 5) -> None:
     """``publish`` killed (SIGKILL) mid-write: no package may appear, and the next publish
     to the same path must succeed and remove what the killed one left."""
     count = tally.families.setdefault("killed mid-write", Counter())
@@ -250,12 +250,15 @@ def kills(tally: Tally, scratch: Path, *, rows: int = 400_000, runs: int = 5) ->
         out = root / f"killed-{run}"
         argv = [sys.executable, "-m", "dataprotocol.cli.main", *_publish(world, big)[:-1], str(out)]
         proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(1.5 + 0.5 * run)
+        time.sleep(1.0 + 0.75 * run)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         count["tried"] += 1
         leftovers = [p.name for p in root.iterdir() if p.name.startswith(f".killed-{run}.")]
-        if out.exists() and not (out / "manifest.json").exists():
+        if (out / "manifest.json").exists():  # it finished before the kill: a whole package
+            count["accepted"] += 1
+            continue
+        if out.exists():  # a package folder without its manifest: half-written
             count["partial"] += 1
         code = subprocess.run(argv, env=env, capture_output=True, timeout=600).returncode
         after = [p.name for p in root.iterdir() if p.name.startswith(f".killed-{run}.")]
@@ -270,14 +273,15 @@ def main() -> None:
     parser.add_argument("--stride", type=int, default=16, help="mutate every N-th byte")
     parser.add_argument("--json", type=Path, help="write the tallies here")
     parser.add_argument("--no-kills", action="store_true", help="skip the kill runs")
+    parser.add_argument("--only-kills", action="store_true", help="only the kill runs")
     args = parser.parse_args()
     started = time.perf_counter()
     tally = Tally()
     with tempfile.TemporaryDirectory(prefix="dp-adversarial-") as tmp:
         scratch = Path(tmp)
-        base = build_world(scratch / "base", model_card=True)
+        base = build_world(scratch / "base", model_card=not args.only_kills)
         worlds = fresh(base, scratch / "attacks")
-        steps: list[Callable[[], None]] = [
+        steps: list[Callable[[], None]] = [] if args.only_kills else [
             lambda: tables(tally, worlds), lambda: malformed(tally, worlds, base),
             lambda: structural(tally, worlds), lambda: specials(tally, worlds),
             lambda: mutations(tally, worlds, base, stride=args.stride)]
