@@ -25,7 +25,7 @@ import re
 import threading
 from typing import Any
 
-__all__ = ["detect_language", "SUPPORTED_LANGUAGES", "han_share", "is_cjk"]
+__all__ = ["detect_language", "SUPPORTED_LANGUAGES", "han_share", "is_cjk", "warm_up"]
 
 #: languages with a pipeline in this package (ISO 639-1)
 SUPPORTED_LANGUAGES = ("en", "zh")
@@ -48,21 +48,24 @@ def is_cjk(ch: str) -> bool:
     return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x2FA1F
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0002fa1f]")
+_KANA = re.compile("[\u3040-\u30ff]")
+_HANGUL = re.compile("[\uac00-\ud7af]")
+
+
 def han_share(text: str) -> tuple[float, int]:
     """(share of letters that are Han, number of letters)."""
-    letters = han = 0
-    for ch in text:
-        if ch.isalpha():
-            letters += 1
-            han += is_cjk(ch)
+    letters = len(_LETTER.findall(text))
+    han = len(_HAN.findall(text)) if letters else 0
     return (han / letters if letters else 0.0), letters
 
 
 def _script_language(text: str) -> str | None:
-    share, letters = han_share(text)
-    if any(0x3040 <= ord(c) <= 0x30FF for c in text):
+    share, _ = han_share(text)
+    if _KANA.search(text):
         return "ja"
-    if any(0xAC00 <= ord(c) <= 0xD7AF for c in text):
+    if _HANGUL.search(text):
         return "ko"
     if share >= _HAN_SHARE:
         return "zh"
@@ -78,6 +81,12 @@ def _detector() -> Any:
             _DETECTOR = (LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode()
                          .with_minimum_relative_distance(0.1).build())
         return _DETECTOR
+
+
+def warm_up() -> None:
+    """Load the detector's models now (~1 s; the scrubber calls this when it is built,
+    so forked worker processes share them instead of each loading its own)."""
+    _detector().detect_language_of("Ceci n'est pas une phrase anglaise, mais elle charge les modèles.")
 
 
 def _looks_english(text: str) -> bool:
