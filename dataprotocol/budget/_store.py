@@ -22,6 +22,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
+from dataprotocol._files import check_input_file
 from dataprotocol.errors import BudgetError, InputError, IntegrityError
 
 __all__ = ["DEFAULT_LEDGER", "FORMAT", "SCHEMA", "LedgerStore", "LedgerTransaction", "SQLiteStore",
@@ -164,6 +165,8 @@ class SQLiteStore:
                 raise InputError("ledger file does not exist", file=path,
                                  expected="an existing ledger (created by a training run)")
             path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists():  # SQLite would block opening a FIFO read-only (and retry EINTR)
+            check_input_file(path, what="ledger")
         try:
             conn = _open_sqlite(path, write=write or self.create)
         except sqlite3.Error as exc:

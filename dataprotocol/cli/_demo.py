@@ -63,6 +63,19 @@ def _quote(arg: str) -> str:
     return f"'{arg}'" if not arg or any(c in arg for c in " *?$;|&") else arg
 
 
+def _show_card(text: str) -> None:
+    """The card as people see it on the Hub: front matter as highlighted YAML, then the
+    body rendered as Markdown (not the front matter as a wall of text)."""
+    from rich.syntax import Syntax
+
+    front, body = "", text
+    if text.startswith("---\n") and "\n---\n" in text[4:]:
+        front, body = text[4:].split("\n---\n", 1)
+    if front:
+        console.print(Syntax(front, "yaml", theme="ansi_dark", word_wrap=True))
+    console.print(Markdown(body))
+
+
 def _card_yaml(publisher_pub: str) -> str:
     return f"""# Dataset card: what the steward promises and allows.
 format: dataprotocol-dataset-card/1
@@ -165,7 +178,7 @@ def _training_part(s: _Story, model: str, *, epochs: int, target_epsilon: float)
         "--epochs", str(epochs), "--batch-size", "128", "--max-length", "64", "--lr", "3e-3",
         "--audit-canaries", "64", "--ledger", ledger, "--out", s.path("model")])
     console.rule("[bold]the model card (model/README.md)")
-    console.print(Markdown(Path(s.path("model", "README.md")).read_text(encoding="utf-8")))
+    _show_card(Path(s.path("model", "README.md")).read_text(encoding="utf-8"))
     s.run("audit the released model against its card and the ledger", [
         "budget", "audit", s.path("model"), "--ledger", ledger])
     _query_part(s, grant, ledger)

@@ -22,8 +22,19 @@ from tests.fuzz._world import PURPOSE, World, problems, run_cli, special_files
 
 Argv = Callable[[World, str], list[str]]
 
+def _card_naming(world: World, publisher: str) -> str:
+    """A dataset card whose ``publisher`` field names ``publisher`` (a file the loader reads)."""
+    card = world.root / "card-field.yaml"
+    card.write_text(world["card"].read_text(encoding="utf-8").replace("steward.pub", publisher),
+                    encoding="utf-8")
+    return str(card)
+
+
 # (name, argv builder given the world and the special path) -- every option that reads a file
 READS: list[tuple[str, Argv]] = [
+    ("card field publisher", lambda w, x: ["check", _card_naming(w, x), "--action", "read",
+                                           "--purpose", PURPOSE, "--as", str(w["partner_pub"]),
+                                           "--no-log"]),
     ("publish INPUT", lambda w, x: ["publish", x, "--dataset-card", str(w["card"]), "--key",
                                     str(w["steward_key"]), "--out", str(w.root / "new-pkg")]),
     ("publish --dataset-card", lambda w, x: ["publish", str(w["csv"]), "--dataset-card", x, "--key",

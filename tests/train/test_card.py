@@ -458,3 +458,15 @@ def test_layout_1_cards_still_audit_and_edits_still_fail(tmp_path: Path, trainer
     legacy["base_model"] = "someone/else"
     (out / "README.md").write_text(f"---\n{yaml.safe_dump(legacy)}---\n{body}")
     assert "front-matter" in failing(audit_model_dir(out))
+
+
+def test_model_dir_loads_with_transformers_auto_classes_and_pipeline(tmp_path: Path, trainer: KeyPair) -> None:
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer, pipeline
+
+    out = write_card(tmp_path / "model", trainer)
+    model = AutoModelForSequenceClassification.from_pretrained(out)
+    tokenizer = AutoTokenizer.from_pretrained(out)
+    assert model.config.num_labels == 2
+    predictions = pipeline("text-classification", model=model, tokenizer=tokenizer)(["the cat sat"])
+    assert predictions[0]["label"] in {model.config.id2label[0], model.config.id2label[1]}
+    assert 0.0 <= predictions[0]["score"] <= 1.0
