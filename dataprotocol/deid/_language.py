@@ -102,7 +102,7 @@ def _looks_english(text: str) -> bool:
     common = [w for w in words if w.islower() and len(w) >= 3] + [w for w in words if w.isupper() and len(w) >= 3]
     known = sum(is_english_word(w) for w in common)
     # with some function words the bar is higher: German/Dutch share many short words
-    return known >= 1 and known / max(len(common), 1) >= (0.8 if hits >= 2 else 0.6)
+    return known >= 1 and known / max(len(common), 1) >= 0.8
 
 
 def detect_language(text: str, *, default: str = "en") -> str:
@@ -114,8 +114,12 @@ def detect_language(text: str, *, default: str = "en") -> str:
     _, letters = han_share(text)
     if letters < MIN_LETTERS or (default == "en" and _looks_english(text)):
         return default
-    found = _detector().detect_language_of(text)
-    if found is None:
-        return default
-    code = str(found.iso_code_639_1.name).lower()
-    return code
+    detector = _detector()
+    found = detector.detect_language_of(text)
+    if found is None:  # no clear winner: take the top one only if English is out of the running
+        values = detector.compute_language_confidence_values(text)
+        english = next((v.value for v in values if v.language.name == "ENGLISH"), 0.0)
+        if not values or english >= 0.05:
+            return default
+        found = values[0].language
+    return str(found.iso_code_639_1.name).lower()
