@@ -250,7 +250,11 @@ def kills(tally: Tally, scratch: Path, *, rows: int = 2_000_000, runs: int = 5) 
         out = root / f"killed-{run}"
         argv = [sys.executable, "-m", "dataprotocol.cli.main", *_publish(world, big)[:-1], str(out)]
         proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(1.0 + 0.75 * run)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None and not any(
+                p.name.startswith(f".killed-{run}.") for p in root.iterdir()):
+            time.sleep(0.01)  # kill once it is writing: its staging folder exists
+        time.sleep(0.1 * run)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         count["tried"] += 1
