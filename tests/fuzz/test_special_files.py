@@ -150,8 +150,14 @@ WRITES: list[tuple[str, Callable[[World, str], list[str]], str]] = [
 ]
 
 
-@pytest.mark.parametrize("kind", ["fifo", "symlink", "folder", "file-as-parent"])
-@pytest.mark.parametrize(("name", "argv", "suffix"), WRITES, ids=[w[0] for w in WRITES])
+#: a folder is what these write targets expect (and keygen --out may be a symlink to one),
+#: so those combinations are not attacks: they are left out, not skipped (CI runs no skips)
+_NOT_ATTACKS = {("publish --out", "folder"), ("keygen --out", "folder"), ("keygen --out", "symlink")}
+_WRITE_CASES = [pytest.param(kind, *w, id=f"{w[0]}-{kind}") for w in WRITES
+                for kind in ("fifo", "symlink", "folder", "file-as-parent") if (w[0], kind) not in _NOT_ATTACKS]
+
+
+@pytest.mark.parametrize(("kind", "name", "argv", "suffix"), _WRITE_CASES)
 def test_special_write_target_is_never_replaced(world: World, name: str, argv: Any,
                                                 suffix: str, kind: str) -> None:
     target = world.root / f"target{suffix}"
@@ -162,14 +168,10 @@ def test_special_write_target_is_never_replaced(world: World, name: str, argv: A
     elif kind == "symlink":
         target.symlink_to(victim)
     elif kind == "folder":
-        if name in ("publish --out", "keygen --out"):
-            pytest.skip("a folder is what these expect")
         target.mkdir()
         (target / "keep").write_text("x", encoding="utf-8")
     else:  # a file where a parent folder is expected
         target = victim / f"below{suffix}"
-    if name == "keygen --out" and kind in ("symlink",):
-        pytest.skip("keygen --out is a folder; a symlink to a folder is fine")
     _assert_clean(world, argv(world, str(target)))
     assert victim.read_text(encoding="utf-8") == "precious\n"
     if kind == "fifo":
