@@ -5,6 +5,7 @@
     .venv/bin/python benchmarks/bench_train.py --utility       # accuracy at eps=8 vs non-private
     .venv/bin/python benchmarks/bench_train.py --trainer       # PrivateTrainer/Trainer vs DPTrainer
     .venv/bin/python benchmarks/bench_train.py --user-level    # utility: user vs row level, same eps
+    .venv/bin/python benchmarks/bench_train.py --nproc 2       # DPDDP per-step time, 2 vs 1 process
 
 Each configuration runs in its own subprocess (fresh peak-memory counter): the same
 fixed batch (batch 32, seq 64 by default), a few warm-up steps, then timed steps of
@@ -261,8 +262,16 @@ def main() -> None:
                         help="DP/non-private step ratio: PrivateTrainer vs DPTrainer")
     parser.add_argument("--user-level", action="store_true",
                         help="accuracy at eps=8: user-level vs row-level DP")
+    parser.add_argument("--nproc", type=int, default=1,
+                        help="per-step time on N torchrun processes vs 1 (same global batch)")
+    parser.add_argument("--ddp-worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--ddp-out", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.trainer or args.user_level:
+    if args.ddp_worker or args.nproc > 1:
+        from _bench_train_ddp import compare, ddp_worker  # type: ignore[import-not-found]
+
+        ddp_worker(args) if args.ddp_worker else compare(args)
+    elif args.trainer or args.user_level:
         from _train_integration import trainer_ratio, user_level_utility  # next to this file
 
         args.model_path = _model_path(args.model)

@@ -58,6 +58,30 @@ BEGIN
         TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
 END $$;
 """
+# Server-side link check on every append: seq is the chain length + 1 and prev_hash is the
+# previous row's entry_hash (64 zeros for the first). A role that may INSERT (a grantee)
+# therefore cannot append a row that breaks the chain -- which would make every later
+# reservation refuse (a denial of service on the shared ledger). The entry's own hash
+# is still checked by verify_chain (canonical JSON is not recomputed in SQL).
+_LINK_CHECK = """
+CREATE OR REPLACE FUNCTION dataprotocol_chain_link() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+DECLARE
+    last_seq BIGINT;
+    last_hash TEXT;
+BEGIN
+    SELECT seq, entry_hash INTO last_seq, last_hash FROM entries ORDER BY seq DESC LIMIT 1;
+    IF NEW.seq IS DISTINCT FROM COALESCE(last_seq, 0) + 1
+       OR NEW.prev_hash IS DISTINCT FROM COALESCE(last_hash, repeat('0', 64)) THEN
+        RAISE EXCEPTION 'dataprotocol ledger: entry seq=% does not extend the chain', NEW.seq
+            USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NEW;
+END $$;
+DROP TRIGGER IF EXISTS entries_chain_link ON entries;
+CREATE TRIGGER entries_chain_link BEFORE INSERT ON entries
+    FOR EACH ROW EXECUTE FUNCTION dataprotocol_chain_link();
+"""
 _TRIGGERS = """
 DROP TRIGGER IF EXISTS {t}_append_only ON {t};
 CREATE TRIGGER {t}_append_only BEFORE UPDATE OR DELETE ON {t}
@@ -168,6 +192,9 @@ class PostgresStore:
                 raise BudgetError(f"ledger {self.location} changed under this transaction "
                                   "(a writer without the ledger lock?); nothing was "
                                   "written, retry") from exc
+            except psycopg.errors.CheckViolation as exc:
+                raise BudgetError(f"ledger {self.location} refused the append: "
+                                  f"{exc.diag.message_primary}") from exc
             except psycopg.errors.InsufficientPrivilege as exc:
                 raise BudgetError(f"ledger {self.location} refused: "
                                   f"{exc.diag.message_primary}") from exc
@@ -196,6 +223,7 @@ class PostgresStore:
             conn.execute(_FUNCTION)
             for table in _TABLES:
                 conn.execute(_TRIGGERS.format(t=table))
+            conn.execute(_LINK_CHECK)
             conn.execute("INSERT INTO ledger_info VALUES ('format', %s)", (FORMAT,))
             initialise(_PgTransaction(conn))
 

@@ -52,3 +52,15 @@ def passphrase_from_env() -> str | None:
 budget_app = typer.Typer(
     help="Privacy budgets: the per-dataset ledger and model-card audits.", no_args_is_help=True
 )
+
+
+#: the arguments of the running ``main()`` call (``train --nproc`` relaunches them)
+_ARGV: list[str] = []
+
+
+def set_argv(args: list[str]) -> None:
+    _ARGV[:] = args
+
+
+def current_argv() -> list[str]:
+    return list(_ARGV)

@@ -63,6 +63,19 @@ def _quote(arg: str) -> str:
     return f"'{arg}'" if not arg or any(c in arg for c in " *?$;|&") else arg
 
 
+def _show_card(text: str) -> None:
+    """The card as people see it on the Hub: front matter as highlighted YAML, then the
+    body rendered as Markdown (not the front matter as a wall of text)."""
+    from rich.syntax import Syntax
+
+    front, body = "", text
+    if text.startswith("---\n") and "\n---\n" in text[4:]:
+        front, body = text[4:].split("\n---\n", 1)
+    if front:
+        console.print(Syntax(front, "yaml", theme="ansi_dark", word_wrap=True))
+    console.print(Markdown(body))
+
+
 def _card_yaml(publisher_pub: str) -> str:
     return f"""# Dataset card: what the steward promises and allows.
 format: dataprotocol-dataset-card/1
@@ -80,7 +93,7 @@ contains_pii: true
 budget:
   epsilon: 8.0
   delta: 1.0e-5
-# the public label set: label names ship with a model, so they come from here, never the rows
+# public label set: DP group-by counts (and model label names) come from here, never the rows
 categories:
   topic: ["0", "1", "2", "3"]
 publisher: {publisher_pub}
@@ -130,9 +143,10 @@ def _policy_part(s: _Story) -> None:
         "--ledger", s.path("ledger.sqlite"), "--revocations", s.path("revocations.json")])
     s.run("anyone can verify the package without keys", ["verify", s.path("package")])
     until = (datetime.now(timezone.utc) + timedelta(days=90)).strftime("%Y-%m-%d")
-    s.run("grant the researcher read+train for health research", [
+    s.run("grant the researcher read+train+query for health research", [
         "grant", "issue", s.path("package"), "--to", s.path("keys", "researcher.pub"),
         "--key", s.path("keys", "steward.key"), "--action", "read", "--action", "train",
+        "--action", "query",
         "--purpose", "health-research", "--until", until, "--condition", "max_epsilon=4",
         "--out", s.path("grants", "researcher.grant.json")])
     log = ["--log", s.path("decisions.jsonl")]
@@ -182,7 +196,7 @@ def _training_part(s: _Story, model: str, *, epochs: int, target_epsilon: float)
         "--epochs", str(epochs), "--batch-size", "128", "--max-length", "64", "--lr", "3e-3",
         "--audit-canaries", "64", "--out", s.path("model")])
     console.rule("[bold]the model card (model/README.md)")
-    console.print(Markdown(Path(s.path("model", "README.md")).read_text(encoding="utf-8")))
+    _show_card(Path(s.path("model", "README.md")).read_text(encoding="utf-8"))
     s.run("the steward vouches for the ledger's head (truncation and forks become visible)", [
         "budget", "vouch", "--ledger", ledger, "--key", s.path("keys", "steward.key"),
         "--out", s.path("ledger-head.json")])
@@ -190,7 +204,25 @@ def _training_part(s: _Story, model: str, *, epochs: int, target_epsilon: float)
         "budget", "audit", s.path("model"), "--ledger", ledger, "--publisher",
         s.path("keys", "steward.pub"), "--head", s.path("ledger-head.json"),
         "--package", s.path("package")])
-    s.run("the dataset's budget: cap, spent, remaining", ["budget", "show", "--ledger", ledger])
+    _query_part(s, grant, ledger)
+
+
+def _query_part(s: _Story, grant: str, ledger: str) -> None:
+    Path(s.path("releases")).mkdir(exist_ok=True)
+    s.run("ALLOWED: a DP count of messages by topic (eps=0.5), charged to the same ledger", [
+        "query", s.path("package"), "count_by(topic)", "--grant", grant,
+        "--key", s.path("keys", "researcher.key"), "--purpose", "health-research",
+        "--epsilon", "0.5", "--ledger", ledger, "--out", s.path("releases", "topic-counts.csv")])
+    s.run("the dataset's budget: cap, spent, remaining (training run and query, composed)",
+          ["budget", "show", "--ledger", ledger])
+    picture = "lineage.svg" if shutil.which("dot") else "lineage.dot"
+    s.run("lineage: everything made from the package (from the ledger and signed records)", [
+        "lineage", "--package", s.path("package"), "--ledger", ledger,
+        "--records", s.path("model"), "--records", s.path("releases"),
+        "--dot", s.path(picture)])
+    s.run("what revoking the researcher's grant would touch", [
+        "lineage", "--grant", grant, "--ledger", ledger, "--records", s.path("model"),
+        "--records", s.path("releases")])
 
 
 def _summary(s: _Story, elapsed: float) -> None:
@@ -208,7 +240,9 @@ def _summary(s: _Story, elapsed: float) -> None:
                        ("decision log", "decisions.jsonl"), ("opened (scrubbed) rows", "opened.parquet"),
                        ("model + card", "model"), ("budget ledger", "ledger.sqlite"),
                        ("revocation list", "revocations.json"),
-                       ("vouched ledger head", "ledger-head.json")):
+                       ("vouched ledger head", "ledger-head.json"),
+                       ("DP query release", "releases"), ("lineage picture", "lineage.svg"),
+                       ("lineage (DOT)", "lineage.dot")):
         if (s.out / rel).exists():
             where.add_row(label, s.path(rel))
     console.print(Panel(where, title=f"everything is under {s.out} ({elapsed:.0f} s)"))

@@ -83,37 +83,6 @@ def publish_cmd(
         console.print(f"  scrubbed: {counts}")
 
 
-def _write_table(handle: Any, out: Path) -> int:
-    """Stream the granted rows to ``out`` (.parquet, .csv or .jsonl); return the row count."""
-    import pyarrow as pa
-    import pyarrow.csv as pa_csv
-    import pyarrow.parquet as pq
-
-    from dataprotocol._files import atomic_path
-
-    suffix = out.suffix.lower()
-    if suffix not in {".parquet", ".csv", ".jsonl"}:
-        raise InputError("unsupported output format", file=out, expected="a .parquet, .csv or .jsonl file")
-    rows = 0
-    with atomic_path(out) as tmp:
-        writer: Any = None
-        with open(tmp, "wb") as sink:
-            for batch in handle.iter_record_batches():
-                if suffix == ".jsonl":
-                    batch.to_pandas().to_json(sink, orient="records", lines=True, force_ascii=False)
-                elif writer is None:
-                    writer = (pq.ParquetWriter(sink, batch.schema) if suffix == ".parquet"
-                              else pa_csv.CSVWriter(sink, batch.schema))
-                if writer is not None:
-                    writer.write_batch(batch)
-                rows += batch.num_rows
-            if writer is None and suffix == ".parquet":
-                pq.write_table(pa.table({}), sink)
-            if writer is not None:
-                writer.close()
-    return rows
-
-
 def open_cmd(
     package: str = typer.Argument(..., metavar="PKG", help="Package folder (path or fsspec URL)."),
     grant: Path = typer.Option(..., "--grant", help="The signed grant file you were given."),
@@ -126,12 +95,12 @@ def open_cmd(
 ) -> None:
     """Open a package through a grant: revocation check, policy decision, verification, decryption."""
     from dataprotocol.keys import load_keypair
-    from dataprotocol.package import open_package
+    from dataprotocol.package import open_package, write_table
 
     handle = open_package(package, grant=grant, key=load_keypair(key, passphrase=passphrase_from_env()),
                           purpose=purpose, shards=shard or None,
                           unsafe_allow_stale_revocations=allow_stale_revocations)
-    rows = _write_table(handle, out)
+    rows = write_table(handle, out)
     obligations = [o.to_dict() for o in handle.decision.obligations]
     if as_json:
         emit_json({"package": package, "out": str(out), "rows": rows, "shards": list(handle.shards),

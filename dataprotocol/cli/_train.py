@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from dataprotocol.cli._common import console, emit_json, passphrase_from_env
+from dataprotocol.cli._common import console, current_argv, emit_json, passphrase_from_env
 
 
 def train(
@@ -14,7 +14,10 @@ def train(
     grant: Path = typer.Option(..., "--grant", help="Signed grant file allowing action 'train'."),
     key: Path = typer.Option(..., "--key", help="Your private key file (the grantee; signs the card)."),
     purpose: str = typer.Option(..., "--purpose", help="Purpose of the run (must be granted)."),
-    model: Path = typer.Option(..., "--model", help="Local checkpoint directory (safetensors or GGUF): AutoModelForSequenceClassification, or AutoModelForCausalLM with --task causal-lm."),
+    model: Path = typer.Option(..., "--model", help="Local checkpoint directory (safetensors or GGUF): AutoModelForSequenceClassification, or AutoModelForCausalLM with --task causal-lm; or a bundled model name (smollm2-135m-instruct)."),
+    base_model_id: str | None = typer.Option(
+        None, "--base-model-id", help="The base model's Hugging Face Hub id for the card's base_model "
+        "(default: known for bundled models, else the checkpoint's _name_or_path when it is one)."),
     task: str = typer.Option("sequence-classification", "--task", help="sequence-classification | causal-lm (next-token loss; prompt tokens and padding carry none)."),
     text_column: str | None = typer.Option(None, "--text-column", help="Column holding the input text (causal-lm: the whole row is the target)."),
     label_column: str | None = typer.Option(None, "--label-column", help="Column holding the label (classification)."),
@@ -43,6 +46,7 @@ def train(
     seed: int | None = typer.Option(None, "--seed", help="Seed for sampling and noise (testing only; omit for releases)."),
     overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing model directory."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show the progress bar."),
+    nproc: int = typer.Option(1, "--nproc", help="Train on N processes (launches torchrun; Opacus DPDDP, gloo on CPU, NCCL on GPU); --batch-size stays the global logical batch."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Fine-tune a model on a granted package with DP-SGD and write a signed privacy card.
@@ -53,7 +57,11 @@ def train(
     and the dataset's own ledger (pinned by the manifest) holds the planned run's budget.
     """
     from dataprotocol.keys import load_keypair
-    from dataprotocol.train import DPConfig, train_on_package
+    from dataprotocol.train import DPConfig, launch_distributed, train_on_package
+
+    launched = launch_distributed(current_argv(), nproc=nproc)
+    if launched is not None:  # the torchrun children did the work and reported it
+        raise typer.Exit(launched)
 
     config = DPConfig(target_epsilon=target_epsilon, delta=delta, epochs=epochs,
                       batch_size=batch_size, max_physical_batch=max_physical_batch,
@@ -70,9 +78,11 @@ def train(
                                canary_candidates=canary_candidates,
                                checkpoint_dir=checkpoint_dir, overwrite=overwrite, task=task,
                                prompt_column=prompt_column, response_column=response_column,
-                               privacy_unit=privacy_unit,
+                               privacy_unit=privacy_unit, base_model_id=base_model_id,
                                unsafe_allow_stale_revocations=allow_stale_revocations)
     payload = trained.payload
+    if not payload:  # a non-zero rank of a distributed run: rank 0 reports
+        return
     if as_json:
         emit_json({"model_dir": str(trained.model_dir), "run_id": trained.run_id,
                    "accounting": payload["accounting"], "mechanism": payload["mechanism"],

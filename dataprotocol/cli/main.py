@@ -14,8 +14,21 @@ from typing import Optional
 import typer
 from rich.markup import escape
 
-from dataprotocol.cli import _audit, _budget, _card, _deid, _demo, _keys, _license, _package, _policy, _query, _train
-from dataprotocol.cli._common import budget_app, emit_json, err_console
+from dataprotocol.cli import (
+    _audit,
+    _budget,
+    _card,
+    _deid,
+    _demo,
+    _keys,
+    _license,
+    _lineage,
+    _package,
+    _policy,
+    _query,
+    _train,
+)
+from dataprotocol.cli._common import budget_app, emit_json, err_console, set_argv
 from dataprotocol.errors import DataProtocolError, InputError
 
 __all__ = ["app", "main", "run"]
@@ -52,7 +65,7 @@ def _root(
     """Privacy-preserving data sharing for ML (see docs/cli.md)."""
 
 
-for _module in (_keys, _license, _policy, _deid, _package, _card, _budget, _audit, _train, _query, _demo):
+for _module in (_keys, _license, _policy, _deid, _package, _card, _budget, _audit, _train, _query, _lineage, _demo):
     _module.register(app)
 app.add_typer(budget_app, name="budget")
 
@@ -70,6 +83,7 @@ def _fail(argv: list[str], message: str, code: int, kind: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code (used by tests and the console script)."""
     args = list(sys.argv[1:] if argv is None else argv)
+    set_argv(args)
     try:
         result = app(args=argv, prog_name="dataprotocol", standalone_mode=False)
         return int(result) if isinstance(result, int) else 0

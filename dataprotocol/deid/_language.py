@@ -25,7 +25,7 @@ import re
 import threading
 from typing import Any
 
-__all__ = ["detect_language", "SUPPORTED_LANGUAGES", "han_share", "is_cjk"]
+__all__ = ["detect_language", "SUPPORTED_LANGUAGES", "han_share", "is_cjk", "warm_up"]
 
 #: languages with a pipeline in this package (ISO 639-1)
 SUPPORTED_LANGUAGES = ("en", "zh")
@@ -48,21 +48,24 @@ def is_cjk(ch: str) -> bool:
     return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x2FA1F
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0002fa1f]")
+_KANA = re.compile("[\u3040-\u30ff]")
+_HANGUL = re.compile("[\uac00-\ud7af]")
+
+
 def han_share(text: str) -> tuple[float, int]:
     """(share of letters that are Han, number of letters)."""
-    letters = han = 0
-    for ch in text:
-        if ch.isalpha():
-            letters += 1
-            han += is_cjk(ch)
+    letters = len(_LETTER.findall(text))
+    han = len(_HAN.findall(text)) if letters else 0
     return (han / letters if letters else 0.0), letters
 
 
 def _script_language(text: str) -> str | None:
-    share, letters = han_share(text)
-    if any(0x3040 <= ord(c) <= 0x30FF for c in text):
+    share, _ = han_share(text)
+    if _KANA.search(text):
         return "ja"
-    if any(0xAC00 <= ord(c) <= 0xD7AF for c in text):
+    if _HANGUL.search(text):
         return "ko"
     if share >= _HAN_SHARE:
         return "zh"
@@ -80,6 +83,12 @@ def _detector() -> Any:
         return _DETECTOR
 
 
+def warm_up() -> None:
+    """Load the detector's models now (~1 s; the scrubber calls this when it is built,
+    so forked worker processes share them instead of each loading its own)."""
+    _detector().detect_language_of("Ceci n'est pas une phrase anglaise, mais elle charge les modèles.")
+
+
 def _looks_english(text: str) -> bool:
     words = _WORDS.findall(text)
     hits = sum(w.lower() in _ENGLISH for w in words)
@@ -93,7 +102,7 @@ def _looks_english(text: str) -> bool:
     common = [w for w in words if w.islower() and len(w) >= 3] + [w for w in words if w.isupper() and len(w) >= 3]
     known = sum(is_english_word(w) for w in common)
     # with some function words the bar is higher: German/Dutch share many short words
-    return known >= 1 and known / max(len(common), 1) >= (0.8 if hits >= 2 else 0.6)
+    return known >= 1 and known / max(len(common), 1) >= 0.8
 
 
 def detect_language(text: str, *, default: str = "en") -> str:
@@ -105,8 +114,12 @@ def detect_language(text: str, *, default: str = "en") -> str:
     _, letters = han_share(text)
     if letters < MIN_LETTERS or (default == "en" and _looks_english(text)):
         return default
-    found = _detector().detect_language_of(text)
-    if found is None:
-        return default
-    code = str(found.iso_code_639_1.name).lower()
-    return code
+    detector = _detector()
+    found = detector.detect_language_of(text)
+    if found is None:  # no clear winner: take the top one only if English is out of the running
+        values = detector.compute_language_confidence_values(text)
+        english = next((v.value for v in values if v.language.name == "ENGLISH"), 0.0)
+        if not values or english >= 0.05:
+            return default
+        found = values[0].language
+    return str(found.iso_code_639_1.name).lower()

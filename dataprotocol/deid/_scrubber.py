@@ -41,6 +41,10 @@ class Scrubber:
 
         self.config = config or ScrubConfig()
         self.analyzer = _analyzer or build_analyzer(self.config)
+        if self.config.language == AUTO:
+            from dataprotocol.deid._language import warm_up
+
+            warm_up()
         self._anonymizer = AnonymizerEngine()
         self._operators = OperatorSet(key=self.config.key, mask_char=self.config.mask_char,
                                       locale=self.config.surrogate_locale)

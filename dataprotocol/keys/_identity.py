@@ -81,6 +81,9 @@ class PublicIdentity:
         """
         if doc.get("format") != IDENTITY_FORMAT:
             raise KeyError("format")
+        for block, alg in (("signing_key", "ed25519"), ("encryption_key", "x25519")):
+            if doc[block].get("alg") != alg:  # outside the self-signed body: check it here
+                raise ValueError(f"{block}.alg must be {alg!r}")
         return cls(name=str(doc["name"]),
                    signing_public=Ed25519PublicKey.from_public_bytes(b64d(doc["signing_key"]["public"])),
                    encryption_public=X25519PublicKey.from_public_bytes(b64d(doc["encryption_key"]["public"])))

@@ -1,7 +1,8 @@
 """The data package: encrypted shards, a signed manifest, keys wrapped per grantee.
 
 Recipes: :func:`publish` (steward), :func:`issue_package_grant` (steward -> partner),
-:func:`open_package` (partner), :func:`verify_package` (anyone, no keys).
+:func:`open_package` (partner) and :func:`write_table` (its rows to a file),
+:func:`verify_package` (anyone, no keys).
 Format and crypto design: docs/package.md.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dataprotocol.package._croissant import croissant_of, export_croissant
+from dataprotocol.package._export import write_table
 from dataprotocol.package._grant import issue_package_grant
 from dataprotocol.package._manifest import MANIFEST_TYPE, Manifest, ShardEntry, load_manifest
 from dataprotocol.package._open import PackageHandle, open_package
@@ -22,6 +24,7 @@ __all__ = [
     "issue_package_grant",
     "open_package",
     "verify_package",
+    "write_table",
     "read_manifest",
     "is_package",
     "Manifest",

@@ -13,6 +13,7 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dataprotocol._files import check_write_target
 from dataprotocol.errors import InputError
 from dataprotocol.policy._time import format_time
 
@@ -44,10 +45,10 @@ def append_decision(path: str | Path, decision: Decision, *, profile: str) -> di
     """Append one line for ``decision``; return the record written."""
     record = log_record(decision, profile=profile)
     line = (json.dumps(record, sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")
-    target = Path(path)
+    target = check_write_target(path, what="decision log")  # a FIFO would block the append
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(target, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        fd = os.open(target, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NONBLOCK, 0o600)
         try:
             os.write(fd, line)
             os.fsync(fd)

@@ -25,6 +25,7 @@ from dataprotocol.budget import (
     enforce_grant_conditions,
     run_epsilon,
 )
+from dataprotocol.errors import PolicyDenied
 from dataprotocol.keys import KeyPair
 from dataprotocol.query._mechanisms import Calibrated, calibrate
 from dataprotocol.query._release import evaluate
@@ -95,6 +96,7 @@ def query_package(package: str | Path, *, grant: dict[str, Any] | str | Path, ke
 
     handle = open_package(package, grant=grant, key=key, purpose=purpose, action="query")
     handle.decision.raise_if_denied()
+    _check_privacy_unit(handle.card)
     plan = _plan(handle, queries, epsilon=epsilon, delta=delta)
     events = [event for calibrated in plan for event in calibrated.events]
     run_delta = 0.0 if delta is None else float(delta)
@@ -114,6 +116,17 @@ def query_package(package: str | Path, *, grant: dict[str, Any] | str | Path, ke
     entry = book.commit(release_id, events=events, meta=meta)
     return _write(handle, key, plan, answers, entry=entry, book=book, release_id=release_id,
                   delta=run_delta, record=record, answers_out=answers_out)
+
+
+def _check_privacy_unit(card: Any) -> None:
+    """Our mechanisms bound one *row*'s influence. A card that makes a person with many
+    rows the unit of privacy (``privacy_unit``) would be protected only by group privacy
+    (epsilon x rows per person), so such datasets are refused, as row-level training is."""
+    unit = getattr(card, "privacy_unit", None)
+    if unit:
+        raise PolicyDenied(f"dataset {card.dataset_id!r} requires user-level DP", [
+            f"privacy-unit: the dataset card makes {unit!r} the unit of privacy; DP queries "
+            "bound one row's contribution only (user-level queries are not supported yet)"])
 
 
 def answers_csv(plan_or_queries: Sequence[Any], answers: Sequence[Any]) -> str:

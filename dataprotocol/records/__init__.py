@@ -52,6 +52,7 @@ from dataprotocol.records._card import (
     README_FILE,
     dp_block,
     front_matter,
+    front_matter_v1,
     hash_model_files,
     model_license,
     read_front_matter,
@@ -122,6 +123,7 @@ __all__ = [
     "hash_model_files",
     "dp_block",
     "front_matter",
+    "front_matter_v1",
     "model_license",
     # DP query releases
     "QUERY_RELEASE_TYPE",

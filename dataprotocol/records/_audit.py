@@ -29,7 +29,7 @@ from dataprotocol.records._audit_public import check_labels, check_readme_body
 from dataprotocol.records._canary import epsilon_lower_bound
 from dataprotocol.records._card import (
     PRIVACY_DOC_TYPE,
-    front_matter,
+    expected_front_matter,
     hash_model_files,
     model_license,
     read_front_matter,
@@ -131,12 +131,12 @@ def _check_files(model_dir: Path, payload: dict[str, Any]) -> list[Check]:
     return checks
 
 
-def _check_epsilon(payload: dict[str, Any], events: list[MechanismEvent], *,
+def _check_epsilon(record: PrivacyRecord, events: list[MechanismEvent], *,
                    tolerance: float) -> tuple[list[Check], dict[str, Any]]:
-    acc = payload["accounting"]
-    claimed, delta = float(acc["epsilon"]), float(acc["delta"])
+    acc = record.accounting
+    claimed, delta = float(acc.epsilon), float(acc.delta)
     floor = 1.0 - tolerance
-    eps_opacus, used = opacus_epsilon(events, delta=delta, accountant=str(acc.get("accountant")))
+    eps_opacus, used = opacus_epsilon(events, delta=delta, accountant=str(acc.accountant))
     independent = independent_epsilons(events, delta=delta)
     # Every accountant gives a valid upper bound, so a claim is supported when it is at
     # least the tightest one (minus the tolerance); smaller than all of them is not.
@@ -176,8 +176,8 @@ def _check_mechanism(payload: dict[str, Any], events: list[MechanismEvent]) -> C
     return Check("mechanism", True, f"{len(events)} event(s), {total} steps, as described")
 
 
-def _check_delta(payload: dict[str, Any]) -> Check:
-    delta = float(payload["accounting"]["delta"])
+def _check_delta(payload: dict[str, Any], record: PrivacyRecord) -> Check:
+    delta = float(record.accounting.delta)
     problems = []
     if not 0 < delta < 1:
         problems.append(f"delta {delta:g} not in (0, 1)")
@@ -187,7 +187,7 @@ def _check_delta(payload: dict[str, Any]) -> Check:
     if isinstance(size, int) and size > 0 and delta >= 1 / size:
         # delta >= 1/n permits "release one random example in the clear" (Ponomareva et al.)
         problems.append(f"delta {delta:g} >= 1/{what} (1/{size})")
-    cap = (payload.get("ledger") or {}).get("delta_cap")
+    cap = record.ledger.delta_cap if record.ledger is not None else None
     if cap is not None and delta > float(cap) * (1 + 1e-9):
         problems.append(f"delta {delta:g} exceeds the dataset's cap {float(cap):g}")
     if problems:
@@ -256,7 +256,7 @@ def _check_front_matter(model_dir: Path, payload: dict[str, Any]) -> Check:
         actual = read_front_matter(model_dir)
     except InputError as exc:
         return Check("front-matter", False, str(exc))
-    expected = front_matter(payload)
+    expected = expected_front_matter(payload, actual)
     differing = [p for key in expected for p in _diff(expected[key], actual.get(key), key)]
     tags = actual.get("tags") or []
     missing_tags = [t for t in ("differential-privacy", "dp-sgd") if t not in tags]
@@ -267,7 +267,7 @@ def _check_front_matter(model_dir: Path, payload: dict[str, Any]) -> Check:
     return Check("front-matter", True, "README.md front matter matches privacy.json")
 
 
-def _check_empirical(payload: dict[str, Any]) -> Check:
+def _check_empirical(payload: dict[str, Any], record: PrivacyRecord) -> Check:
     block = payload.get("empirical_audit")
     if not block:
         return Check("empirical-audit", True, "none recorded (optional)")
@@ -275,11 +275,11 @@ def _check_empirical(payload: dict[str, Any]) -> Check:
         bound = float(block["epsilon_lower_bound"])
         again = epsilon_lower_bound(m=int(block["canaries"]), r=int(block["guesses"]),
                                     v=int(block["correct"]),
-                                    delta=float(block.get("delta", payload["accounting"]["delta"])),
+                                    delta=float(block.get("delta", record.accounting.delta)),
                                     alpha=float(block.get("alpha", 0.05)))
     except (KeyError, TypeError, ValueError, InputError) as exc:
         return Check("empirical-audit", False, f"malformed empirical_audit block: {exc}")
-    theory = float(payload["accounting"]["epsilon"])
+    theory = float(record.accounting.epsilon)
     problems = []
     if abs(again - bound) > 1e-3 + 1e-3 * again:
         problems.append(f"recorded lower bound {bound:.4f} but the counts give {again:.4f}")
@@ -294,13 +294,13 @@ def _check_empirical(payload: dict[str, Any]) -> Check:
 
 # --- the recipe --------------------------------------------------------------------------
 
-def _payload_of(document: dict[str, Any], where: Path) -> dict[str, Any]:
+def _payload_of(document: dict[str, Any], where: Path) -> tuple[dict[str, Any], PrivacyRecord]:
     # A stripped envelope may leave a bare payload: audit it (the signature check fails).
     payload = document.get("payload", document)
     if not isinstance(payload, dict):
         raise InputError("privacy.json payload is not an object", file=where, field="payload")
-    PrivacyRecord.read(payload, file=where)  # every key and type the checks rely on
-    return payload
+    # every key and type the checks rely on; the privacy numbers are read from the record
+    return payload, PrivacyRecord.read(payload, file=where)
 
 
 def audit_model_dir(model_dir: str | Path, *, ledger: Ledger | None = None,
@@ -327,12 +327,12 @@ def audit_model_dir(model_dir: str | Path, *, ledger: Ledger | None = None,
         raise InputError(f"tolerance {tolerance} not in [0, 1)", field="tolerance")
     root = Path(model_dir)
     document = read_privacy_document(root)
-    payload = _payload_of(document, root / "privacy.json")
-    events = [MechanismEvent.from_dict(e) for e in payload["events"]]
+    payload, record = _payload_of(document, root / "privacy.json")
+    events = record.mechanism_events()
     facts: dict[str, Any] = {}
 
     def epsilon_checks() -> list[Check]:
-        found, numbers = _check_epsilon(payload, events, tolerance=tolerance)
+        found, numbers = _check_epsilon(record, events, tolerance=tolerance)
         facts.update(numbers)
         return found
 
@@ -340,7 +340,7 @@ def audit_model_dir(model_dir: str | Path, *, ledger: Ledger | None = None,
     checks += _guarded("weights-sha256", lambda: _check_files(root, payload))
     checks += _guarded("epsilon-opacus", epsilon_checks)
     checks += _guarded("mechanism", lambda: [_check_mechanism(payload, events)])
-    checks += _guarded("delta", lambda: [_check_delta(payload)])
+    checks += _guarded("delta", lambda: [_check_delta(payload, record)])
     checks += _guarded("privacy-unit", lambda: [_check_privacy_unit(payload)])
     facts["privacy_unit"] = payload["mechanism"].get("privacy_unit") or "row"
     checks += _guarded("front-matter", lambda: [_check_front_matter(root, payload)])
@@ -351,9 +351,9 @@ def audit_model_dir(model_dir: str | Path, *, ledger: Ledger | None = None,
         checks += _guarded("ledger-run", lambda: check_ledger(
             ledger, payload, events, tolerance=tolerance, publisher=publisher, heads=heads,
             manifest=manifest))
-    checks += _guarded("empirical-audit", lambda: [_check_empirical(payload)])
+    checks += _guarded("empirical-audit", lambda: [_check_empirical(payload, record)])
     checks += _guarded("canary-exposure", lambda: [exposure_check(payload)])
-    return AuditReport(model_dir=str(root), run_id=str(payload["run_id"]), checks=tuple(checks),
+    return AuditReport(model_dir=str(root), run_id=record.run_id, checks=tuple(checks),
                        facts=facts)
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import secrets
 import shutil
 from datetime import datetime, timezone
@@ -114,8 +115,45 @@ def model_license(payload: dict[str, Any]) -> str:
 
 
 def hf_license(payload: dict[str, Any]) -> str:
-    """The Hub's ``license`` field: the model license's SPDX id in lower case."""
-    return model_license(payload).lower()
+    """The Hub's ``license`` field: the licence's Hub id (``policies/licenses/*.yaml`` say
+    which), or ``other`` -- then ``license_name``/``license_link`` name it (Hub convention)."""
+    return _hub_license(model_license(payload))[0]
+
+
+def _hub_license(license_id: str) -> tuple[str, str | None, str | None]:
+    """(Hub id or "other", license_name, license_link)."""
+    from dataprotocol.policy import default_registry
+
+    lic = default_registry().get(license_id)
+    if lic is not None and lic.hub_id:
+        return lic.hub_id, None, None
+    return "other", license_id.lower(), (lic.url if lic is not None else None)
+
+
+#: a Hub repository id: "org/name" (what the Hub accepts in base_model)
+_HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
+
+
+def _model_index(payload: dict[str, Any], name: str, pipeline_tag: str) -> list[dict[str, Any]]:
+    """The Hub's ``model-index``: the held-out metrics the body reports, per dataset."""
+    metrics = payload.get("metrics") or {}
+    found = [(key[len("eval_"):], value) for key, value in sorted(metrics.items())
+             if key.startswith("eval_") and isinstance(value, (int, float)) and not isinstance(value, bool)]
+    if not found:
+        return []
+    data = payload["data"][0] if payload["data"] else {}
+    dataset = {"name": str(data.get("title") or data.get("dataset_id")), "type": str(data.get("dataset_id"))}
+    return [{"name": name, "results": [{
+        "task": {"type": pipeline_tag}, "dataset": dataset,
+        "metrics": [{"type": metric, "value": float(value), "name": f"held-out {metric}"}
+                    for metric, value in found]}]}]
+
+
+def model_name(payload: dict[str, Any]) -> str:
+    """A title people can read: the base model and the dataset, not the run id."""
+    base = str(payload["base_model"]).rsplit("/", 1)[-1]
+    data = "-".join(str(d.get("dataset_id")) for d in payload["data"]) or "data"
+    return f"{base}-dp-{data}"
 
 
 def privacy_unit(payload: dict[str, Any]) -> str | None:
@@ -200,10 +238,15 @@ def _adapter_only(payload: dict[str, Any]) -> bool:
     return dict(payload.get("mechanism") or {}).get("output") == "adapter"
 
 
-def front_matter(payload: dict[str, Any]) -> dict[str, Any]:
-    """All YAML front-matter keys of README.md, derived from the signed payload."""
+#: 2: Hub conventions (issue 17); cards without ``dataprotocol.card_format`` are layout 1
+CARD_FORMAT = 2
+
+
+def front_matter_v1(payload: dict[str, Any]) -> dict[str, Any]:
+    """The layout-1 front matter (cards released before ``card_format`` 2), kept so those
+    cards still pass ``budget audit``: derived from the signed payload just the same."""
     meta: dict[str, Any] = {
-        "license": hf_license(payload),
+        "license": model_license(payload).lower(),
         "datasets": [str(d.get("dataset_id")) for d in payload["data"]],
         "base_model": str(payload["base_model"]),
         "library_name": "peft" if _adapter_only(payload) else "transformers",
@@ -214,6 +257,48 @@ def front_matter(payload: dict[str, Any]) -> dict[str, Any]:
                          "trainer_key_id": payload["trainer"].get("key_id"),
                          "weights": payload["weights"]},
     }
+    return json.loads(json.dumps(meta))
+
+
+def expected_front_matter(payload: dict[str, Any], actual: Any) -> dict[str, Any]:
+    """What README.md must say, in the layout it declares (``dataprotocol.card_format``)."""
+    block = actual.get("dataprotocol") if isinstance(actual, dict) else None
+    layout = block.get("card_format") if isinstance(block, dict) else None
+    return front_matter(payload) if layout == CARD_FORMAT else front_matter_v1(payload)
+
+
+def front_matter(payload: dict[str, Any]) -> dict[str, Any]:
+    """All YAML front-matter keys of README.md, derived from the signed payload.
+
+    Hub conventions (huggingface_hub ``ModelCardData``): ``license`` a Hub licence id
+    (``other`` + ``license_name``/``license_link`` when the Hub has none), ``base_model``
+    only when it is a Hub repository id, ``model-index`` with the held-out metrics; our
+    dataset ids are not Hub datasets, so they sit under ``dataprotocol`` and not in
+    ``datasets``.
+    """
+    license_id, license_name, license_link = _hub_license(model_license(payload))
+    pipeline_tag = _PIPELINE_TAGS.get(str(payload["task"]), "text-classification")
+    meta: dict[str, Any] = {"license": license_id}
+    if license_name:
+        meta["license_name"] = license_name
+    if license_link:
+        meta["license_link"] = license_link
+    base = str(payload["base_model"])
+    if _HUB_ID.match(base):
+        meta["base_model"] = base
+    meta.update({
+        "library_name": "peft" if _adapter_only(payload) else "transformers",
+        "pipeline_tag": pipeline_tag,
+        "tags": ["differential-privacy", "dp-sgd", "dataprotocol"],
+        "differential_privacy": dp_block(payload),
+        "dataprotocol": {"card_format": CARD_FORMAT, "run_id": payload["run_id"], "privacy_file": PRIVACY_FILE,
+                         "datasets": [str(d.get("dataset_id")) for d in payload["data"]],
+                         "trainer_key_id": payload["trainer"].get("key_id"),
+                         "weights": payload["weights"]},
+    })
+    index = _model_index(payload, model_name(payload), pipeline_tag)
+    if index:
+        meta["model-index"] = index
     return json.loads(json.dumps(meta))
 
 
@@ -328,15 +413,38 @@ def _data_section(p: dict[str, Any]) -> list[str]:
     return lines + [""]
 
 
+def _usage_sections(payload: dict[str, Any]) -> list[str]:
+    """Uses, Limitations and How to use (the Hub's model card template sections)."""
+    task = str(payload["task"])
+    pipeline = _PIPELINE_TAGS.get(task, "text-classification")
+    adapter = _adapter_only(payload)
+    load = ('from peft import AutoPeftModelForCausalLM\nmodel = AutoPeftModelForCausalLM.from_pretrained("MODEL_DIR")'
+            if adapter else f'from transformers import pipeline\npipe = pipeline("{pipeline}", model="MODEL_DIR")\n'
+            f'print(pipe("{"Hello" if pipeline == "text-generation" else "Example text"}"))')
+    return [
+        "## Uses", "",
+        "Use only within the purposes, licence terms and obligations under which the data was "
+        "granted (see *Data and licenses* below); the grant ids and dataset manifests are in "
+        "privacy.json.", "",
+        "## Limitations", "",
+        "- Differential privacy bounds what the weights reveal about any one training example "
+        "(the unit of privacy below); it does not make the model's outputs correct or fair.",
+        "- DP training costs utility: compare the held-out metrics with a non-private baseline.",
+        "- The guarantee holds for the stated (epsilon, delta) and sampling; `dataprotocol budget audit` "
+        "recomputes it from privacy.json.", "",
+        "## How to use", "", "```python", load, "```", ""]
+
+
 def render_readme(payload: dict[str, Any], meta: dict[str, Any]) -> str:
     """README.md text: ``huggingface_hub.ModelCard`` with ``meta`` as YAML front matter."""
     from huggingface_hub import ModelCard, ModelCardData
 
     data = ModelCardData(**meta)
-    body = [f"# {payload['run_id']}", "",
+    body = [f"# {model_name(payload)}", "",
             f"Fine-tuned from `{payload['base_model']}` for {payload['task']} with "
-            "differentially private SGD (Opacus) by dataprotocol.", "",
+            "differentially private SGD (Opacus) by dataprotocol (run `" + str(payload["run_id"]) + "`).", "",
             _OUTPUTS.get(str(dict(payload.get("mechanism") or {}).get("output")), ""), ""]
+    body += _usage_sections(payload)
     body += _privacy_section(payload) + _data_section(payload)
     metrics = payload.get("metrics") or {}
     if metrics:

@@ -151,10 +151,16 @@ class FrontMatter(Record):
     """README.md's YAML front matter (Hugging Face model card metadata + our blocks)."""
 
     license: str
-    datasets: tuple[str, ...]
-    base_model: str
     library_name: str
     pipeline_tag: str
     tags: tuple[str, ...]
     differential_privacy: Mapping[str, Any]
     dataprotocol: Mapping[str, Any]
+    #: a Hub repository id; absent when the base model is a local checkpoint with none
+    base_model: str | None = optional()
+    #: Hub dataset ids (cards before issue 17 put our dataset ids here; now under dataprotocol)
+    datasets: tuple[str, ...] | None = optional()
+    #: with ``license: other`` (Hub convention)
+    license_name: str | None = optional()
+    license_link: str | None = optional()
+    # ``model-index`` (the held-out metrics) is kept verbatim in ``extra``: its key has a hyphen

@@ -20,6 +20,7 @@ from dataprotocol.records import (
 )
 from dataprotocol.train._causal_lm import CausalLMTask
 from dataprotocol.train._config import ClippingMode, DPConfig, TrainResult
+from dataprotocol.train._distributed import DistributedError, launch_distributed
 from dataprotocol.train._generate import Generator, generate, load_generator
 from dataprotocol.train._package import TrainedModel, train_on_package
 from dataprotocol.train._plan import TrainPlan
@@ -56,6 +57,8 @@ __all__ = [
     "RunPlan",
     "FinishedRun",
     "PrivateTrainer",
+    "launch_distributed",
+    "DistributedError",
 ]
 
 

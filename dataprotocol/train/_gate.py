@@ -46,8 +46,15 @@ class Gate:
     handle: PackageHandle
     key: KeyPair
     purpose: str
-    book: Ledger
+    #: None on the non-zero ranks of a distributed run (only rank 0 spends)
+    book: Ledger | None
     license_block: dict[str, Any]
+
+    def _ledger(self) -> Ledger:
+        if self.book is None:
+            raise BudgetError("this process opened no ledger (a non-zero rank of a "
+                              "distributed run: rank 0 reserves, commits and writes the card)")
+        return self.book
 
     @property
     def card(self) -> DatasetCard:
@@ -60,7 +67,7 @@ class Gate:
 
     def has_entry(self, run_id: str) -> bool:
         try:
-            self.book.entry(run_id)
+            self._ledger().entry(run_id)
         except BudgetError:
             return False
         return True
@@ -69,19 +76,24 @@ class Gate:
                 meta: Mapping[str, Any] | None = None) -> None:
         """Grant conditions, then the ledger's reservation; raises with reasons and
         records nothing when either refuses (refused before step one)."""
-        enforce_grant_conditions(self.handle.decision.conditions, book=self.book,
+        enforce_grant_conditions(self.handle.decision.conditions, book=self._ledger(),
                                  grant_id=self.grant_id, dataset_id=self.card.dataset_id,
                                  run_id=run_id, events=list(events), delta=delta)
-        self.book.reserve(self.card.dataset_id, run_id=run_id, events=list(events),
+        self._ledger().reserve(self.card.dataset_id, run_id=run_id, events=list(events),
                           delta=delta, meta={"purpose": self.purpose, "planned": True,
-                                             "grant_id": self.grant_id, **(meta or {})})
+                                             "grant_id": self.grant_id,
+                                             "manifest_id": self.handle.manifest.manifest_id,
+                                             **(meta or {})})
 
     def commit(self, run_id: str, *, events: Sequence[MechanismEvent], epsilon: float,
                meta: Mapping[str, Any] | None = None) -> LedgerEntry:
         """The events the run actually took replace its reservation."""
-        return self.book.commit(run_id, events=list(events),
+        return self._ledger().commit(run_id, events=list(events),
                                 meta={"purpose": self.purpose, "epsilon": epsilon,
-                                      "grant_id": self.grant_id, **(meta or {})})
+                                      "grant_id": self.grant_id,
+                                      # lineage: which package version the run spent from
+                                      "manifest_id": self.handle.manifest.manifest_id,
+                                      **(meta or {})})
 
     def payload(self, *, run_id: str, base_model: str, task: str, entry: LedgerEntry,
                 mechanism: Mapping[str, Any], events: Sequence[MechanismEvent],
@@ -94,7 +106,7 @@ class Gate:
         set, recorded so ``budget audit`` can check the model's ``id2label`` against it.
         """
         card, manifest = self.card, self.handle.manifest
-        status = self.book.status(card.dataset_id)
+        status = self._ledger().status(card.dataset_id)
         data = DataUse.from_dict({
             "dataset_id": card.dataset_id, "dataset_version": card.version,
             "manifest_id": manifest.manifest_id, "license": card.license,
@@ -104,7 +116,7 @@ class Gate:
             **({"label_column": labels[0], "categories": {labels[0]: list(labels[1])}}
                if labels is not None else {}),
         }, what="dataset card")
-        ledger = LedgerRef(path_hint=_ledger_hint(self.book), run_id=run_id,
+        ledger = LedgerRef(path_hint=_ledger_hint(self._ledger()), run_id=run_id,
                            entry_hash=entry.entry_hash, seq=entry.seq,
                            cumulative_epsilon=status.spent_epsilon,
                            epsilon_cap=status.epsilon_cap, delta_cap=status.delta_cap,
@@ -123,7 +135,7 @@ class Gate:
 
 def open_gate(package: str | Path, *, grant: dict[str, Any] | str | Path, key: KeyPair,
               purpose: str, ledger: Any = None, privacy_unit: str | None = None,
-              unsafe_allow_stale_revocations: bool = False) -> Gate:
+              with_ledger: bool = True, unsafe_allow_stale_revocations: bool = False) -> Gate:
     """Open ``package`` for ``action=train``; raise :class:`PolicyDenied` with every
     reason when the revocation list, the policy, the license, the dataset's privacy
     unit or the ledger says no.
@@ -132,7 +144,8 @@ def open_gate(package: str | Path, *, grant: dict[str, Any] | str | Path, key: K
     location (a path, URL or :class:`~dataprotocol.budget.Ledger`); it must be the
     pinned ledger. ``unsafe_allow_stale_revocations``: proceed although the publisher's
     revocation list is missing or out of date (logged; recorded in privacy.json).
-    """
+    ``with_ledger=False`` (the non-zero ranks of a distributed run) opens no ledger:
+    such a gate can read the data but neither reserve, commit nor write a card."""
     from dataprotocol.package import open_package
 
     handle = open_package(package, grant=grant, key=key, purpose=purpose, action="train",
@@ -140,7 +153,8 @@ def open_gate(package: str | Path, *, grant: dict[str, Any] | str | Path, key: K
     handle.decision.raise_if_denied()
     check_privacy_unit(handle.card, privacy_unit)
     license_block = _license_block(handle.card, handle.decision.grant, purpose)
-    return Gate(handle=handle, key=key, purpose=purpose, book=dataset_ledger(handle, ledger),
+    book = dataset_ledger(handle, ledger) if with_ledger else None
+    return Gate(handle=handle, key=key, purpose=purpose, book=book,
                 license_block=license_block)
 
 

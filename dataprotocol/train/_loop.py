@@ -29,7 +29,17 @@ def make_loader(data: EncodedDataset, *, task: Task, plan: TrainPlan, private: b
     (Abadi et al. 2016); batches have random size, possibly empty."""
     from opacus.utils.uniform_sampler import UniformWithReplacementSampler
 
+    from dataprotocol.train._distributed import current_world, distributed_batches
+
+    world = current_world()
+    if world.distributed:  # each rank its own stream: shared draws would correlate ranks
+        seed = None if seed is None else seed * 1009 + world.rank
     generator = torch.Generator().manual_seed(seed) if seed is not None else None
+    if private and plan.sampler == "poisson" and world.distributed:
+        sampler: Any = distributed_batches(
+            total_size=len(data), sample_rate=plan.sample_rate, steps=plan.steps_per_epoch,
+            generator=generator)
+        return DataLoader(data, batch_sampler=sampler, collate_fn=task.collate)
     if private and plan.sampler == "poisson":
         sampler = UniformWithReplacementSampler(
             num_samples=len(data), sample_rate=plan.sample_rate, generator=generator,

@@ -13,17 +13,18 @@ ledger is conservative); resuming it reuses the run id, so it cannot spend twice
 
 from __future__ import annotations
 
+import re
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from dataprotocol._files import check_output_folder
-from dataprotocol.errors import InputError
+from dataprotocol.errors import BudgetError, InputError
 from dataprotocol.keys import KeyPair
 from dataprotocol.train._checkpoint import load_checkpoint
 from dataprotocol.train._config import DPConfig, TrainResult
-from dataprotocol.train._gate import open_gate
+from dataprotocol.train._gate import Gate, open_gate
 from dataprotocol.train._trainer import DPTrainer
 
 __all__ = ["train_on_package", "TrainedModel"]
@@ -50,6 +51,7 @@ def train_on_package(package: str | Path, *, grant: dict[str, Any] | str | Path,
                      response_column: str | None = None,
                      privacy_unit: str | None = None, canary_repeats: int = 1,
                      canary_candidates: int = 1000, canary_format: Any = None,
+                     base_model_id: str | None = None,
                      unsafe_allow_stale_revocations: bool = False) -> TrainedModel:
     """Fine-tune ``model_path`` on a granted package under DP-SGD; write ``out``.
 
@@ -74,9 +76,15 @@ def train_on_package(package: str | Path, *, grant: dict[str, Any] | str | Path,
                       response=response_column)
     spec.check()  # bad column choices are input errors before anything is opened
     _check_outputs(out, checkpoint_dir, overwrite=overwrite)  # before anything is spent
+    from dataprotocol.train._distributed import init_world
+
+    world = init_world(device)  # torchrun: join the group; only rank 0 touches the ledger
     gate = open_gate(package, grant=grant, key=key, purpose=purpose, ledger=ledger,
-                     privacy_unit=privacy_unit,
+                     privacy_unit=privacy_unit, with_ledger=world.is_main,
                      unsafe_allow_stale_revocations=unsafe_allow_stale_revocations)
+    if world.distributed:  # one canary set and split for all ranks, even without a seed
+        config = replace(config, seed=world.broadcast(
+            config.seed if config.seed is not None else secrets.randbits(31)))
     declared = declared_labels(gate.card, spec.label) if spec.label else None
     frame = gate.handle.to_pandas()
     texts, labels, names = read_rows(frame, spec, declared=declared)
@@ -104,20 +112,21 @@ def train_on_package(package: str | Path, *, grant: dict[str, Any] | str | Path,
     trainer = DPTrainer(model_path, num_labels=len(names) or None, config=config,
                         device=device, task=task_for(spec))
     plan = trainer.plan(len(train[0]), units=None if train[2] is None else len(set(train[2])))
+    plan = world.agree(plan, what="the plan (noise multiplier, sample rate, steps)")
     previous = load_checkpoint(checkpoint_dir) if checkpoint_dir else None
-    run_id = previous.run_id if previous else "run-" + secrets.token_hex(8)
-    if previous is None or not gate.has_entry(run_id):
-        # Raises with reasons, recording nothing: refused before step one.
-        gate.reserve(run_id=run_id, events=plan.events(), delta=config.delta)
+    run_id = world.broadcast(previous.run_id if previous else "run-" + secrets.token_hex(8))
+    _reserve_on_rank_0(world, gate, previous, run_id=run_id, plan=plan, delta=config.delta)
     result = trainer.fit(train[0], train[1] if names else None, eval_texts=held[0] or None,
                          eval_labels=(held[1] or None) if names else None,
                          checkpoint_dir=checkpoint_dir, run_id=run_id, plan=plan,
                          units=train[2])
     if privacy_unit:
         result.mechanism["privacy_unit"] = privacy_unit
+    if not world.is_main:  # the card and the ledger are rank 0's
+        return TrainedModel(model_dir=Path(out), run_id=run_id, result=result, payload={})
     entry = gate.commit(run_id, events=result.events, epsilon=result.accounting["epsilon"])
     audit_block = _audit(canaries, trainer, result, config) if canaries else None
-    payload = gate.payload(run_id=run_id, base_model=_base_model_name(model_path),
+    payload = gate.payload(run_id=run_id, base_model=base_model_id or _base_model_name(model_path),
                            task=trainer.task.name, entry=entry, mechanism=result.mechanism,
                            events=result.events, accounting=result.accounting,
                            metrics={**result.metrics, **({"labels": names} if names else {})},
@@ -135,6 +144,25 @@ def train_on_package(package: str | Path, *, grant: dict[str, Any] | str | Path,
                                 signer=key, payload=payload, overwrite=overwrite)
     return TrainedModel(model_dir=Path(model_dir), run_id=run_id, result=result,
                         payload=payload)
+
+
+def _reserve_on_rank_0(world: Any, gate: Gate, previous: Any, *, run_id: str, plan: Any,
+                       delta: float) -> None:
+    """Rank 0 reserves (raising with reasons, recording nothing, when refused) and tells
+    the other ranks, which stop before step one too when it was refused."""
+    refusal: str | None = None
+    if world.is_main:
+        try:
+            if previous is None or not gate.has_entry(run_id):
+                gate.reserve(run_id=run_id, events=plan.events(), delta=delta)
+        except BaseException as exc:
+            world.broadcast(f"{type(exc).__name__}: {exc}")
+            raise
+        world.broadcast(None)
+        return
+    refusal = world.broadcast(None)
+    if refusal is not None:
+        raise BudgetError(f"rank 0 did not start the run: {refusal}")
 
 
 def _check_outputs(out: str | Path, checkpoint_dir: str | Path | None, *,
@@ -218,12 +246,23 @@ def _set_label_names(model: Any, names: list[str]) -> None:
 
 
 def _base_model_name(model_path: str | Path) -> str:
-    """The Hub id of a bundled base model (what a card's base_model means), else the
-    checkpoint folder's name."""
+    """The Hub id of the base model (what a card's base_model means): a bundled model's,
+    else the checkpoint's own ``_name_or_path`` when it is a Hub id, else the folder name."""
+    import json
+
     from dataprotocol.train._bundled import hub_id_for, resolve_model_path
 
     path = resolve_model_path(model_path)
-    return hub_id_for(path) or path.name
+    known = hub_id_for(path)
+    if known:
+        return known
+    try:
+        named = json.loads((path / "config.json").read_text(encoding="utf-8")).get("_name_or_path")
+    except (OSError, ValueError, AttributeError):
+        named = None
+    if isinstance(named, str) and re.fullmatch(r"[A-Za-z0-9][\w.-]*/[\w.-]+", named) and not Path(named).exists():
+        return named
+    return path.name
 
 
 def _exposure_audit(canaries: Any, trainer: DPTrainer, result: TrainResult, config: DPConfig,

@@ -81,12 +81,20 @@ def make_private_step(model: nn.Module, optimizer: torch.optim.Optimizer, *, mod
                       expected_batch_size: int, secure_mode: bool,
                       generator: torch.Generator | None,
                       per_example_loss: Callable[[torch.Tensor, torch.Tensor], torch.Tensor],
-                      ) -> tuple[PrivateStep, str]:
+                      distributed: bool = False) -> tuple[PrivateStep, str]:
     """Wrap ``model`` / ``optimizer`` for ``mode``; returns the step and the mode used
-    (book-keeping falls back to hooks for models it cannot handle)."""
+    (book-keeping falls back to hooks for models it cannot handle).
+
+    ``distributed``: ``model`` is a DPDDP replica; Opacus' distributed optimizers add
+    the noise on rank 0 only and all-reduce the noisy sums (``_distributed``), and
+    ``expected_batch_size`` is this rank's share of the logical batch."""
+    from opacus import optimizers as opt
     from opacus.grad_sample import GradSampleModule, GradSampleModuleFastGradientClipping
-    from opacus.optimizers import DPOptimizer, DPOptimizerFastGradientClipping
     from opacus.validators import ModuleValidator
+
+    DPOptimizer = opt.DistributedDPOptimizer if distributed else opt.DPOptimizer
+    DPOptimizerFastGradientClipping = (opt.DistributedDPOptimizerFastGradientClipping
+                                       if distributed else opt.DPOptimizerFastGradientClipping)
 
     if mode == "none":
         return PrivateStep(mode=mode, model=model, optimizer=optimizer,

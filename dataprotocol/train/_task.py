@@ -149,8 +149,13 @@ def accepted_arguments(model: nn.Module) -> set[str]:
     """Names the underlying transformers model's ``forward`` takes (GPT-2 has no
     ``token_type_ids`` use, DistilBERT no ``position_ids``...)."""
     base: Any = model
-    while hasattr(base, "_module"):  # Opacus' GradSampleModule wrapper
-        base = base._module
+    while True:  # Opacus' GradSampleModule (_module) and DPDDP (module) wrappers
+        inner = getattr(base, "_module", None)
+        if inner is None and type(base).__name__ == "DifferentiallyPrivateDistributedDataParallel":
+            inner = base.module
+        if inner is None:
+            break
+        base = inner
     if hasattr(base, "get_base_model"):  # a peft model: ask the transformers model
         base = base.get_base_model()
     return set(inspect.signature(base.forward).parameters)

@@ -18,6 +18,7 @@ from dataprotocol.train._bundled import resolve_model_path
 from dataprotocol.train._causal_lm import load_tokenizer
 from dataprotocol.train._checkpoint import Checkpoint, load_checkpoint, save_checkpoint
 from dataprotocol.train._config import DPConfig, TrainResult
+from dataprotocol.train._distributed import World, current_world, parameter_digest
 from dataprotocol.train._loop import evaluate, run_epoch, run_unit_epoch
 from dataprotocol.train._plan import TrainPlan
 from dataprotocol.train._private import make_private_step
@@ -122,12 +123,18 @@ class DPTrainer:
         if ckpt is not None:
             ckpt.restore(model, optimizer)
         generator = _generator(cfg, self.device)
+        world = _check_world(plan, index)
         step, mode = make_private_step(
-            model, optimizer, mode="hooks" if index is not None else cfg.resolved_clipping(),
+            _replica(model, world), optimizer,
+            mode="hooks" if index is not None else cfg.resolved_clipping(),
             noise_multiplier=plan.noise_multiplier,
-            max_grad_norm=cfg.max_grad_norm, expected_batch_size=cfg.batch_size,
+            max_grad_norm=cfg.max_grad_norm,
+            # each rank's share of the logical batch; Opacus divides the summed clipped
+            # gradients by it and the all-reduce averages over ranks: the global mean
+            expected_batch_size=(cfg.batch_size if not world.distributed  # type: ignore[arg-type]
+                                 else cfg.batch_size / world.size),
             secure_mode=cfg.secure_mode, generator=generator,
-            per_example_loss=self.task.per_example_loss)
+            per_example_loss=self.task.per_example_loss, distributed=world.distributed)
         data = self.task.encode(self.tokenizer, train_texts, train_labels,
                                 max_length=cfg.max_length)
         steps_done = ckpt.steps if ckpt else 0
@@ -147,8 +154,11 @@ class DPTrainer:
             if checkpoint_dir:
                 save_checkpoint(checkpoint_dir, model=model, optimizer=optimizer, run_id=run_id,
                                 epoch=epoch, steps=steps_done, plan=plan, history=history)
-        return self._result(model, plan, steps_done, mode, run_id, history,
-                            eval_texts, eval_labels)
+        result = self._result(model, plan, steps_done, mode, run_id, history,
+                              eval_texts, eval_labels)
+        if world.distributed:
+            _agree_on_result(world, model, result)
+        return result
 
     def _result(self, model: nn.Module, plan: TrainPlan, steps: int, mode: str, run_id: str,
                 history: list[dict[str, float]], eval_texts: Sequence[Any] | None,
@@ -177,6 +187,9 @@ class DPTrainer:
         }
         if plan.units is not None:
             mechanism["units"] = plan.units
+        world = current_world()
+        mechanism["world_size"] = world.size  # logical_batch_size is the global batch
+        mechanism["global_logical_batch_size"] = cfg.batch_size
         return TrainResult(events=events, accounting=accounting, mechanism=mechanism,
                            metrics=metrics, model=final, tokenizer=self.tokenizer,
                            run_id=run_id, history=history)
@@ -188,6 +201,33 @@ class DPTrainer:
         model.to(self.device)
         model.train()  # Opacus needs train mode before wrapping (hooks check .training)
         return model
+
+
+def _check_world(plan: TrainPlan, index: UnitIndex | None) -> World:
+    world = current_world()
+    if world.distributed and (plan.sampler != "poisson" or index is not None):
+        raise InputError("multi-process training needs row-level Poisson sampling (the "
+                         "distributed sampler); run --no-poisson or --privacy-unit in one "
+                         "process", field="nproc", expected="1")
+    return world
+
+
+def _replica(model: nn.Module, world: World) -> nn.Module:
+    """DPDDP: rank 0's initial weights on every rank; gradients are synchronised by the
+    distributed DP optimizer (after clipping and noise), not by DDP hooks."""
+    if not world.distributed:
+        return model
+    from opacus.distributed import DifferentiallyPrivateDistributedDataParallel
+
+    return DifferentiallyPrivateDistributedDataParallel(model)
+
+
+def _agree_on_result(world: World, model: nn.Module, result: TrainResult) -> None:
+    """Every rank: the same events and epsilon, and bit-identical trained parameters."""
+    world.agree([e.to_dict() for e in result.events], what="the mechanism events")
+    world.agree(result.accounting["epsilon"], what="epsilon")
+    digest = world.agree(parameter_digest(model), what="the trained parameters")
+    result.mechanism["replica_parameters_sha256"] = digest
 
 
 def _with_lora(model: nn.Module, cfg: DPConfig, *, task_type: str) -> nn.Module:

@@ -51,6 +51,20 @@ def test_grantee_appends_and_reads_but_cannot_rewrite(roles):
     assert owner.verify_chain() == 3
 
 
+def test_a_grantee_cannot_append_a_row_that_breaks_the_chain(roles):
+    publisher_url, grantee_url = roles
+    owner = make_ledger(publisher_url, dataset_id="ds", epsilon_cap=8.0, delta_cap=1e-5)
+    grant_append_only(publisher_url, grantee_url.split("@")[0].rsplit("/", 1)[1])
+    entry = owner.reserve("ds", run_id="a", events=[EVENT], delta=1e-5).entry
+    row = "INSERT INTO entries VALUES ({seq}, 'x', 'ds', 'reserved', '[]', 1e-5, '{{}}', " \
+          "'t', '{prev}', '{digest}')"
+    for seq, prev in ((3, "f" * 64), (4, entry.entry_hash), (1, "0" * 64)):  # seq 1: genesis
+        with pytest.raises(psycopg.errors.CheckViolation, match="does not extend"):
+            _raw(grantee_url, row.format(seq=seq, prev=prev, digest="d" * 64))
+    assert owner.verify_chain() == 2  # nothing got in; the ledger still hands out budget
+    assert owner.reserve("ds", run_id="b", events=[EVENT], delta=1e-5).entry.seq == 3
+
+
 def test_even_the_owner_cannot_update_or_delete_without_dropping_the_trigger(roles):
     publisher_url, _ = roles
     owner = make_ledger(publisher_url, dataset_id="ds", epsilon_cap=8.0, delta_cap=1e-5)

@@ -111,12 +111,19 @@ _MIXED = st.lists(st.one_of(st.text(_ALPHABET, max_size=8), st.sampled_from(
     max_size=12).map("".join)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=_MIXED)
 def test_arbitrary_unicode_never_raises_and_never_leaves_a_finding(scrubber: Any, text: str) -> None:
+    import re
+
+    from dataprotocol.deid._resolve import whole
+
     out = scrubber.scrub(text)
+    assert out.language
     for f in out.findings:
         assert 0 <= f.start < f.end <= len(text)
-    values = {text[f.start:f.end] for f in out.findings if f.end - f.start >= 4}
-    for value in values:
-        assert value not in out.text or value in "<>".join(t for t in out.text.split() if t.startswith("<"))
+    tokens = re.sub(r"<[A-Z_]+>", " ", out.text)  # our own replacement tokens are not residue
+    for value in {text[f.start:f.end] for f in out.findings if f.end - f.start >= 3}:
+        # no finding's text survives where it would count as a leak (whole word; substring at Han)
+        assert re.search(whole(value), tokens) is None, value

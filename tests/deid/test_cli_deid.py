@@ -161,3 +161,19 @@ def test_scrub_csv_defaults_to_string_columns_and_verify_csv(tmp_path: Path, cap
     assert "ann@example.org" not in out.read_text()
     assert main(["deid", "verify", str(out)]) == 0
     assert main(["deid", "verify", str(src)]) == 1
+
+
+def test_scrub_flags_unconfigured_language_and_strict_refuses(tmp_path: Path, capsys: Any) -> None:
+    src, out = tmp_path / "in.txt", tmp_path / "out.txt"
+    src.write_text("患者张伟，45岁，手机13812345678。\n"
+                   "Sehr geehrte Frau Müller, Ihre Bestellung wird morgen an die Hauptstraße 5 geliefert.\n"
+                   "Call Ann Lee at 555-123-4567, thanks.\n", encoding="utf-8")
+    assert main(["scrub", str(src), "--out", str(out), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["languages"] == {"de": 1, "en": 1, "zh": 1} and report["unconfigured"] == {"de": 1}
+    assert "张伟" not in out.read_text(encoding="utf-8")
+    strict_out = tmp_path / "strict.txt"
+    assert main(["scrub", str(src), "--out", str(strict_out), "--strict"]) == 2
+    assert not strict_out.exists()
+    err = capsys.readouterr().err
+    assert "document 1" in err and "'de'" in err and "Müller" not in err

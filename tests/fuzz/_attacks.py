@@ -91,14 +91,23 @@ def poisoned_json(document: Any, path: tuple[Any, ...], poison: str) -> str:
     return json.dumps(copy, indent=2).replace(json.dumps(_SLOT), poison)
 
 
+def changes(text: str, document: Any) -> bool:
+    """Whether ``text`` parses to something other than ``document`` (a poison equal to the
+    value it replaces -- ``null`` over ``null`` -- changes nothing)."""
+    try:
+        return bool(json.loads(text) != document)
+    except (ValueError, RecursionError):
+        return True
+
+
 @st.composite
 def json_attack(draw: st.DrawFn, document: Any) -> tuple[str, bool]:
     """(text, certainly_changed): a poisoned field, or a mutated serialisation."""
     if draw(st.booleans()):
         path = draw(st.sampled_from(_paths(document)))
         name = draw(st.sampled_from(sorted(POISON_JSON)))
-        poisoned = poisoned_json(document, path, POISON_JSON[name])
-        return poisoned, not _same(poisoned, document)  # "" over "" changes nothing
+        text = poisoned_json(document, path, POISON_JSON[name])
+        return text, changes(text, document)
     raw = json.dumps(document, indent=2).encode("utf-8")
     text = draw(mutated_bytes(raw))
     return text.decode("utf-8", "surrogateescape"), not _same(text, document)

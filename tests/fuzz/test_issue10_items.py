@@ -237,3 +237,14 @@ def test_wide_consoles_in_tests_do_not_depend_on_the_path_length(tmp_path: Path,
     make_ledger(deep, dataset_id="clinical-notes", epsilon_cap=8.0, delta_cap=1e-5)
     assert main(["budget", "show", "--ledger", str(deep), "--no-prv"]) == 0
     assert "hash chain verified" in capsys.readouterr().out
+
+
+def test_an_edited_algorithm_in_a_pub_is_refused(world: World) -> None:
+    """Found by the adversarial run: ``alg`` is outside the self-signed body, so an edited
+    value was accepted. It is checked now."""
+    document = json.loads(world["steward_pub"].read_text(encoding="utf-8"))
+    document["signing_key"]["alg"] = "rsa"
+    edited = world.root / "alg.pub"
+    edited.write_text(json.dumps(document), encoding="utf-8")
+    outcome = run_cli(["verify", str(world["pkg"]), "--publisher", str(edited)])
+    assert outcome.code == 2 and "signing_key.alg" in outcome.err and "alg.pub" in outcome.err

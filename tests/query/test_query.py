@@ -18,7 +18,7 @@ from dataprotocol.budget import (
 from dataprotocol.errors import BudgetExceeded, InputError, PolicyDenied
 from dataprotocol.keys import save_keypair
 from dataprotocol.query import OTHER, audit_query_release, query_package
-from tests._ledgers import runs
+from tests._ledgers import pinned_ledger, runs
 from tests.query._workers import query_worker
 from tests.query.conftest import PURPOSE, TOPICS, frame, grant_doc
 
@@ -122,3 +122,21 @@ def test_concurrent_queries_from_two_processes_never_overspend(package, publishe
     status = Ledger(ledger).status("clinic-visits", with_prv=False)
     assert status.spent_epsilon <= 8.0 + 1e-9
     assert "refused" in outcomes and outcomes.count("ok") == len(status.runs)
+
+
+def test_a_card_with_a_privacy_unit_is_refused_before_spend(tmp_path, publisher, analyst):
+    from dataprotocol.package import publish
+    from dataprotocol.policy import DatasetCard
+    from tests.query.conftest import make_card
+
+    card = DatasetCard.from_dict({**make_card(publisher).to_dict(), "privacy_unit": "note"},
+                                 source="test card")
+    source = tmp_path / "v.csv"
+    frame().to_csv(source, index=False)
+    ledger = tmp_path / "ledger.sqlite"
+    publish(source, card=card, publisher=publisher, out=tmp_path / "pkg", shards=1,
+            ledger=pinned_ledger(ledger, card=card, publisher=publisher, package=tmp_path / "pkg"))
+    with pytest.raises(PolicyDenied) as info:
+        _ask(tmp_path / "pkg", grant_doc(tmp_path / "pkg", publisher, analyst), analyst, ledger)
+    assert info.value.reasons[0].startswith("privacy-unit:")
+    assert runs(Ledger(ledger)) == []

@@ -132,7 +132,9 @@ def test_model_dir_layout_and_signed_payload(honest_dir: Path, trainer: KeyPair)
 def test_front_matter_follows_the_checklist(honest_dir: Path) -> None:
     meta = read_front_matter(honest_dir)
     assert meta["license"] == "cc-by-4.0"
-    assert meta["datasets"] == ["clinic-notes"] and meta["base_model"] == "tiny-bert"
+    # Hub conventions: our dataset ids are not Hub datasets; a local base has no Hub id
+    assert meta["dataprotocol"]["datasets"] == ["clinic-notes"] and "datasets" not in meta
+    assert "base_model" not in meta
     assert {"differential-privacy", "dp-sgd"} <= set(meta["tags"])
     dp = meta["differential_privacy"]
     assert dp["setting"] == "central" and "add-or-remove" in dp["neighbouring_relation"]
@@ -143,6 +145,41 @@ def test_front_matter_follows_the_checklist(honest_dir: Path) -> None:
     assert set(dp["accounting"]) >= {"accountant", "epsilon", "delta", "alternative_epsilons"}
     text = (honest_dir / "README.md").read_text()
     assert "## Privacy" in text and "### Attribution" in text and "modified:" in text
+
+
+def test_card_loads_in_huggingface_hub_with_hub_fields(tmp_path: Path, trainer: KeyPair) -> None:
+    from huggingface_hub import ModelCard
+
+    from dataprotocol.records import audit_model_dir
+
+    payload = make_payload(run_id="run-hub")
+    payload["base_model"] = "sentence-transformers/all-MiniLM-L6-v2"
+    payload["metrics"] = {"eval_accuracy": 0.9, "eval_loss": 0.31, "train_loss": 0.4}
+    model, tokenizer = tiny_model_and_tokenizer(tmp_path / "src")
+    out = write_model_dir(tmp_path / "model", model=model, tokenizer=tokenizer, signer=trainer, payload=payload)
+    card = ModelCard.load(out / "README.md")
+    assert card.data.license == "cc-by-4.0" and card.data.base_model == "sentence-transformers/all-MiniLM-L6-v2"
+    assert card.data.pipeline_tag == "text-classification" and card.data.library_name == "transformers"
+    results = {r.metric_type: r.metric_value for r in card.data.eval_results}
+    assert results == {"accuracy": 0.9, "loss": 0.31}  # model-index: held-out metrics only
+    assert card.data.eval_results[0].dataset_type == "clinic-notes"
+    assert card.data.model_name == "all-MiniLM-L6-v2-dp-clinic-notes"
+    text = card.text
+    assert text.lstrip().startswith("# all-MiniLM-L6-v2-dp-clinic-notes")
+    assert all(f"## {s}" in text for s in ("Uses", "Limitations", "How to use", "Privacy"))
+    assert audit_model_dir(out).passed
+
+
+def test_a_licence_the_hub_lacks_is_other_with_name_and_link(tmp_path: Path, trainer: KeyPair) -> None:
+    from huggingface_hub import ModelCard
+
+    payload = make_payload(run_id="run-other", data_license="CC-BY-ND-3.0")
+    payload["license"]["output_licenses"] = ["CC-BY-ND-3.0"]
+    model, tokenizer = tiny_model_and_tokenizer(tmp_path / "src")
+    out = write_model_dir(tmp_path / "model", model=model, tokenizer=tokenizer, signer=trainer, payload=payload)
+    data = ModelCard.load(out / "README.md").data
+    assert (data.license, data.license_name) == ("other", "cc-by-nd-3.0")
+    assert data.license_link == "https://creativecommons.org/licenses/by-nd/3.0/"
 
 
 def test_refuses_to_overwrite_and_leaves_no_temp(tmp_path: Path, trainer: KeyPair) -> None:
@@ -340,12 +377,12 @@ def test_any_edited_payload_field_fails_or_is_bad_input(honest_dir: Path, traine
 def test_known_answer_privacy_document(repo_root: Path) -> None:
     from dataprotocol.keys import PublicIdentity
     from dataprotocol.records._audit import independent_epsilons
-    from dataprotocol.records._card import front_matter
+    from dataprotocol.records._card import front_matter_v1
 
     vector = json.loads((repo_root / "tests/vectors/audit/privacy_v1.json").read_text())
     identity = PublicIdentity.from_dict(vector["identity"])
     payload = verify_document(vector["document"], identity, doc_type=PRIVACY_DOC_TYPE)
-    assert front_matter(payload) == vector["front_matter"]
+    assert front_matter_v1(payload) == vector["front_matter"]  # released layout-1 cards still audit
     events = [MechanismEvent.from_dict(e) for e in payload["events"]]
     claimed = payload["accounting"]["epsilon"]
     assert opacus_epsilon(events, delta=1e-5, accountant="prv")[0] == pytest.approx(claimed,
@@ -406,3 +443,31 @@ def test_a_mechanism_block_that_misdescribes_the_events_fails(tmp_path: Path,
     assert failing(report) == {"mechanism"}
     assert "noise_multiplier 5.0" in report.failures[0].detail
     assert "200 steps" in report.failures[0].detail
+
+
+def test_layout_1_cards_still_audit_and_edits_still_fail(tmp_path: Path, trainer: KeyPair) -> None:
+    import yaml
+
+    from dataprotocol.records import audit_model_dir, front_matter_v1, read_privacy_document
+
+    out = write_card(tmp_path / "model", trainer)
+    payload = read_privacy_document(out)["payload"]
+    body = (out / "README.md").read_text().split("\n---\n", 1)[1]
+    legacy = front_matter_v1(payload)
+    (out / "README.md").write_text(f"---\n{yaml.safe_dump(legacy)}---\n{body}")
+    assert audit_model_dir(out).passed  # a card released before the Hub layout
+    legacy["base_model"] = "someone/else"
+    (out / "README.md").write_text(f"---\n{yaml.safe_dump(legacy)}---\n{body}")
+    assert "front-matter" in failing(audit_model_dir(out))
+
+
+def test_model_dir_loads_with_transformers_auto_classes_and_pipeline(tmp_path: Path, trainer: KeyPair) -> None:
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer, pipeline
+
+    out = write_card(tmp_path / "model", trainer)
+    model = AutoModelForSequenceClassification.from_pretrained(out)
+    tokenizer = AutoTokenizer.from_pretrained(out)
+    assert model.config.num_labels == 2
+    predictions = pipeline("text-classification", model=model, tokenizer=tokenizer)(["the cat sat"])
+    assert predictions[0]["label"] in {model.config.id2label[0], model.config.id2label[1]}
+    assert 0.0 <= predictions[0]["score"] <= 1.0

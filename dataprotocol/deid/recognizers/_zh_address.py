@@ -22,7 +22,7 @@ from dataprotocol.deid.recognizers._base import RegexPattern, RegexRecognizer, c
 __all__ = ["ChineseAddressRecognizer"]
 
 #: never inside a place name: particles, pronouns, the verbs that precede an address
-_STRONG = "的了是我你他她您们在住去到往从寄送请把被将过来"
+_STRONG = "的了是我你他她您们在住去到往从寄送请把被将过来个多每各该这那"
 _H = rf"(?:(?![{_STRONG}])\p{{Han}})"
 _STOP = _STRONG + "于址及或至为和与给向家现原由"
 _FIRST = rf"(?![{_STOP}]){_H}"

@@ -18,6 +18,6 @@ class ChinesePassportRecognizer(RegexRecognizer):
     CONTEXT_BOOST = 0.4
     PATTERNS = (
         RegexPattern("e-passport", r"(?<![0-9A-Za-z])E[A-HJ-NP-Z]\d{7}(?![0-9A-Za-z])", 0.5),
-        RegexPattern("series", r"(?<![0-9A-Za-z])[EGPDS]\d{8}(?![0-9A-Za-z])", 0.45),
+        RegexPattern("series", r"(?<![0-9A-Za-z])[EGPDS]\d{7,8}(?![0-9A-Za-z])", 0.45),
         RegexPattern("near context", r"(?<![0-9A-Za-z])[A-Z]{1,2}\d{7,8}(?![0-9A-Za-z])", 0.5, needs_context=True),
     )

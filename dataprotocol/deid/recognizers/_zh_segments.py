@@ -13,7 +13,7 @@ import logging
 import threading
 from functools import lru_cache
 
-__all__ = ["Token", "segment", "warm_up"]
+__all__ = ["Token", "segment", "warm_up", "dictionary_frequency"]
 
 Token = tuple[str, str, int]  # (word, POS flag, start offset)
 _LOCK = threading.Lock()
@@ -43,3 +43,14 @@ def segment(text: str) -> tuple[Token, ...]:
         out.append((word, flag, start))
         start += len(word)
     return tuple(out)
+
+
+def dictionary_frequency(word: str) -> int:
+    """jieba's dictionary count for ``word`` (0 when the HMM found it: an unknown word).
+
+    jieba's dictionary tags many ordinary words ``nr`` (安静, 顾客, 索引 ...); a name the
+    HMM discovered is not in it, so a high count marks a common word, not a person."""
+    warm_up()
+    import jieba
+
+    return int(jieba.dt.FREQ.get(word) or 0)

@@ -1,0 +1,36 @@
+"""Lineage from signed facts: what was made from which package version, under which grant.
+
+:func:`build_lineage` joins the dataset's hash-chained ledger (every training run,
+query release and synthetic release, with the grant and manifest it spent under) and
+the signed records found in folders (model ``privacy.json``, query release records,
+synthetic-table provenance). The questions: :func:`made_from_package`,
+:func:`made_under_grant` (what revoking a grant touches), :func:`model_lineage`;
+:func:`to_dot` / :func:`write_picture` draw it with Graphviz.
+
+Depends on ``budget`` (the ledger) and ``records`` (reading and verifying records).
+"""
+
+from __future__ import annotations
+
+from dataprotocol.lineage._answers import (
+    LineageAnswer,
+    made_from_package,
+    made_under_grant,
+    model_lineage,
+    to_dot,
+    write_picture,
+)
+from dataprotocol.lineage._graph import Edge, LineageGraph, Node, build_lineage
+
+__all__ = [
+    "build_lineage",
+    "LineageGraph",
+    "Node",
+    "Edge",
+    "LineageAnswer",
+    "made_from_package",
+    "made_under_grant",
+    "model_lineage",
+    "to_dot",
+    "write_picture",
+]
