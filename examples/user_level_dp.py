@@ -51,6 +51,7 @@ def _world(folder: Path, rows: list[dict[str, str]]) -> dict[str, Any]:
     from dataprotocol.keys import generate_keypair
     from dataprotocol.package import issue_package_grant, publish
     from dataprotocol.policy import DatasetCard
+    from dataprotocol.records import pin_dataset_ledger
 
     steward, partner = generate_keypair("steward"), generate_keypair("partner")
     table = folder / "reviews.csv"
@@ -61,9 +62,13 @@ def _world(folder: Path, rows: list[dict[str, str]]) -> dict[str, Any]:
         "attribution": {"creator": "dataprotocol examples", "source": "examples/data"},
         "purposes": [PURPOSE], "contains_pii": False,
         "budget": {"epsilon": 20.0, "delta": 1e-5},
+        "categories": {"label": ["negative", "positive"]},  # the public label set
         "publisher": steward.public_document()}, source="example card")
     package = folder / "package"
-    publish(table, card=card, publisher=steward, out=package, shards=2)
+    # the dataset's ledger: created by the steward (signed genesis), pinned in the manifest
+    ledger, _ = pin_dataset_ledger(str(folder / "ledger.sqlite"), card=card, publisher=steward,
+                                   package=package)
+    publish(table, card=card, publisher=steward, out=package, shards=2, ledger=ledger)
     grant = issue_package_grant(package, issuer=steward, grantee=partner.public,
                                 actions=["read", "train", "publish-model"], purposes=[PURPOSE],
                                 not_after=dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=1))
