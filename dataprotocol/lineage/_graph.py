@@ -128,7 +128,8 @@ def _sources(graph: LineageGraph, target: str, data: Iterable[Any]) -> None:
 def _ledger_part(graph: LineageGraph, ledger: Any) -> None:
     latest: dict[str, Any] = {}
     for entry in ledger.entries():
-        latest[entry.run_id] = entry
+        if entry.is_run:  # the genesis and vouched heads are the ledger's own, not releases
+            latest[entry.run_id] = entry
     for run_id, entry in latest.items():
         kind = str(entry.meta.get("kind", "train"))
         node = graph.add(Node(f"run:{run_id}", "run", run_id, {
