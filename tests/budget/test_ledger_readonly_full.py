@@ -43,13 +43,29 @@ def shared_folder() -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _as_another_user(argv: list[str]) -> subprocess.CompletedProcess[str]:
-    """Run the CLI as ``nobody`` (as root: setpriv; otherwise we already are another user
-    of a file we made read-only)."""
+_NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+
+
+def _nobody_can_run_us(env: dict[str, str]) -> bool:
+    """Whether user ``nobody`` can run this interpreter and import this checkout (a clone
+    inside a 0700 folder, as mktemp makes them, is out of its reach)."""
+    probe = [*_NOBODY, sys.executable, "-c", "import dataprotocol.cli.main"]
+    return subprocess.run(probe, capture_output=True, env=env, timeout=120, cwd="/").returncode == 0
+
+
+def _as_another_user(argv: list[str], folder: Path) -> subprocess.CompletedProcess[str]:
+    """Run the CLI where the ledger cannot be written: as ``nobody`` on a file made read-only
+    (as root: setpriv), or -- where nobody cannot reach this checkout -- as root with the
+    ledger's folder on a read-only bind mount (EROFS binds root too). Not root: we already
+    are a user for whom the file we made read-only is read-only."""
     command = [sys.executable, "-m", "dataprotocol.cli.main", *argv]
-    if os.geteuid() == 0:
-        command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
     env = dict(os.environ, PYTHONPATH=str(REPO))
+    if os.geteuid() == 0:
+        if _nobody_can_run_us(env):
+            command = [*_NOBODY, *command]
+        else:
+            mount = 'mount --bind -o ro "$0" "$0" && exec "$@"'
+            command = ["unshare", "-m", "--propagation", "private", "sh", "-c", mount, str(folder), *command]
     return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120,
                           cwd="/")
 
@@ -60,7 +76,7 @@ def test_a_read_only_ledger_can_be_shown(shared_folder: Path) -> None:
     path.chmod(0o444)
     shared_folder.chmod(0o555)  # no -shm file can be created next to it
     try:
-        done = _as_another_user(["budget", "show", "--ledger", str(path), "--json", "--no-prv"])
+        done = _as_another_user(["budget", "show", "--ledger", str(path), "--json", "--no-prv"], shared_folder)
     finally:
         shared_folder.chmod(0o755)
     assert done.returncode == 0, done.stderr
