@@ -48,16 +48,18 @@ from dataprotocol.records._canary import (
 )
 from dataprotocol.records._card import (
     PRIVACY_DOC_TYPE,
+    hash_model_files,
+    read_front_matter,
+    read_privacy_document,
+    write_model_dir,
+)
+from dataprotocol.records._card_text import (
     PRIVACY_FILE,
     README_FILE,
     dp_block,
     front_matter,
     front_matter_v1,
-    hash_model_files,
     model_license,
-    read_front_matter,
-    read_privacy_document,
-    write_model_dir,
 )
 from dataprotocol.records._exposure import (
     EXPOSURE_METHOD,

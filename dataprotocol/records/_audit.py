@@ -27,14 +27,8 @@ from dataprotocol.records._audit_check import Check
 from dataprotocol.records._audit_ledger import check_ledger
 from dataprotocol.records._audit_public import check_labels, check_readme_body
 from dataprotocol.records._canary import epsilon_lower_bound
-from dataprotocol.records._card import (
-    PRIVACY_DOC_TYPE,
-    expected_front_matter,
-    hash_model_files,
-    model_license,
-    read_front_matter,
-    read_privacy_document,
-)
+from dataprotocol.records._card import PRIVACY_DOC_TYPE, hash_model_files, read_front_matter, read_privacy_document
+from dataprotocol.records._card_text import expected_front_matter, model_license
 from dataprotocol.records._exposure import exposure_check
 from dataprotocol.records._privacy import PrivacyRecord
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from dataprotocol._files import load_json, read_text
 from dataprotocol.records._audit_check import Check
-from dataprotocol.records._card import README_FILE, _fmt
+from dataprotocol.records._card_text import README_FILE, _fmt
 
 __all__ = ["check_labels", "check_readme_body"]
 

@@ -377,7 +377,7 @@ def test_any_edited_payload_field_fails_or_is_bad_input(honest_dir: Path, traine
 def test_known_answer_privacy_document(repo_root: Path) -> None:
     from dataprotocol.keys import PublicIdentity
     from dataprotocol.records._audit import independent_epsilons
-    from dataprotocol.records._card import front_matter_v1
+    from dataprotocol.records._card_text import front_matter_v1
 
     vector = json.loads((repo_root / "tests/vectors/audit/privacy_v1.json").read_text())
     identity = PublicIdentity.from_dict(vector["identity"])
@@ -395,7 +395,7 @@ def test_known_answer_privacy_document(repo_root: Path) -> None:
 
 
 def test_model_license_is_one_of_the_possible_output_licenses() -> None:
-    from dataprotocol.records._card import front_matter, model_license
+    from dataprotocol.records._card_text import front_matter, model_license
 
     payload = make_payload()
     payload["license"]["output_licenses"] = ["CC-BY-SA-4.0", "CC-BY-4.0", "CC0-1.0"]

@@ -10,7 +10,7 @@ import pytest
 from dataprotocol.keys import KeyPair, generate_keypair
 from dataprotocol.policy import DatasetCard
 from dataprotocol.records._audit import _check_license, audit_model_dir
-from dataprotocol.records._card import model_license
+from dataprotocol.records._card_text import model_license
 from dataprotocol.train._gate import _license_block
 from tests.train.test_card import make_payload, write_card
 from tests.train.test_package_training import PURPOSE, _config, _grant, _package, keys  # noqa: F401
