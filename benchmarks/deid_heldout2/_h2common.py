@@ -5,6 +5,7 @@ through a generator chosen by the key with trailing digits stripped ("name2" -> 
 so the same key repeats the same value inside one document. A generator returns a list
 of (text, type) segments; type None means plain text (titles, labels) outside any span.
 """
+
 import json
 import re
 
@@ -31,7 +32,7 @@ class Doc:
         pos = 0
         for m in PH.finditer(tpl):
             if m.start() > pos:
-                self.parts.append((tpl[pos:m.start()], None))
+                self.parts.append((tpl[pos : m.start()], None))
             self.parts.extend(self.value(m.group(1)))
             pos = m.end()
         if pos < len(tpl):
@@ -79,7 +80,7 @@ def group(s, sizes, sep):
     for k in sizes:
         if i >= len(s):
             break
-        out.append(s[i:i + k])
+        out.append(s[i : i + k])
         i += k
     if i < len(s):
         out.append(s[i:])

@@ -8,6 +8,7 @@ re-run from its seed and must reproduce the file byte for byte); checksums re-im
 here: GB 11643 MOD 11-2 (18-digit resident ID, plus birth date; 15-digit: date), GB 32100
 and GB 11714 (USCC), Luhn (CN_BANK_CARD, CREDIT_CARD), IBAN mod 97, SSN shape, plate shape.
 """
+
 import collections
 import datetime
 import json
@@ -19,9 +20,32 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 DATA = os.path.join(HERE, "..", "data", "deid")
 QUASI = {"LOCATION", "DATE_TIME", "AGE", "ORGANIZATION", "ZIP_CODE", "NRP"}
-TYPES = {"PERSON", "DATE_TIME", "PHONE_NUMBER", "ID", "ORGANIZATION", "STREET_ADDRESS", "CN_RESIDENT_ID", "EMAIL_ADDRESS",
-         "CN_BANK_CARD", "AGE", "ZIP_CODE", "LOCATION", "CN_VEHICLE_PLATE", "CN_USCC", "NRP", "MEDICAL_RECORD_NUMBER",
-         "CN_PASSPORT", "URL", "CREDIT_CARD", "IP_ADDRESS", "US_SSN", "US_DRIVER_LICENSE", "IBAN_CODE", "US_PASSPORT"}
+TYPES = {
+    "PERSON",
+    "DATE_TIME",
+    "PHONE_NUMBER",
+    "ID",
+    "ORGANIZATION",
+    "STREET_ADDRESS",
+    "CN_RESIDENT_ID",
+    "EMAIL_ADDRESS",
+    "CN_BANK_CARD",
+    "AGE",
+    "ZIP_CODE",
+    "LOCATION",
+    "CN_VEHICLE_PLATE",
+    "CN_USCC",
+    "NRP",
+    "MEDICAL_RECORD_NUMBER",
+    "CN_PASSPORT",
+    "URL",
+    "CREDIT_CARD",
+    "IP_ADDRESS",
+    "US_SSN",
+    "US_DRIVER_LICENSE",
+    "IBAN_CODE",
+    "US_PASSPORT",
+}
 
 
 def date_ok(y, m, d):
@@ -48,7 +72,7 @@ USCC_CH = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 def uscc_ok(v):
     if len(v) != 18 or any(c not in USCC_CH for c in v):
         return False
-    s = sum(USCC_CH.index(c) * (3 ** i % 31) for i, c in enumerate(v[:17]))
+    s = sum(USCC_CH.index(c) * (3**i % 31) for i, c in enumerate(v[:17]))
     if USCC_CH[(31 - s % 31) % 31] != v[17]:
         return False
     org = v[8:17]
@@ -90,7 +114,13 @@ def check_value(typ, v):
         return iban_ok(v)
     if typ == "US_SSN":
         m = re.fullmatch(r"(\d{3})[- ]?(\d{2})[- ]?(\d{4})", v)
-        return bool(m) and m.group(1) not in ("000", "666") and m.group(1) < "900" and m.group(2) != "00" and m.group(3) != "0000"
+        return (
+            bool(m)
+            and m.group(1) not in ("000", "666")
+            and m.group(1) < "900"
+            and m.group(2) != "00"
+            and m.group(3) != "0000"
+        )
     if typ == "CN_VEHICLE_PLATE":
         return bool(re.fullmatch(r"[\u4e00-\u9fff][A-Z][·  -]?[A-Z0-9]{5,6}", v))
     if typ == "CN_PASSPORT":
@@ -148,8 +178,10 @@ def check(name, module):
     nspans = sum(per_type.values())
     quasi = sum(c for t, c in per_type.items() if t in QUASI)
     print("## %s" % name)
-    print("documents: %d (invalid: %d); characters: %d; spans: %d (direct %d, quasi %d); unique texts: %d"
-          % (len(lines), len(bad), chars, nspans, nspans - quasi, quasi, len(texts)))
+    print(
+        "documents: %d (invalid: %d); characters: %d; spans: %d (direct %d, quasi %d); unique texts: %d"
+        % (len(lines), len(bad), chars, nspans, nspans - quasi, quasi, len(texts))
+    )
     print("per shape: " + ", ".join("%s %d" % kv for kv in sorted(per_kind.items())))
     print("per type:  " + ", ".join("%s %d" % kv for kv in per_type.most_common()))
     for b in bad[:20]:
@@ -170,6 +202,7 @@ if __name__ == "__main__":
     selftest()
     import make_heldout_en11
     import make_heldout_zh2
+
     ok = check("heldout_zh2.jsonl", make_heldout_zh2) & check("heldout11.jsonl", make_heldout_en11)
     print("OK" if ok else "FAILED")
     sys.exit(0 if ok else 1)
