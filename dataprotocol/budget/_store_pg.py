@@ -243,11 +243,24 @@ def grant_append_only(url: str, role: str) -> None:
     are the publisher's), nothing else; PUBLIC loses every right. Run as the owner.
     The append-only trigger refuses UPDATE/DELETE/TRUNCATE even to roles with more.
     """
+    if not url.startswith(("postgresql://", "postgres://")):
+        raise InputError("ledger: expected a postgresql:// URL (append-only roles exist only "
+                         "in a PostgreSQL ledger; a SQLite ledger is guarded by its file's "
+                         "permissions)")
+    if not role or not role.isprintable():
+        raise InputError("role: expected the name of an existing PostgreSQL role")
     import psycopg
     from psycopg import sql
 
     store = PostgresStore(url)
     with store._connect() as conn, conn.transaction():
+        if _format(conn) is None:
+            raise InputError("not a dataprotocol ledger", file=store.location,
+                             expected="a ledger created by publish --ledger or budget init")
+        exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone()
+        if exists is None:
+            raise InputError(f"role: no PostgreSQL role named {role!r}", file=store.location,
+                             expected="an existing role (CREATE ROLE ... LOGIN first)")
         try:
             for table in _TABLES:
                 ident = sql.Identifier(table)

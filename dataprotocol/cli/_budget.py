@@ -1,5 +1,6 @@
-"""``dataprotocol budget show | init | vouch``: a dataset's ledger -- its spend, its
-creation by the publisher (signed genesis) and the heads the publisher vouches for."""
+"""``dataprotocol budget show | init | vouch | grant-append-only``: a dataset's ledger --
+its spend, its creation by the publisher (signed genesis), the heads the publisher vouches
+for, and the PostgreSQL role a grantee writes with."""
 
 from __future__ import annotations
 
@@ -141,6 +142,32 @@ def vouch(
         return
     console.print(f"vouched for {payload['ledger_id']} up to seq {payload['seq']} "
                   f"({payload['entry_hash'][:16]}) -> {out}")
+def grant_append_only(
+    ledger: str = typer.Option(..., "--ledger", envvar=LEDGER_ENV,
+                               help="The PostgreSQL ledger (postgresql://OWNER@host[:port]/db), "
+                                    "connected to as its owner."),
+    role: str = typer.Option(..., "--role", help="The grantee's PostgreSQL role (must exist)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """Let a grantee's PostgreSQL role read the ledger and append entries, nothing else.
+
+    SELECT on the ledger's tables and INSERT on its entries; PUBLIC and the role lose
+    every other right (the append-only trigger refuses UPDATE/DELETE/TRUNCATE to every
+    role anyway). Run as the ledger's owner. Exit 2 for a ledger that is not PostgreSQL.
+    """
+    from dataprotocol.budget import grant_append_only as grant
+    from dataprotocol.budget._store_pg import redact
+
+    grant(ledger, role)
+    if as_json:
+        emit_json({"ledger": redact(ledger), "role": role,
+                   "rights": {"ledger_info": ["SELECT"], "datasets": ["SELECT"],
+                              "entries": ["SELECT", "INSERT"]}})
+        return
+    console.print(f"role [cyan]{role}[/] may read {redact(ledger)} and append entries "
+                  "(no UPDATE, DELETE or TRUNCATE)")
+
+
 def _run_label(run: object) -> str:
     queries = getattr(run, "meta", {}).get("queries")
     run_id = str(getattr(run, "run_id", ""))
@@ -148,7 +175,8 @@ def _run_label(run: object) -> str:
 
 
 def register(app: typer.Typer) -> None:
-    """Attach ``budget show``, ``init`` and ``vouch`` to the shared ``budget`` group."""
+    """Attach ``budget show``, ``init``, ``vouch`` and ``grant-append-only`` to the shared ``budget`` group."""
     budget_app.command("show")(show)
     budget_app.command("init")(init)
     budget_app.command("vouch")(vouch)
+    budget_app.command("grant-append-only")(grant_append_only)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 
 import pytest
@@ -111,3 +112,39 @@ def test_the_ledger_location_never_shows_the_password(postgres_server, monkeypat
     book = make_ledger(with_password)  # trust auth: the password is sent and ignored
     assert "hunter2" not in book.location and "hunter2" not in repr(book)
     assert book.location.startswith("postgresql://postgres@/")
+
+
+def test_cli_grant_append_only_gives_the_role_append_and_read(roles, capsys):
+    from dataprotocol.cli.main import main
+
+    publisher_url, grantee_url = roles
+    make_ledger(publisher_url, dataset_id="ds", epsilon_cap=8.0, delta_cap=1e-5)
+    grantee_role = grantee_url.split("@")[0].rsplit("/", 1)[1]
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):  # before: no right to read
+        Ledger(grantee_url).entries()
+    assert main(["budget", "grant-append-only", "--ledger", publisher_url,
+                 "--role", grantee_role, "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["role"] == grantee_role and out["rights"]["entries"] == ["SELECT", "INSERT"]
+    grantee = Ledger(grantee_url)
+    grantee.reserve("ds", run_id="g1", events=[EVENT], delta=1e-5)
+    assert grantee.verify_chain() == 2
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):
+        _raw(grantee_url, "UPDATE datasets SET epsilon_cap = 1000")
+
+
+def test_cli_grant_append_only_refuses_bad_input_with_exit_2(roles, tmp_path, capsys):
+    from dataprotocol.cli.main import main
+
+    publisher_url, _ = roles
+    # not a ledger yet: nothing granted, exit 2, the reason named
+    assert main(["budget", "grant-append-only", "--ledger", publisher_url, "--role", "x"]) == 2
+    assert "not a dataprotocol ledger" in capsys.readouterr().err
+    make_ledger(publisher_url, dataset_id="ds", epsilon_cap=8.0, delta_cap=1e-5)
+    assert main(["budget", "grant-append-only", "--ledger", publisher_url,
+                 "--role", "no_such_role_here"]) == 2
+    err = capsys.readouterr().err
+    assert "no PostgreSQL role" in err and "Traceback" not in err
+    assert main(["budget", "grant-append-only", "--ledger", str(tmp_path / "l.sqlite"),
+                 "--role", "r"]) == 2
+    assert "postgresql://" in capsys.readouterr().err
