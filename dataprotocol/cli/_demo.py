@@ -220,9 +220,10 @@ def _query_part(s: _Story, grant: str, ledger: str) -> None:
         "lineage", "--package", s.path("package"), "--ledger", ledger,
         "--records", s.path("model"), "--records", s.path("releases"),
         "--dot", s.path(picture)])
-    s.run("what revoking the researcher's grant would touch", [
-        "lineage", "--grant", grant, "--ledger", ledger, "--records", s.path("model"),
-        "--records", s.path("releases")])
+    s.run("what revoking the researcher's grant would touch (dry run: nothing revoked)", [
+        "grant", "revoke", grant, "--key", s.path("keys", "steward.key"),
+        "--list", s.path("revocations.json"), "--impact", "--dry-run", "--ledger", ledger,
+        "--records", s.path("model"), "--records", s.path("releases")])
 
 
 def _summary(s: _Story, elapsed: float) -> None:

@@ -167,22 +167,40 @@ def grant_revoke(
     list_path: Path = typer.Option(..., "--list", help="Revocation list file to create or extend."),
     reason: str = typer.Option("", "--reason", help="Why (kept in the list; no personal data)."),
     next_update_days: float = typer.Option(7.0, "--next-update-days", help="Days until the next list is due; readers deny once it has passed."),
+    impact: bool = typer.Option(False, "--impact", help="Also list what the revocation touches (models, query releases, synthetic tables, ledger spends), from --ledger and --records."),
+    ledger: Optional[str] = typer.Option(None, "--ledger", help="With --impact: the dataset's ledger (SQLite file or URL)."),
+    records: list[Path] = typer.Option([], "--records", help="With --impact: folder or file of signed records (repeatable)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change (and the impact with --impact); write nothing."),
     as_json: bool = JSON_OPT,
 ) -> None:
     """Add grants to the issuer's signed revocation list (created if missing), or refresh it."""
+    from dataprotocol.cli._lineage import print_impact, revocation_impact
+
     if not 0 < next_update_days <= 3660:
         raise InputError(f"invalid --next-update-days {next_update_days!r}", field="--next-update-days",
                          expected="a number of days in (0, 3660]")
+    if (ledger or records) and not impact:
+        raise InputError("--ledger/--records only say where to look for the impact",
+                         field="--ledger/--records", expected="--impact with them")
     issuer = _keypair(key)
     ids = [load_grant(g)["payload"]["grant_id"] if Path(g).is_file() else g for g in grants or []]
+    found = revocation_impact(ids, ledger=ledger, records=records) if impact else None
     previous = load_revocations(list_path) if list_path.exists() else None
     document = revoke_grants(issuer, ids, previous=previous, reason=reason,
                              next_update=timedelta(days=next_update_days))
-    atomic_write_text(list_path, json.dumps(document, indent=2, sort_keys=True) + "\n")
+    if not dry_run:
+        atomic_write_text(list_path, json.dumps(document, indent=2, sort_keys=True) + "\n")
     payload = document["payload"]
     if as_json:
         emit_json({"list": str(list_path), "revoked": ids, "sequence": payload["sequence"],
-                   "total": len(payload["revoked"]), "next_update": payload["next_update"]})
+                   "total": len(payload["revoked"]), "next_update": payload["next_update"],
+                   "dry_run": dry_run, "impact": found.to_dict() if found else None})
+        return
+    if found is not None:
+        print_impact(found)
+    if dry_run:
+        console.print(f"dry run: would revoke {', '.join(ids) or 'nothing new'} in {list_path} "
+                      f"(sequence {payload['sequence']}); nothing written")
     else:
         console.print(f"revoked {', '.join(ids) or 'nothing new'} -> {list_path} ({len(payload['revoked'])} "
                       f"in the list, sequence {payload['sequence']}, next update due {payload['next_update']})")

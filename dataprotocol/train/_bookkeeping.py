@@ -44,12 +44,20 @@ def _own_trainable(module: nn.Module) -> list[nn.Parameter]:
     return [p for p in module.parameters(recurse=False) if p.requires_grad]
 
 
+def _own_frozen(module: nn.Module, frozen: set[int]) -> list[nn.Parameter]:
+    return [p for p in module.parameters(recurse=False) if id(p) in frozen]
+
+
 class _Record:
-    __slots__ = ("activation", "backprop")
+    """One layer's book-kept tensors. ``per_example`` replaces activation and backprop
+    for a layer whose per-example gradient is cheaper than its ghost norm."""
+
+    __slots__ = ("activation", "backprop", "per_example")
 
     def __init__(self, activation: torch.Tensor) -> None:
-        self.activation = activation
+        self.activation: torch.Tensor | None = activation
         self.backprop: torch.Tensor | None = None
+        self.per_example: dict[nn.Parameter, torch.Tensor] | None = None
 
 
 class BookkeepingClipper:
@@ -87,6 +95,8 @@ class BookkeepingClipper:
         self.params = list({id(p): p for m in self.modules for p in _own_trainable(m)}.values())
         self._records: dict[int, _Record] = {}
         self._active = False
+        self._squared: torch.Tensor | None = None
+        self._frozen_ids: set[int] = set()
         self._handles = [m.register_forward_hook(self._forward_hook) for m in self.modules]
         self.last_norms: torch.Tensor | None = None
 
@@ -110,17 +120,56 @@ class BookkeepingClipper:
 
         def keep(grad: torch.Tensor) -> None:
             record.backprop = grad.detach()
+            own = _own_frozen(module, self._frozen_ids)
+            for param in own:  # Opacus' samplers skip a parameter that needs no grad
+                param.requires_grad_(True)
+            try:
+                self._arrived(module, record)
+            finally:
+                for param in own:
+                    param.requires_grad_(False)
 
         output.register_hook(keep)
         return output
+
+    def _add_squared(self, part: torch.Tensor) -> None:
+        part = part.float()
+        self._squared = part if self._squared is None else self._squared + part
+
+    def _arrived(self, module: nn.Module, record: _Record) -> None:
+        """A layer's output gradient has arrived (mid-backward): add its per-example
+        squared norms to the running [B] total now, while the backward is still going,
+        and keep only what the clipped sum will need. A layer whose per-example gradient
+        is the cheaper rule keeps that and lets go of its activation and backprop."""
+        if id(module) in self._tied:
+            pair = next(p for p in self.ties if module in p)
+            emb, head = self._pair_records(pair)
+            if module is pair[0]:
+                assert emb is not None and emb.activation is not None
+                self._add_squared(_embedding_ghost_norm(emb.activation, record.backprop  # type: ignore[arg-type]
+                                                        ) ** 2)
+            else:
+                norms, _ = _layer_norms(pair[1], record, force_ghost=True)
+                self._add_squared(norms[0] ** 2)
+            if emb is not None and head is not None:  # the second of the two to arrive
+                self._add_squared(2 * _tied_cross_term(emb, head))
+            return
+        norms, per_example = _layer_norms(module, record)
+        for norm in norms:
+            self._add_squared(norm ** 2)
+        if per_example is not None:
+            record.per_example = per_example
+            record.activation = record.backprop = None
 
     @contextmanager
     def _frozen(self) -> Iterator[None]:
         for param in self.params:
             param.requires_grad_(False)
+        self._frozen_ids = {id(p) for p in self.params}
         try:
             yield
         finally:
+            self._frozen_ids = set()
             for param in self.params:
                 param.requires_grad_(True)
 
@@ -131,53 +180,50 @@ class BookkeepingClipper:
         Returns the per-example losses (detached).
         """
         self._records.clear()
+        self._squared = None
         self._active = True
         try:
             with self._frozen():
                 losses = run()
                 if losses.numel():
                     losses.sum().backward()
+            self._clip_and_sum(batch_size=int(losses.shape[0]))
         finally:
             self._active = False
-        self._clip_and_sum(batch_size=int(losses.shape[0]))
-        self._records.clear()
+            self._records.clear()
+            self._squared = None
         return losses.detach()
 
     def _clip_and_sum(self, *, batch_size: int) -> None:
+        """The norms are complete once backward returns; each layer's clipped sum is then
+        formed and its book-kept tensors dropped at once, so the weight gradients being
+        allocated replace, rather than add to, what was kept (the tied LM head -- the
+        (batch x seq x vocab) logits gradient -- goes first)."""
         if batch_size == 0:
             for param in self.params:
                 param.grad = torch.zeros_like(param)
             return
-        plans: list[tuple[nn.Module, _Record | None, dict[nn.Parameter, torch.Tensor] | None]] = []
-        squared: torch.Tensor | None = None
+        squared = self._squared
+        if squared is None:
+            squared = torch.zeros(batch_size, device=self.params[0].device)
+        self._squared = None
+        total = squared.clamp(min=0).sqrt()
+        self.last_norms = total
+        coef = (self.max_grad_norm / (total + 1e-6)).clamp(max=1.0)
+        for embedding, head in self.ties:
+            self._tied_clipped_sum(embedding, head, coef)
+            self._records.pop(id(embedding), None)
+            self._records.pop(id(head), None)
         for module in self.modules:
             if id(module) in self._tied:
                 continue
-            record = self._records.get(id(module))
-            if record is None or record.backprop is None:
-                plans.append((module, None, None))
-                continue
-            norms, per_example = _layer_norms(module, record)
-            for norm in norms:
-                squared = norm.float() ** 2 if squared is None else squared + norm.float() ** 2
-            plans.append((module, record, per_example))
-        for pair in self.ties:
-            tied = self._tied_squared_norm(pair)
-            if tied is not None:
-                squared = tied if squared is None else squared + tied
-        if squared is None:
-            squared = torch.zeros(batch_size, device=self.params[0].device)
-        total = squared.sqrt()
-        self.last_norms = total
-        coef = (self.max_grad_norm / (total + 1e-6)).clamp(max=1.0)
-        for module, record, per_example in plans:
-            if record is None:
+            record = self._records.pop(id(module), None)
+            if record is None or (record.backprop is None and record.per_example is None):
                 for param in _own_trainable(module):
                     param.grad = torch.zeros_like(param)
                 continue
-            _clipped_sum(module, record, per_example, coef)
-        for embedding, head in self.ties:
-            self._tied_clipped_sum(embedding, head, coef)
+            _clipped_sum(module, record, coef)
+            del record
 
     # -- tied input/output embeddings ---------------------------------------------------
     def _pair_records(self, pair: tuple[nn.Embedding, nn.Linear]
@@ -186,37 +232,27 @@ class BookkeepingClipper:
         return tuple(r if r is not None and r.backprop is not None else None  # type: ignore
                      for r in records)
 
-    def _tied_squared_norm(self, pair: tuple[nn.Embedding, nn.Linear]) -> torch.Tensor | None:
-        """||E_i + L_i||^2 per row i: both ghost norms plus twice their inner product."""
-        emb, head = self._pair_records(pair)
-        total: torch.Tensor | None = None
-        if emb is not None:
-            total = _embedding_ghost_norm(emb.activation, emb.backprop).float() ** 2  # type: ignore[arg-type]
-        if head is not None:
-            norms, _ = _layer_norms(pair[1], head, force_ghost=True)
-            part = norms[0].float() ** 2
-            total = part if total is None else total + part
-        if emb is not None and head is not None:
-            assert total is not None
-            total = total + 2 * _tied_cross_term(emb, head)
-        return None if total is None else total.clamp(min=0)
-
     def _tied_clipped_sum(self, embedding: nn.Embedding, head: nn.Linear,
                           coef: torch.Tensor) -> None:
         emb, out = self._pair_records((embedding, head))
         grad = torch.zeros(embedding.weight.shape, dtype=torch.float32,
                            device=embedding.weight.device)
+        if out is not None:  # scale the (.., d) activations, never the (.., vocab) backprop
+            assert out.backprop is not None and out.activation is not None
+            grad += torch.mm(out.backprop.float().reshape(-1, out.backprop.shape[-1]).t(),
+                             _scaled(out.activation, coef).reshape(-1, grad.shape[1]))
+            out.activation = out.backprop = None
         if emb is not None:
-            assert emb.backprop is not None
-            scaled = emb.backprop.float() * coef.view(-1, *([1] * (emb.backprop.dim() - 1)))
+            assert emb.backprop is not None and emb.activation is not None
             grad.index_add_(0, emb.activation.reshape(-1),
-                            scaled.reshape(-1, embedding.embedding_dim))
-        if out is not None:
-            assert out.backprop is not None
-            scaled = out.backprop.float() * coef.view(-1, *([1] * (out.backprop.dim() - 1)))
-            grad += torch.mm(scaled.reshape(-1, scaled.shape[-1]).t(),
-                             out.activation.float().reshape(-1, out.activation.shape[-1]))
+                            _scaled(emb.backprop, coef).reshape(-1, embedding.embedding_dim))
+            emb.activation = emb.backprop = None
         embedding.weight.grad = grad.to(embedding.weight.dtype)
+
+
+def _scaled(values: torch.Tensor, coef: torch.Tensor) -> torch.Tensor:
+    """values [B, ...] (as float32) times the per-example coefficient."""
+    return values.float() * coef.view(-1, *([1] * (values.dim() - 1)))
 
 
 def _tie(first: tuple[str, nn.Module], second: tuple[str, nn.Module]
@@ -234,6 +270,7 @@ def _tied_cross_term(emb: _Record, head: _Record) -> torch.Tensor:
     """<E_i, L_i> with E_i = sum_t onehot(id_t) ge_t^T and L_i = sum_s gl_s a_s^T:
     sum_{t,s} gl_s[id_t] <ge_t, a_s> -- O(T^2 (d + 1)) per row, no (vocab x d) tensor."""
     assert emb.backprop is not None and head.backprop is not None
+    assert emb.activation is not None and head.activation is not None
     ids = emb.activation.reshape(emb.activation.shape[0], -1)  # [B, T]
     ge = emb.backprop.float().reshape(ids.shape[0], ids.shape[1], -1)  # [B, T, d]
     gl = head.backprop.float().reshape(ids.shape[0], -1, head.backprop.shape[-1])  # [B, S, V]
@@ -278,9 +315,8 @@ def _layer_norms(module: nn.Module, record: _Record, *, force_ghost: bool = Fals
         GradSampleModuleFastGradientClipping,
     )
 
-    backprop = record.backprop
-    assert backprop is not None
-    activation = record.activation
+    backprop, activation = record.backprop, record.activation
+    assert backprop is not None and activation is not None
     if isinstance(module, nn.Embedding) and type(module) is nn.Embedding:
         return [_embedding_ghost_norm(activation, backprop)], None
     norm_samplers = GradSampleModuleFastGradientClipping.NORM_SAMPLERS
@@ -295,38 +331,36 @@ def _layer_norms(module: nn.Module, record: _Record, *, force_ghost: bool = Fals
     return norms, per_example
 
 
-def _clipped_sum(module: nn.Module, record: _Record,
-                 per_example: dict[nn.Parameter, torch.Tensor] | None,
-                 coef: torch.Tensor) -> None:
-    if per_example is not None:
-        for param, grads in per_example.items():
+def _clipped_sum(module: nn.Module, record: _Record, coef: torch.Tensor) -> None:
+    if record.per_example is not None:
+        for param, grads in record.per_example.items():
             param.grad = torch.einsum("n,n...->...", coef.to(grads.dtype), grads
                                       ).to(param.dtype)
+        record.per_example = None
         return
-    backprop = record.backprop
-    assert backprop is not None
-    scaled = backprop.float() * coef.view(-1, *([1] * (backprop.dim() - 1)))
-    if isinstance(module, nn.Linear):
-        activation = record.activation.float()
-        if module.weight.requires_grad:  # one GEMM over all (example, position) rows
-            module.weight.grad = torch.mm(
-                scaled.reshape(-1, scaled.shape[-1]).t(),
-                activation.reshape(-1, activation.shape[-1])).to(module.weight.dtype)
-        if module.bias is not None and module.bias.requires_grad:
-            module.bias.grad = scaled.reshape(-1, scaled.shape[-1]).sum(0).to(module.bias.dtype)
-    elif _is_linear_like(module):  # GPT-2's Conv1D: weight stored [in, out]
-        activation = record.activation.float()
-        conv: Any = module
-        if conv.weight.requires_grad:
-            conv.weight.grad = torch.mm(
-                activation.reshape(-1, activation.shape[-1]).t(),
-                scaled.reshape(-1, scaled.shape[-1])).to(conv.weight.dtype)
-        if conv.bias is not None and conv.bias.requires_grad:
-            conv.bias.grad = scaled.reshape(-1, scaled.shape[-1]).sum(0).to(conv.bias.dtype)
+    backprop, activation = record.backprop, record.activation
+    assert backprop is not None and activation is not None
+    record.backprop = record.activation = None
+    if _is_linear_like(module):
+        layer: Any = module
+        rows = backprop.float().reshape(-1, backprop.shape[-1])  # [B*T, out]
+        inputs = activation.float().reshape(-1, activation.shape[-1])  # [B*T, in]
+        # the coefficient scales whichever side is narrower: one small temporary
+        if rows.shape[1] <= inputs.shape[1]:
+            rows = _scaled(backprop, coef).reshape(rows.shape)
+        else:
+            inputs = _scaled(activation, coef).reshape(inputs.shape)
+        if layer.weight.requires_grad:  # one GEMM over all (example, position) rows
+            grad = torch.mm(rows.t(), inputs) if isinstance(module, nn.Linear) \
+                else torch.mm(inputs.t(), rows)  # GPT-2's Conv1D stores weight [in, out]
+            layer.weight.grad = grad.to(layer.weight.dtype)
+        if layer.bias is not None and layer.bias.requires_grad:
+            per_row = backprop.float().reshape(backprop.shape[0], -1, backprop.shape[-1]).sum(1)
+            layer.bias.grad = (coef.to(per_row.dtype) @ per_row).to(layer.bias.dtype)
     elif isinstance(module, nn.Embedding):
-        grad = torch.zeros(module.weight.shape, dtype=torch.float32, device=scaled.device)
-        grad.index_add_(0, record.activation.reshape(-1),
-                        scaled.reshape(-1, module.embedding_dim))
+        grad = torch.zeros(module.weight.shape, dtype=torch.float32, device=backprop.device)
+        grad.index_add_(0, activation.reshape(-1),
+                        _scaled(backprop, coef).reshape(-1, module.embedding_dim))
         module.weight.grad = grad.to(module.weight.dtype)
     else:  # pragma: no cover - only Linear/Embedding have norm samplers today
         raise BookkeepingUnsupported(f"no clipped-sum rule for {type(module).__name__}")

@@ -113,6 +113,13 @@ class DPTrainer:
                 index is not None and plan.units != index.num_units):
             raise InputError("the plan's privacy units do not match the data's", field="units")
         ckpt = load_checkpoint(checkpoint_dir) if checkpoint_dir else None
+        if checkpoint_dir and current_world().distributed:
+            # Rank 0 writes the checkpoint; every rank must resume from the same one, or
+            # the ranks would take different numbers of steps (a deadlocked all-reduce).
+            current_world().agree(
+                None if ckpt is None else (ckpt.run_id, ckpt.epoch, ckpt.steps),
+                what="the checkpoint to resume (--checkpoint-dir must be storage every "
+                     "rank reads)")
         if ckpt is not None:
             plan = _resume_plan(ckpt, plan)
             run_id = ckpt.run_id
@@ -151,7 +158,7 @@ class DPTrainer:
             steps_done += taken
             history.append({"epoch": float(epoch), "steps": float(steps_done),
                             "train_loss": losses})
-            if checkpoint_dir:
+            if checkpoint_dir and world.is_main:  # the replicas are identical: one writer
                 save_checkpoint(checkpoint_dir, model=model, optimizer=optimizer, run_id=run_id,
                                 epoch=epoch, steps=steps_done, plan=plan, history=history)
         result = self._result(model, plan, steps_done, mode, run_id, history,

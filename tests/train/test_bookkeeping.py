@@ -86,3 +86,40 @@ def test_bookkeeping_matches_reference_for_any_batch(tiny_model: Path, size: int
     slow = _reference(trainer, model, batch, max_grad_norm)
     for name in slow:
         torch.testing.assert_close(fast[name], slow[name], rtol=1e-4, atol=1e-6)
+
+
+@pytest.mark.parametrize("max_grad_norm", [0.05, 1e4])
+def test_norms_gathered_during_backward_equal_opacus_per_example_norms(
+        tiny_model: Path, max_grad_norm: float, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The [B] norms are summed in the backward hooks; a layer on the per-example rule
+    has already dropped its activation and backprop when the backward returns."""
+    from opacus.grad_sample import GradSampleModule
+
+    trainer, model, batch = _model_and_batch(tiny_model, lora=False, size=5, seed=3)
+    clipper = BookkeepingClipper(model, max_grad_norm=max_grad_norm)
+    kept: dict[str, tuple[bool, bool]] = {}
+    names = {id(m): n for n, m in model.named_modules()}
+    original = clipper._clip_and_sum
+
+    def spy(*, batch_size: int) -> None:
+        for key, record in clipper._records.items():
+            kept[names[key]] = (record.activation is not None, record.per_example is not None)
+        original(batch_size=batch_size)
+
+    monkeypatch.setattr(clipper, "_clip_and_sum", spy)
+    clipper.forward_backward(lambda: trainer.task.per_example_loss(
+        *trainer.task.outputs(model, batch)))
+    clipper.remove()
+    assert clipper.last_norms is not None and not clipper._records
+    per_example_rule = [n for n, (act, per) in kept.items() if per]
+    assert per_example_rule, "the tiny BERT has layers on the per-example rule"
+    assert all(not kept[n][0] for n in per_example_rule)
+    assert any(act for act, _ in kept.values()), "ghost-norm layers keep a and g"
+    model.zero_grad(set_to_none=True)
+    gsm = GradSampleModule(model, batch_first=True, loss_reduction="sum")
+    logits, targets = trainer.task.outputs(gsm, batch)
+    trainer.task.per_example_loss(logits, targets).sum().backward()
+    flat = torch.stack([p.grad_sample.reshape(len(targets), -1).norm(dim=1)
+                        for p in model.parameters() if p.requires_grad])
+    gsm._close()
+    torch.testing.assert_close(clipper.last_norms, flat.norm(dim=0), rtol=1e-4, atol=1e-6)

@@ -88,3 +88,62 @@ def test_two_gloo_processes_train_one_run_with_identical_replicas(tmp_path, tiny
 
     saved = AutoModelForSequenceClassification.from_pretrained(model, local_files_only=True)
     assert parameter_digest(saved) == mechanism["replica_parameters_sha256"]
+
+
+def test_a_crashed_two_process_run_resumes_from_rank_0s_checkpoint(tmp_path, tiny_model):
+    """Rank 0 alone writes the checkpoint; a run killed in epoch 2 resumes under torchrun
+    as the same ledger run (reserved once), counting every step once, replicas identical."""
+    files = _package(tmp_path)
+    ledger, model, ckpt = tmp_path / "ledger.sqlite", tmp_path / "model", tmp_path / "ckpt"
+    env = {**os.environ, "PYTHONPATH": str(REPO), "OMP_NUM_THREADS": "1",
+           "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "DP_TEST_CRASH_AT_EPOCH": "1"}
+    train = ["train", str(files["pkg"]), "--grant", str(files["grant"]), "--key",
+             str(files["key"]), "--purpose", PURPOSE, "--model", str(tiny_model),
+             "--text-column", "text", "--label-column", "label", "--out", str(model),
+             "--target-epsilon", "3", "--epochs", "2", "--batch-size", "16",
+             "--max-length", "16", "--seed", "0", "--ledger", str(ledger),
+             "--checkpoint-dir", str(ckpt), "--no-progress", "--json"]
+    crashed = subprocess.run(
+        [sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc-per-node=2",
+         str(REPO / "tests" / "train" / "_crash_worker.py"), *train],
+        env=env, capture_output=True, text=True, timeout=600, cwd=tmp_path)
+    assert crashed.returncode != 0, "the first run was meant to die in its second epoch"
+    assert (ckpt / "dp-checkpoint.pt").exists() and not (model / "privacy.json").exists()
+    book = Ledger(ledger)
+    [reserved] = [e for e in book.entries() if e.is_run]
+    assert reserved.state == "reserved"  # the crashed run's reservation stays spent
+    env.pop("DP_TEST_CRASH_AT_EPOCH")
+    # a rank that cannot see rank 0's checkpoint: refused on every rank, not a deadlock
+    split = subprocess.run(
+        [sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc-per-node=2",
+         str(REPO / "tests" / "train" / "_crash_worker.py"), *train],
+        env={**env, "DP_TEST_NO_CHECKPOINT_ON_RANK": "1"}, capture_output=True, text=True,
+        timeout=600, cwd=tmp_path)
+    assert split.returncode != 0 and "disagree with rank 0 on the checkpoint" in split.stderr
+    assert not (model / "privacy.json").exists()
+    resumed = subprocess.run([sys.executable, "-m", "dataprotocol", *train, "--nproc", "2"],
+                             env=env, capture_output=True, text=True, timeout=600, cwd=tmp_path)
+    assert resumed.returncode == 0, resumed.stderr[-3000:]
+    payload = json.loads((model / "privacy.json").read_text())["payload"]
+    assert payload["run_id"] == reserved.run_id
+    assert [(e.run_id, e.state) for e in Ledger(ledger).entries() if e.is_run] == [
+        (reserved.run_id, "reserved"), (reserved.run_id, "committed")]
+    mechanism = payload["mechanism"]
+    assert mechanism["world_size"] == 2
+    from dataprotocol.train import DPConfig, DPTrainer
+
+    single = DPTrainer(tiny_model, num_labels=2, config=DPConfig(
+        target_epsilon=3.0, delta=1e-5, batch_size=16, max_length=16, seed=0,
+        epochs=2)).plan(72)
+    assert mechanism["steps"] == single.steps  # both epochs, each step counted once
+    events = [MechanismEvent(noise_multiplier=single.noise_multiplier,
+                             sample_rate=single.sample_rate, steps=single.steps)]
+    assert payload["accounting"]["epsilon"] == pytest.approx(
+        compute_epsilon(events, delta=1e-5, accountant=payload["accounting"]["accountant"]),
+        rel=1e-9)
+    from transformers import AutoModelForSequenceClassification
+
+    from dataprotocol.train._distributed import parameter_digest
+
+    saved = AutoModelForSequenceClassification.from_pretrained(model, local_files_only=True)
+    assert parameter_digest(saved) == mechanism["replica_parameters_sha256"]
