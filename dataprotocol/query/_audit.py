@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dataprotocol.keys import PublicIdentity
 from dataprotocol.query._mechanisms import privacy_cost
 from dataprotocol.query._spec import Query
+
+if TYPE_CHECKING:
+    from dataprotocol.records import AuditReport
 
 __all__ = ["audit_query_release"]
 
@@ -55,7 +58,7 @@ def _mechanism_checks(record: Any) -> list[Any]:
 
 
 def audit_query_release(path: str | Path, *, ledger: Any = None,
-                        signer_identity: PublicIdentity | None = None) -> Any:
+                        signer_identity: PublicIdentity | None = None) -> AuditReport:
     """Audit the signed query release record at ``path`` (records.audit_release + mechanism)."""
     from dataprotocol.records import audit_release
 
