@@ -136,7 +136,8 @@ class BudgetExceeded(BudgetError):
 
 
 class AuditFailed(DataProtocolError):
-    """A model-card / budget audit found at least one failing check."""
+    """An audit or a verification found at least one failing check (``failures``): a
+    model-card / budget audit turned into an error, the canary guard, residual PII."""
 
     def __init__(self, message: str, failures: list[str] | tuple[str, ...] = ()) -> None:
         self.failures = tuple(failures)
