@@ -30,7 +30,7 @@ from dataprotocol.records._canary import epsilon_lower_bound
 from dataprotocol.records._card import PRIVACY_DOC_TYPE, hash_model_files, read_front_matter, read_privacy_document
 from dataprotocol.records._card_text import expected_front_matter, model_license
 from dataprotocol.records._exposure import exposure_check
-from dataprotocol.records._privacy import PrivacyRecord
+from dataprotocol.records._privacy import DataUse, PrivacyRecord
 
 if TYPE_CHECKING:
     from dataprotocol.budget import Ledger
@@ -192,13 +192,13 @@ def _check_delta(record: PrivacyRecord) -> Check:
     return Check("delta", True, f"delta {delta:g}")
 
 
-def _check_privacy_unit(record: PrivacyRecord) -> Check:
-    """The unit of privacy the run used, and the one each dataset's card requires: a
-    row-level run on a dataset whose unit is a person protects that person only by
-    group privacy, which is not the claim the card makes."""
-    unit = record.mechanism.get("privacy_unit")
-    required = sorted({str(d.privacy_unit) for d in record.data if d.privacy_unit})
-    units = record.mechanism.get("units")
+def _check_privacy_unit(mechanism: Mapping[str, Any], data: Sequence[DataUse]) -> Check:
+    """The unit of privacy the run used (``record.mechanism``), and the one each dataset's
+    card requires (``record.data``): a row-level run on a dataset whose unit is a person
+    protects that person only by group privacy, which is not the claim the card makes."""
+    unit = mechanism.get("privacy_unit")
+    required = sorted({str(d.privacy_unit) for d in data if d.privacy_unit})
+    units = mechanism.get("units")
     problems = []
     if required and (unit is None or [str(unit)] != required):
         problems.append(f"the dataset requires user-level DP over {', '.join(required)} but "
@@ -356,7 +356,7 @@ def audit_model_dir(model_dir: str | Path, *, ledger: Ledger | None = None,
     checks += _guarded("epsilon-opacus", epsilon_checks)
     checks += _guarded("mechanism", lambda: [_check_mechanism(record, events)])
     checks += _guarded("delta", lambda: [_check_delta(record)])
-    checks += _guarded("privacy-unit", lambda: [_check_privacy_unit(record)])
+    checks += _guarded("privacy-unit", lambda: [_check_privacy_unit(record.mechanism, record.data)])
     facts["privacy_unit"] = record.mechanism.get("privacy_unit") or "row"
     checks += _guarded("front-matter", lambda: [_check_front_matter(root, payload)])
     checks += _guarded("license", lambda: [_check_license(record, payload)])

@@ -38,6 +38,8 @@ __all__ = [
 QUERY_RELEASE_TYPE = "dataprotocol-query-release/1"
 _FIELDS = ("format", "release_id", "created_at", "querier", "data", "queries", "events",
            "epsilon", "delta", "measure", "ledger", "license", "answers_file")
+#: present only on user-level releases: {"column", "max_rows_per_unit"}
+_OPTIONAL = ("privacy_unit",)
 
 
 def file_sha256(path: str | Path) -> str:
@@ -60,9 +62,20 @@ class QueryReleaseRecord:
     ledger: Mapping[str, Any]  # path_hint, run_id, entry_hash, cumulative_epsilon, caps
     license: Mapping[str, Any] = field(default_factory=dict)
     answers_file: Mapping[str, Any] | None = None  # {"name", "sha256"} of the CSV, if any
+    #: user-level DP: the card's unit column and k, the rows each unit may contribute
+    #: (None: row-level, the unit of privacy is one row)
+    privacy_unit: Mapping[str, Any] | None = None
+
+    @property
+    def unit_description(self) -> str:
+        if not self.privacy_unit:
+            return "row"
+        return (f"{self.privacy_unit['column']} (at most "
+                f"{self.privacy_unit['max_rows_per_unit']} rows each)")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"format": 1, "release_id": self.release_id, "created_at": self.created_at,
+        unit = {"privacy_unit": dict(self.privacy_unit)} if self.privacy_unit else {}
+        return {**unit, "format": 1, "release_id": self.release_id, "created_at": self.created_at,
                 "querier": dict(self.querier), "data": dict(self.data),
                 "queries": [dict(q) for q in self.queries],
                 "events": [e.to_dict() for e in self.events], "epsilon": self.epsilon,
@@ -72,7 +85,8 @@ class QueryReleaseRecord:
 
     @classmethod
     def from_dict(cls, data: Any, *, source: str = "release record") -> QueryReleaseRecord:
-        if not isinstance(data, dict) or set(data) != set(_FIELDS) or data["format"] != 1:
+        if not isinstance(data, dict) or not set(_FIELDS) <= set(data) <= {*_FIELDS, *_OPTIONAL} \
+                or data["format"] != 1:
             raise InputError("not a query release payload", file=source,
                              expected="fields " + ", ".join(_FIELDS) + " (format 1)")
         try:
@@ -84,13 +98,24 @@ class QueryReleaseRecord:
                 epsilon=float(data["epsilon"]), delta=float(data["delta"]),
                 measure=str(data["measure"]), ledger=dict(data["ledger"]),
                 license=dict(data["license"]),
-                answers_file=dict(data["answers_file"]) if data["answers_file"] else None)
+                answers_file=dict(data["answers_file"]) if data["answers_file"] else None,
+                privacy_unit=_unit(data.get("privacy_unit")))
         except (TypeError, ValueError, KeyError) as exc:
             raise InputError(f"malformed query release payload: {exc}", file=source) from exc
         if record.measure not in ("pure", "zcdp") or not math.isfinite(record.epsilon):
             raise InputError("malformed query release payload", file=source, field="measure",
                              expected="'pure' or 'zcdp', a finite epsilon")
         return record
+
+
+def _unit(value: Any) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or set(value) != {"column", "max_rows_per_unit"} \
+            or not isinstance(value["column"], str) or isinstance(value["max_rows_per_unit"], bool) \
+            or not isinstance(value["max_rows_per_unit"], int) or value["max_rows_per_unit"] < 1:
+        raise ValueError("privacy_unit must be {column: str, max_rows_per_unit: int >= 1}")
+    return dict(value)
 
 
 def write_release(path: str | Path, record: QueryReleaseRecord, *, signer: KeyPair) -> Path:
@@ -139,7 +164,8 @@ def audit_release(path: str | Path, *, ledger: Any = None,
     if ledger is not None:
         checks += _guard("ledger-entry", lambda: [_ledger(ledger, record, tolerance)])
     return AuditReport(model_dir=str(root), run_id=record.release_id, checks=tuple(checks),
-                       facts={"epsilon": record.epsilon, "delta": record.delta})
+                       facts={"epsilon": record.epsilon, "delta": record.delta,
+                              "privacy_unit": record.unit_description})
 
 
 def _guard(name: str, run: Callable[[], list[Check]]) -> list[Check]:
