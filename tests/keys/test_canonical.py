@@ -197,3 +197,13 @@ def test_big_numbers_verify_as_the_doubles_they_denote() -> None:
         verify_document(on_disk, keypair.public, doc_type="test/1")
     with pytest.raises(ValueError):  # a signer's big int is refused, not rounded
         sign_document("test/1", {"n": 2**60}, keypair)
+
+
+@given(payload=st.dictionaries(st.text(max_size=6), _JSON, max_size=4))
+def test_any_signed_payload_verifies_after_either_file_spelling(payload: dict[str, Any]) -> None:
+    # Writers store envelopes as RFC 8785 bytes (release records) or indented json.dumps
+    # (grants, manifests); a verifier reads either back with Python's json.
+    keypair = _fixed_keypair()
+    document = sign_document("test/1", payload, keypair)
+    for text in (canonical_json(document).decode(), json.dumps(document, indent=2)):
+        verify_document(json.loads(text), keypair.public, doc_type="test/1")
