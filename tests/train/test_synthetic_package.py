@@ -29,7 +29,8 @@ def _card(publisher: KeyPair, dataset_id: str, license_id: str) -> dict[str, obj
             "license": license_id,
             "attribution": {"creator": "Example Lab", "source": "https://example.org/notes"},
             "purposes": [PURPOSE], "contains_pii": False,
-            "budget": {"epsilon": 8.0, "delta": 1e-5}, "publisher": publisher.public_document()}
+            "budget": {"epsilon": 8.0, "delta": 1e-5}, "publisher": publisher.public_document(),
+            "categories": {"topic": ["harbour", "market", "school"]}}
 
 
 def test_a_synthetic_package_audits_against_its_generator_and_the_ledger(
@@ -41,7 +42,8 @@ def test_a_synthetic_package_audits_against_its_generator_and_the_ledger(
 
     steward, partner = generate_keypair("steward"), generate_keypair("partner")
     card = DatasetCard.from_dict(_card(steward, "notes", "CC-BY-SA-4.0"), source="card")
-    pd.DataFrame({"text": make_lm_texts(32, seed=5)}).to_csv(tmp_path / "notes.csv", index=False)
+    pd.DataFrame({"topic": ["harbour", "market", "school", "harbour"] * 8,
+                  "text": make_lm_texts(32, seed=5)}).to_csv(tmp_path / "notes.csv", index=False)
     publish(tmp_path / "notes.csv", card=card, publisher=steward, out=tmp_path / "pkg",
             ledger=pinned_ledger(tmp_path / "ledger.sqlite", card=card, publisher=steward,
                                  package=tmp_path / "pkg"))
@@ -53,8 +55,25 @@ def test_a_synthetic_package_audits_against_its_generator_and_the_ledger(
         tmp_path / "pkg", grant=grant, key=partner, purpose=PURPOSE, model_path=tiny_llama,
         task="causal-lm", text_column="text", out=tmp_path / "model", ledger=ledger,
         config=DPConfig(target_epsilon=4.0, batch_size=8, max_length=16, seed=0, progress=False))
-    table = synthesize(trained.model_dir, rows=3, out=tmp_path / "synthetic.parquet", key=partner,
-                       max_new_tokens=6, seed=1, ledger=ledger)
+    # no template given: the default one comes from the source card's public categories
+    table = synthesize(trained.model_dir, rows=4, out=tmp_path / "synthetic.parquet", key=partner,
+                       max_new_tokens=6, seed=1, ledger=ledger, source_package=tmp_path / "pkg")
+    frame = pd.read_parquet(table.table)
+    assert list(frame.columns) == ["topic", "text"]
+    assert list(frame["topic"]) == ["harbour", "market", "school", "harbour"]
+    assert table.record.prompts == ["topic: {topic}\ntext: "]
+    assert table.record.extra["template_source"] == "card-categories"
+    # a user template may name the card's category column too, but nothing private
+    from dataprotocol.errors import InputError
+
+    named = synthesize(trained.model_dir, rows=2, out=tmp_path / "named.parquet", key=partner,
+                       max_new_tokens=4, seed=1, source_package=tmp_path / "pkg",
+                       prompt_templates=["A note about the {topic}:"])
+    assert named.frame["prompt"].tolist() == ["A note about the harbour:", "A note about the market:"]
+    with pytest.raises(InputError) as caught:
+        synthesize(trained.model_dir, rows=2, out=tmp_path / "bad.parquet", key=partner,
+                   source_package=tmp_path / "pkg", prompt_templates=["{topic} {text}"])
+    assert caught.value.field == "prompt_template"
 
     key_path, pub_path = save_keypair(partner, tmp_path / "keys")
     synthetic_card = _card(partner, "notes-synthetic", "CC-BY-SA-4.0")
