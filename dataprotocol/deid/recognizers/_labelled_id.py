@@ -11,6 +11,9 @@ where they overlap.
 from __future__ import annotations
 
 import re
+from typing import Any
+
+from presidio_analyzer import RecognizerResult
 
 from dataprotocol.deid.recognizers._base import RegexPattern, RegexRecognizer
 from dataprotocol.deid.recognizers._id_token import ID_TOKEN, plausible_id
@@ -38,3 +41,10 @@ class LabelledIdRecognizer(RegexRecognizer):
 
     def validate(self, value: str) -> bool:
         return plausible_id(value)
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
+        """One result per span ("Parcel #12345678" matches as a hash id and after a label)."""
+        unique: dict[tuple[int, int], RecognizerResult] = {}
+        for result in super().analyze(text, entities, nlp_artifacts):
+            unique.setdefault((result.start, result.end), result)
+        return list(unique.values())
