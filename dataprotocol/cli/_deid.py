@@ -175,7 +175,8 @@ def deid_verify(
     from dataprotocol.deid import verify_file
 
     scrubber = _scrubber(config, None, model=model)
-    result = verify_file(scrubber, source, text_columns=tuple(text_column), min_score=min_score)
+    result = verify_file(scrubber, source, text_columns=tuple(text_column), min_score=min_score,
+                         raise_on_failure=False)
     if as_json:
         emit_json(result.to_dict())
     elif result.clean:

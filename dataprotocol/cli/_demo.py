@@ -21,6 +21,8 @@ from rich.table import Table
 from dataprotocol.cli._common import console
 from dataprotocol.errors import DataProtocolError, InputError
 
+#: the story's parts, in order (``--stop-after``)
+PARTS = ("policy", "training", "queries")
 #: package data (pyproject: cli/demo_data/*.csv), so an installed wheel's demo finds it
 _DATA = ("dataprotocol.cli", "demo_data/patient_messages.csv")
 
@@ -114,17 +116,24 @@ def demo(
     model: str = typer.Option("", "--model", help="Model checkpoint folder (default: the bundled MiniLM)."),
     epochs: int = typer.Option(6, "--epochs", help="DP fine-tuning epochs."),
     target_epsilon: float = typer.Option(3.0, "--target-epsilon", help="Epsilon the training run may spend."),
+    stop_after: str = typer.Option("", "--stop-after", help="Stop after a part: " + " | ".join(PARTS)
+                                   + " (default: the whole story). 'policy' runs keys to the revoked "
+                                   "grant in seconds, with no model."),
 ) -> None:
     """Run the end-to-end story: keys, card, scrub+publish (with the dataset's ledger and
     revocation list), grant, denied and allowed requests, a revoked grant, DP fine-tuning,
     model card, a vouched ledger head, budget audit and budget show."""
+    if stop_after and stop_after not in PARTS:
+        raise InputError(f"unknown part {stop_after!r}", field="--stop-after", expected=" | ".join(PARTS))
     started = time.perf_counter()
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
     story = _Story(out)
     _policy_part(story)
-    _training_part(story, model or _default_model(), epochs=epochs, target_epsilon=target_epsilon)
+    if stop_after != "policy":
+        _training_part(story, model or _default_model(), epochs=epochs, target_epsilon=target_epsilon,
+                       queries=stop_after != "training")
     _summary(story, time.perf_counter() - started)
 
 
@@ -181,7 +190,7 @@ def _revocation_part(s: _Story, until: str) -> None:
         "--purpose", "health-research", "--out", s.path("acme.parquet")], expect=1)
 
 
-def _training_part(s: _Story, model: str, *, epochs: int, target_epsilon: float) -> None:
+def _training_part(s: _Story, model: str, *, epochs: int, target_epsilon: float, queries: bool) -> None:
     grant, ledger = s.path("grants", "researcher.grant.json"), s.path("ledger.sqlite")
     train = ["train", s.path("package"), "--grant", grant, "--key", s.path("keys", "researcher.key"),
              "--purpose", "health-research", "--model", model, "--text-column", "message"]
@@ -204,7 +213,8 @@ def _training_part(s: _Story, model: str, *, epochs: int, target_epsilon: float)
         "budget", "audit", s.path("model"), "--ledger", ledger, "--publisher",
         s.path("keys", "steward.pub"), "--head", s.path("ledger-head.json"),
         "--package", s.path("package")])
-    _query_part(s, grant, ledger)
+    if queries:
+        _query_part(s, grant, ledger)
 
 
 def _query_part(s: _Story, grant: str, ledger: str) -> None:
@@ -220,9 +230,10 @@ def _query_part(s: _Story, grant: str, ledger: str) -> None:
         "lineage", "--package", s.path("package"), "--ledger", ledger,
         "--records", s.path("model"), "--records", s.path("releases"),
         "--dot", s.path(picture)])
-    s.run("what revoking the researcher's grant would touch", [
-        "lineage", "--grant", grant, "--ledger", ledger, "--records", s.path("model"),
-        "--records", s.path("releases")])
+    s.run("what revoking the researcher's grant would touch (dry run: nothing revoked)", [
+        "grant", "revoke", grant, "--key", s.path("keys", "steward.key"),
+        "--list", s.path("revocations.json"), "--impact", "--dry-run", "--ledger", ledger,
+        "--records", s.path("model"), "--records", s.path("releases")])
 
 
 def _summary(s: _Story, elapsed: float) -> None:

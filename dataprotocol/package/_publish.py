@@ -193,6 +193,7 @@ def publish(
     revocations: RevocationsRef | None = None,
     engine: str = "local",
     ray_address: str | None = None,
+    synthetic: Any = None,
 ) -> Manifest:
     """Publish ``input_path`` (CSV, JSONL or Parquet) as an encrypted, signed data package.
 
@@ -210,6 +211,9 @@ def publish(
     ``next_update``).
     ``engine="ray"``: scrub on a Ray Data actor pool (one scrubber per actor), on a local
     Ray or the cluster at ``ray_address`` / ``RAY_ADDRESS``; the same rows as "local".
+    ``synthetic``: a checked DP synthetic table (``package.prepare_synthetic``; use
+    :func:`~dataprotocol.package.publish_synthetic`): its provenance record goes into the
+    package, its guarantee into the signed manifest and the dataset card.
     """
     if engine != "local":
         from dataprotocol.deid import check_engine
@@ -250,12 +254,18 @@ def publish(
         if revocations is None:
             revocations = _initial_revocations(location, publisher)
         payload["revocations"] = revocations.to_dict()
+        if synthetic is not None:  # a DP synthetic table: its claim, signed with the rest
+            payload["synthetic"] = synthetic.block
+            with location.open(synthetic.block["provenance"], "wb") as handle:
+                handle.write(synthetic.provenance_bytes)
         document = sign_document(MANIFEST_TYPE, payload, publisher)
         with location.open(MANIFEST_NAME, "wb") as handle:
             handle.write((json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
                          .encode("utf-8"))
         with location.open(README_NAME, "wb") as handle:  # Hub-style card; load_dataset fails clearly
-            handle.write(dataset_readme(card, license_hub_id=_hub_id(card.license)).encode("utf-8"))
+            readme = dataset_readme(card, license_hub_id=_hub_id(card.license))
+            handle.write((readme + (synthetic.readme_section() if synthetic is not None else ""))
+                         .encode("utf-8"))
     return Manifest.from_document(document, source=str(out) + "/" + MANIFEST_NAME)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 
@@ -127,8 +128,13 @@ def test_a_consistently_rehashed_cap_still_disagrees_with_the_genesis(ledger):
 
 def test_chain_known_answer(repo_root):
     vector = json.loads((repo_root / "tests/vectors/budget/chain.json").read_text())
-    assert entry_hash(**vector["entry"]) == vector["entry_hash"]
-    assert dataset_hash(**vector["dataset"]) == vector["dataset_hash"]
+    new, old = vector["format_2"], vector["format_1"]
+    assert entry_hash(**vector["entry"]) == new["entry_hash"]  # what new rows carry
+    assert dataset_hash(**vector["dataset"]) == new["dataset_hash"]
+    assert hashlib.sha256(new["entry_bytes"].encode()).hexdigest() == new["entry_hash"]
+    assert '"delta":0.00001' in new["entry_bytes"]  # RFC 8785 numbers, not repr's 1e-05
+    assert entry_hash(**vector["entry"], chain_format=1) == old["entry_hash"]  # older ledgers
+    assert dataset_hash(**vector["dataset"], chain_format=1) == old["dataset_hash"]
 
 
 def test_locations(tmp_path):
