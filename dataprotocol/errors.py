@@ -19,6 +19,7 @@ __all__ = [
     "KeyFileError",
     "PolicyError",
     "PolicyDenied",
+    "GrantRefused",
     "IntegrityError",
     "SignatureError",
     "DecryptionError",
@@ -88,6 +89,23 @@ class PolicyDenied(PolicyError):
         super().__init__(full)
 
 
+class GrantRefused(PolicyDenied):
+    """A grant request was refused before signing: ``reasons`` lists every way it breaks
+    the rules, ``field`` names what is wrong (``grant``: the request breaks the
+    organisation policy; ``issuer``: the signing key is not the dataset's publisher) and
+    ``expected`` what would be accepted.
+
+    Refused input, not a decision about data: the CLI reports it as bad input (exit 2),
+    adding the file the field came from (the key file for ``issuer``)."""
+
+    exit_code = 2
+
+    def __init__(self, reasons: list[str] | tuple[str, ...], *, field: str, expected: str) -> None:
+        self.field = field
+        self.expected = expected
+        super().__init__(f"grant refused ({field})", reasons)
+
+
 class IntegrityError(DataProtocolError):
     """Something was altered, swapped, truncated or rolled back."""
 
@@ -118,7 +136,8 @@ class BudgetExceeded(BudgetError):
 
 
 class AuditFailed(DataProtocolError):
-    """A model-card / budget audit found at least one failing check."""
+    """An audit or a verification found at least one failing check (``failures``): a
+    model-card / budget audit turned into an error, the canary guard, residual PII."""
 
     def __init__(self, message: str, failures: list[str] | tuple[str, ...] = ()) -> None:
         self.failures = tuple(failures)

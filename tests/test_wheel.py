@@ -1,8 +1,10 @@
-"""The built wheel: no evaluation corpora inside, and the demo's data loads from it.
+"""The built wheel: no evaluation corpora inside, the demo's data loads from it, and
+``dataprotocol demo --stop-after policy`` runs from it in a fresh venv.
 
 Builds with ``pip wheel --no-deps --no-build-isolation`` (setuptools from the venv, no
-network), installs it with ``pip install --no-deps --target`` and imports it from a
-folder outside the checkout, so nothing can come from the source tree.
+network), installs it with ``pip install --no-deps`` (``--target`` a folder, or ``--python``
+a fresh venv whose only link to the shared dependencies is a .pth path line) and runs it
+from a folder outside the checkout, so nothing can come from the source tree.
 """
 
 from __future__ import annotations
@@ -62,3 +64,45 @@ def test_the_demo_data_loads_from_the_installed_wheel(wheel: Path, tmp_path: Pat
     package_file, data_file, count, columns = done.stdout.split(" ", 3)
     assert Path(package_file).is_relative_to(target) and Path(data_file).is_relative_to(target)
     assert int(count) >= 100 and "message" in columns
+
+
+def _fresh_venv(root: Path) -> Path:
+    """A venv with nothing of ours: no pip, no checkout; the shared dependencies reach it
+    through a plain path line in a .pth (not a site dir: its .pth files -- the checkout's
+    editable install among them -- are not processed)."""
+    import site
+    import sysconfig
+
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(root)], check=True,
+                   capture_output=True, timeout=120)
+    python = root / "bin" / "python"
+    purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                             check=True, capture_output=True, text=True, timeout=60).stdout.strip()
+    shared = [sysconfig.get_paths()["purelib"], *site.getsitepackages()]
+    Path(purelib, "shared_deps.pth").write_text("\n".join(dict.fromkeys(shared)) + "\n")
+    return python
+
+
+@pytest.mark.slow
+def test_the_demo_runs_from_the_wheel_in_a_fresh_venv(wheel: Path, tmp_path: Path) -> None:
+    python = _fresh_venv(tmp_path / "venv")
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps",
+                    "--no-compile", "--disable-pip-version-check", "-q", str(wheel)],
+                   check=True, capture_output=True, timeout=300)
+    command = tmp_path / "venv" / "bin" / "dataprotocol"
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    where = subprocess.run([str(python), "-c", "import dataprotocol; print(dataprotocol.__file__)"],
+                           cwd=work, capture_output=True, text=True, env=env, timeout=120)
+    assert Path(where.stdout.strip()).is_relative_to(tmp_path / "venv"), where.stdout + where.stderr
+    done = subprocess.run([str(command), "demo", "--stop-after", "policy", "--out", "demo-output"],
+                          cwd=work, capture_output=True, text=True, env={**env, "COLUMNS": "200"},
+                          timeout=600)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    out = work / "demo-output"
+    for name in ("keys/steward.key", "dataset-card.yaml", "package/manifest.json",
+                 "grants/researcher.grant.json", "decisions.jsonl", "opened.parquet", "revocations.json"):
+        assert (out / name).is_file(), name
+    assert not (out / "model").exists()  # the policy part only
+    assert len((out / "decisions.jsonl").read_text().splitlines()) == 3  # two denied, one allowed

@@ -55,6 +55,7 @@ from dataprotocol.budget._records import (
 )
 from dataprotocol.budget._store import DEFAULT_LEDGER, resolve_location
 from dataprotocol.budget._store_pg import grant_append_only
+from dataprotocol.budget._store_pg import redact as redact_ledger_url
 
 __all__ = [
     "MechanismEvent",
@@ -89,6 +90,7 @@ __all__ = [
     "BudgetRefused",
     "DEFAULT_LEDGER",
     "grant_append_only",
+    "redact_ledger_url",
     "resolve_location",
     "LedgerIdentity",
     "ChainHead",

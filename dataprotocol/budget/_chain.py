@@ -1,6 +1,7 @@
 """The hash chain that makes the ledger tamper-evident.
 
-``entry_hash = SHA-256(canonical_json(payload))`` where the payload holds every column
+``entry_hash = SHA-256(canonical_json(payload))`` where the payload holds a domain
+string, every column
 of the row (sequence number, run, dataset, state, events, delta, meta, time) *and* the
 previous row's ``entry_hash`` -- so editing, deleting or re-ordering any row breaks
 every hash after it. Dataset caps carry their own ``record_hash``. An attacker who can
@@ -8,6 +9,14 @@ write the file can rebuild the whole chain, so the chain is anchored outside the
 ledger too: the publisher's signed genesis (seq 1) and vouched heads, and each model's
 signed ``privacy.json``, which records its run's ``entry_hash`` and seq. Truncating the
 newest rows is detected only through such anchors (``_identity.check_anchors``).
+
+Format 2 (domains ``dataprotocol-ledger-entry/2`` and ``-dataset/2``) hashes RFC 8785
+(JCS) bytes; format 1 hashed the legacy canonical JSON (``_canonical``). New rows are
+always format 2. A row's format is not a column: the domain string inside the hashed
+payload is the marker, so a verifier tries format 2 and then format 1 -- both are
+SHA-256 commitments to the same values, and no payload hashes the same under two
+domains. A format-1 row after a format-2 row is refused (the chain never downgrades),
+so existing ledgers keep verifying and keep growing in format 2.
 """
 
 from __future__ import annotations
@@ -17,7 +26,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from dataprotocol._canonical import canonical_json
+from dataprotocol._canonical import _legacy_canonical_json, canonical_json_parsed
 from dataprotocol.budget._events import event_from_dict
 from dataprotocol.budget._identity import genesis_fields, head_fields
 from dataprotocol.budget._records import LedgerEntry
@@ -30,22 +39,33 @@ __all__ = ["GENESIS", "ENTRY_COLUMNS", "entry_hash", "dataset_hash", "parse_row"
 GENESIS = "0" * 64
 ENTRY_COLUMNS = ("seq, run_id, dataset_id, state, events, delta, meta, created_at, "
                  "prev_hash, entry_hash")
-_DOMAIN = "dataprotocol-ledger-entry/1"
+#: the chain format new rows are hashed in (2: RFC 8785; 1: legacy canonical JSON)
+FORMAT = 2
+
+
+def _digest(payload: dict[str, Any], chain_format: int) -> str:
+    if chain_format == 2:  # values are checked on the way in; a row's are parsed JSON
+        return hashlib.sha256(canonical_json_parsed(payload)).hexdigest()
+    if chain_format == 1:
+        return hashlib.sha256(_legacy_canonical_json(payload)).hexdigest()
+    raise ValueError(f"unknown ledger chain format {chain_format!r} (expected 1 or 2)")
 
 
 def entry_hash(*, seq: int, run_id: str, dataset_id: str, state: str, events: Any,
-               delta: float, meta: Any, created_at: str, prev_hash: str) -> str:
-    payload = {"domain": _DOMAIN, "seq": seq, "run_id": run_id, "dataset_id": dataset_id,
-               "state": state, "events": events, "delta": delta, "meta": meta,
-               "created_at": created_at, "prev_hash": prev_hash}
-    return hashlib.sha256(canonical_json(payload)).hexdigest()
+               delta: float, meta: Any, created_at: str, prev_hash: str,
+               chain_format: int = FORMAT) -> str:
+    payload = {"domain": f"dataprotocol-ledger-entry/{chain_format}", "seq": seq,
+               "run_id": run_id, "dataset_id": dataset_id, "state": state, "events": events,
+               "delta": delta, "meta": meta, "created_at": created_at, "prev_hash": prev_hash}
+    return _digest(payload, chain_format)
 
 
 def dataset_hash(*, dataset_id: str, epsilon_cap: float, delta_cap: float,
-                 created_at: str) -> str:
-    payload = {"domain": "dataprotocol-ledger-dataset/1", "dataset_id": dataset_id,
-               "epsilon_cap": epsilon_cap, "delta_cap": delta_cap, "created_at": created_at}
-    return hashlib.sha256(canonical_json(payload)).hexdigest()
+                 created_at: str, chain_format: int = FORMAT) -> str:
+    payload = {"domain": f"dataprotocol-ledger-dataset/{chain_format}",
+               "dataset_id": dataset_id, "epsilon_cap": epsilon_cap, "delta_cap": delta_cap,
+               "created_at": created_at}
+    return _digest(payload, chain_format)
 
 
 def parse_row(row: tuple[Any, ...]) -> LedgerEntry:
@@ -73,6 +93,7 @@ def verify_rows(rows: Iterable[tuple[Any, ...]]) -> list[LedgerEntry]:
     entries: list[LedgerEntry] = []
     expected_prev = GENESIS
     reserved: dict[str, LedgerEntry] = {}
+    newest_format = 1
     for row in rows:
         entry = parse_row(row)
         where = f"ledger entry seq={entry.seq} (run {entry.run_id!r})"
@@ -82,18 +103,32 @@ def verify_rows(rows: Iterable[tuple[Any, ...]]) -> list[LedgerEntry]:
         if entry.prev_hash != expected_prev:
             raise IntegrityError(f"{where}: prev_hash does not match the previous "
                                  "entry's hash; the chain was edited")
-        recomputed = entry_hash(
-            seq=entry.seq, run_id=entry.run_id, dataset_id=entry.dataset_id,
-            state=entry.state, events=[e.to_dict() for e in entry.events],
-            delta=entry.delta, meta=entry.meta, created_at=entry.created_at,
-            prev_hash=entry.prev_hash)
-        if recomputed != entry.entry_hash:
-            raise IntegrityError(f"{where}: entry_hash does not match its contents; "
-                                 "the row was edited")
+        row_format = _row_format(entry, where)
+        if row_format < newest_format:
+            raise IntegrityError(f"{where}: entry_hash is in ledger chain format "
+                                 f"{row_format} after a format-{newest_format} entry "
+                                 f"(expected format {newest_format}); the row was rewritten")
+        newest_format = row_format
         _check_kind(entry, entries, reserved, where)
         entries.append(entry)
         expected_prev = entry.entry_hash
     return entries
+
+
+def _row_format(entry: LedgerEntry, where: str) -> int:
+    """The chain format whose hash of ``entry``'s contents is its ``entry_hash``."""
+    events = [e.to_dict() for e in entry.events]
+    for chain_format in (FORMAT, 1):
+        try:
+            if entry_hash(seq=entry.seq, run_id=entry.run_id, dataset_id=entry.dataset_id,
+                          state=entry.state, events=events, delta=entry.delta, meta=entry.meta,
+                          created_at=entry.created_at, prev_hash=entry.prev_hash,
+                          chain_format=chain_format) == entry.entry_hash:
+                return chain_format
+        except ValueError:  # no canonical form in this format (e.g. a huge integer)
+            continue
+    raise IntegrityError(f"{where}: entry_hash does not match its contents; "
+                         "the row was edited")
 
 
 def _check_kind(entry: LedgerEntry, before: list[LedgerEntry],
@@ -138,8 +173,9 @@ def _check_lifecycle(entry: LedgerEntry, reserved: dict[str, LedgerEntry], where
 
 def verify_dataset_rows(rows: Iterable[tuple[Any, ...]]) -> None:
     for dataset_id, epsilon_cap, delta_cap, created_at, record_hash in rows:
-        recomputed = dataset_hash(dataset_id=dataset_id, epsilon_cap=float(epsilon_cap),
-                                  delta_cap=float(delta_cap), created_at=created_at)
-        if recomputed != record_hash:
+        recomputed = {dataset_hash(dataset_id=dataset_id, epsilon_cap=float(epsilon_cap),
+                                   delta_cap=float(delta_cap), created_at=created_at,
+                                   chain_format=chain_format) for chain_format in (FORMAT, 1)}
+        if record_hash not in recomputed:
             raise IntegrityError(f"ledger dataset {dataset_id!r}: record_hash does not "
                                  "match its caps; the row was edited")

@@ -156,7 +156,7 @@ def grant_append_only(
     role anyway). Run as the ledger's owner. Exit 2 for a ledger that is not PostgreSQL.
     """
     from dataprotocol.budget import grant_append_only as grant
-    from dataprotocol.budget._store_pg import redact
+    from dataprotocol.budget import redact_ledger_url as redact
 
     grant(ledger, role)
     if as_json:

@@ -36,11 +36,12 @@ def synthesize(
     rows: int = typer.Option(..., "--rows", help="Number of synthetic rows to sample."),
     out: Path = typer.Option(..., "--out", help="Parquet file to write; its signed provenance goes next to it (.provenance.json)."),
     key: Path = typer.Option(..., "--key", help="Your private key file (signs the provenance record)."),
-    prompt_template: list[str] = typer.Option([], "--prompt-template", help="Prompt for each row (repeat for several, used in turn); may use only {i}, the row number. Never private text."),
+    prompt_template: list[str] = typer.Option([], "--prompt-template", help="Prompt for each row (repeat for several, used in turn); may use only {i}, the row number, and with --source-package the card's category columns. Never private text."),
     max_new_tokens: int = typer.Option(128, "--max-new-tokens", help="Most tokens per sampled row."),
     temperature: float = typer.Option(1.0, "--temperature", help="Sampling temperature (> 0)."),
     seed: int | None = typer.Option(None, "--seed", help="Seed for sampling (testing only)."),
     ledger: Path | None = typer.Option(None, "--ledger", help="The dataset's ledger, to check the model's run against it before sampling."),
+    source_package: str | None = typer.Option(None, "--source-package", help="The package the model was trained on: only its signed public card is read, so templates may name its category columns ({topic}); without --prompt-template a default template is derived from them."),
     overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing table and provenance."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
@@ -60,7 +61,8 @@ def synthesize(
     table = run_synthesize(model_dir, rows=rows, out=out,
                            key=load_keypair(key, passphrase=passphrase_from_env()),
                            prompt_templates=prompt_template, max_new_tokens=max_new_tokens,
-                           temperature=temperature, seed=seed, ledger=book, overwrite=overwrite)
+                           temperature=temperature, seed=seed, ledger=book, overwrite=overwrite,
+                           source_package=source_package)
     record = table.record
     if as_json:
         emit_json({"table": str(table.table), "provenance": str(table.provenance),

@@ -11,7 +11,7 @@ from dataprotocol.cli._common import console, emit_json
 from dataprotocol.errors import InputError
 
 if TYPE_CHECKING:
-    from dataprotocol.lineage import LineageAnswer
+    from dataprotocol.lineage import LineageAnswer, RevocationImpact
 
 
 def _grant_id(value: str) -> str:
@@ -103,6 +103,42 @@ def _render(answer: LineageAnswer, dot: Path | None) -> None:
                       f"{b['epsilon_cap']:g} (δ={b['delta_cap']:g})")
     if dot is not None:
         console.print(f"picture: {dot}")
+
+
+def revocation_impact(grant_ids: list[str], *, ledger: str | None,
+                      records: list[Path]) -> RevocationImpact:
+    """``grant revoke --impact``: the library answer for these grants."""
+    from dataprotocol import lineage as lin
+    from dataprotocol.budget import Ledger
+
+    if not ledger and not records:
+        raise InputError("nothing to look in for the impact", field="--impact",
+                         expected="--ledger LEDGER and/or --records DIR")
+    return lin.revocation_impact(grant_ids=grant_ids, ledger=Ledger(ledger) if ledger else None,
+                                 records=records)
+
+
+def print_impact(impact: RevocationImpact) -> None:
+    """The impact as a table: one row per affected artefact, then what was not counted."""
+    from rich.table import Table
+
+    table = Table("kind", "id", "spend / state", "ε", "detail",
+                  title=f"revoking {', '.join(impact.grant_ids)} touches")
+    for node in impact.affected:
+        a = node.attrs
+        eps = a.get("epsilon")
+        table.add_row(node.kind, node.label,
+                      f"{a.get('spend', '')} {a.get('state', '')}".strip(),
+                      "" if eps is None else f"{float(eps):.3g}",
+                      "; ".join(a.get("queries") or []) or str(a.get("path") or ""))
+    console.print(table)
+    counts = impact.counts()
+    console.print("impact: " + ", ".join(f"{n} {kind}" for kind, n in counts.items() if n)
+                  if any(counts.values()) else "impact: nothing found")
+    for node in impact.unverified:
+        console.print(f"not counted (signature does not verify): {node.kind} {node.attrs.get('path')}")
+    for grant in impact.unknown_grants:
+        console.print(f"grant {grant}: nothing in the ledger or records names it")
 
 
 def register(app: typer.Typer) -> None:

@@ -36,16 +36,29 @@ def publish_cmd(
     ledger: str | None = typer.Option(None, "--ledger", help="The dataset's budget ledger (SQLite path or URL): created with a genesis you sign if missing, else reused; pinned in the manifest. Without it the package cannot be trained on."),
     revocations: str | None = typer.Option(None, "--revocations", help="Where your signed revocation list lives (path or URL): an empty list is created if missing; pinned in the manifest. open and train require it."),
     licenses: list[Path] = typer.Option([], "--licenses", help="Extra folder of license YAML files (repeatable)."),
+    engine: str = typer.Option("local", "--engine", help="Where scrubbing runs: local (this process) or ray (a Ray Data actor pool; needs dataprotocol[ray])."),
+    ray_address: str | None = typer.Option(None, "--ray-address", envvar="RAY_ADDRESS", help="Ray cluster to attach to with --engine ray (default: start a local Ray)."),
+    synthetic: bool = typer.Option(False, "--synthetic", help="INPUT is a DP synthetic table from 'synthesize': check it against its signed provenance and carry its (ε, δ) guarantee and the source licence obligations into the new package's card."),
+    provenance: Path | None = typer.Option(None, "--provenance", help="With --synthetic: the table's provenance record (default: INPUT with suffix .provenance.json)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Scrub, shard, encrypt and sign a table into a data package."""
     from dataprotocol.keys import load_keypair
-    from dataprotocol.package import pin_revocation_list, publish
+    from dataprotocol.package import pin_revocation_list, prepare_synthetic, publish
     from dataprotocol.policy import LicenseRegistry, load_dataset_card
     from dataprotocol.records import pin_dataset_ledger
 
+    if engine != "local":
+        from dataprotocol.deid import check_engine
+
+        check_engine(engine)  # before any key, ledger or file is touched
     card = load_dataset_card(dataset_card)
     LicenseRegistry.load(*licenses).require_known(card.license, file=dataset_card)
+    if provenance is not None and not synthetic:
+        raise InputError("--provenance is only for a synthetic table", field="--provenance",
+                         expected="--synthetic as well")
+    # checked before any ledger or list is created: a refused table leaves nothing behind
+    release = prepare_synthetic(input_path, card=card, provenance=provenance) if synthetic else None
 
     secret = None
     if pseudonym_key is not None:
@@ -61,12 +74,13 @@ def publish_cmd(
         input_path, card=card, publisher=publisher, out=out, shards=shards,
         rows_per_shard=rows_per_shard, text_columns=text_column,
         pii_columns=_pii_columns(pii_column), pseudonym_key=secret, ledger=ledger_ref,
-        revocations=list_ref)
+        revocations=list_ref, synthetic=release, engine=engine, ray_address=ray_address)
     summary = {"package": out, "manifest_id": manifest.manifest_id,
                "dataset_id": manifest.card.dataset_id, "version": manifest.card.version,
                "rows": manifest.rows, "shards": len(manifest.shards), "scrub": manifest.scrub,
                "ledger": ledger_ref.to_dict() if ledger_ref else None, "ledger_created": created,
-               "revocations": list_ref.to_dict() if list_ref else None}
+               "revocations": list_ref.to_dict() if list_ref else None,
+               "synthetic": release.block if release is not None else None}
     if as_json:
         emit_json(summary)
         return
@@ -78,6 +92,12 @@ def publish_cmd(
                       f"at {ledger}")
     else:
         console.print("  [yellow]no --ledger: this package cannot be trained on[/]")
+    if release is not None:
+        b = release.block
+        console.print(f"  synthetic: inherits (ε = {b['epsilon']:.4g}, δ = {b['delta']:g}) of run "
+                      f"{b['model_run_id']}; obligations carried: "
+                      + (", ".join(f"{o['kind']} ({o['license']})" for o in b["obligations"]) or "none"),
+                      highlight=False)
     if manifest.scrub is not None:
         counts = ", ".join(f"{k} {v}" for k, v in manifest.scrub["entities"].items()) or "none found"
         console.print(f"  scrubbed: {counts}")
@@ -149,6 +169,10 @@ def verify_cmd(
             table.add_row(str(check.index), check.path, f"{mark} {check.detail}")
         console.print(_signature_line(report))
         console.print(table)
+        if report.synthetic_check is not None:
+            mark = "[green]ok[/]" if report.synthetic_check.passed else "[red]FAILED[/]"
+            console.print(f"synthetic data: {mark} {escape(report.synthetic_check.detail)}",
+                          highlight=False)
     if not report.passed:
         raise typer.Exit(1)
 

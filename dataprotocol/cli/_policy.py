@@ -17,15 +17,15 @@ import typer
 from dataprotocol._files import atomic_write_text, check_write_target
 from dataprotocol.cli._common import console, emit_json, passphrase_from_env
 from dataprotocol.cli._license import JSON_OPT, LICENSES_OPT, action_option, load_registry, purpose_option
-from dataprotocol.errors import InputError
+from dataprotocol.errors import GrantRefused, InputError
 from dataprotocol.keys import KeyPair, load_identity, load_keypair
 from dataprotocol.policy import (
     LOG_ENV,
     Decision,
-    Request,
+    GrantRequest,
     check_grant,
-    decide,
-    issue_grant,
+    check_request,
+    issue_dataset_grant,
     load_dataset_card,
     load_grant,
     load_org_policy,
@@ -103,32 +103,25 @@ def grant_issue(
     """Sign a grant giving the grantee ACTIONs for PURPOSEs on a dataset until a date."""
     check_write_target(out, what="grant file")
     issuer, grantee = _keypair(key), load_identity(to)
-    args: dict[str, Any] = dict(
-        issuer=issuer, grantee=grantee, actions=[action_option(a) for a in action], purposes=list(purpose),
+    request = GrantRequest(
+        grantee, tuple(action_option(a) for a in action), tuple(purpose),
         not_after=_time(until, field="--until", end_of_day=True),
         not_before=_time(start, field="--from", end_of_day=False) if start else None,
-        shards=_shards(shards), conditions=_conditions(condition),
-    )
-    if org_policy is not None:
-        load_org_policy(org_policy).check_grant_request(
-            actions=args["actions"], purposes=args["purposes"], not_after=args["not_after"],
-            not_before=args["not_before"] or datetime.now(timezone.utc), conditions=args["conditions"])
-    registry = load_registry(licenses)
+        shards=None if (chosen := _shards(shards)) is None else tuple(chosen), conditions=_conditions(condition))
+    org, registry = load_org_policy(org_policy) if org_policy is not None else None, load_registry(licenses)
     from dataprotocol.package import is_package
 
-    if is_package(target):  # a local folder or an fsspec URL (s3://bucket/pkg)
-        from dataprotocol.package import issue_package_grant, read_manifest
+    try:
+        if is_package(target):  # a local folder or an fsspec URL (s3://bucket/pkg)
+            from dataprotocol.package import issue_package_grant
 
-        registry.require_known(read_manifest(target).card.license,
-                               file=target.rstrip("/") + "/manifest.json")
-        document = issue_package_grant(target, **args)
-    else:
-        card = load_dataset_card(target)
-        registry.require_known(card.license, file=target)
-        if card.publisher.key_id != issuer.key_id:
-            raise InputError(f"the key is {issuer.key_id}, the dataset's publisher is {card.publisher.key_id}",
-                             file=key, expected="the publisher's private key")
-        document = issue_grant(dataset_id=card.dataset_id, dataset_version=card.version, **args)
+            document = issue_package_grant(target, issuer=issuer, **request.issue_arguments(), org=org,
+                                           licenses=registry)
+        else:
+            document = issue_dataset_grant(load_dataset_card(target), issuer, request, org=org, licenses=registry)
+    except GrantRefused as exc:  # the library names the field; the file it came from is ours to add
+        raise InputError("; ".join(exc.reasons), file=key if exc.field == "issuer" else None,
+                         field=None if exc.field == "issuer" else exc.field, expected=exc.expected) from exc
     atomic_write_text(out, json.dumps(document, indent=2, sort_keys=True) + "\n")
     payload = document["payload"]
     if as_json:
@@ -174,38 +167,46 @@ def grant_revoke(
     list_path: Path = typer.Option(..., "--list", help="Revocation list file to create or extend."),
     reason: str = typer.Option("", "--reason", help="Why (kept in the list; no personal data)."),
     next_update_days: float = typer.Option(7.0, "--next-update-days", help="Days until the next list is due; readers deny once it has passed."),
+    impact: bool = typer.Option(False, "--impact", help="Also list what the revocation touches (models, query releases, synthetic tables, ledger spends), from --ledger and --records."),
+    ledger: Optional[str] = typer.Option(None, "--ledger", help="With --impact: the dataset's ledger (SQLite file or URL)."),
+    records: list[Path] = typer.Option([], "--records", help="With --impact: folder or file of signed records (repeatable)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change (and the impact with --impact); write nothing."),
     as_json: bool = JSON_OPT,
 ) -> None:
     """Add grants to the issuer's signed revocation list (created if missing), or refresh it."""
+    from dataprotocol.cli._lineage import print_impact, revocation_impact
+
     if not 0 < next_update_days <= 3660:
         raise InputError(f"invalid --next-update-days {next_update_days!r}", field="--next-update-days",
                          expected="a number of days in (0, 3660]")
+    if (ledger or records) and not impact:
+        raise InputError("--ledger/--records only say where to look for the impact",
+                         field="--ledger/--records", expected="--impact with them")
     issuer = _keypair(key)
     ids = [load_grant(g)["payload"]["grant_id"] if Path(g).is_file() else g for g in grants or []]
+    found = revocation_impact(ids, ledger=ledger, records=records) if impact else None
     previous = load_revocations(list_path) if list_path.exists() else None
     document = revoke_grants(issuer, ids, previous=previous, reason=reason,
                              next_update=timedelta(days=next_update_days))
-    atomic_write_text(list_path, json.dumps(document, indent=2, sort_keys=True) + "\n")
+    if not dry_run:
+        atomic_write_text(list_path, json.dumps(document, indent=2, sort_keys=True) + "\n")
     payload = document["payload"]
     if as_json:
         emit_json({"list": str(list_path), "revoked": ids, "sequence": payload["sequence"],
-                   "total": len(payload["revoked"]), "next_update": payload["next_update"]})
+                   "total": len(payload["revoked"]), "next_update": payload["next_update"],
+                   "dry_run": dry_run, "impact": found.to_dict() if found else None})
+        return
+    if found is not None:
+        print_impact(found)
+    if dry_run:
+        console.print(f"dry run: would revoke {', '.join(ids) or 'nothing new'} in {list_path} "
+                      f"(sequence {payload['sequence']}); nothing written")
     else:
         console.print(f"revoked {', '.join(ids) or 'nothing new'} -> {list_path} ({len(payload['revoked'])} "
                       f"in the list, sequence {payload['sequence']}, next update due {payload['next_update']})")
 
 
 # ---------------------------------------------------------------- check
-
-
-def _principal(as_key: Optional[Path], documents: list[dict[str, Any]]) -> str:
-    if as_key is not None:
-        return load_identity(as_key).key_id
-    for doc in documents:
-        claimed = doc.get("payload", {}).get("grantee_key_id") if isinstance(doc.get("payload"), dict) else None
-        if isinstance(claimed, str):
-            return claimed
-    raise InputError("no principal: give --as KEY.pub (or a grant naming its grantee)", field="--as")
 
 
 def _card_of(target: str) -> Any:
@@ -249,16 +250,19 @@ def check(
     as_json: bool = JSON_OPT,
 ) -> None:
     """Decide a request: exit 0 allowed, 1 denied (every reason listed), 2 bad input."""
-    card = _card_of(dataset_card)
-    load_registry(licenses).require_known(card.license, file=dataset_card)
-    documents = [load_grant(g) for g in grant or []]
-    request = Request(card, _principal(as_key, documents), action_option(action), purpose_option(purpose), shards=
-                      tuple(_shards(shards) or ()) if shards else None)
-    log_path = None if no_log else (log or os.environ.get(LOG_ENV) or _DEFAULT_LOG)
-    org = load_org_policy(org_policy) if org_policy else None
-    decision = decide(request, grants=documents, revocations=load_revocations(revocations) if revocations else None,
-                      licenses=load_registry(licenses), profile=profile or (org.profile if org else "conservative"),
-                      log_path=log_path, org=org)
+    card, documents = _card_of(dataset_card), [load_grant(g) for g in grant or []]
+    try:
+        decision = check_request(
+            card, action=action_option(action), purpose=purpose_option(purpose), grants=documents,
+            requester=load_identity(as_key) if as_key is not None else None,
+            shards=tuple(_shards(shards) or ()) if shards else None,
+            revocations=load_revocations(revocations) if revocations else None, licenses=load_registry(licenses),
+            profile=profile, org=load_org_policy(org_policy) if org_policy else None, source=dataset_card,
+            log_path=None if no_log else (log or os.environ.get(LOG_ENV) or _DEFAULT_LOG))
+    except InputError as exc:
+        if exc.field != "requester":
+            raise
+        raise InputError("no principal: give --as KEY.pub (or a grant naming its grantee)", field="--as") from exc
     if as_json:
         emit_json(decision.to_dict())
     else:

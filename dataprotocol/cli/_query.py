@@ -26,6 +26,7 @@ def query(
     ledger: Path | None = typer.Option(None, "--ledger", help="Budget ledger SQLite file (default dataprotocol-ledger.sqlite)."),
     out: Path | None = typer.Option(None, "--out", help="Write the answers as CSV here (the release record goes beside it)."),
     record: Path | None = typer.Option(None, "--record", help="Where to write the signed release record (default OUT.release.json or RELEASE_ID.release.json)."),
+    rows_per_unit: int | None = typer.Option(None, "--rows-per-unit", help="User-level DP (required when the card names a privacy_unit): keep at most K rows per unit; noise is calibrated to one unit = K rows."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Answer QUERY... with differential privacy through a grant; every release is reserved
@@ -41,7 +42,7 @@ def query(
     keypair = load_keypair(key, passphrase=passphrase_from_env())
     result = query_package(package, grant=grant, key=keypair, purpose=purpose,
                            queries=queries, epsilon=epsilon, delta=delta, ledger=ledger,
-                           record=record, answers_out=out)
+                           record=record, answers_out=out, rows_per_unit=rows_per_unit)
     if as_json:
         emit_json(result.to_dict())
         return
@@ -62,6 +63,9 @@ def _render(result: QueryResult) -> None:
                       " / ".join(f"{p['scale']:.4g}" for p in parts))
     console.print(table)
     ledger = payload["ledger"]
+    unit = payload.get("privacy_unit")
+    console.print("privacy unit: " + (f"{unit['column']} (at most {unit['max_rows_per_unit']} "
+                                      "rows each)" if unit else "one row"))
     console.print(f"charged ε={payload['epsilon']:.4g} (δ={payload['delta']:g}) to the ledger; "
                   f"dataset spent ε={ledger['cumulative_epsilon']:.3f} of {ledger['epsilon_cap']:g}")
     console.print(f"signed release record: {result.record_path}")

@@ -2,6 +2,10 @@
 
 Our own replacement tokens (``<PERSON>``, ``PERSON_7f3a2c1d``, ``<ENC:...>``) are not
 residue. The report holds positions and types, never the text.
+
+Like every ``verify_*`` it raises by default (:class:`~dataprotocol.errors.AuditFailed`
+naming the residual types and counts), so a pipeline that forgets to look cannot ship
+residue; ``raise_on_failure=False`` returns the :class:`VerifyReport` to display.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from dataprotocol._files import read_text
 from dataprotocol.deid._io import read_frame, text_like_columns
+from dataprotocol.errors import AuditFailed
 
 if TYPE_CHECKING:
     from dataprotocol.deid._scrubber import Scrubber
@@ -37,10 +42,19 @@ class VerifyReport:
         return {"documents": self.documents, "clean": self.clean, "residual": self.residual,
                 "total": sum(self.residual.values()), "locations": self.locations[:100]}
 
+    def raise_if_failed(self, where: str = "the file") -> None:
+        """Raise :class:`AuditFailed` naming each residual type and its count (never the text)."""
+        if not self.clean:
+            raise AuditFailed(f"residual PII in {where} ({sum(self.residual.values())} finding(s) in "
+                              f"{self.documents} documents)", [f"{k}: {n}" for k, n in self.residual.items()])
+
 
 def verify_file(scrubber: Scrubber, path: str | Path, *, text_columns: tuple[str, ...] = (),
-                min_score: float = 0.5) -> VerifyReport:
-    """Scan a scrubbed file; findings at ``min_score`` or above count as residue."""
+                min_score: float = 0.5, raise_on_failure: bool = True) -> VerifyReport:
+    """Scan a scrubbed file; findings at ``min_score`` or above count as residue.
+
+    Raises :class:`AuditFailed` when there is any (``raise_on_failure=False``: return the
+    report either way); returns the clean report otherwise."""
     src = Path(path)
     texts: list[str]
     if src.suffix.lower() == ".txt":
@@ -60,4 +74,6 @@ def verify_file(scrubber: Scrubber, path: str | Path, *, text_columns: tuple[str
             report.locations.append({"document": index + 1, "start": f.start, "end": f.end,
                                      "entity_type": f.entity_type, "recognizer": f.recognizer})
     report.residual = dict(sorted(counts.items()))
+    if raise_on_failure:
+        report.raise_if_failed(str(src))
     return report

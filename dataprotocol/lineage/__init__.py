@@ -4,7 +4,8 @@
 query release and synthetic release, with the grant and manifest it spent under) and
 the signed records found in folders (model ``privacy.json``, query release records,
 synthetic-table provenance). The questions: :func:`made_from_package`,
-:func:`made_under_grant` (what revoking a grant touches), :func:`model_lineage`;
+:func:`made_under_grant`, :func:`model_lineage`; :func:`revocation_impact` (what revoking
+a grant touches, from verified facts only);
 :func:`to_dot` / :func:`write_picture` draw it with Graphviz.
 
 Depends on ``budget`` (the ledger) and ``records`` (reading and verifying records).
@@ -21,6 +22,7 @@ from dataprotocol.lineage._answers import (
     write_picture,
 )
 from dataprotocol.lineage._graph import Edge, LineageGraph, Node, build_lineage
+from dataprotocol.lineage._impact import IMPACT_KINDS, RevocationImpact, revocation_impact
 
 __all__ = [
     "build_lineage",
@@ -33,4 +35,7 @@ __all__ = [
     "model_lineage",
     "to_dot",
     "write_picture",
+    "RevocationImpact",
+    "revocation_impact",
+    "IMPACT_KINDS",
 ]

@@ -17,10 +17,20 @@ from dataprotocol.package._manifest import MANIFEST_TYPE, Manifest, ShardEntry, 
 from dataprotocol.package._open import PackageHandle, open_package
 from dataprotocol.package._publish import publish
 from dataprotocol.package._revocation_check import RevocationStatus, current_revocations, pin_revocation_list
+from dataprotocol.package._synthetic import (
+    SyntheticRelease,
+    prepare_synthetic,
+    publish_synthetic,
+    synthetic_claim,
+)
 from dataprotocol.package._verify import ShardCheck, VerifyReport, verify_package
 
 __all__ = [
     "publish",
+    "publish_synthetic",
+    "prepare_synthetic",
+    "synthetic_claim",
+    "SyntheticRelease",
     "issue_package_grant",
     "open_package",
     "verify_package",

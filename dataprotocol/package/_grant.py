@@ -20,7 +20,7 @@ from dataprotocol.package._manifest import Manifest, load_manifest
 from dataprotocol.package._open import WRAPPED_KEYS
 from dataprotocol.package._storage import locate
 from dataprotocol.package._wrap import WRAP_SCHEME, check_wrap_scheme, unwrap_key, wrap_context, wrap_key
-from dataprotocol.policy import issue_grant
+from dataprotocol.policy import GrantRequest, LicenseRegistry, OrgPolicy, authorize_grant, issue_grant
 
 __all__ = ["issue_package_grant", "WRAPPED_KEYS_FORMAT"]
 
@@ -70,14 +70,24 @@ def issue_package_grant(
     not_before: datetime | None = None,
     shards: Sequence[int] | None = None,
     conditions: Mapping[str, Any] | None = None,
+    org: OrgPolicy | None = None,
+    licenses: LicenseRegistry | None = None,
 ) -> dict[str, Any]:
     """Sign a grant for the package at ``package`` (path or fsspec URL).
 
     ``issuer`` must be the package's publisher (only it can unwrap the data keys).
     ``shards=None`` grants every shard. Returns the signed grant document.
+    ``policy.authorize_grant`` runs first: ``org`` (an organisation policy) may refuse
+    the request (``GrantRefused``, every reason), and the card's license must be defined
+    in ``licenses`` (default: the built-in registry).
     """
     location = locate(package)
     manifest = load_manifest(location)
+    request = GrantRequest(grantee, tuple(actions), tuple(purposes), not_after, not_before,
+                           None if shards is None else tuple(shards), dict(conditions or {}))
+    # the publisher is checked below, against the key that can unwrap the shard keys
+    authorize_grant(request, card=manifest.card, issuer_key_id=issuer.key_id, org=org, licenses=licenses,
+                    check_publisher=False, source=str(package).rstrip("/") + "/manifest.json")
     if issuer.key_id != manifest.card.publisher.key_id:
         raise InputError(f"{issuer.key_id} is not this package's publisher "
                          f"({manifest.card.publisher.key_id})", field="issuer",

@@ -10,8 +10,10 @@ packages) the pins every reader and spender must honour: ``ledger`` (the dataset
 ledger, :class:`~dataprotocol.policy.LedgerPin`) and ``revocations`` (where the
 publisher's current revocation list lives).
 
-``manifest_id`` is ``"sha256:" + SHA-256(canonical JSON of {type, payload})`` -- the
-exact bytes the publisher signed -- so re-indenting the file keeps the id and changing
+``manifest_id`` is ``"sha256:" + SHA-256(signed bytes)`` -- the exact bytes the
+publisher signed: RFC 8785 of ``{type, canon, payload}`` for a manifest that carries
+``"canon": "rfc8785"``, the legacy canonical JSON of ``{type, payload}`` for an older
+one (``keys._signed``) -- so re-indenting the file keeps the id and changing
 any value changes it. Grants pin it, which is what detects an older manifest being put
 back (rollback).
 """
@@ -22,9 +24,11 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
+from dataprotocol._canonical import CANON_RFC8785
 from dataprotocol._files import parse_json
 from dataprotocol.errors import InputError, IntegrityError, SignatureError
 from dataprotocol.keys import canonical_json, verify_document
+from dataprotocol.keys._signed import envelope_canon, signed_bytes
 from dataprotocol.package._storage import MANIFEST_NAME, Location
 from dataprotocol.policy import DatasetCard, LedgerPin, RevocationsRef
 
@@ -36,8 +40,10 @@ FORMAT = 1
 STREAM_SCHEME = "dataprotocol-stream/1"
 
 
-def manifest_id_of(payload: dict[str, Any]) -> str:
-    return "sha256:" + hashlib.sha256(canonical_json({"type": MANIFEST_TYPE, "payload": payload})).hexdigest()
+def manifest_id_of(payload: dict[str, Any], *, canon: str | None = CANON_RFC8785) -> str:
+    """The id of a manifest with this payload (``canon``: its envelope's ``canon`` field)."""
+    data = signed_bytes(MANIFEST_TYPE, payload, canon, parsed=True)
+    return "sha256:" + hashlib.sha256(data).hexdigest()
 
 
 def shard_context(*, dataset_id: str, version: str, package_id: str, shard: int) -> bytes:
@@ -124,7 +130,8 @@ class Manifest:
             if [s.index for s in shards] != list(range(len(shards))):
                 raise ValueError("shard indices are not 0..n-1")
             return cls(
-                manifest_id=manifest_id_of(payload), package_id=str(payload["package_id"]),
+                manifest_id=manifest_id_of(payload, canon=envelope_canon(document)),
+                package_id=str(payload["package_id"]),
                 card=card, shards=shards, rows=int(payload["rows"]), schema=dict(payload["schema"]),
                 scrub=payload.get("scrub"), encryption=dict(payload["encryption"]),
                 publisher_keys={str(k): str(v) for k, v in payload["publisher_keys"].items()},

@@ -42,6 +42,10 @@ class VerifyReport:
     publisher_name: str = ""
     #: True when the caller pinned the publisher; False: the manifest vouches for itself
     publisher_pinned: bool = False
+    #: a DP synthetic package's signed claim (manifest block), else None
+    synthetic: dict[str, Any] | None = None
+    #: the check of its attached provenance record (pinned hash, signature, same numbers)
+    synthetic_check: ShardCheck | None = None
 
     @property
     def trust(self) -> str:
@@ -54,11 +58,14 @@ class VerifyReport:
 
     @property
     def passed(self) -> bool:
-        return all(check.passed for check in self.shards)
+        return all(check.passed for check in self._checks())
+
+    def _checks(self) -> tuple[ShardCheck, ...]:
+        return self.shards + ((self.synthetic_check,) if self.synthetic_check else ())
 
     @property
     def failures(self) -> tuple[str, ...]:
-        return tuple(c.detail for c in self.shards if not c.passed)
+        return tuple(c.detail for c in self._checks() if not c.passed)
 
     def to_dict(self) -> dict[str, Any]:
         return {"package": self.package, "passed": self.passed, "manifest_id": self.manifest_id,
@@ -68,7 +75,10 @@ class VerifyReport:
                 "publisher": {"name": self.publisher_name, "key_id": self.publisher_key_id,
                               "pinned": self.publisher_pinned, "trust": self.trust},
                 "shards": [{"index": c.index, "path": c.path, "passed": c.passed, "detail": c.detail}
-                           for c in self.shards]}
+                           for c in self.shards],
+                **({"synthetic": {**self.synthetic, "passed": self.synthetic_check.passed,
+                                  "detail": self.synthetic_check.detail}}
+                   if self.synthetic is not None and self.synthetic_check is not None else {})}
 
 
 def _check_one(location: Location, manifest: Manifest, index: int) -> ShardCheck:
@@ -82,6 +92,17 @@ def _check_one(location: Location, manifest: Manifest, index: int) -> ShardCheck
     except DataProtocolError as exc:
         return ShardCheck(index, entry.path, False, str(exc))
     return ShardCheck(index, entry.path, True, f"sha256 {entry.sha256[:16]}…, {entry.rows} rows")
+
+
+def _synthetic_fields(location: Location, manifest: Manifest) -> dict[str, Any]:
+    from dataprotocol.package._synthetic import check_synthetic_attachment, synthetic_claim
+
+    block = synthetic_claim(manifest)
+    if block is None:
+        return {}
+    passed, detail, _ = check_synthetic_attachment(location, manifest)
+    return {"synthetic": block,
+            "synthetic_check": ShardCheck(-1, str(block.get("provenance")), passed, detail)}
 
 
 def verify_package(package: str | Path, *, publisher: PublicIdentity | None = None,
@@ -102,7 +123,8 @@ def verify_package(package: str | Path, *, publisher: PublicIdentity | None = No
         dataset_id=manifest.card.dataset_id, version=manifest.card.version,
         publisher_key_id=manifest.card.publisher.key_id, rows=manifest.rows,
         publisher_name=manifest.card.publisher.name, publisher_pinned=publisher is not None,
-        shards=tuple(_check_one(location, manifest, e.index) for e in manifest.shards))
+        shards=tuple(_check_one(location, manifest, e.index) for e in manifest.shards),
+        **_synthetic_fields(location, manifest))
     if raise_on_failure and not report.passed:
         raise IntegrityError("package verification failed: " + "; ".join(report.failures))
     return report

@@ -4,6 +4,9 @@ Recipes: :func:`combine` (what may be done with data under these licenses, SPDX 
 or expressions such as ``CC-BY-4.0 OR ODbL-1.0``),
 :func:`issue_grant` / :func:`verify_grant` / :func:`revoke_grants`, and
 :func:`decide` -- deny by default, every failing rule a reason, obligations on allow.
+Whole commands: :func:`issue_dataset_grant` (:func:`authorize_grant`: organisation
+policy, license, publisher; then sign) behind ``grant issue``, :func:`check_request`
+behind ``check``, :func:`check_grant` behind ``grant verify``.
 :class:`PolicyEngine` verifies many grants once and decides by index lookup.
 """
 
@@ -16,6 +19,13 @@ from dataprotocol.policy._decision import Decision, Request
 from dataprotocol.policy._engine import PolicyEngine, decide
 from dataprotocol.policy._expression import LicenseExpression, parse_license_expression
 from dataprotocol.policy._grants import GRANT_TYPE, KNOWN_CONDITIONS, Grant, issue_grant, load_grant, verify_grant
+from dataprotocol.policy._issue import (
+    GrantRequest,
+    authorize_grant,
+    check_request,
+    issue_dataset_grant,
+    resolve_principal,
+)
 from dataprotocol.policy._licenses import (
     ACTIONS,
     GRANT_ACTIONS,
@@ -83,6 +93,11 @@ __all__ = [
     "combine",
     "Grant",
     "issue_grant",
+    "GrantRequest",
+    "authorize_grant",
+    "issue_dataset_grant",
+    "resolve_principal",
+    "check_request",
     "verify_grant",
     "check_grant",
     "GrantCheck",

@@ -46,17 +46,25 @@ class OrgPolicy:
                 out.append(f"org-purpose: organisation policy {self.name}: {why}")
         return out
 
-    def check_grant_request(self, *, actions: Sequence[str], purposes: Sequence[str], not_before: datetime,
-                            not_after: datetime, conditions: Mapping[str, Any]) -> None:
-        """Raise :class:`InputError` listing every way a grant would break this policy."""
+    def grant_reasons(self, *, actions: Sequence[str], purposes: Sequence[str], not_before: datetime,
+                      not_after: datetime, conditions: Mapping[str, Any]) -> list[str]:
+        """Every way a grant would break this policy (empty when it would not)."""
         problems = [r for a in actions for p in purposes for r in self.reasons(action=a, purpose=p)]
         if self.max_grant_days is not None and (not_after - not_before).total_seconds() > self.max_grant_days * 86400:
             problems.append(f"grants last at most {self.max_grant_days} days")
         missing = [c for c in self.require_conditions if c not in conditions]
         if missing:
             problems.append("grants must carry the conditions " + ", ".join(missing))
+        return list(dict.fromkeys(problems))
+
+    def check_grant_request(self, *, actions: Sequence[str], purposes: Sequence[str], not_before: datetime,
+                            not_after: datetime, conditions: Mapping[str, Any]) -> None:
+        """Raise :class:`InputError` listing every way a grant would break this policy
+        (``policy.authorize_grant`` raises the typed ``GrantRefused`` instead)."""
+        problems = self.grant_reasons(actions=actions, purposes=purposes, not_before=not_before,
+                                      not_after=not_after, conditions=conditions)
         if problems:
-            raise InputError("; ".join(dict.fromkeys(problems)), field="grant",
+            raise InputError("; ".join(problems), field="grant",
                              expected=f"a grant that organisation policy {self.name} allows")
 
 

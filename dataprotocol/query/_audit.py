@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dataprotocol.keys import PublicIdentity
 from dataprotocol.query._mechanisms import privacy_cost
 from dataprotocol.query._spec import Query
+
+if TYPE_CHECKING:
+    from dataprotocol.records import AuditReport
 
 __all__ = ["audit_query_release"]
 
@@ -31,12 +34,18 @@ def _mechanism_checks(record: Any) -> list[Any]:
 
     pure = record.measure == "pure"
     problems, count = [], 0
+    bound = int(record.privacy_unit["max_rows_per_unit"]) if record.privacy_unit else 1
     for item in record.queries:
         query = _query_of(dict(item))
         for part in item["parts"]:
             event = event_from_dict(part["event"])
+            if int(part.get("d_in", 1)) != bound:
+                problems.append(f"{item['text']} ({part['part']}): calibrated for "
+                                f"{part.get('d_in', 1)} row(s) per unit, the record's "
+                                f"privacy unit allows {bound}")
             claimed = getattr(event, "epsilon" if pure else "rho", None)
-            cost = privacy_cost(query, str(part["part"]), scale=float(part["scale"]), pure=pure)
+            cost = privacy_cost(query, str(part["part"]), scale=float(part["scale"]), pure=pure,
+                                d_in=int(part.get("d_in", 1)))
             count += 1
             if claimed is None or not math.isclose(cost, float(claimed), rel_tol=1e-9):
                 problems.append(f"{query.text} ({part['part']}): scale {part['scale']} costs "
@@ -44,11 +53,12 @@ def _mechanism_checks(record: Any) -> list[Any]:
     if problems:
         return [Check("mechanism", False, "; ".join(problems))]
     return [Check("mechanism", True, f"{count} OpenDP measurement(s) rebuilt from the "
-                  "recorded scales; their privacy maps match the events charged")]
+                  "recorded scales; their privacy maps match the events charged "
+                  f"(privacy unit: {record.unit_description})")]
 
 
 def audit_query_release(path: str | Path, *, ledger: Any = None,
-                        signer_identity: PublicIdentity | None = None) -> Any:
+                        signer_identity: PublicIdentity | None = None) -> AuditReport:
     """Audit the signed query release record at ``path`` (records.audit_release + mechanism)."""
     from dataprotocol.records import audit_release
 

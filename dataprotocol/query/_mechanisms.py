@@ -10,7 +10,11 @@ to spend. The Polars front end (``dp.Context``) would add a dependency and its o
 accountant; the framework API needs neither.
 
 Neighbouring datasets differ by adding or removing one row (``symmetric_distance``,
-d_in = 1), as in DP-SGD with Poisson sampling, so the ledger composes both.
+d_in = 1), as in DP-SGD with Poisson sampling, so the ledger composes both. On a dataset
+whose card names a privacy unit (user-level DP), each unit's rows are first bounded to at
+most k (``query._units``), so neighbours -- one *unit* added or removed -- differ by at
+most k rows: d_in = k, and every scale is calibrated, and every event charged, by OpenDP's
+own privacy map at d_in = k (its stability maps carry the factor; we do not scale by hand).
 
 Without ``delta`` each query is pure epsilon-DP (Laplace noise; the exponential mechanism
 for quantiles) and costs a :class:`~dataprotocol.budget.PureDPEvent`. With ``delta``
@@ -45,10 +49,12 @@ class Part:
     scale: float
     event: PrivacyEvent
     measurement: Any = field(compare=False, repr=False)
+    d_in: int = 1  # neighbours' symmetric distance: rows per privacy unit (1: row-level)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"part": self.name, "mechanism": self.mechanism, "scale": self.scale,
-                "event": self.event.to_dict()}
+        out = {"part": self.name, "mechanism": self.mechanism, "scale": self.scale,
+               "event": self.event.to_dict()}
+        return {**out, "d_in": self.d_in} if self.d_in != 1 else out
 
 
 @dataclass(frozen=True)
@@ -88,9 +94,13 @@ def total_rho(*, epsilon: float, delta: float) -> float:
 
 
 def calibrate(queries: Sequence[Query], *, epsilon: float,
-              delta: float | None) -> list[Calibrated]:
+              delta: float | None, d_in: int = 1) -> list[Calibrated]:
     """Split the budget evenly over ``queries`` (a mean's share evenly over its sum and
-    count) and calibrate each measurement's noise scale to its share."""
+    count) and calibrate each measurement's noise scale to its share, for neighbours at
+    symmetric distance ``d_in`` (1: one row; k: one privacy unit bounded to k rows)."""
+    if isinstance(d_in, bool) or not isinstance(d_in, int) or d_in < 1:
+        raise InputError("rows per privacy unit must be an integer >= 1",
+                         field="--rows-per-unit")
     if not (math.isfinite(epsilon) and epsilon > 0):
         raise InputError("epsilon must be a finite number > 0", field="--epsilon")
     if not queries:
@@ -98,29 +108,30 @@ def calibrate(queries: Sequence[Query], *, epsilon: float,
     pure = delta is None
     total = epsilon if delta is None else total_rho(epsilon=epsilon, delta=delta)
     share = total / len(queries)
-    return [Calibrated(query=q, parts=_parts(q, share, pure=pure)) for q in queries]
+    return [Calibrated(query=q, parts=_parts(q, share, pure=pure, d_in=d_in)) for q in queries]
 
 
-def _parts(query: Query, share: float, *, pure: bool) -> tuple[Part, ...]:
+def _parts(query: Query, share: float, *, pure: bool, d_in: int) -> tuple[Part, ...]:
     if query.kind == "mean":
-        return (_part("sum", query, share / 2, pure), _part("count", query, share / 2, pure))
-    return (_part(query.kind, query, share, pure),)
+        return (_part("sum", query, share / 2, pure, d_in),
+                _part("count", query, share / 2, pure, d_in))
+    return (_part(query.kind, query, share, pure, d_in),)
 
 
-def _part(name: str, query: Query, budget: float, pure: bool) -> Part:
+def _part(name: str, query: Query, budget: float, pure: bool, d_in: int) -> Part:
     dp = _opendp()
     if name == "quantile":
-        measurement, scale = _quantile(dp, query, budget, pure)
+        measurement, scale = _quantile(dp, query, budget, pure, d_in)
         mechanism = "exponential mechanism (OpenDP report-noisy-max over candidates)"
     else:
         build = _chain(dp, name, query, pure)
-        scale = float(dp.binary_search_param(build, d_in=1, d_out=budget))
+        scale = float(dp.binary_search_param(build, d_in=d_in, d_out=budget))
         measurement = build(scale)
         mechanism = ("discrete " if name != "sum" else "") + ("Laplace" if pure else "Gaussian")
-    cost = float(measurement.map(1))
+    cost = float(measurement.map(d_in))
     event: PrivacyEvent = PureDPEvent(epsilon=cost) if pure else ZCDPEvent(rho=cost)
     return Part(name=name, mechanism=mechanism, scale=scale, event=event,
-                measurement=measurement)
+                measurement=measurement, d_in=d_in)
 
 
 def _chain(dp: Any, name: str, query: Query, pure: bool) -> Callable[[float], Any]:
@@ -148,7 +159,8 @@ def quantile_candidates(query: Query) -> list[float]:
     return [low + i * step for i in range(QUANTILE_CANDIDATES)]
 
 
-def _quantile(dp: Any, query: Query, budget: float, pure: bool) -> tuple[Any, float]:
+def _quantile(dp: Any, query: Query, budget: float, pure: bool,
+              d_in: int) -> tuple[Any, float]:
     space = dp.vector_domain(dp.atom_domain(T=float, nan=False)), dp.symmetric_distance()
     measure = dp.max_divergence() if pure else dp.zero_concentrated_divergence()
 
@@ -156,13 +168,14 @@ def _quantile(dp: Any, query: Query, budget: float, pure: bool) -> tuple[Any, fl
         return dp.m.make_private_quantile(*space, measure, candidates=quantile_candidates(query),
                                           alpha=float(query.quantile or 0.5), scale=scale)
 
-    scale = float(dp.binary_search_param(build, d_in=1, d_out=budget))
+    scale = float(dp.binary_search_param(build, d_in=d_in, d_out=budget))
     return build(scale), scale
 
 
-def privacy_cost(query: Query, part: str, *, scale: float, pure: bool) -> float:
+def privacy_cost(query: Query, part: str, *, scale: float, pure: bool, d_in: int = 1) -> float:
     """What OpenDP's privacy map says the measurement ``part`` of ``query`` at ``scale``
-    costs (epsilon, or rho when not ``pure``) -- recomputed by audits from the record."""
+    costs for neighbours at distance ``d_in`` (epsilon, or rho when not ``pure``) --
+    recomputed by audits from the record."""
     dp = _opendp()
     if part == "quantile":
         space = dp.vector_domain(dp.atom_domain(T=float, nan=False)), dp.symmetric_distance()
@@ -172,4 +185,4 @@ def privacy_cost(query: Query, part: str, *, scale: float, pure: bool) -> float:
             alpha=float(query.quantile or 0.5), scale=scale)
     else:
         measurement = _chain(dp, part, query, pure)(scale)
-    return float(measurement.map(1))
+    return float(measurement.map(d_in))

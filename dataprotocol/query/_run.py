@@ -25,11 +25,12 @@ from dataprotocol.budget import (
     enforce_grant_conditions,
     run_epsilon,
 )
-from dataprotocol.errors import PolicyDenied
+from dataprotocol.errors import InputError, PolicyDenied
 from dataprotocol.keys import KeyPair
 from dataprotocol.query._mechanisms import Calibrated, calibrate
 from dataprotocol.query._release import evaluate
 from dataprotocol.query._spec import Query, parse_query, resolve_query
+from dataprotocol.query._units import bound_contributions
 
 __all__ = ["QueryResult", "answers_csv", "query_package"]
 
@@ -55,14 +56,14 @@ def _columns(handle: Any) -> list[str]:
 
 
 def _plan(handle: Any, texts: Sequence[str | Query], *, epsilon: float,
-          delta: float | None) -> list[Calibrated]:
+          delta: float | None, d_in: int = 1) -> list[Calibrated]:
     card = handle.card
     queries = [resolve_query(parse_query(t) if isinstance(t, str) else t,
                              columns=_columns(handle), bounds=getattr(card, "bounds", {}),
                              categories=getattr(card, "categories", {}),
                              source=card.source or f"dataset card {card.dataset_id}")
                for t in texts]
-    return calibrate(queries, epsilon=epsilon, delta=delta)
+    return calibrate(queries, epsilon=epsilon, delta=delta, d_in=d_in)
 
 
 def _ledger(handle: Any, ledger: Any) -> Ledger:
@@ -83,7 +84,8 @@ def query_package(package: str | Path, *, grant: dict[str, Any] | str | Path, ke
                   purpose: str, queries: Sequence[str | Query], epsilon: float,
                   delta: float | None = None, ledger: Any = None,
                   record: str | Path | None = None,
-                  answers_out: str | Path | None = None) -> QueryResult:
+                  answers_out: str | Path | None = None,
+                  rows_per_unit: int | None = None) -> QueryResult:
     """Answer ``queries`` on a granted package with DP, spending ``epsilon`` (and
     ``delta``: Gaussian noise; without it pure-DP Laplace) from the dataset's ledger.
 
@@ -91,13 +93,18 @@ def query_package(package: str | Path, *, grant: dict[str, Any] | str | Path, ke
     ``<answers_out>.release.json`` or ``<release_id>.release.json``) and, with
     ``answers_out``, the answers as CSV. Raises PolicyDenied / BudgetRefused (nothing
     spent, nothing read) or InputError (bad query, no public bounds/categories).
+
+    A card naming a ``privacy_unit`` makes the guarantee user-level: ``rows_per_unit``
+    (k, required then) bounds each unit to k rows, and every mechanism is calibrated to
+    one unit = k rows; the record states the unit and k.
     """
     from dataprotocol.package import open_package
 
     handle = open_package(package, grant=grant, key=key, purpose=purpose, action="query")
     handle.decision.raise_if_denied()
-    _check_privacy_unit(handle.card)
-    plan = _plan(handle, queries, epsilon=epsilon, delta=delta)
+    unit = _privacy_unit(handle.card, rows_per_unit, columns=_columns(handle))
+    plan = _plan(handle, queries, epsilon=epsilon, delta=delta,
+                 d_in=unit["max_rows_per_unit"] if unit else 1)
     events = [event for calibrated in plan for event in calibrated.events]
     run_delta = 0.0 if delta is None else float(delta)
     book = _ledger(handle, ledger)
@@ -106,27 +113,51 @@ def query_package(package: str | Path, *, grant: dict[str, Any] | str | Path, ke
     release_id = "query-" + secrets.token_hex(8)
     meta = {"kind": "query", "purpose": purpose, "grant_id": grant_id,
             "manifest_id": handle.manifest.manifest_id,
-            "queries": [c.query.text for c in plan]}
+            "queries": [c.query.text for c in plan],
+            **({"privacy_unit": unit} if unit else {})}
     enforce_grant_conditions(handle.decision.conditions, book=book, grant_id=grant_id,
                              dataset_id=handle.card.dataset_id, run_id=release_id,
                              events=events, delta=run_delta)
     book.reserve(handle.card.dataset_id, run_id=release_id, events=events, delta=run_delta,
                  meta={**meta, "planned": True})
-    answers = evaluate(plan, handle.to_pandas())  # the only read of the rows
+    frame = handle.to_pandas()  # the only read of the rows
+    if unit:  # a fresh secret key per release: the sample is keyed, never guessable
+        frame = bound_contributions(frame, column=unit["column"],
+                                    max_rows=unit["max_rows_per_unit"],
+                                    key=secrets.token_bytes(32))
+    answers = evaluate(plan, frame)
     entry = book.commit(release_id, events=events, meta=meta)
     return _write(handle, key, plan, answers, entry=entry, book=book, release_id=release_id,
-                  delta=run_delta, record=record, answers_out=answers_out)
+                  delta=run_delta, record=record, answers_out=answers_out, unit=unit)
 
 
-def _check_privacy_unit(card: Any) -> None:
-    """Our mechanisms bound one *row*'s influence. A card that makes a person with many
-    rows the unit of privacy (``privacy_unit``) would be protected only by group privacy
-    (epsilon x rows per person), so such datasets are refused, as row-level training is."""
-    unit = getattr(card, "privacy_unit", None)
-    if unit:
+def _privacy_unit(card: Any, rows_per_unit: int | None, *,
+                  columns: Sequence[str]) -> dict[str, Any] | None:
+    """The card's unit of privacy and the contribution bound, checked before any spend.
+
+    Our mechanisms bound one *row*'s influence; a card that makes a person with many rows
+    the unit of privacy is answered at user level (k rows per unit, d_in = k), never at
+    row level (that would protect a person only by group privacy, epsilon x their rows)."""
+    column = getattr(card, "privacy_unit", None)
+    if not column:
+        if rows_per_unit is not None:
+            raise InputError(f"dataset {card.dataset_id!r} names no privacy unit",
+                             field="--rows-per-unit",
+                             expected="no --rows-per-unit (row-level DP), or a card with "
+                             "privacy_unit: COLUMN")
+        return None
+    if rows_per_unit is None:
         raise PolicyDenied(f"dataset {card.dataset_id!r} requires user-level DP", [
-            f"privacy-unit: the dataset card makes {unit!r} the unit of privacy; DP queries "
-            "bound one row's contribution only (user-level queries are not supported yet)"])
+            f"privacy-unit: the dataset card makes {column!r} the unit of privacy; give "
+            "rows_per_unit / --rows-per-unit K (each unit's contribution is bounded to K rows)"])
+    if isinstance(rows_per_unit, bool) or not isinstance(rows_per_unit, int) \
+            or not 1 <= rows_per_unit <= 10_000:
+        raise InputError(f"invalid rows per unit {rows_per_unit!r}", field="--rows-per-unit",
+                         expected="an integer in [1, 10000]")
+    if column not in columns:
+        raise InputError(f"privacy-unit column {column!r} not in the package",
+                         field="privacy_unit", expected=", ".join(columns))
+    return {"column": str(column), "max_rows_per_unit": rows_per_unit}
 
 
 def answers_csv(plan_or_queries: Sequence[Any], answers: Sequence[Any]) -> str:
@@ -146,7 +177,8 @@ def answers_csv(plan_or_queries: Sequence[Any], answers: Sequence[Any]) -> str:
 
 def _write(handle: Any, key: KeyPair, plan: list[Calibrated], answers: list[Any], *,
            entry: Any, book: Ledger, release_id: str, delta: float,
-           record: str | Path | None, answers_out: str | Path | None) -> QueryResult:
+           record: str | Path | None, answers_out: str | Path | None,
+           unit: dict[str, Any] | None = None) -> QueryResult:
     from dataprotocol._files import atomic_write_text
     from dataprotocol.records import QueryReleaseRecord, file_sha256, write_release
 
@@ -176,7 +208,8 @@ def _write(handle: Any, key: KeyPair, plan: list[Calibrated], answers: list[Any]
         license={"data_licenses": list(handle.decision.chosen_licenses),
                  "obligations": [o.to_dict() for o in handle.decision.obligations]},
         answers_file={"name": answers_path.name, "sha256": file_sha256(answers_path)}
-        if answers_path else None)
+        if answers_path else None,
+        privacy_unit=unit)
     write_release(record_path, payload, signer=key)
     return QueryResult(release_id=release_id, answers=tuple(answers),
                        payload=payload.to_dict(), record_path=record_path,

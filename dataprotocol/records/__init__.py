@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from dataprotocol.records._audit import AuditReport, audit_model_dir, independent_epsilons, opacus_epsilon
 from dataprotocol.records._audit_check import Check
+from dataprotocol.records._audit_synthetic import audit_synthetic_package
 from dataprotocol.records._canary import (
     AUDIT_METHOD,
     CanaryAudit,
@@ -143,6 +144,7 @@ __all__ = [
     # DP synthetic data provenance
     "SYNTHETIC_DOC_TYPE",
     "SyntheticProvenance",
+    "audit_synthetic_package",
     "write_provenance",
     "read_provenance",
     "verify_synthetic",

@@ -15,7 +15,7 @@ Every check runs (a failure does not hide the next one), so the report names the
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,7 +30,7 @@ from dataprotocol.records._canary import epsilon_lower_bound
 from dataprotocol.records._card import PRIVACY_DOC_TYPE, hash_model_files, read_front_matter, read_privacy_document
 from dataprotocol.records._card_text import expected_front_matter, model_license
 from dataprotocol.records._exposure import exposure_check
-from dataprotocol.records._privacy import PrivacyRecord
+from dataprotocol.records._privacy import DataUse, PrivacyRecord
 
 if TYPE_CHECKING:
     from dataprotocol.budget import Ledger
@@ -84,11 +84,12 @@ def independent_epsilons(events: Sequence[MechanismEvent], *, delta: float) -> d
 
 # --- individual checks ---------------------------------------------------------------------
 
-def _check_signature(document: dict[str, Any], payload: dict[str, Any],
-                     pinned: PublicIdentity | None) -> Check:
+def _check_signature(document: dict[str, Any], trainer: Any, pinned: PublicIdentity | None) -> Check:
+    """``trainer``: the payload's embedded identity (the typed record's ``trainer``, or the
+    raw block when the payload is not a record -- the signature is checked either way)."""
     if not isinstance(document.get("signature"), dict) or "payload" not in document:
         return Check("signature", False, "privacy.json is not signed (signature missing)")
-    embedded_id = str(payload.get("trainer", {}).get("key_id", "?"))
+    embedded_id = str(trainer.get("key_id", "?")) if isinstance(trainer, Mapping) else "?"
     try:
         if pinned is not None:
             verify_document(document, pinned, doc_type=PRIVACY_DOC_TYPE)
@@ -96,7 +97,8 @@ def _check_signature(document: dict[str, Any], payload: dict[str, Any],
                 return Check("signature", False, f"embedded trainer {embedded_id} is not the "
                              f"pinned key {pinned.key_id}")
             return Check("signature", True, f"signed by the pinned trainer key {pinned.key_id}")
-        embedded = PublicIdentity.from_dict(payload.get("trainer"), source="privacy.json trainer")
+        embedded = PublicIdentity.from_dict(dict(trainer) if isinstance(trainer, Mapping) else trainer,
+                                            source="privacy.json trainer")
         verify_document(document, embedded, doc_type=PRIVACY_DOC_TYPE)
     except DataProtocolError as exc:
         return Check("signature", False, str(exc))
@@ -104,7 +106,7 @@ def _check_signature(document: dict[str, Any], payload: dict[str, Any],
                  f"({embedded.name}); self-asserted: pin it with --trainer-key")
 
 
-def _compare_hashes(label: str, recorded: dict[str, Any], actual: dict[str, str]) -> Check:
+def _compare_hashes(label: str, recorded: Mapping[str, Any], actual: dict[str, str]) -> Check:
     problems = [f"{name} altered" for name in sorted(recorded)
                 if name in actual and actual[name] != recorded[name]]
     problems += [f"{name} missing" for name in sorted(recorded) if name not in actual]
@@ -115,13 +117,14 @@ def _compare_hashes(label: str, recorded: dict[str, Any], actual: dict[str, str]
     return Check(label, True, f"{len(recorded)} file(s) match their SHA-256")
 
 
-def _check_files(model_dir: Path, payload: dict[str, Any]) -> list[Check]:
+def _check_files(model_dir: Path, record: PrivacyRecord) -> list[Check]:
     weights, files = hash_model_files(model_dir)
-    checks = [_compare_hashes("weights-sha256", dict(payload["weights"]), weights)]
-    if not payload["weights"]:
+    listed = record.weights or {}  # PrivacyRecord.read refuses a record without weights
+    checks = [_compare_hashes("weights-sha256", listed, weights)]
+    if not listed:
         checks[0] = Check("weights-sha256", False, "privacy.json lists no weights file")
-    if isinstance(payload.get("files"), dict):
-        checks.append(_compare_hashes("files-sha256", payload["files"], files))
+    if record.files is not None:
+        checks.append(_compare_hashes("files-sha256", record.files, files))
     return checks
 
 
@@ -149,9 +152,9 @@ def _check_epsilon(record: PrivacyRecord, events: list[MechanismEvent], *,
     ], facts
 
 
-def _check_mechanism(payload: dict[str, Any], events: list[MechanismEvent]) -> Check:
+def _check_mechanism(record: PrivacyRecord, events: list[MechanismEvent]) -> Check:
     """The human-facing mechanism block must describe the events the epsilon comes from."""
-    mech = payload["mechanism"]
+    mech = record.mechanism
     problems = []
     total = sum(e.steps for e in events)
     if "steps" in mech and int(mech["steps"]) != total:
@@ -170,14 +173,14 @@ def _check_mechanism(payload: dict[str, Any], events: list[MechanismEvent]) -> C
     return Check("mechanism", True, f"{len(events)} event(s), {total} steps, as described")
 
 
-def _check_delta(payload: dict[str, Any], record: PrivacyRecord) -> Check:
+def _check_delta(record: PrivacyRecord) -> Check:
     delta = float(record.accounting.delta)
     problems = []
     if not 0 < delta < 1:
         problems.append(f"delta {delta:g} not in (0, 1)")
     # n is the number of privacy units: people at user level, rows otherwise
-    what = "units" if payload["mechanism"].get("units") is not None else "dataset_size"
-    size = payload["mechanism"].get(what)
+    what = "units" if record.mechanism.get("units") is not None else "dataset_size"
+    size = record.mechanism.get(what)
     if isinstance(size, int) and size > 0 and delta >= 1 / size:
         # delta >= 1/n permits "release one random example in the clear" (Ponomareva et al.)
         problems.append(f"delta {delta:g} >= 1/{what} (1/{size})")
@@ -189,13 +192,13 @@ def _check_delta(payload: dict[str, Any], record: PrivacyRecord) -> Check:
     return Check("delta", True, f"delta {delta:g}")
 
 
-def _check_privacy_unit(payload: dict[str, Any]) -> Check:
-    """The unit of privacy the run used, and the one each dataset's card requires: a
-    row-level run on a dataset whose unit is a person protects that person only by
-    group privacy, which is not the claim the card makes."""
-    unit = payload["mechanism"].get("privacy_unit")
-    required = sorted({str(d["privacy_unit"]) for d in payload["data"] if d.get("privacy_unit")})
-    units = payload["mechanism"].get("units")
+def _check_privacy_unit(mechanism: Mapping[str, Any], data: Sequence[DataUse]) -> Check:
+    """The unit of privacy the run used (``record.mechanism``), and the one each dataset's
+    card requires (``record.data``): a row-level run on a dataset whose unit is a person
+    protects that person only by group privacy, which is not the claim the card makes."""
+    unit = mechanism.get("privacy_unit")
+    required = sorted({str(d.privacy_unit) for d in data if d.privacy_unit})
+    units = mechanism.get("units")
     problems = []
     if required and (unit is None or [str(unit)] != required):
         problems.append(f"the dataset requires user-level DP over {', '.join(required)} but "
@@ -210,15 +213,15 @@ def _check_privacy_unit(payload: dict[str, Any]) -> Check:
                  f"by Poisson, clipped per unit)" + (" as the dataset requires" if required else ""))
 
 
-def _check_license(payload: dict[str, Any]) -> Check:
+def _check_license(record: PrivacyRecord, payload: dict[str, Any]) -> Check:
     """The model license must be one the data licenses allow for a published model."""
     from dataprotocol.policy import combine
 
-    ids = [str(d.get("license")) for d in payload["data"]]
-    chosen = model_license(payload)
+    ids = [str(d.license) for d in record.data]
+    chosen = model_license(payload)  # the card text's own rule (a function of the payload)
     combination = combine(ids, action="publish-model")
-    used = payload["license"].get("data_licenses")
-    if isinstance(used, list) and used and tuple(map(str, used)) != combination.chosen_licenses:
+    used = record.license.data_licenses
+    if used and tuple(map(str, used)) != combination.chosen_licenses:
         # a dual-licensed dataset used under another alternative than the default choice
         # (e.g. the one a commercial purpose needs): check that alternative
         if tuple(map(str, used)) not in combination.alternatives:
@@ -261,8 +264,8 @@ def _check_front_matter(model_dir: Path, payload: dict[str, Any]) -> Check:
     return Check("front-matter", True, "README.md front matter matches privacy.json")
 
 
-def _check_empirical(payload: dict[str, Any], record: PrivacyRecord) -> Check:
-    block = payload.get("empirical_audit")
+def _check_empirical(record: PrivacyRecord) -> Check:
+    block = record.empirical_audit
     if not block:
         return Check("empirical-audit", True, "none recorded (optional)")
     try:
@@ -288,13 +291,24 @@ def _check_empirical(payload: dict[str, Any], record: PrivacyRecord) -> Check:
 
 # --- the recipe --------------------------------------------------------------------------
 
-def _payload_of(document: dict[str, Any], where: Path) -> tuple[dict[str, Any], PrivacyRecord]:
+def _payload_of(document: dict[str, Any], where: Path) -> dict[str, Any]:
     # A stripped envelope may leave a bare payload: audit it (the signature check fails).
     payload = document.get("payload", document)
     if not isinstance(payload, dict):
         raise InputError("privacy.json payload is not an object", file=where, field="payload")
-    # every key and type the checks rely on; the privacy numbers are read from the record
-    return payload, PrivacyRecord.read(payload, file=where)
+    return payload
+
+
+def _malformed(root: Path, document: dict[str, Any], payload: dict[str, Any], error: InputError,
+               pinned: PublicIdentity | None) -> AuditReport:
+    """A payload that is not a ``PrivacyRecord``: one ``privacy-record`` failure naming the
+    fields (no other check can read it), and the signature, which does not need it."""
+    run_id = payload.get("run_id")
+    checks = (_guarded("signature", lambda: [_check_signature(document, payload.get("trainer"), pinned)])
+              + [Check("privacy-record", False, error.detail + (f" (expected {error.expected})"
+                                                                 if error.expected else ""))])
+    return AuditReport(model_dir=str(root), run_id=run_id if isinstance(run_id, str) else None,
+                       checks=tuple(checks))
 
 
 def audit_model_dir(model_dir: str | Path, *, ledger: Ledger | None = None,
@@ -315,14 +329,21 @@ def audit_model_dir(model_dir: str | Path, *, ledger: Ledger | None = None,
     ``trainer_identity``: the trainer's pinned public identity; without it the identity
     embedded in privacy.json is used, which proves integrity but not who trained.
     ``tolerance``: relative slack when comparing epsilons (0.01 = 1%).
-    Raises :class:`InputError` only for unreadable or malformed input.
+    A payload that does not parse as a :class:`PrivacyRecord` (a missing key, a field
+    of the wrong type, a malformed event) is one failing ``privacy-record`` check naming
+    the fields, next to the signature check. Raises :class:`InputError` only for input
+    it cannot read: no directory, privacy.json not JSON or its payload not an object.
     """
     if not 0 <= tolerance < 1:
         raise InputError(f"tolerance {tolerance} not in [0, 1)", field="tolerance")
     root = Path(model_dir)
     document = read_privacy_document(root)
-    payload, record = _payload_of(document, root / "privacy.json")
-    events = record.mechanism_events()
+    payload = _payload_of(document, root / "privacy.json")
+    try:  # parsed once: every check below reads the typed record
+        record = PrivacyRecord.read(payload, file=root / "privacy.json")
+        events = record.mechanism_events()
+    except InputError as exc:
+        return _malformed(root, document, payload, exc, trainer_identity)
     facts: dict[str, Any] = {}
 
     def epsilon_checks() -> list[Check]:
@@ -330,22 +351,22 @@ def audit_model_dir(model_dir: str | Path, *, ledger: Ledger | None = None,
         facts.update(numbers)
         return found
 
-    checks = _guarded("signature", lambda: [_check_signature(document, payload, trainer_identity)])
-    checks += _guarded("weights-sha256", lambda: _check_files(root, payload))
+    checks = _guarded("signature", lambda: [_check_signature(document, record.trainer, trainer_identity)])
+    checks += _guarded("weights-sha256", lambda: _check_files(root, record))
     checks += _guarded("epsilon-opacus", epsilon_checks)
-    checks += _guarded("mechanism", lambda: [_check_mechanism(payload, events)])
-    checks += _guarded("delta", lambda: [_check_delta(payload, record)])
-    checks += _guarded("privacy-unit", lambda: [_check_privacy_unit(payload)])
-    facts["privacy_unit"] = payload["mechanism"].get("privacy_unit") or "row"
+    checks += _guarded("mechanism", lambda: [_check_mechanism(record, events)])
+    checks += _guarded("delta", lambda: [_check_delta(record)])
+    checks += _guarded("privacy-unit", lambda: [_check_privacy_unit(record.mechanism, record.data)])
+    facts["privacy_unit"] = record.mechanism.get("privacy_unit") or "row"
     checks += _guarded("front-matter", lambda: [_check_front_matter(root, payload)])
-    checks += _guarded("license", lambda: [_check_license(payload)])
+    checks += _guarded("license", lambda: [_check_license(record, payload)])
     checks += _guarded("labels", lambda: [check_labels(root, payload, manifest=manifest)])
     checks += _guarded("readme-body", lambda: [check_readme_body(root, payload)])
     if ledger is not None:
         checks += _guarded("ledger-run", lambda: check_ledger(
-            ledger, payload, events, tolerance=tolerance, publisher=publisher, heads=heads,
+            ledger, record, events, tolerance=tolerance, publisher=publisher, heads=heads,
             manifest=manifest))
-    checks += _guarded("empirical-audit", lambda: [_check_empirical(payload, record)])
+    checks += _guarded("empirical-audit", lambda: [_check_empirical(record)])
     checks += _guarded("canary-exposure", lambda: [exposure_check(payload)])
     return AuditReport(model_dir=str(root), run_id=record.run_id, checks=tuple(checks),
                        facts=facts)

@@ -26,6 +26,7 @@ from dataprotocol.records._ledger_identity import verify_ledger_genesis, verify_
 
 if TYPE_CHECKING:
     from dataprotocol.budget import Ledger, LedgerIdentity
+    from dataprotocol.records._privacy import PrivacyRecord
 
 __all__ = ["check_ledger_identity", "check_ledger_anchors"]
 
@@ -37,7 +38,7 @@ def _genesis_signer(identity: LedgerIdentity, pinned: PublicIdentity | None) -> 
                                     source="ledger genesis publisher")
 
 
-def check_ledger_identity(ledger: Ledger, payload: dict[str, Any], *,
+def check_ledger_identity(ledger: Ledger, record: PrivacyRecord, *,
                           publisher: PublicIdentity | None = None,
                           manifest: Any = None) -> tuple[Check, PublicIdentity | None]:
     try:
@@ -47,16 +48,16 @@ def check_ledger_identity(ledger: Ledger, payload: dict[str, Any], *,
     except DataProtocolError as exc:
         return Check("ledger-identity", False, f"the ledger's genesis is not the dataset "
                      f"publisher's: {exc}"), None
-    data, card_ledger = payload["data"][0], payload.get("ledger") or {}
+    data, card_ledger = record.data[0], record.ledger
     problems = []
-    expected = {"the card's dataset publisher": data.get("publisher_key_id"),
+    expected = {"the card's dataset publisher": data.publisher_key_id,
                 "the package's publisher": manifest.card.publisher_key_id if manifest else None}
     problems += [f"the genesis is signed by {signer.key_id}, not by {who} {key_id}"
                  for who, key_id in expected.items() if key_id and key_id != signer.key_id]
-    if identity.dataset_id != data.get("dataset_id"):
+    if identity.dataset_id != data.dataset_id:
         problems.append(f"the ledger is for dataset {identity.dataset_id}, the card's is "
-                        f"{data.get('dataset_id')}")
-    pins = {"the card": card_ledger.get("ledger_id"),
+                        f"{data.dataset_id}")
+    pins = {"the card": card_ledger.ledger_id if card_ledger is not None else None,
             "the package's manifest": manifest.ledger.ledger_id
             if manifest is not None and manifest.ledger is not None else None}
     problems += [f"{who} pins ledger {pinned_id}, this is {identity.ledger_id}"
@@ -69,13 +70,13 @@ def check_ledger_identity(ledger: Ledger, payload: dict[str, Any], *,
                  f"was created by {signer.key_id}, checked against {how}"), signer
 
 
-def check_ledger_anchors(ledger: Ledger, payload: dict[str, Any], *,
+def check_ledger_anchors(ledger: Ledger, record: PrivacyRecord, *,
                          signer: PublicIdentity | None,
                          heads: Sequence[Any] = ()) -> Check:
-    card = payload.get("ledger") or {}
+    card = record.ledger
     anchors: list[ChainHead] = []
-    if isinstance(card.get("seq"), int) and isinstance(card.get("entry_hash"), str):
-        anchors.append(ChainHead(seq=card["seq"], entry_hash=card["entry_hash"]))
+    if card is not None and card.seq is not None and card.entry_hash is not None:
+        anchors.append(ChainHead(seq=card.seq, entry_hash=card.entry_hash))
     try:
         if heads and signer is None:
             return Check("ledger-anchors", False, "cannot check vouched heads: the ledger's "

@@ -20,11 +20,12 @@ from typing import Any
 
 from dataprotocol._canonical import canonical_json
 from dataprotocol._files import atomic_write_bytes, load_json
-from dataprotocol.budget import PrivacyEvent, event_from_dict, run_epsilon
+from dataprotocol.budget import event_from_dict, run_epsilon
 from dataprotocol.errors import DataProtocolError, InputError
 from dataprotocol.keys import KeyPair, PublicIdentity, sign_document, verify_document
 from dataprotocol.records._audit import AuditReport
 from dataprotocol.records._audit_check import Check
+from dataprotocol.records._record import Record, optional
 
 __all__ = [
     "QUERY_RELEASE_TYPE",
@@ -38,59 +39,80 @@ __all__ = [
 QUERY_RELEASE_TYPE = "dataprotocol-query-release/1"
 _FIELDS = ("format", "release_id", "created_at", "querier", "data", "queries", "events",
            "epsilon", "delta", "measure", "ledger", "license", "answers_file")
+#: present only on user-level releases: {"column", "max_rows_per_unit"}
+_OPTIONAL = ("privacy_unit",)
 
 
 def file_sha256(path: str | Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-@dataclass(frozen=True)
-class QueryReleaseRecord:
-    """A DP query release's signed facts (the envelope's payload, typed)."""
+@dataclass(frozen=True, kw_only=True)
+class QueryReleaseRecord(Record):
+    """A DP query release's signed facts (the envelope's payload, typed).
+
+    On the records layer's :class:`Record` base, as the model card's ``PrivacyRecord``
+    is; :meth:`from_dict` stays strict (exactly the known fields, format 1): a
+    release record is read by auditors, and a key we do not check is a key we cannot
+    vouch for."""
 
     release_id: str
     created_at: str
     querier: Mapping[str, Any]  # the signer's public identity document
     data: Mapping[str, Any]  # dataset_id, dataset_version, manifest_id, grant_id, license...
     queries: tuple[Mapping[str, Any], ...]  # query + parts (mechanism, scale, event) + answer
-    events: tuple[PrivacyEvent, ...]
+    #: PrivacyEvent (a union the annotation parser cannot pick from): dicts are parsed
+    #: with budget.event_from_dict when the record is built
+    events: tuple[Any, ...]
     epsilon: float  # the release alone at ``delta`` (what the ledger charged it)
     delta: float
     measure: str  # "pure" (Laplace / exponential) or "zcdp" (Gaussian)
     ledger: Mapping[str, Any]  # path_hint, run_id, entry_hash, cumulative_epsilon, caps
     license: Mapping[str, Any] = field(default_factory=dict)
     answers_file: Mapping[str, Any] | None = None  # {"name", "sha256"} of the CSV, if any
+    #: user-level DP: the card's unit column and k, the rows each unit may contribute
+    #: (None: row-level, the unit of privacy is one row; not written then)
+    privacy_unit: Mapping[str, Any] | None = optional()
+    format: int = 1
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"format": 1, "release_id": self.release_id, "created_at": self.created_at,
-                "querier": dict(self.querier), "data": dict(self.data),
-                "queries": [dict(q) for q in self.queries],
-                "events": [e.to_dict() for e in self.events], "epsilon": self.epsilon,
-                "delta": self.delta, "measure": self.measure, "ledger": dict(self.ledger),
-                "license": dict(self.license),
-                "answers_file": dict(self.answers_file) if self.answers_file else None}
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "events", tuple(
+            event_from_dict(e) if isinstance(e, Mapping) else e for e in self.events))
+        if self.privacy_unit is not None:
+            _unit(self.privacy_unit)
+
+    @property
+    def unit_description(self) -> str:
+        if not self.privacy_unit:
+            return "row"
+        return (f"{self.privacy_unit['column']} (at most "
+                f"{self.privacy_unit['max_rows_per_unit']} rows each)")
 
     @classmethod
-    def from_dict(cls, data: Any, *, source: str = "release record") -> QueryReleaseRecord:
-        if not isinstance(data, dict) or set(data) != set(_FIELDS) or data["format"] != 1:
-            raise InputError("not a query release payload", file=source,
+    def from_dict(cls, data: Any, *, what: str = "query release payload",  # type: ignore[override]
+                  file: str | Path | None = None, expected: str | None = None,
+                  source: str | None = None) -> QueryReleaseRecord:
+        where = source if source is not None else (file or "release record")
+        if not isinstance(data, dict) or not set(_FIELDS) <= set(data) <= {*_FIELDS, *_OPTIONAL} \
+                or data["format"] != 1:
+            raise InputError("not a query release payload", file=where,
                              expected="fields " + ", ".join(_FIELDS) + " (format 1)")
-        try:
-            record = cls(
-                release_id=str(data["release_id"]), created_at=str(data["created_at"]),
-                querier=dict(data["querier"]), data=dict(data["data"]),
-                queries=tuple(dict(q) for q in data["queries"]),
-                events=tuple(event_from_dict(e) for e in data["events"]),
-                epsilon=float(data["epsilon"]), delta=float(data["delta"]),
-                measure=str(data["measure"]), ledger=dict(data["ledger"]),
-                license=dict(data["license"]),
-                answers_file=dict(data["answers_file"]) if data["answers_file"] else None)
-        except (TypeError, ValueError, KeyError) as exc:
-            raise InputError(f"malformed query release payload: {exc}", file=source) from exc
+        record = super().from_dict(data, what=what, file=where,
+                                   expected=expected or QUERY_RELEASE_TYPE)
         if record.measure not in ("pure", "zcdp") or not math.isfinite(record.epsilon):
-            raise InputError("malformed query release payload", file=source, field="measure",
+            raise InputError("malformed query release payload", file=where, field="measure",
                              expected="'pure' or 'zcdp', a finite epsilon")
         return record
+
+
+def _unit(value: Any) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    if not isinstance(value, Mapping) or set(value) != {"column", "max_rows_per_unit"} \
+            or not isinstance(value["column"], str) or isinstance(value["max_rows_per_unit"], bool) \
+            or not isinstance(value["max_rows_per_unit"], int) or value["max_rows_per_unit"] < 1:
+        raise ValueError("privacy_unit must be {column: str, max_rows_per_unit: int >= 1}")
+    return dict(value)
 
 
 def write_release(path: str | Path, record: QueryReleaseRecord, *, signer: KeyPair) -> Path:
@@ -139,7 +161,8 @@ def audit_release(path: str | Path, *, ledger: Any = None,
     if ledger is not None:
         checks += _guard("ledger-entry", lambda: [_ledger(ledger, record, tolerance)])
     return AuditReport(model_dir=str(root), run_id=record.release_id, checks=tuple(checks),
-                       facts={"epsilon": record.epsilon, "delta": record.delta})
+                       facts={"epsilon": record.epsilon, "delta": record.delta,
+                              "privacy_unit": record.unit_description})
 
 
 def _guard(name: str, run: Callable[[], list[Check]]) -> list[Check]:

@@ -25,7 +25,7 @@ from dataprotocol.train._generate import Generator, generate, load_generator
 from dataprotocol.train._package import TrainedModel, train_on_package
 from dataprotocol.train._plan import TrainPlan
 from dataprotocol.train._private_run import FinishedRun, PrivateRun, RunPlan, private_run
-from dataprotocol.train._synthesize import SyntheticTable, synthesize
+from dataprotocol.train._synthesize import SyntheticTable, fill_templates, schema_templates, synthesize
 from dataprotocol.train._task import SequenceClassificationTask, Task
 from dataprotocol.train._trainer import DPTrainer, pick_device
 
@@ -42,6 +42,8 @@ __all__ = [
     "load_generator",
     "Generator",
     "synthesize",
+    "schema_templates",
+    "fill_templates",
     "SyntheticTable",
     "pick_device",
     "train_on_package",

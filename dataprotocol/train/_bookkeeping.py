@@ -26,6 +26,7 @@ parameter sharing is not supported: callers fall back to Opacus hooks
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -48,15 +49,26 @@ def _own_frozen(module: nn.Module, frozen: set[int]) -> list[nn.Parameter]:
     return [p for p in module.parameters(recurse=False) if id(p) in frozen]
 
 
+class _Gram:
+    """``a a^T`` per example, computed once for the layers that read the same input
+    (query/key/value; Llama's gate/up projections)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self) -> None:
+        self.value: torch.Tensor | None = None
+
+
 class _Record:
     """One layer's book-kept tensors. ``per_example`` replaces activation and backprop
     for a layer whose per-example gradient is cheaper than its ghost norm."""
 
-    __slots__ = ("activation", "backprop", "per_example")
+    __slots__ = ("activation", "backprop", "gram", "per_example")
 
-    def __init__(self, activation: torch.Tensor) -> None:
+    def __init__(self, activation: torch.Tensor, gram: _Gram) -> None:
         self.activation: torch.Tensor | None = activation
         self.backprop: torch.Tensor | None = None
+        self.gram = gram
         self.per_example: dict[nn.Parameter, torch.Tensor] | None = None
 
 
@@ -97,6 +109,7 @@ class BookkeepingClipper:
         self._active = False
         self._squared: torch.Tensor | None = None
         self._frozen_ids: set[int] = set()
+        self._inputs: dict[int, tuple[weakref.ref[torch.Tensor], _Gram]] = {}
         self._handles = [m.register_forward_hook(self._forward_hook) for m in self.modules]
         self.last_norms: torch.Tensor | None = None
 
@@ -113,7 +126,12 @@ class BookkeepingClipper:
             raise BookkeepingUnsupported(f"{type(module).__name__} output is not a tensor")
         if id(module) in self._records:
             raise BookkeepingUnsupported(f"{type(module).__name__} called twice per step")
-        record = _Record(inputs[0].detach())
+        source = inputs[0]
+        shared = self._inputs.get(id(source))
+        if shared is None or shared[0]() is not source:  # weakly held: no memory kept
+            shared = (weakref.ref(source), _Gram())
+            self._inputs[id(source)] = shared
+        record = _Record(source.detach(), shared[1])
         self._records[id(module)] = record
         if not output.requires_grad:  # the first trainable layer: its params are frozen
             output = output.detach().requires_grad_()
@@ -146,17 +164,16 @@ class BookkeepingClipper:
             emb, head = self._pair_records(pair)
             if module is pair[0]:
                 assert emb is not None and emb.activation is not None
-                self._add_squared(_embedding_ghost_norm(emb.activation, record.backprop  # type: ignore[arg-type]
-                                                        ) ** 2)
+                self._add_squared(_embedding_ghost_squared(emb.activation, record.backprop))  # type: ignore[arg-type]
             else:
-                norms, _ = _layer_norms(pair[1], record, force_ghost=True)
-                self._add_squared(norms[0] ** 2)
+                squares, _ = _layer_squared_norms(pair[1], record, force_ghost=True)
+                self._add_squared(squares[0])
             if emb is not None and head is not None:  # the second of the two to arrive
                 self._add_squared(2 * _tied_cross_term(emb, head))
             return
-        norms, per_example = _layer_norms(module, record)
-        for norm in norms:
-            self._add_squared(norm ** 2)
+        squares, per_example = _layer_squared_norms(module, record)
+        for square in squares:
+            self._add_squared(square)
         if per_example is not None:
             record.per_example = per_example
             record.activation = record.backprop = None
@@ -180,6 +197,7 @@ class BookkeepingClipper:
         Returns the per-example losses (detached).
         """
         self._records.clear()
+        self._inputs.clear()
         self._squared = None
         self._active = True
         try:
@@ -191,6 +209,7 @@ class BookkeepingClipper:
         finally:
             self._active = False
             self._records.clear()
+            self._inputs.clear()
             self._squared = None
         return losses.detach()
 
@@ -298,17 +317,46 @@ def _is_linear_like(module: nn.Module) -> bool:
     return isinstance(module, nn.Linear) or is_conv1d(module)
 
 
-def _embedding_ghost_norm(ids: torch.Tensor, backprop: torch.Tensor) -> torch.Tensor:
-    """||sum_t onehot(id_t) g_t|| = sqrt(sum_{t,t'} [id_t = id_t'] <g_t, g_t'>): O(T^2 d)
+def _embedding_ghost_squared(ids: torch.Tensor, backprop: torch.Tensor) -> torch.Tensor:
+    """||sum_t onehot(id_t) g_t||^2 = sum_{t,t'} [id_t = id_t'] <g_t, g_t'>: O(T^2 d)
     per example, no per-example copy of the (vocab x d) table."""
     ids = ids.reshape(ids.shape[0], -1)
     grads = backprop.reshape(ids.shape[0], ids.shape[1], -1).float()
     same = (ids[:, :, None] == ids[:, None, :]).to(grads.dtype)
-    return (torch.bmm(grads, grads.transpose(1, 2)) * same).sum((1, 2)).clamp(min=0).sqrt()
+    return (torch.bmm(grads, grads.transpose(1, 2)) * same).sum((1, 2)).clamp(min=0)
 
 
-def _layer_norms(module: nn.Module, record: _Record, *, force_ghost: bool = False
-                 ) -> tuple[list[torch.Tensor], dict[nn.Parameter, torch.Tensor] | None]:
+def _linear_ghost_squared(module: nn.Module, record: _Record) -> list[torch.Tensor]:
+    """Squared per-example norms of a Linear/Conv1D's weight and bias gradients.
+
+    Weight: ``<a a^T, g g^T>`` (Li et al. 2022), the input Gram shared by the layers
+    that read the same input. Bias: ``||sum_t g_t||^2``, O(T d) -- Opacus' norm sampler
+    forms ``g g^T`` a second time for it."""
+    backprop, activation = record.backprop, record.activation
+    assert backprop is not None and activation is not None
+    layer: Any = module
+    out: list[torch.Tensor] = []
+    size = backprop.shape[0]
+    grads = backprop.float().reshape(size, -1, backprop.shape[-1])  # [B, T, out]
+    if layer.weight.requires_grad:
+        acts = activation.float().reshape(size, -1, activation.shape[-1])  # [B, T, in]
+        if grads.shape[1] == 1:
+            out.append(grads.square().sum((1, 2)) * acts.square().sum((1, 2)))
+        else:
+            gram = record.gram.value
+            if gram is None:
+                gram = record.gram.value = torch.bmm(acts, acts.transpose(1, 2))
+            ggt = torch.bmm(grads, grads.transpose(1, 2))
+            out.append((ggt * gram).sum((1, 2)).clamp(min=0))
+    if layer.bias is not None and layer.bias.requires_grad:
+        out.append(grads.sum(1).square().sum(1))
+    return out
+
+
+def _layer_squared_norms(module: nn.Module, record: _Record, *, force_ghost: bool = False
+                         ) -> tuple[list[torch.Tensor], dict[nn.Parameter, torch.Tensor] | None]:
+    """Per-example squared gradient norms [B] of each trainable parameter of the layer,
+    and its per-example gradients where that rule was the cheaper one."""
     from opacus.grad_sample import GradSampleModule
     from opacus.grad_sample.functorch import ft_compute_per_sample_gradient
     from opacus.grad_sample.grad_sample_module_fast_gradient_clipping import (
@@ -318,17 +366,18 @@ def _layer_norms(module: nn.Module, record: _Record, *, force_ghost: bool = Fals
     backprop, activation = record.backprop, record.activation
     assert backprop is not None and activation is not None
     if isinstance(module, nn.Embedding) and type(module) is nn.Embedding:
-        return [_embedding_ghost_norm(activation, backprop)], None
+        return [_embedding_ghost_squared(activation, backprop)], None
+    if _is_linear_like(module) and (force_ghost or _linear_ghost_cheaper(module, backprop)):
+        return _linear_ghost_squared(module, record), None
     norm_samplers = GradSampleModuleFastGradientClipping.NORM_SAMPLERS
     acts = [activation.float() if activation.is_floating_point() else activation]
-    if type(module) in norm_samplers and (
-            force_ghost or not _is_linear_like(module) or _linear_ghost_cheaper(module, backprop)):
+    if type(module) in norm_samplers and not _is_linear_like(module):
         norms = norm_samplers[type(module)](module, acts, backprop.float())
-        return list(norms.values()), None
+        return [norm.float() ** 2 for norm in norms.values()], None
     sampler = GradSampleModule.GRAD_SAMPLERS.get(type(module), ft_compute_per_sample_gradient)
     per_example = sampler(module, acts, backprop.float())
-    norms = [gs.reshape(gs.shape[0], -1).norm(2, dim=1) for gs in per_example.values()]
-    return norms, per_example
+    squares = [gs.reshape(gs.shape[0], -1).float().square().sum(1) for gs in per_example.values()]
+    return squares, per_example
 
 
 def _clipped_sum(module: nn.Module, record: _Record, coef: torch.Tensor) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 
@@ -36,6 +37,8 @@ def test_refusal_when_budget_would_be_exceeded_spends_nothing(ledger):
         ledger.reserve("ds", run_id="b", events=[HUGE], delta=1e-5)
     assert isinstance(info.value, BudgetExceeded)
     assert any("cap 8" in reason for reason in info.value.reasons)
+    # the refusal names what it composes with: run "a" only, not the publisher's genesis
+    assert any("spent by 1 training run(s): a)" in reason for reason in info.value.reasons)
     after = ledger.status("ds")
     assert after.spent_epsilon == before.spent_epsilon
     assert [r.run_id for r in after.runs] == ["a"]
@@ -127,8 +130,13 @@ def test_a_consistently_rehashed_cap_still_disagrees_with_the_genesis(ledger):
 
 def test_chain_known_answer(repo_root):
     vector = json.loads((repo_root / "tests/vectors/budget/chain.json").read_text())
-    assert entry_hash(**vector["entry"]) == vector["entry_hash"]
-    assert dataset_hash(**vector["dataset"]) == vector["dataset_hash"]
+    new, old = vector["format_2"], vector["format_1"]
+    assert entry_hash(**vector["entry"]) == new["entry_hash"]  # what new rows carry
+    assert dataset_hash(**vector["dataset"]) == new["dataset_hash"]
+    assert hashlib.sha256(new["entry_bytes"].encode()).hexdigest() == new["entry_hash"]
+    assert '"delta":0.00001' in new["entry_bytes"]  # RFC 8785 numbers, not repr's 1e-05
+    assert entry_hash(**vector["entry"], chain_format=1) == old["entry_hash"]  # older ledgers
+    assert dataset_hash(**vector["dataset"], chain_format=1) == old["dataset_hash"]
 
 
 def test_locations(tmp_path):

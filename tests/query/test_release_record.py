@@ -73,3 +73,24 @@ def test_cli_query_show_and_audit(package, publisher, analyst, tmp_path, capsys)
     assert json.loads(capsys.readouterr().out)["passed"] is True
     assert main([*base, "sum(note)", "--epsilon", "1"]) == 2  # no public bounds
     assert main([*base, "count", "--epsilon", "100"]) == 1  # over the cap: refused
+
+
+def test_record_is_on_the_common_base_and_round_trips_byte_for_byte(release):
+    from dataprotocol._canonical import canonical_json
+    from dataprotocol.errors import InputError
+    from dataprotocol.records import QueryReleaseRecord, Record, read_release
+
+    path, _ = release
+    payload = read_release(path)["payload"]
+    record = QueryReleaseRecord.from_dict(payload, source=str(path))
+    assert isinstance(record, Record) and record.privacy_unit is None
+    assert canonical_json(record.to_dict()) == canonical_json(payload)
+    assert "privacy_unit" not in record.to_dict() and record.to_dict()["answers_file"]
+    unit = {**payload, "privacy_unit": {"column": "user_id", "max_rows_per_unit": 3}}
+    assert canonical_json(QueryReleaseRecord.from_dict(unit).to_dict()) == canonical_json(unit)
+    for bad in ({**payload, "surprise": 1}, {**payload, "format": 2},
+                {**payload, "measure": "approx"}, {**payload, "epsilon": "1.0"},
+                {**payload, "events": [{"kind": "nope"}]},
+                {**payload, "privacy_unit": {"column": "user_id", "max_rows_per_unit": 0}}):
+        with pytest.raises(InputError):
+            QueryReleaseRecord.from_dict(bad)

@@ -334,6 +334,24 @@ def test_missing_or_malformed_input_is_an_input_error(card: Path, tmp_path: Path
         audit_model_dir(card, tolerance=2.0)
 
 
+@pytest.mark.parametrize("edit, field", [
+    (lambda p: p["accounting"].update(epsilon="3.6"), "accounting.epsilon"),
+    (lambda p: p.pop("events"), "events"),
+    (lambda p: p["data"].append({"title": "no id"}), "data[1].dataset_id"),
+    (lambda p: p["events"][0].pop("noise_multiplier"), "noise_multiplier"),
+])
+def test_a_malformed_record_is_one_failing_check_naming_the_field(card: Path, trainer: KeyPair, edit: Any,
+                                                                  field: str) -> None:
+    rewrite_privacy(card, edit, resign_with=trainer)  # signed as it is: only the record is wrong
+    report = audit_model_dir(card, trainer_identity=trainer.public)
+    assert failing(report) == {"privacy-record"} and not report.passed
+    assert [c.name for c in report.checks] == ["signature", "privacy-record"]
+    assert field in report.failures[0].detail
+    assert report.to_dict()["failures"] == ["privacy-record"]
+    rewrite_privacy(card, lambda p: p["accounting"].update(delta=True))  # edited after signing
+    assert failing(audit_model_dir(card, trainer_identity=trainer.public)) == {"signature", "privacy-record"}
+
+
 def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     out = [prefix] if prefix else []
     if isinstance(value, dict):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -52,18 +53,24 @@ def _payload(data_license: str, used: list[str], outputs: list[str]) -> dict:
     return payload
 
 
+def _license_check(payload: dict) -> Any:
+    from dataprotocol.records import PrivacyRecord
+
+    return _check_license(PrivacyRecord.unsigned(payload), payload)
+
+
 def test_audit_checks_the_alternative_the_data_was_used_under() -> None:
     # commercial purpose: trained under CC-BY-4.0, the alternative without NC
     payload = _payload("CC-BY-NC-4.0 OR CC-BY-4.0", ["CC-BY-4.0"], ["CC-BY-4.0", "CC0-1.0"])
     assert model_license(payload) == "CC-BY-4.0"
-    assert _check_license(payload).passed, _check_license(payload).detail
+    assert _license_check(payload).passed, _license_check(payload).detail
     # claiming an alternative the expression does not offer fails
     payload = _payload("CC-BY-NC-4.0 OR CC-BY-4.0", ["CC0-1.0"], ["CC0-1.0"])
-    check = _check_license(payload)
+    check = _license_check(payload)
     assert not check.passed and "not licensed CC0-1.0" in check.detail
     # AND: NC binds, a CC-BY model is not allowed
     payload = _payload("CC-BY-4.0 AND CC-BY-NC-4.0", ["CC-BY-4.0", "CC-BY-NC-4.0"], ["CC-BY-4.0"])
-    assert not _check_license(payload).passed
+    assert not _license_check(payload).passed
 
 
 def test_written_model_card_of_dual_licensed_data_audits(tmp_path: Path) -> None:

@@ -164,13 +164,14 @@ def test_user_level_training_is_required_by_the_card_and_stated_by_card_and_audi
 
 
 def test_the_audit_fails_a_row_level_card_on_a_dataset_that_requires_a_unit() -> None:
+    from dataprotocol.records import DataUse
     from dataprotocol.records._audit import _check_privacy_unit
 
-    payload = {"mechanism": {"sampler": "poisson"},
-               "data": [{"dataset_id": "clinic-notes", "privacy_unit": "patient_id"}]}
-    assert not _check_privacy_unit(payload).passed
-    payload["mechanism"].update(privacy_unit="patient_id", units=18)
-    assert _check_privacy_unit(payload).passed
+    mechanism = {"sampler": "poisson"}
+    data = (DataUse(dataset_id="clinic-notes", privacy_unit="patient_id"),)
+    assert not _check_privacy_unit(mechanism, data).passed
+    mechanism.update(privacy_unit="patient_id", units=18)
+    assert _check_privacy_unit(mechanism, data).passed
 
 
 def test_private_run_is_row_level_and_refused_on_a_dataset_that_requires_a_unit(
