@@ -29,7 +29,7 @@ from typing import Any
 
 import rfc8785
 
-__all__ = ["CANON_RFC8785", "canonical_json", "canonical_json_parsed"]
+__all__ = ["CANON_RFC8785", "canonical_json", "canonical_json_parsed", "plain_json"]
 
 #: the marker a signed envelope carries (``"canon": "rfc8785"``) when its bytes are JCS
 CANON_RFC8785 = "rfc8785"
@@ -70,8 +70,19 @@ def canonical_json_parsed(value: Any) -> bytes:
     return canonical_json(_as_doubles(value))
 
 
-def _legacy_canonical_json(value: Any) -> bytes:
-    """The pre-RFC 8785 form: only for verifying documents written in it."""
+def plain_json(value: Any) -> bytes:
+    """Compact sorted JSON that keeps Python's number spellings (``8.0`` stays a float).
+
+    For *storing* values whose hash or signature is recomputed after parsing (the ledger's
+    ``events`` and ``meta`` columns): parsing it back gives the same Python values, so a
+    signed document embedded in it -- RFC 8785 or legacy -- re-verifies. RFC 8785 text
+    would not do for a legacy document: ``8.0`` would come back as ``8``.
+    """
     return json.dumps(
         value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
     ).encode("utf-8")
+
+
+def _legacy_canonical_json(value: Any) -> bytes:
+    """The pre-RFC 8785 form: only for verifying documents written in it."""
+    return plain_json(value)

@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from dataprotocol._canonical import canonical_json
+from dataprotocol._canonical import canonical_json, plain_json
 from dataprotocol.budget._accountant import check_delta
 from dataprotocol.budget._chain import (
     ENTRY_COLUMNS,
@@ -89,7 +89,7 @@ class Ledger:
         ``dataprotocol-ledger-genesis/1`` envelope; its signature is checked by
         ``records``, not here). Refuses an existing ledger and a missing folder."""
         fields = genesis_fields(genesis)
-        document = json.loads(canonical_json(dict(genesis)))  # plain JSON, no NaN
+        document = json.loads(plain_json(dict(genesis)))  # plain JSON, no NaN
 
         def initialise(conn: LedgerTransaction) -> None:
             created = _now()
@@ -129,7 +129,7 @@ class Ledger:
         """Append a vouched head (a signed ``dataprotocol-ledger-head/1`` envelope) that
         names an entry of this chain; IntegrityError if it names another chain."""
         ledger_id, head = head_fields(document)
-        clean = json.loads(canonical_json(dict(document)))
+        clean = json.loads(plain_json(dict(document)))
         with self.store.write() as conn:
             entries = self._verified(conn)
             if ledger_id != entries[0].run_id:
@@ -328,7 +328,7 @@ def _summary(last: LedgerEntry, epsilon: float) -> RunSummary:
 def _spent_by(entries: Sequence[LedgerEntry], dataset_id: str) -> str:
     """Who spent the dataset's budget so far: training runs, query releases (with their
     queries), synthetic releases -- so a refusal names what it composes with."""
-    latest = {e.run_id: e for e in entries if e.dataset_id == dataset_id}
+    latest = {e.run_id: e for e in entries if e.is_run and e.dataset_id == dataset_id}
     groups: dict[str, list[str]] = {}
     for run_id, entry in latest.items():
         kind = str(entry.meta.get("kind", "train"))
@@ -364,8 +364,8 @@ def _append(conn: LedgerTransaction, entries: Sequence[LedgerEntry], *, run_id: 
                         events=event_dicts, delta=delta, meta=meta, created_at=created,
                         prev_hash=prev)
     conn.execute(f"INSERT INTO entries ({ENTRY_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)", (
-        seq, run_id, dataset_id, state, canonical_json(event_dicts).decode(), delta,
-        canonical_json(meta).decode(), created, prev, digest))
+        seq, run_id, dataset_id, state, plain_json(event_dicts).decode(), delta,
+        plain_json(meta).decode(), created, prev, digest))  # hashed as RFC 8785 above
     return LedgerEntry(seq=seq, run_id=run_id, dataset_id=dataset_id, state=state,
                        events=events, delta=delta, meta=meta, created_at=created,
                        prev_hash=prev, entry_hash=digest)

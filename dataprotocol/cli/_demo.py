@@ -119,10 +119,13 @@ def demo(
     stop_after: str = typer.Option("", "--stop-after", help="Stop after a part: " + " | ".join(PARTS)
                                    + " (default: the whole story). 'policy' runs keys to the revoked "
                                    "grant in seconds, with no model."),
+    llm: bool = typer.Option(False, "--llm", help="After the policy part, the generative story instead of the classifier: DP-LoRA on the bundled SmolLM2-135M, generate, a DP synthetic table published as a package carrying its guarantee, and its audit."),
+    llm_batch_size: int = typer.Option(64, "--llm-batch-size", help="With --llm: logical batch size of the one DP-LoRA epoch (600 rows / batch = steps)."),
 ) -> None:
     """Run the end-to-end story: keys, card, scrub+publish (with the dataset's ledger and
     revocation list), grant, denied and allowed requests, a revoked grant, DP fine-tuning,
-    model card, a vouched ledger head, budget audit and budget show."""
+    model card, a vouched ledger head, budget audit and budget show (``--llm``: the
+    causal-LM and synthetic-data story after the policy part)."""
     if stop_after and stop_after not in PARTS:
         raise InputError(f"unknown part {stop_after!r}", field="--stop-after", expected=" | ".join(PARTS))
     started = time.perf_counter()
@@ -131,10 +134,74 @@ def demo(
     out.mkdir(parents=True)
     story = _Story(out)
     _policy_part(story)
-    if stop_after != "policy":
+    if llm and stop_after != "policy":
+        _llm_part(story, model or "smollm2-135m-instruct", batch_size=llm_batch_size,
+                  target_epsilon=target_epsilon)
+    elif stop_after != "policy":
         _training_part(story, model or _default_model(), epochs=epochs, target_epsilon=target_epsilon,
                        queries=stop_after != "training")
     _summary(story, time.perf_counter() - started)
+
+
+def _synthetic_card_yaml(publisher_pub: str) -> str:
+    return f"""# Dataset card of the DP synthetic copy: published by the researcher.
+format: dataprotocol-dataset-card/1
+dataset_id: clinic-messages-synthetic
+version: "2026.11"
+title: Patient portal messages (DP synthetic sample)
+description: Messages sampled from SmolLM2 fine-tuned with DP-LoRA on clinic-messages.
+license: CC-BY-NC-4.0
+attribution:
+  creator: Example Research Group
+  source: https://example.org/clinic-messages-synthetic
+  year: 2026
+purposes: [health-research]
+contains_pii: false
+budget:
+  epsilon: 8.0
+  delta: 1.0e-5
+publisher: {publisher_pub}
+"""
+
+
+def _llm_part(s: _Story, model: str, *, batch_size: int, target_epsilon: float) -> None:
+    """DP-LoRA on SmolLM2 (one epoch, sequence 64), charged to the dataset's ledger;
+    generate; synthesize from the card's public categories; publish the table as a new
+    package whose card carries the guarantee; verify, show and audit it."""
+    grant, ledger = s.path("grants", "researcher.grant.json"), s.path("ledger.sqlite")
+    researcher = s.path("keys", "researcher.key")
+    s.run("DP-LoRA fine-tune SmolLM2-135M on the messages (one epoch, seq 64), charged to the "
+          "dataset's ledger", [
+              "train", s.path("package"), "--grant", grant, "--key", researcher,
+              "--purpose", "health-research", "--model", model, "--task", "causal-lm",
+              "--text-column", "message", "--lora", "--target-epsilon", f"{target_epsilon:g}",
+              "--delta", "1e-5", "--epochs", "1", "--batch-size", str(batch_size),
+              "--max-length", "64", "--lr", "2e-3", "--seed", "0",
+              "--out", s.path("model-llm")])
+    s.run("generate a sample from the DP model", [
+        "generate", s.path("model-llm"), "--prompt", "topic: 2\nmessage:",
+        "--max-new-tokens", "24"])
+    Path(s.path("synthetic")).mkdir(exist_ok=True)
+    table = s.path("synthetic", "messages.parquet")
+    s.run("synthesize a small table (prompts from the card's public categories, scrubbed, "
+          "signed provenance)", [
+              "synthesize", s.path("model-llm"), "--rows", "8", "--out", table,
+              "--key", researcher, "--ledger", ledger, "--source-package", s.path("package"),
+              "--max-new-tokens", "32", "--seed", "0"])
+    Path(s.path("synthetic-card.yaml")).write_text(_synthetic_card_yaml("keys/researcher.pub"),
+                                                   encoding="utf-8")
+    s.run("publish the synthetic table as a new package carrying its DP guarantee and the "
+          "source's NC/BY obligations", [
+              "publish", table, "--synthetic", "--dataset-card", s.path("synthetic-card.yaml"),
+              "--key", researcher, "--out", s.path("synthetic-package")])
+    s.run("anyone verifies it (signature, shards, the attached provenance record)",
+          ["verify", s.path("synthetic-package")])
+    s.run("its card, with the guarantee", ["card", "show", s.path("synthetic-package")])
+    s.run("audit the claim against the generator's signed privacy record and the ledger", [
+        "card", "audit", s.path("synthetic-package"), "--generator", s.path("model-llm"),
+        "--ledger", ledger, "--trainer-key", s.path("keys", "researcher.pub"),
+        "--publisher", s.path("keys", "researcher.pub")])
+    s.run("the dataset's budget after the LLM run", ["budget", "show", "--ledger", ledger])
 
 
 def _policy_part(s: _Story) -> None:
@@ -253,7 +320,9 @@ def _summary(s: _Story, elapsed: float) -> None:
                        ("revocation list", "revocations.json"),
                        ("vouched ledger head", "ledger-head.json"),
                        ("DP query release", "releases"), ("lineage picture", "lineage.svg"),
-                       ("lineage (DOT)", "lineage.dot")):
+                       ("lineage (DOT)", "lineage.dot"), ("DP causal LM", "model-llm"),
+                       ("synthetic table", "synthetic"),
+                       ("synthetic package", "synthetic-package")):
         if (s.out / rel).exists():
             where.add_row(label, s.path(rel))
     console.print(Panel(where, title=f"everything is under {s.out} ({elapsed:.0f} s)"))

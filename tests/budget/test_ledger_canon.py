@@ -4,11 +4,12 @@ after a format-2 row (a downgrade) is refused."""
 
 from __future__ import annotations
 
-import json
+import hashlib
 import sqlite3
 from pathlib import Path
 
 import pytest
+import rfc8785
 
 from dataprotocol._canonical import _legacy_canonical_json
 from dataprotocol.budget import Ledger, MechanismEvent
@@ -84,11 +85,51 @@ def test_format_1_row_after_format_2_is_refused(tmp_path: Path) -> None:
         Ledger(path).verify_chain()
 
 
-def test_stored_text_is_rfc8785(tmp_path: Path) -> None:
+def test_stored_text_keeps_values_and_hashes_rfc8785(tmp_path: Path) -> None:
     path = tmp_path / "text.sqlite"
     make_ledger(path).reserve("ds", run_id="r1", events=[EVENT], delta=1e-6,
                               meta={"lr": 1e-05, "w": 1.0})
     with sqlite3.connect(path) as conn:
-        meta, events = conn.execute("SELECT meta, events FROM entries WHERE seq = 2").fetchone()
-    assert meta == '{"lr":0.00001,"w":1}'
-    assert json.loads(events)[0]["noise_multiplier"] == 1
+        row = conn.execute(f"SELECT {COLUMNS} FROM entries WHERE seq = 2").fetchone()
+    entry = parse_row(row)
+    assert entry.meta == {"lr": 1e-05, "w": 1.0} and isinstance(entry.meta["w"], float)
+    payload = {"domain": "dataprotocol-ledger-entry/2", "seq": 2, "run_id": "r1",
+               "dataset_id": "ds", "state": "reserved", "events": [EVENT.to_dict()],
+               "delta": 1e-6, "meta": {"lr": 1e-05, "w": 1.0},
+               "created_at": entry.created_at, "prev_hash": entry.prev_hash}
+    data = rfc8785.dumps(payload)
+    assert b'"meta":{"lr":0.00001,"w":1}' in data
+    assert entry.entry_hash == hashlib.sha256(data).hexdigest()
+
+
+def _legacy_signed(doc_type: str, payload: dict, key) -> dict:
+    """An envelope as a pre-RFC 8785 dataprotocol signed it (no canon, legacy bytes)."""
+    from dataprotocol.keys import b64e
+
+    data = _legacy_canonical_json({"type": doc_type, "payload": payload})
+    return {"type": doc_type, "payload": payload,
+            "signature": {"alg": "ed25519", "key_id": key.key_id, "value": b64e(key.sign(data))}}
+
+
+def test_legacy_signed_genesis_and_head_survive_the_ledger(tmp_path: Path) -> None:
+    # The ledger stores signed documents in its meta column; reading them back must give
+    # values whose legacy bytes are the signed ones (8.0 must not come back as 8).
+    from dataprotocol.budget import LEDGER_GENESIS_TYPE
+    from dataprotocol.budget._identity import HEAD_TYPE
+    from dataprotocol.records._ledger_identity import verify_ledger_genesis, verify_ledger_head
+    from tests._ledgers import genesis_document, publisher_key
+
+    key = publisher_key()
+    genesis = _legacy_signed(LEDGER_GENESIS_TYPE, genesis_document()["payload"], key)
+    assert isinstance(genesis["payload"]["epsilon_cap"], float)
+    ledger = Ledger.create(tmp_path / "g.sqlite", genesis=genesis)
+    verify_ledger_genesis(Ledger(tmp_path / "g.sqlite").identity(), key.public)
+    head = ledger.head()
+    document = _legacy_signed(HEAD_TYPE, {"format": 1, "ledger_id": ledger.identity().ledger_id,
+                                          "seq": head.seq, "entry_hash": head.entry_hash,
+                                          "epsilon_spent": 0.0,
+                                          "vouched_at": "2026-12-01T00:00:00Z"}, key)
+    ledger.record_head(document)
+    stored = Ledger(tmp_path / "g.sqlite").heads()[0]
+    verify_ledger_head(stored, key.public, ledger_id=ledger.identity().ledger_id)
+    assert Ledger(tmp_path / "g.sqlite").verify_chain() == 2

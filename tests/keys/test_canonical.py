@@ -197,3 +197,27 @@ def test_big_numbers_verify_as_the_doubles_they_denote() -> None:
         verify_document(on_disk, keypair.public, doc_type="test/1")
     with pytest.raises(ValueError):  # a signer's big int is refused, not rounded
         sign_document("test/1", {"n": 2**60}, keypair)
+
+
+@given(payload=st.dictionaries(st.text(max_size=6), _JSON, max_size=4))
+def test_any_signed_payload_verifies_after_either_file_spelling(payload: dict[str, Any]) -> None:
+    # Writers store envelopes as RFC 8785 bytes (release records) or indented json.dumps
+    # (grants, manifests); a verifier reads either back with Python's json.
+    keypair = _fixed_keypair()
+    document = sign_document("test/1", payload, keypair)
+    for text in (canonical_json(document).decode(), json.dumps(document, indent=2)):
+        verify_document(json.loads(text), keypair.public, doc_type="test/1")
+
+
+def test_a_released_pre_rfc8785_privacy_document_still_verifies() -> None:
+    # tests/vectors/audit/privacy_v1.json was signed before the switch (no canon field;
+    # "delta": 1e-05 spelled differently by JCS): it must verify through the legacy bytes.
+    vector = json.loads((VECTORS.parent / "audit" / "privacy_v1.json").read_text(encoding="utf-8"))
+    document, doc_type = vector["document"], vector["document"]["type"]
+    assert "canon" not in document
+    assert signed_bytes(doc_type, document["payload"], None) != \
+        signed_bytes(doc_type, document["payload"])
+    identity = PublicIdentity.from_dict(vector["identity"])
+    assert verify_document(document, identity, doc_type=doc_type) == document["payload"]
+    with pytest.raises(SignatureError, match="does not verify"):  # relabelled as new
+        verify_document({**document, "canon": CANON_RFC8785}, identity, doc_type=doc_type)
