@@ -9,7 +9,8 @@ Cost: each configuration runs in its own subprocess (fresh peak-memory counter) 
 same fixed batch: warm-up steps, then timed steps of forward + backward + optimizer
 step. Time = median CPU seconds per step (process time, one torch thread: a fair cost on
 a shared machine; wall time on GPU). Memory = peak RSS (CPU) or
-torch.cuda.max_memory_allocated (GPU). Ratios are against the non-private step of the
+torch.cuda.max_memory_allocated (GPU). --interleaved re-times the configurations
+round-robin in one process (fair on a loaded machine). Ratios are against the non-private step of the
 same kind (full fine-tuning / LoRA). Opacus' own ghost clipping is printed beside as the
 reference; it refuses tied embeddings, so it runs on a copy whose LM head is untied
 (28M more parameters: a reference, not a like-for-like).
@@ -120,6 +121,31 @@ def worker(args: argparse.Namespace) -> None:
                       "step_mb": peak - (0 if device.type == "cuda" else loaded)}))
 
 
+def interleaved_times(args: argparse.Namespace, configs: list[str], seq: int
+                      ) -> dict[str, float]:
+    """Median CPU seconds per step, steps taken round-robin across the configurations in
+    ONE process (every model in memory at once), so that other processes' load hits them
+    alike -- the separate processes measure memory only."""
+    import statistics
+
+    import torch
+
+    torch.set_num_threads(args.threads)
+    clock = time.process_time if args.device == "cpu" else time.perf_counter
+    one_seq = argparse.Namespace(**{**vars(args), "seq": seq})
+    steps = {config: setup(one_seq, config)[0] for config in configs}
+    for one in steps.values():
+        for _ in range(args.warmup):
+            one()
+    times: dict[str, list[float]] = {config: [] for config in configs}
+    for _ in range(args.steps):
+        for config, one in steps.items():
+            start = clock()
+            one()
+            times[config].append(clock() - start)
+    return {config: statistics.median(t) for config, t in times.items()}
+
+
 def cost(args: argparse.Namespace) -> dict[str, dict[str, dict[str, float]]]:
     """Every configuration at every sequence length; one ratio table per length."""
     tables: dict[str, dict[str, dict[str, float]]] = {}
@@ -139,6 +165,10 @@ def cost(args: argparse.Namespace) -> dict[str, dict[str, dict[str, float]]]:
             results[config] = json.loads(lines[-1])
             print(f"  seq {seq} {config}: {results[config]['step_s']:.2f} s/step, peak "
                   f"{results[config]['peak_mb']:.0f} MB ({results[config]['mode']})", flush=True)
+        if args.interleaved and results:
+            for config, seconds in interleaved_times(args, list(results), seq).items():
+                results[config]["step_s"] = seconds
+            print(f"  seq {seq}: times re-measured round-robin in one process", flush=True)
         tables[str(seq)] = results
     for seq, results in tables.items():
         print(f"\nSmolLM2-135M, batch {args.batch}, seq {seq}, median of {args.steps} steps, "
@@ -225,6 +255,9 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=3)
     parser.add_argument("--warmup", type=int, default=1)
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--interleaved", action="store_true",
+                        help="time the configurations round-robin in one process (fair "
+                             "ratios on a loaded machine; holds every model in memory)")
     parser.add_argument("--configs", default=",".join(CONFIGS))
     parser.add_argument("--worker", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--utility", action="store_true")

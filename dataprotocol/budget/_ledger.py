@@ -328,7 +328,7 @@ def _summary(last: LedgerEntry, epsilon: float) -> RunSummary:
 def _spent_by(entries: Sequence[LedgerEntry], dataset_id: str) -> str:
     """Who spent the dataset's budget so far: training runs, query releases (with their
     queries), synthetic releases -- so a refusal names what it composes with."""
-    latest = {e.run_id: e for e in entries if e.dataset_id == dataset_id}
+    latest = {e.run_id: e for e in entries if e.is_run and e.dataset_id == dataset_id}
     groups: dict[str, list[str]] = {}
     for run_id, entry in latest.items():
         kind = str(entry.meta.get("kind", "train"))

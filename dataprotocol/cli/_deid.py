@@ -76,15 +76,20 @@ def scrub(
                                 "configured pipeline instead of flagging it."),
     language: str = typer.Option("", "--language", help="auto (default: per document), or one pipeline: en, zh."),
     report: Path | None = typer.Option(None, "--report", help="Write counts per entity type as JSON (no PII)."),
+    engine: str = typer.Option("local", "--engine", help="local (worker processes) or ray (a Ray Data actor pool, "
+                               "--processes actors; needs dataprotocol[ray]). Same output."),
+    ray_address: str | None = typer.Option(None, "--ray-address", envvar="RAY_ADDRESS",
+                                           help="Ray cluster to attach to with --engine ray (default: a local Ray)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Scrub PII from a file into a new file; prints counts per entity type."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
     from dataprotocol._files import atomic_write_text
-    from dataprotocol.deid import check_paths, scrub_file
+    from dataprotocol.deid import check_engine, check_paths, scrub_file
 
     check_paths(source, out, batch_size=batch_size, n_process=processes)
+    check_engine(engine)
     operators = _pairs(entity_operator, option="entity-operator")
     scrubber = _scrubber(config, key_file, operator=operator, operators=operators, model=model, strict=strict,
                          language=language)
@@ -94,7 +99,8 @@ def scrub(
         result = scrub_file(scrubber, source, out, text_columns=text_column,
                             pii_columns=_pairs(pii_column, option="pii-column"), batch_size=batch_size,
                             n_process=processes, progress=lambda n: bar.advance(task, n),
-                            on_total=lambda n: bar.update(task, total=n))
+                            on_total=lambda n: bar.update(task, total=n), engine=engine,
+                            ray_address=ray_address)
     if report:
         import json
 

@@ -24,6 +24,7 @@ from dataprotocol.deid._config import (
 from dataprotocol.deid._eval import EvalReport, Metrics, run_eval
 from dataprotocol.deid._io import ScrubFileReport, check_paths, scrub_file
 from dataprotocol.deid._operators import decrypt_token, load_key_file, new_key, pseudonym, reveal
+from dataprotocol.deid._ray import ENGINES, check_engine, ray_session, scrub_batches_ray
 from dataprotocol.deid._scrubber import Scrubber
 from dataprotocol.deid._types import Finding, FrameResult, Scrubbed, count_findings
 from dataprotocol.deid._verify import VerifyReport, verify_file
@@ -54,4 +55,9 @@ __all__ = [
     "Metrics",
     "verify_file",
     "VerifyReport",
+    # engines: local (processes) or Ray Data
+    "ENGINES",
+    "check_engine",
+    "ray_session",
+    "scrub_batches_ray",
 ]

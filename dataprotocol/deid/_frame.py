@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from dataprotocol.deid._types import FrameResult
+from dataprotocol.deid._types import FrameResult, Scrubbed
 from dataprotocol.errors import InputError
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from dataprotocol.deid._scrubber import Scrubber
-
-__all__ = ["scrub_frame"]
+__all__ = ["check_roles", "frame_texts", "scrub_frame"]
 
 
 def _check_columns(df: pd.DataFrame, names: Sequence[str]) -> None:
@@ -24,32 +22,45 @@ def _check_columns(df: pd.DataFrame, names: Sequence[str]) -> None:
                              expected="one of " + ", ".join(map(str, df.columns)))
 
 
+def check_roles(df: pd.DataFrame, *, text_columns: Sequence[str], pii_columns: Mapping[str, str]) -> None:
+    """Every named column exists and has one role; raises :class:`InputError`."""
+    overlap = set(text_columns) & set(pii_columns)
+    if overlap:
+        raise InputError(f"column {sorted(overlap)[0]!r} is both a text and a PII column",
+                         field=sorted(overlap)[0], expected="each column in one role")
+    _check_columns(df, [*text_columns, *pii_columns])
+
+
+def frame_texts(df: pd.DataFrame, text_columns: Sequence[str]) -> list[str]:
+    """The texts :func:`scrub_frame` hands ``scrub_texts``, all columns in order (one call)."""
+    return [str(v) for column in text_columns for v in df[column].tolist() if not _missing(v)]
+
+
 def _missing(value: Any) -> bool:
     import pandas as pd
 
     return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
 
 
-def scrub_frame(scrubber: Scrubber, df: pd.DataFrame, *, text_columns: Sequence[str],
-                pii_columns: Mapping[str, str], batch_size: int, n_process: int | None) -> FrameResult:
-    overlap = set(text_columns) & set(pii_columns)
-    if overlap:
-        raise InputError(f"column {sorted(overlap)[0]!r} is both a text and a PII column",
-                         field=sorted(overlap)[0], expected="each column in one role")
-    _check_columns(df, [*text_columns, *pii_columns])
+def scrub_frame(df: pd.DataFrame, *, text_columns: Sequence[str], pii_columns: Mapping[str, str],
+                replace_value: Callable[[str, str], str],
+                scrub_texts: Callable[[list[str]], Iterable[Scrubbed]]) -> FrameResult:
+    """``replace_value(entity_type, value)`` for PII cells; ``scrub_texts(texts)`` gives one
+    result per text, in order, for each text column (the engine: local or Ray)."""
+    check_roles(df, text_columns=text_columns, pii_columns=pii_columns)
     out = df.copy()
     counts: Counter[str] = Counter()
     languages: Counter[str] = Counter()
     unconfigured: Counter[str] = Counter()
     for column, entity_type in pii_columns.items():
         values = out[column].tolist()
-        new = [v if _missing(v) else scrubber.replace_value(entity_type, str(v)) for v in values]
+        new = [v if _missing(v) else replace_value(entity_type, str(v)) for v in values]
         counts[entity_type] += sum(1 for v in values if not _missing(v))
         out[column] = _as_column(new)
     for column in text_columns:
         values = out[column].tolist()
         texts = [str(v) for v in values if not _missing(v)]
-        scrubbed = iter(scrubber.scrub_many(texts, batch_size=batch_size, n_process=n_process))
+        scrubbed = iter(scrub_texts(texts))
         new = []
         for v in values:
             if _missing(v):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from dataprotocol.deid._scrubber import Scrubber
+    from dataprotocol.deid._types import FrameResult, Scrubbed
 
 __all__ = ["FORMATS", "ScrubFileReport", "check_paths", "scrub_file", "read_frame"]
 
@@ -116,14 +117,24 @@ def read_frame(path: Path) -> pd.DataFrame:
 def scrub_file(scrubber: Scrubber, source: str | Path, out: str | Path, *,
                text_columns: Sequence[str] = (), pii_columns: Mapping[str, str] | None = None,
                batch_size: int = 64, n_process: int | None = None, progress: Progress | None = None,
-               on_total: Callable[[int], None] | None = None) -> ScrubFileReport:
-    """Scrub ``source`` into ``out`` (same format). Raises ``InputError`` before writing."""
+               on_total: Callable[[int], None] | None = None, engine: str = "local",
+               ray_address: str | None = None) -> ScrubFileReport:
+    """Scrub ``source`` into ``out`` (same format). Raises ``InputError`` before writing.
+
+    ``engine="ray"`` runs the scrubber on a Ray Data actor pool (``n_process`` actors,
+    default: every available core) on a local Ray, or the cluster at ``ray_address`` /
+    ``RAY_ADDRESS``; the output is byte-for-byte the local engine's.
+    """
+    from dataprotocol.deid._ray import check_engine
+
     src, dst = check_paths(source, out, batch_size=batch_size, n_process=n_process)
+    check_engine(engine)
     tick = progress or (lambda n: None)
+    run = _Run(scrubber, batch_size=batch_size, n_process=n_process, engine=engine, address=ray_address)
     if src.suffix.lower() == ".txt":
         if text_columns or pii_columns:
             raise InputError("--text-column / --pii-column apply to tables, not .txt", field="text_column")
-        return _scrub_txt(scrubber, src, dst, batch_size=batch_size, tick=tick, on_total=on_total)
+        return _scrub_txt(run, src, dst, tick=tick, on_total=on_total)
     frame = read_frame(src)
     if frame.empty:
         raise InputError("input has no rows", file=src, expected="at least one record")
@@ -134,6 +145,12 @@ def scrub_file(scrubber: Scrubber, source: str | Path, out: str | Path, *,
     parts = []
     if on_total:
         on_total(len(frame))
+    if engine == "ray":
+        result = run.frame_on_ray(frame, text_columns=columns, pii_columns=pii_columns or {})
+        _write_frame(result.frame, dst)
+        tick(len(frame))
+        return ScrubFileReport(str(src), str(dst), len(frame), result.report, result.languages,
+                               result.unconfigured)
     for start in range(0, len(frame), _ROWS_PER_STEP):
         part = frame.iloc[start:start + _ROWS_PER_STEP]
         result = scrubber.scrub_frame(part, text_columns=columns, pii_columns=pii_columns or {},
@@ -167,7 +184,38 @@ def _default_text_columns(frame: pd.DataFrame, src: Path) -> list[str]:
     return columns
 
 
-def _scrub_txt(scrubber: Scrubber, src: Path, dst: Path, *, batch_size: int, tick: Progress,
+@dataclass(frozen=True)
+class _Run:
+    """How to scrub: the scrubber and the engine it runs on."""
+
+    scrubber: Scrubber
+    batch_size: int
+    n_process: int | None
+    engine: str
+    address: str | None
+
+    def texts(self, texts: Sequence[str]) -> Iterable[Scrubbed]:
+        if self.engine != "ray":
+            return self.scrubber.iter_scrub(texts, batch_size=self.batch_size)
+        from dataprotocol.deid._parallel import default_processes
+        from dataprotocol.deid._ray import scrub_texts_ray
+
+        return scrub_texts_ray(self.scrubber.config, texts, batch_size=self.batch_size,
+                               workers=self.n_process or default_processes(), address=self.address)
+
+    def frame_on_ray(self, frame: pd.DataFrame, *, text_columns: Sequence[str],
+                     pii_columns: Mapping[str, str]) -> FrameResult:
+        """The whole table in one Ray run (one actor start-up), then the local frame logic."""
+        from dataprotocol.deid._frame import check_roles, frame_texts, scrub_frame
+
+        check_roles(frame, text_columns=text_columns, pii_columns=pii_columns)
+        results = iter(self.texts(frame_texts(frame, text_columns)))
+        return scrub_frame(frame, text_columns=text_columns, pii_columns=pii_columns,
+                           replace_value=self.scrubber.replace_value,
+                           scrub_texts=lambda texts: [next(results) for _ in texts])
+
+
+def _scrub_txt(run: _Run, src: Path, dst: Path, *, tick: Progress,
                on_total: Callable[[int], None] | None) -> ScrubFileReport:
     text = read_text(src, what="input file")
     if not text.strip():
@@ -180,7 +228,7 @@ def _scrub_txt(scrubber: Scrubber, src: Path, dst: Path, *, batch_size: int, tic
     languages: Counter[str] = Counter()
     unconfigured: Counter[str] = Counter()
     out = []
-    for result in scrubber.iter_scrub(lines, batch_size=batch_size):
+    for result in run.texts(lines):
         counts.update(f.entity_type for f in result.findings)
         if result.text.strip():
             languages[result.language] += 1

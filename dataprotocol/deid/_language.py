@@ -61,8 +61,13 @@ def han_share(text: str) -> tuple[float, int]:
     return (han / letters if letters else 0.0), letters
 
 
+#: e-mail addresses, URLs and tokens mixing letters and digits (ids, codes): Latin letters
+#: in them are no evidence of a Latin-script language ("订单DD71885256，邮箱 li_na@qq.com")
+_NOT_WORDS = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|[A-Za-z0-9_\-./]*\d[A-Za-z0-9_\-./]*")
+
+
 def _script_language(text: str) -> str | None:
-    share, _ = han_share(text)
+    share, _ = han_share(_NOT_WORDS.sub(" ", text) if _HAN.search(text) else text)
     if _KANA.search(text):
         return "ja"
     if _HANGUL.search(text):

@@ -1,39 +1,38 @@
 """Worker processes for :meth:`Scrubber.scrub_many` (``n_process > 1``).
 
-On platforms with ``fork`` the workers inherit the loaded scrubber (copy-on-write:
-no second spaCy load); elsewhere each worker builds one from the config. Work is
-handed out in batches and results come back in input order (``imap``).
+This module knows nothing of the scrubber: it is handed a *batch function*
+``(texts, first) -> results`` and, for platforms without ``fork``, a picklable
+factory that builds one in each worker. With ``fork`` the workers inherit the
+loaded function (copy-on-write: no second spaCy load); elsewhere each worker calls
+the factory once. Work is handed out in batches and results come back in input
+order (``imap``).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
 
 from dataprotocol.deid._types import Scrubbed
 
-if TYPE_CHECKING:
-    from dataprotocol.deid._config import ScrubConfig
-    from dataprotocol.deid._scrubber import Scrubber
+__all__ = ["BatchFunction", "scrub_parallel", "default_processes"]
 
-__all__ = ["scrub_parallel", "default_processes"]
+#: ``(texts, first) -> one result per text``; ``first`` numbers the documents in errors
+BatchFunction = Callable[[Sequence[str], int], list[Scrubbed]]
 
-_WORKER: Scrubber | None = None
+_WORKER: BatchFunction | None = None
 
 
-def _init_spawned(config: ScrubConfig) -> None:
+def _init_spawned(factory: Callable[[], BatchFunction]) -> None:
     global _WORKER
-    from dataprotocol.deid._scrubber import Scrubber
-
-    _WORKER = Scrubber(config)
+    _WORKER = factory()
 
 
-def _work(args: tuple[list[str], int, int]) -> list[Scrubbed]:
-    texts, batch_size, first = args
+def _work(args: tuple[list[str], int]) -> list[Scrubbed]:
+    texts, first = args
     assert _WORKER is not None
-    return list(_WORKER.iter_scrub(texts, batch_size=batch_size, first=first))
+    return _WORKER(texts, first)
 
 
 def default_processes() -> int:
@@ -44,15 +43,17 @@ def default_processes() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def scrub_parallel(scrubber: Scrubber, texts: Sequence[str], *, batch_size: int, n_process: int) -> list[Scrubbed]:
+def scrub_parallel(texts: Sequence[str], *, worker: BatchFunction, factory: Callable[[], BatchFunction],
+                   batch_size: int, n_process: int) -> list[Scrubbed]:
+    """Run ``worker`` over ``texts`` in batches of ``batch_size`` on ``n_process`` processes."""
     global _WORKER
-    batches = [(list(texts[i:i + batch_size]), batch_size, i) for i in range(0, len(texts), batch_size)]
+    batches = [(list(texts[i:i + batch_size]), i) for i in range(0, len(texts), batch_size)]
     if "fork" in multiprocessing.get_all_start_methods():
-        _WORKER = scrubber
+        _WORKER = worker
         pool = multiprocessing.get_context("fork").Pool(n_process)
     else:  # pragma: no cover - Windows / macOS spawn
         pool = multiprocessing.get_context("spawn").Pool(n_process, initializer=_init_spawned,
-                                                         initargs=(scrubber.config,))
+                                                         initargs=(factory,))
     try:
         out: list[Scrubbed] = []
         for chunk in pool.imap(_work, batches):

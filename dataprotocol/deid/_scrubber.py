@@ -15,6 +15,7 @@ Return types (other layers code against these):
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -160,8 +161,14 @@ class Scrubber:
         items = [str(t) for t in texts]
         n_process = default_processes() if n_process is None else n_process
         if n_process > 1 and len(items) > batch_size:
-            return scrub_parallel(self, items, batch_size=batch_size, n_process=n_process)
+            return scrub_parallel(items, worker=self.batch_function(batch_size),
+                                  factory=functools.partial(batch_function, self.config, batch_size),
+                                  batch_size=batch_size, n_process=n_process)
         return list(self.iter_scrub(items, batch_size=batch_size))
+
+    def batch_function(self, batch_size: int) -> Callable[[Sequence[str], int], list[Scrubbed]]:
+        """``(texts, first) -> results``: :meth:`iter_scrub` for one batch (worker engines)."""
+        return lambda texts, first: list(self.iter_scrub(texts, batch_size=batch_size, first=first))
 
     def iter_scrub(self, texts: Sequence[str], *, batch_size: int = 64, first: int = 0) -> Iterator[Scrubbed]:
         """Generator form of :meth:`scrub_many` (one process), for progress bars.
@@ -205,8 +212,10 @@ class Scrubber:
         """
         from dataprotocol.deid._frame import scrub_frame
 
-        return scrub_frame(self, df, text_columns=text_columns, pii_columns=dict(pii_columns or {}),
-                           batch_size=batch_size, n_process=n_process)
+        return scrub_frame(df, text_columns=text_columns, pii_columns=dict(pii_columns or {}),
+                           replace_value=self.replace_value,
+                           scrub_texts=lambda texts: self.scrub_many(texts, batch_size=batch_size,
+                                                                     n_process=n_process))
 
     def dataset_map_function(self, text_columns: Sequence[str], *,
                              batch_size: int = 64) -> Callable[[dict[str, list[Any]]], dict[str, list[Any]]]:
@@ -222,6 +231,14 @@ class Scrubber:
             return out
 
         return _map
+
+
+def batch_function(config: ScrubConfig, batch_size: int) -> Callable[[Sequence[str], int], list[Scrubbed]]:
+    """Build a scrubber for ``config`` (once: spaCy loads here) and return its batch function.
+
+    Picklable by reference, so spawned processes and Ray actors can call it themselves.
+    """
+    return Scrubber(config).batch_function(batch_size)
 
 
 def report_of(results: Iterable[Scrubbed]) -> dict[str, int]:

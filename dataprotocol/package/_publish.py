@@ -10,6 +10,7 @@ from the OS CSPRNG; the publisher keeps its own wrapped copy in the manifest.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -31,7 +32,7 @@ from dataprotocol.package._manifest import (
     ShardEntry,
     shard_context,
 )
-from dataprotocol.package._scrub import ScrubPlan, scrub_batches
+from dataprotocol.package._scrub import ScrubPlan, scrub_batches, source_batches
 from dataprotocol.package._sources import TableSource, open_source
 from dataprotocol.package._storage import MANIFEST_NAME, Location, staged_package
 from dataprotocol.package._stream import DEFAULT_SEGMENT_SIZE, StreamWriter
@@ -190,6 +191,8 @@ def publish(
     segment_size: int = DEFAULT_SEGMENT_SIZE,
     ledger: LedgerPin | None = None,
     revocations: RevocationsRef | None = None,
+    engine: str = "local",
+    ray_address: str | None = None,
     synthetic: Any = None,
 ) -> Manifest:
     """Publish ``input_path`` (CSV, JSONL or Parquet) as an encrypted, signed data package.
@@ -206,10 +209,16 @@ def publish(
     Default: a signed, empty list written into the package as ``revocations.json``
     (extend it with ``grant revoke --list PKG/revocations.json``; refresh it before its
     ``next_update``).
+    ``engine="ray"``: scrub on a Ray Data actor pool (one scrubber per actor), on a local
+    Ray or the cluster at ``ray_address`` / ``RAY_ADDRESS``; the same rows as "local".
     ``synthetic``: a checked DP synthetic table (``package.prepare_synthetic``; use
     :func:`~dataprotocol.package.publish_synthetic`): its provenance record goes into the
     package, its guarantee into the signed manifest and the dataset card.
     """
+    if engine != "local":
+        from dataprotocol.deid import check_engine
+
+        check_engine(engine)
     if ledger is not None and ledger.publisher_key_id != publisher.key_id:
         raise InputError("the ledger was created by another publisher", field="ledger",
                          expected=f"a ledger whose genesis {publisher.key_id} signed")
@@ -223,7 +232,7 @@ def publish(
                          expected=", ".join(base_schema.names))
     plan = ScrubPlan.make(text_columns=text_columns, pii_columns=pii_columns or {},
                           pseudonym_key=pseudonym_key, scrubber=scrubber, schema=base_schema,
-                          source=str(input_path))
+                          source=str(input_path), engine=engine, ray_address=ray_address)
     size_of = _sizer(source=source, shards=shards, rows_per_shard=rows_per_shard)
     package_id = os.urandom(16).hex()
 
@@ -232,7 +241,8 @@ def publish(
                              package_id=package_id, shard=index)
 
     with staged_package(out) as location:
-        batches = scrub_batches(source.batches(), plan) if plan.active else source.batches()
+        batches = (scrub_batches(source.batches(), plan, read=functools.partial(source_batches, str(input_path)))
+                   if plan.active else source.batches())
         entries, keys, schema = _write_shards(
             location, batches, base_schema=base_schema, shards=shards, size_of=size_of,
             context_of=context_of, segment_size=segment_size)

@@ -8,7 +8,7 @@ counts per entity type only -- never a value (STYLE.md rule 11).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +16,7 @@ import pyarrow as pa
 
 from dataprotocol.errors import InputError
 
-__all__ = ["ScrubPlan", "scrub_batches"]
+__all__ = ["ScrubPlan", "scrub_batches", "source_batches"]
 
 
 @dataclass
@@ -28,21 +28,32 @@ class ScrubPlan:
     scrubber: Any = None
     entities: Counter[str] = field(default_factory=Counter)
     rows: int = 0
+    #: "local" (this process) or "ray" (a Ray Data actor pool, each with its own scrubber)
+    engine: str = "local"
+    config: Any = None
+    ray_address: str | None = None
 
     @property
     def active(self) -> bool:
-        return self.scrubber is not None
+        return self.scrubber is not None or self.config is not None
 
     @classmethod
     def make(cls, *, text_columns: Sequence[str], pii_columns: Mapping[str, str],
-             pseudonym_key: bytes | None, scrubber: Any, schema: pa.Schema, source: str) -> ScrubPlan:
+             pseudonym_key: bytes | None, scrubber: Any, schema: pa.Schema, source: str,
+             engine: str = "local", ray_address: str | None = None) -> ScrubPlan:
         names = set(schema.names)
         for column in (*text_columns, *pii_columns):
             if column not in names:
                 raise InputError(f"no column {column!r} in the input", file=source, field=column,
                                  expected="one of " + ", ".join(schema.names))
-        plan = cls(text_columns=tuple(text_columns), pii_columns=dict(pii_columns), scrubber=scrubber)
-        if plan.scrubber is None and (plan.text_columns or plan.pii_columns):
+        plan = cls(text_columns=tuple(text_columns), pii_columns=dict(pii_columns), scrubber=scrubber,
+                   engine=engine, ray_address=ray_address)
+        if engine == "ray":  # the actors build the scrubbers; this process needs only the config
+            wanted = scrubber is not None or plan.text_columns or plan.pii_columns
+            plan.config = scrubber.config if scrubber is not None else (
+                _default_config(pseudonym_key) if wanted else None)
+            plan.scrubber = None
+        elif plan.scrubber is None and (plan.text_columns or plan.pii_columns):
             plan.scrubber = _default_scrubber(pseudonym_key)
         return plan
 
@@ -62,13 +73,38 @@ class ScrubPlan:
                 "replaced": int(sum(self.entities.values()))}
 
 
+def _default_config(pseudonym_key: bytes | None) -> Any:
+    from dataprotocol.deid import ScrubConfig
+
+    return ScrubConfig(operator="pseudonym", key=pseudonym_key) if pseudonym_key else ScrubConfig()
+
+
 def _default_scrubber(pseudonym_key: bytes | None) -> Any:
-    from dataprotocol.deid import Scrubber, ScrubConfig  # heavy (Presidio, spaCy): lazy
+    from dataprotocol.deid import Scrubber  # heavy (Presidio, spaCy): lazy
 
-    config = ScrubConfig(operator="pseudonym", key=pseudonym_key) if pseudonym_key else ScrubConfig()
-    return Scrubber(config)
+    return Scrubber(_default_config(pseudonym_key))
 
 
-def scrub_batches(batches: Iterator[pa.RecordBatch], plan: ScrubPlan) -> Iterator[pa.RecordBatch]:
-    for batch in batches:
-        yield plan.scrub(batch)
+def scrub_batches(batches: Iterator[pa.RecordBatch], plan: ScrubPlan, *,
+                  read: Callable[[], Iterator[pa.RecordBatch]] | None = None) -> Iterator[pa.RecordBatch]:
+    """Scrubbed batches in input order. The Ray engine reads through ``read`` (picklable:
+    it runs in a Ray read task) instead of ``batches``."""
+    if plan.engine != "ray":
+        for batch in batches:
+            yield plan.scrub(batch)
+        return
+    from dataprotocol.deid import scrub_batches_ray
+
+    assert read is not None
+    for batch, counts in scrub_batches_ray(read, config=plan.config, text_columns=plan.text_columns,
+                                           pii_columns=plan.pii_columns, address=plan.ray_address):
+        plan.entities.update(counts)
+        plan.rows += batch.num_rows
+        yield batch
+
+
+def source_batches(input_path: str) -> Iterator[pa.RecordBatch]:
+    """The input's record batches (module level: a Ray read task calls it by reference)."""
+    from dataprotocol.package._sources import open_source
+
+    return open_source(input_path).batches()

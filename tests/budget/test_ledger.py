@@ -37,6 +37,8 @@ def test_refusal_when_budget_would_be_exceeded_spends_nothing(ledger):
         ledger.reserve("ds", run_id="b", events=[HUGE], delta=1e-5)
     assert isinstance(info.value, BudgetExceeded)
     assert any("cap 8" in reason for reason in info.value.reasons)
+    # the refusal names what it composes with: run "a" only, not the publisher's genesis
+    assert any("spent by 1 training run(s): a)" in reason for reason in info.value.reasons)
     after = ledger.status("ds")
     assert after.spent_epsilon == before.spent_epsilon
     assert [r.run_id for r in after.runs] == ["a"]

@@ -38,6 +38,7 @@ from dataprotocol.deid.recognizers._zh_address import ChineseAddressRecognizer
 from dataprotocol.deid.recognizers._zh_age import ChineseAgeRecognizer
 from dataprotocol.deid.recognizers._zh_bank_card import ChineseBankCardRecognizer
 from dataprotocol.deid.recognizers._zh_date import ChineseDateRecognizer
+from dataprotocol.deid.recognizers._zh_labelled_number import ChineseLabelledNumberRecognizer
 from dataprotocol.deid.recognizers._zh_location import ChineseLocationRecognizer
 from dataprotocol.deid.recognizers._zh_nrp import ChineseNrpRecognizer
 from dataprotocol.deid.recognizers._zh_organization import ChineseOrganizationRecognizer
@@ -57,6 +58,7 @@ __all__ = [
     "ChineseAgeRecognizer",
     "ChineseBankCardRecognizer",
     "ChineseDateRecognizer",
+    "ChineseLabelledNumberRecognizer",
     "ChineseLocationRecognizer",
     "ChineseMedicalRecordRecognizer",
     "ChineseNrpRecognizer",
@@ -148,6 +150,7 @@ CHINESE_RECOGNIZERS: tuple[Callable[[], EntityRecognizer], ...] = (
     ChineseLocationRecognizer,
     ChineseRecordIdRecognizer,
     ChineseMedicalRecordRecognizer,
+    ChineseLabelledNumberRecognizer,
     ChineseZipRecognizer,
     ChineseNrpRecognizer,
 )
@@ -169,4 +172,5 @@ def chinese_recognizers() -> list[EntityRecognizer]:
     generic = [cls(supported_language="zh") for cls in (CreditCardRecognizer, CryptoRecognizer, IbanRecognizer,
                                                        IpRecognizer, MacAddressRecognizer, UrlRecognizer,
                                                        UuidRecognizer)]
-    return [OfflineEmailRecognizer(supported_language="zh"), *generic, *(cls() for cls in CHINESE_RECOGNIZERS)]
+    return [OfflineEmailRecognizer(supported_language="zh"), DelimitedRowRecognizer(supported_language="zh"),
+            *generic, *(cls() for cls in CHINESE_RECOGNIZERS)]

@@ -1,33 +1,50 @@
-"""Labelled identifying numbers: "Parcel #122324925", "Screening ID 502417361", "policy no. 88123456".
+"""Labelled identifying numbers: "Parcel #122324925", "Claim No. C62-2353601", "Member ID Q21-5106078".
 
-HIPAA Safe Harbor's catch-all (18): "any other unique identifying number". A run of
-6-12 digits (optionally after a short letter prefix) counts only right after ``#`` or
-an id label, so quantities, prices and years are left alone; phone, card and SSN
-recognizers score higher and win where they overlap.
+HIPAA Safe Harbor's catch-all (18): "any other unique identifying number". A token of
+the generic id shape (``_id_token``: letters and digits with ``-``/``/``/``.``
+separators, four or more digits) counts only right after ``#`` or an id label
+("case", "claim no.", "policy #:", "member id", "reference"), so quantities, prices,
+dates and years are left alone; phone, card and SSN recognizers score higher and win
+where they overlap.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
+
+from presidio_analyzer import RecognizerResult
 
 from dataprotocol.deid.recognizers._base import RegexPattern, RegexRecognizer
+from dataprotocol.deid.recognizers._id_token import ID_TOKEN, plausible_id
 
 __all__ = ["LabelledIdRecognizer"]
 
-_ID = r"(?P<id>(?:[A-Z]{1,4}-?)?\d{4,12}(?:-\d{2,8}){0,3}(?:-?[A-Z]{1,2})?)(?![\w\-]|\.\d)"
 _LABEL = (r"id|identifier|number|no\.?|num|ref(?:erence)?|acct|account|membership|member|case|file|policy|"
           r"claim|tracking|order|booking|confirmation|reservation|ticket|invoice|parcel|shipment|badge|"
           r"employee|student|subject|screening|enrol?ment|registration|serial|customer|client|patient|"
           # clinical and billing record numbers in notes (HIPAA 18: any other unique number)
           r"fin|encounter|visit|admission|rx|prescription|specimen|accession|sample|lab|requisition|npi|dea|"
           r"authori[sz]ation|auth|group|plan|beneficiary|subscriber|insurance|voucher|receipt|transaction|"
-          r"certificate|license|licence|permit|badge|control|batch|lot|docket|matter|work order|job|ref\s?#")
+          r"certificate|license|licence|permit|control|batch|docket|matter|work order|job|report|incident|"
+          r"loan|contract|application|rma|po|waybill|consignment|record|chart|folio|ref\s?#")
+#: what may stand between the label and the id: "Claim No. ", "Policy #: ", "Member ID ", "case is "
+_GAP = r"(?:\s*(?:id|no\.?|number|num|#|code|ref))?\s*(?:[:#]\s*)?(?:is\s+|was\s+)?"
 
 
 class LabelledIdRecognizer(RegexRecognizer):
     ENTITY = "ID"
     PATTERNS = (
-        RegexPattern("hash id", rf"(?<![\w&#])#\s?{_ID}", 0.45, group="id"),
-        RegexPattern("labelled id", rf"\b(?:{_LABEL})(?:\s+(?:id|no\.?|number|num))?\s*:?\s*{_ID}", 0.45,
-                     group="id", flags=re.IGNORECASE),
+        RegexPattern("hash id", rf"(?<![\w&#])#\s?{ID_TOKEN}", 0.45, group="id"),
+        RegexPattern("labelled id", rf"\b(?:{_LABEL}){_GAP}{ID_TOKEN}", 0.45, group="id", flags=re.IGNORECASE),
     )
+
+    def validate(self, value: str) -> bool:
+        return plausible_id(value)
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
+        """One result per span ("Parcel #12345678" matches as a hash id and after a label)."""
+        unique: dict[tuple[int, int], RecognizerResult] = {}
+        for result in super().analyze(text, entities, nlp_artifacts):
+            unique.setdefault((result.start, result.end), result)
+        return list(unique.values())

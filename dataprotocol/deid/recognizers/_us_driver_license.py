@@ -1,7 +1,10 @@
 """US driver licence numbers, only next to a licence context word.
 
-State formats vary from 1 letter + 4 digits to 14 alphanumerics; without context
-such a token is just an id, so context is required.
+State formats vary from 1 letter + 4 digits (some states' older numbers) to 13-17
+characters with dashes (Florida ``A123-456-78-901-2``, Illinois ``A123-4567-8901``),
+and several states print 9 digits in groups of three (``123 456 789``). Without
+context such a token is just an id, so a licence word (``driver license``, ``DL #``,
+``lic. no.``) within a few words is required.
 """
 
 from __future__ import annotations
@@ -15,9 +18,15 @@ class UsDriverLicenseContextRecognizer(RegexRecognizer):
     ENTITY = "US_DRIVER_LICENSE"
     CONTEXT = ("driver's license", "drivers license", "driver license", "driver's licence",
                "driving licence", "driver licence", "license number", "licence number", "dl", "dl#",
-               "license no", "lic no", "lic#", "license #")
+               "license no", "lic no", "lic#", "license #", "license", "licence", "lic", "dln", "driving license")
     WINDOW = 30
     PATTERNS = (
         RegexPattern("licence id", r"(?<![\w\-])(?=[A-Z0-9\-]*\d)[A-Z]{0,3}[-]?\d[\dA-Z\-]{3,13}(?![\w\-])", 0.75,
+                     needs_context=True),
+        # Florida/Illinois/Michigan/Maryland/Wisconsin: a letter and dash-grouped digits
+        RegexPattern("dashed licence", r"(?<![\w\-])[A-Z]\d{3}(?:[\- ]\d{2,4}){2,4}(?:-\d)?(?![\w\-])", 0.75,
+                     needs_context=True),
+        # nine digits printed in three groups (Texas, Indiana, Tennessee ...)
+        RegexPattern("grouped licence", r"(?<![\w\-])\d{3}[ \-]\d{3}[ \-]\d{3}(?![\w\-]|[ \-]\d)", 0.75,
                      needs_context=True),
     )

@@ -21,7 +21,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from dataprotocol.deid.recognizers._base import compile_pattern
 from dataprotocol.deid.recognizers._zh_segments import dictionary_frequency, segment
-from dataprotocol.deid.recognizers._zh_surnames import DOUBLE_SURNAMES, SINGLE_SURNAMES
+from dataprotocol.deid.recognizers._zh_surnames import DISTINCTIVE_DOUBLE_SURNAMES, DOUBLE_SURNAMES, SINGLE_SURNAMES
 
 __all__ = ["ChinesePersonRecognizer"]
 
@@ -30,16 +30,25 @@ _ROLES = ("患者|病人|病患|客户|用户|顾客|买家|卖家|联系人|收
           "司机|快递员|骑手|业务员|负责人|法人|法定代表人|主治医生|主治医师|医生|医师|护士|老师|主任|经理|主管|配偶|"
           "儿子|女儿|父亲|母亲|丈夫|妻子|爱人|签名|签字|审批人|填表人|接待人|记录人|办理人|承办人|民警|警官|"
           "我是|我叫|名叫|叫做|本人|致|亲爱的|尊敬的|抄送|发件|收件|寄给|交给|发给|转给|告诉|通知|联系|拜访|车主|来电人|乘客|房东|租客|"
-          "业主|学生|家长|同学|朋友|领导|上级|下属|From|To|Dear")
+          "业主|学生|家长|同学|朋友|领导|上级|下属|坐席|@|审核|审核人|复核|推荐人|联络人|代理人|监护人|From|To|Dear")
+#: a role word of the form "...员 / ...人 / ...者 / ...官" (理赔员, 查勘员, 报警人, 签收人, 记录者):
+#: a cue when a colon follows it, or when the name after it is not an ordinary word
+_ROLE_FORM = r"\p{Han}{1,4}?(?:员|人|者|官|师)"
 _TITLES = ("先生|女士|小姐|太太|医生|医师|大夫|经理|总监|老师|护士|主任|律师|警官|同志|师傅|教授|院长|科长|处长|局长|"
            "队长|阿姨|叔叔|大爷|大妈|同学|专员|客服|总|博士|主管|部长|书记|董事长|老板|店长|组长|您好|你好")
-_NOT_GIVEN = set("的了在是说和与及或等也都就还又把被给向对从于为因称讲问答来去到要请已曾将您你我他她们先女医经老护"
+_NOT_GIVEN = set("的了着过吗呢吧啊在是说和与及或等也都就还又把被给向对从于为因称讲问答来去到要请已曾将您你我他她们先女医经老护"
                  "主律警同师总男性患客电手身住今昨现反表投打拨致驾于，。、；：！？（）()0123456789 \n\t")
 #: "张伟和李娜", "王芳、刘洋": a name joined to a found one
 _JOIN = "和与及、跟同或,，"
 #: a dictionary "nr" word seen more often than this is an ordinary word (安静 1199, 顾客 1365)
 _COMMON = 20
-_CUE = compile_pattern(rf"(?:{_ROLES})\s*[:：]?\s*(?=\p{{Han}})")
+_CUE = compile_pattern(rf"(?:{_ROLES})\s*(?:[:：]|是|为)?\s*(?=\p{{Han}})")
+_ROLE_CUE = compile_pattern(rf"{_ROLE_FORM}\s*(?P<colon>[:：]|是|为)?\s*(?=\p{{Han}})")
+_DOUBLE = compile_pattern("(?:" + "|".join(sorted(DISTINCTIVE_DOUBLE_SURNAMES)) + r")(?=\p{Han})")
+#: a chat speaker at a line start ("罗国强：收到"); one that speaks twice is a name
+_SPEAKER = compile_pattern(r"^\s*(?P<name>\p{Han}{2,4})[:：](?!\d)", __import__("re").MULTILINE)
+#: a romanised name after a label (拼音：ZHANG WEI, 英文名: Cindy Ng)
+_PINYIN = compile_pattern(r"(?:拼音|姓名拼音|英文名|英文姓名)\s*[:：]?\s*(?P<name>[A-Z][A-Za-z]*(?:[ \-][A-Z][A-Za-z]*){0,3})")
 _TITLE = compile_pattern(rf"(?:{_TITLES})")
 #: a whole delimited cell ("张伟,138...", "|王芳|") or a chat speaker at a line start ("李娜：好的")
 _CELL = compile_pattern(r"(?:(?<=^)|(?<=[\n,，\t|;；]))\s*(?P<name>\p{Han}{2,4})\s*(?=[,，\t|;；]|\n|$|[:：](?!\d))",
@@ -77,11 +86,30 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
         for m in _CUE.finditer(text):
             if (end := self._name_end(text, m.end(), starts)) is not None:
                 spans[(m.end(), end)] = max(spans.get((m.end(), end), 0), 0.7)
+        words = {start: (word, flag) for word, flag, start in tokens}
+        for m in _ROLE_CUE.finditer(text):
+            if (end := self._name_end(text, m.end(), starts)) is None or (m.end(), end) in spans:
+                continue
+            if m.group("colon") or text[m.end():m.end() + 2] in DOUBLE_SURNAMES or \
+                    not _ordinary_word(words.get(m.end()), end - m.end()):
+                spans[(m.end(), end)] = max(spans.get((m.end(), end), 0), 0.6)
+        for m in _DOUBLE.finditer(text):
+            if (end := self._name_end(text, m.start(), starts)) is not None and end - m.start() >= 3:
+                spans.setdefault((m.start(), end), 0.6)
+        speakers: dict[str, list[tuple[int, int]]] = {}
+        for m in _SPEAKER.finditer(text):
+            speakers.setdefault(m.group("name"), []).append(m.span("name"))
+        for name, places in speakers.items():
+            n = _surname_at(name, 0)
+            if len(places) >= 2 and n and 1 <= len(name) - n <= 2 and not any(c in _NOT_GIVEN for c in name[n:]):
+                for place in places:
+                    spans.setdefault(place, 0.55)
+        for m in _PINYIN.finditer(text):
+            spans.setdefault(m.span("name"), 0.6)
         for m in _TITLE.finditer(text):
             begin = self._name_before(text, m.start(), starts)
             if begin is not None:
                 spans[(begin, m.start())] = max(spans.get((begin, m.start()), 0), 0.65)
-        words = {start: (word, flag) for word, flag, start in tokens}
         for m in _CELL.finditer(text):
             start, end = m.span("name")
             n = _surname_at(text, start)
@@ -136,6 +164,15 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
         return RecognizerResult(entity_type="PERSON", start=start, end=end, score=score,
                                 recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                                                       RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
+
+
+def _ordinary_word(word: tuple[str, str] | None, length: int) -> bool:
+    """jieba starts a common non-name word where the name would start (个人信息 -> 信息)."""
+    if word is None:
+        return True  # the "name" does not start a word: it is inside one
+    text, flag = word
+    return len(text) >= 2 and not flag.startswith("nr") and dictionary_frequency(text) > _COMMON and \
+        len(text) >= length - 1
 
 
 def _word_len(text: str, start: int, starts: set[int]) -> int:

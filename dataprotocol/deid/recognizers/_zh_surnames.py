@@ -4,7 +4,7 @@ use. Data only -- used by the name recognizer to accept a candidate name."""
 
 from __future__ import annotations
 
-__all__ = ["SINGLE_SURNAMES", "DOUBLE_SURNAMES"]
+__all__ = ["SINGLE_SURNAMES", "DOUBLE_SURNAMES", "DISTINCTIVE_DOUBLE_SURNAMES"]
 
 SINGLE_SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜"
@@ -18,5 +18,10 @@ SINGLE_SURNAMES = frozenset(
 )
 DOUBLE_SURNAMES = frozenset(
     "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 钟离 澹台 公冶 宗政 濮阳 淳于 单于 "
-    "太叔 申屠 赫连 闻人 万俟 南宫 西门 百里 呼延 拓跋 端木 东郭 独孤 第五 鲜于 司空 左丘 乐正 壤驷".split()
+    "太叔 申屠 赫连 闻人 万俟 南宫 西门 百里 呼延 拓跋 端木 东郭 独孤 第五 鲜于 司空 左丘 乐正 壤驷 "
+    "太史 仲孙 叔孙 公羊 公西 漆雕 巫马 颛孙 亓官 司寇 羊舌 微生 梁丘 谷梁 段干 东门 子车".split()
 )
+#: two-character surnames that are not also ordinary words or places (东方明珠, 第五章,
+#: 百里, 司空见惯, 西门, 濮阳市 are left out): one of these followed by a given name is a
+#: name on its own, without a cue
+DISTINCTIVE_DOUBLE_SURNAMES = DOUBLE_SURNAMES - frozenset("东方 百里 第五 司空 西门 南宫 闻人 濮阳 东门 东郭 子车 单于".split())

@@ -1,0 +1,32 @@
+"""The shape of a record identifier, shared by the labelled-id recognizers.
+
+An id is one token of letters and digits, optionally split by ``-``, ``/`` or ``.``
+("924R92207", "Q21-5106078", "ENC75720103", "DD-2024-0031", "VIP71970462"), with at
+least four digits in it. A label next to it ("Claim No.", "订单号") decides that it
+is an id; :func:`plausible_id` rejects what the shape alone would admit but is not
+one: dates, decimal amounts, clock times, and tokens that are mostly letters.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["ID_TOKEN", "plausible_id"]
+
+#: one identifier token (named group ``id``); the caller puts a label before it
+ID_TOKEN = (r"(?P<id>(?=(?:[A-Za-z\-/.]*\d){4})[A-Za-z0-9]+(?:[\-/.][A-Za-z0-9]+){0,5})"
+            r"(?![A-Za-z0-9_\-]|[./][A-Za-z0-9])")
+
+_DATE = re.compile(r"(?:\d{4}[\-/.]\d{1,2}(?:[\-/.]\d{1,2})?|\d{1,2}[\-/.]\d{1,2}[\-/.]\d{2,4}|"
+                   r"(?:19|20)\d{2}[\-/](?:19|20)\d{2})")
+_DECIMAL = re.compile(r"\d{1,3}(?:,\d{3})*\.\d{1,2}|\d+\.\d{1,2}")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def plausible_id(token: str) -> bool:
+    """A token of the id shape that is not a date, an amount or a year, and not a word."""
+    if not 4 <= len(token) <= 40 or _DATE.fullmatch(token) or _DECIMAL.fullmatch(token) or _YEAR.fullmatch(token):
+        return False
+    digits = sum(c.isdigit() for c in token)
+    letters = sum(c.isalpha() for c in token)
+    return digits >= 4 and letters <= max(6, digits)
