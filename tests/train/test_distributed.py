@@ -47,6 +47,33 @@ def _package(tmp: Path) -> dict[str, Path]:
     return {"pkg": tmp / "pkg", "grant": tmp / "grant.json", "key": tmp / "partner.key"}
 
 
+def _single_process_plan(tiny_model: Path, *, epochs: int):
+    """What one process plans for the same global batch (q = 16/72 rows)."""
+    from dataprotocol.train import DPConfig, DPTrainer
+
+    return DPTrainer(tiny_model, num_labels=2, config=DPConfig(
+        target_epsilon=3.0, delta=1e-5, batch_size=16, max_length=16, seed=0,
+        epochs=epochs)).plan(72)
+
+
+def _assert_spend_and_replicas(payload: dict, single, model: Path) -> None:
+    """The card's steps and epsilon are the single-process plan's, and rank 0's saved
+    weights carry the parameter digest every rank agreed on."""
+    from transformers import AutoModelForSequenceClassification
+
+    from dataprotocol.train._distributed import parameter_digest
+
+    mechanism = payload["mechanism"]
+    assert mechanism["steps"] == single.steps
+    events = [MechanismEvent(noise_multiplier=single.noise_multiplier,
+                             sample_rate=single.sample_rate, steps=single.steps)]
+    assert payload["accounting"]["epsilon"] == pytest.approx(
+        compute_epsilon(events, delta=1e-5, accountant=payload["accounting"]["accountant"]),
+        rel=1e-9)
+    saved = AutoModelForSequenceClassification.from_pretrained(model, local_files_only=True)
+    assert parameter_digest(saved) == mechanism["replica_parameters_sha256"]
+
+
 def test_two_gloo_processes_train_one_run_with_identical_replicas(tmp_path, tiny_model):
     files = _package(tmp_path)
     ledger, model = tmp_path / "ledger.sqlite", tmp_path / "model"
@@ -69,25 +96,10 @@ def test_two_gloo_processes_train_one_run_with_identical_replicas(tmp_path, tiny
     assert [(e.run_id, e.state) for e in book.entries() if e.is_run] == [
         (payload["run_id"], "reserved"), (payload["run_id"], "committed")]
     # what one process would plan and report for the same global batch (q = 16/72 rows)
-    from dataprotocol.train import DPConfig, DPTrainer
-
-    single = DPTrainer(tiny_model, num_labels=2, config=DPConfig(
-        target_epsilon=3.0, delta=1e-5, batch_size=16, max_length=16, seed=0)).plan(72 + 0)
+    single = _single_process_plan(tiny_model, epochs=1)
     assert mechanism["sample_rate"] == single.sample_rate
     assert mechanism["noise_multiplier"] == single.noise_multiplier
-    assert mechanism["steps"] == single.steps
-    events = [MechanismEvent(noise_multiplier=single.noise_multiplier,
-                             sample_rate=single.sample_rate, steps=single.steps)]
-    assert payload["accounting"]["epsilon"] == pytest.approx(
-        compute_epsilon(events, delta=1e-5, accountant=payload["accounting"]["accountant"]),
-        rel=1e-9)
-    # every rank agreed on one parameter digest; rank 0's saved weights are those
-    from transformers import AutoModelForSequenceClassification
-
-    from dataprotocol.train._distributed import parameter_digest
-
-    saved = AutoModelForSequenceClassification.from_pretrained(model, local_files_only=True)
-    assert parameter_digest(saved) == mechanism["replica_parameters_sha256"]
+    _assert_spend_and_replicas(payload, single, model)
 
 
 def test_a_crashed_two_process_run_resumes_from_rank_0s_checkpoint(tmp_path, tiny_model):
@@ -130,20 +142,5 @@ def test_a_crashed_two_process_run_resumes_from_rank_0s_checkpoint(tmp_path, tin
         (reserved.run_id, "reserved"), (reserved.run_id, "committed")]
     mechanism = payload["mechanism"]
     assert mechanism["world_size"] == 2
-    from dataprotocol.train import DPConfig, DPTrainer
-
-    single = DPTrainer(tiny_model, num_labels=2, config=DPConfig(
-        target_epsilon=3.0, delta=1e-5, batch_size=16, max_length=16, seed=0,
-        epochs=2)).plan(72)
-    assert mechanism["steps"] == single.steps  # both epochs, each step counted once
-    events = [MechanismEvent(noise_multiplier=single.noise_multiplier,
-                             sample_rate=single.sample_rate, steps=single.steps)]
-    assert payload["accounting"]["epsilon"] == pytest.approx(
-        compute_epsilon(events, delta=1e-5, accountant=payload["accounting"]["accountant"]),
-        rel=1e-9)
-    from transformers import AutoModelForSequenceClassification
-
-    from dataprotocol.train._distributed import parameter_digest
-
-    saved = AutoModelForSequenceClassification.from_pretrained(model, local_files_only=True)
-    assert parameter_digest(saved) == mechanism["replica_parameters_sha256"]
+    # both epochs, each step counted once; the epsilon of those steps; identical replicas
+    _assert_spend_and_replicas(payload, _single_process_plan(tiny_model, epochs=2), model)
