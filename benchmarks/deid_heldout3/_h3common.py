@@ -101,6 +101,7 @@ def build_document(rng, kind: dict, generators: dict[str, Generator], fillers: l
         if must not in chosen:
             chosen.insert(0, must)
     parts = [rng.choice(kind["openers"])]
+    restyle = kind.get("restyle")
     spare = list(fillers)
     for sentence in chosen:
         if spare and rng.random() < kind.get("filler_rate", 0.15):
@@ -108,6 +109,10 @@ def build_document(rng, kind: dict, generators: dict[str, Generator], fillers: l
         parts.append(sentence)
     if kind.get("closers") and rng.random() < kind.get("closer_rate", 0.9):
         parts.append(rng.choice(kind["closers"]))
+    if restyle is not None:
+        # one label punctuation style per document, applied to template literals only
+        fix = restyle(rng)
+        parts = [fix(p) for p in parts]
     joiner = kind.get("joiner", "\n")
     if callable(joiner):
         joiner = joiner(rng)

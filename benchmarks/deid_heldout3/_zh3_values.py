@@ -116,6 +116,13 @@ def g_given(prof, suffix):
     return given, "PERSON"
 
 
+def g_kin(prof, suffix):
+    """A relative of {name}: same surname, own given name."""
+    prof.get("name", suffix)
+    given = "".join(prof.rng.choice(GIVEN_CHARS) for _ in range(prof.rng.choice([1, 2, 2])))
+    return prof.meta["sur" + suffix] + given, "PERSON"
+
+
 def g_xname(prof, suffix):
     rng = prof.rng
     first, last = rng.choice(ENGLISH_FIRST), rng.choice(ENGLISH_LAST)
@@ -161,7 +168,14 @@ def g_agen(prof, suffix):
 def g_kidage(prof, suffix):
     rng = prof.rng
     n = rng.randint(6, 13)
+    prof.meta["kidage"] = n
     return rng.choice([f"{n}岁", f"{cn_number(n)}岁", f"{n}周岁"]), "AGE"
+
+
+def g_kidbirth(prof, suffix):
+    prof.get("kidage", "")
+    d = _event(prof, "") - dt.timedelta(days=365 * prof.meta["kidage"] + prof.rng.randint(30, 300))
+    return prof.rng.choice([f"{d.year}年{d.month}月{d.day}日", f"{d.year}.{d.month}.{d.day}", f"{d.year}-{d.month:02d}-{d.day:02d}"]), "DATE_TIME"
 
 
 def g_birth(prof, suffix):
@@ -396,7 +410,7 @@ def g_datet(prof, suffix):
     rng = prof.rng
     d = _event(prof, "") + dt.timedelta(days=rng.randint(-5, 5) if suffix else 0)
     h, mi = rng.randint(7, 22), rng.choice([0, 5, 10, 15, 20, 30, 40, 45, 50])
-    t = rng.choice([f" {h:02d}:{mi:02d}", f"{h}时{mi}分", f" {h}:{mi:02d}", f"上午{h % 12 or 12}点{'半' if mi == 30 else ''}" if h < 12 else f"下午{h - 12 or 12}点{mi}分" if mi else f"晚上{h - 12 or 12}点"])
+    t = rng.choice([f" {h:02d}:{mi:02d}", f"{h}时{mi}分", f" {h}:{mi:02d}", f"上午{h % 12 or 12}点{'半' if mi == 30 else ''}" if h < 12 else f"{'晚上' if h >= 18 else '下午'}{h - 12 or 12}点" + (f"{mi}分" if mi else "")])
     return _fmt_date(rng, d) + t, "DATE_TIME"
 
 
@@ -494,8 +508,8 @@ def _mrn(fn):
 UP = "ABCDEFGHJKLMNPQRSTUVWXYZ"
 
 GENERATORS = {
-    "name": g_name, "sur": g_sur, "given": g_given, "xname": g_xname, "xfirst": g_xfirst,
-    "sex": g_sex, "nation": g_nation, "party": g_party, "age": g_age, "agen": g_agen, "kidage": g_kidage,
+    "name": g_name, "kin": g_kin, "sur": g_sur, "given": g_given, "xname": g_xname, "xfirst": g_xfirst,
+    "sex": g_sex, "nation": g_nation, "party": g_party, "age": g_age, "agen": g_agen, "kidage": g_kidage, "kidbirth": g_kidbirth,
     "birth": g_birth, "id": g_id18, "idold": g_id15, "mobile": g_mobile, "mob": g_mob4, "tel": g_tel,
     "hotline": g_hotline, "card": g_card, "cardtail": g_card4, "uscc": g_uscc, "passport": g_passport,
     "plate": g_plate, "vin": g_vin, "addr": g_addr, "city": g_city, "district": g_district, "zip": g_zip, "arbcom": g_arbcom, "police": g_police,

@@ -189,7 +189,7 @@ KINDS: dict[str, dict] = {
             "Passenger: {rname}", "Confirmation code: {pnr}", "E-ticket: {eticket}", "Frequent flyer #: {ffn}", "Travel date: {date}",
             "I am a {age} traveling with a wheelchair and was left at the gate for 90 minutes.", "My checked bag never arrived in {cityonly}; file reference {claim}.",
             "Please contact me at {phone} or {email}.", "Deliver the bag to {street}, {cityst} {zip}.", "Agent {first2} at the counter was very helpful.",
-            "I was charged twice on my card ending {cclast}.", "Representative {name3} replied on {datet3} offering a $150 voucher.", "Passport {passport} was used for the booking.",
+            "I was charged twice on my card ending {cclast}.", "Representative {name3} replied on {datet3} offering a $150 voucher.", "Passport {passport} was used for the booking.", "Chat transcript:\nAgent {first2}: Hi! Can I get your confirmation code?\n{lcname}: its {pnr}\nAgent {first2}: Thanks. Your bag was last scanned in {cityonly} on {date4}.\n{lcname}: ok pls send it to my address asap",
             "I had requested a special meal for religious reasons (I am {religion}) and it was not loaded.", "ID shown at check-in: {dlstate} driver license {dl}.", "Please refund the fare difference to card {cc}.",
         ],
         "closers": ["I expect a response within 7 days.", "Regards, {name}", "We apologize for the inconvenience."],

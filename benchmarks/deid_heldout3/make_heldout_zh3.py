@@ -21,6 +21,15 @@ PII_FREE = 32
 OUT = DATA_DIR / "heldout_zh3.jsonl"
 
 
+def _colon_style(rng):
+    """Label punctuation for one document: full-width colon (most), half-width, or half-width plus space."""
+    style = rng.choice(["：", "：", "：", ":", ": "])
+
+    def fix(template: str) -> str:
+        return template.replace("：", style)
+    return fix
+
+
 def _mixed(rng):
     return rng.choice(["\n", "\n", ""])
 
@@ -33,6 +42,7 @@ FILLERS = [
 
 KINDS: dict[str, dict] = {
     "health_checkup": {
+        "restyle": _colon_style,
         "openers": ["【健康体检报告】", "体检机构：{hospital}　体检报告单", "个人体检报告（{date}）", "体检报告 —— 入职体检"],
         "body": [
             "姓名：{name}　性别：{sex}　年龄：{age}", "体检编号：{tjh}", "体检号 {tjh}，体检日期 {date}",
@@ -47,6 +57,7 @@ KINDS: dict[str, dict] = {
         "n": (4, 8), "ordered": True,
     },
     "return_request": {
+        "restyle": _colon_style,
         "openers": ["退货/退款申请单", "【售后申请】{shop}", "买家发起退货申请 {datet}", "订单售后 - 仅退款/退货退款"],
         "body": [
             "订单号：{order}", "订单编号{order}，商品：{goods}，实付{money}。", "退款单号 {refund}", "申请人：{name}（买家昵称：{wx}）",
@@ -60,12 +71,13 @@ KINDS: dict[str, dict] = {
         "n": (3, 7),
     },
     "card_installment": {
+        "restyle": _colon_style,
         "openers": ["信用卡账单分期申请表", "{bank}信用卡中心 分期业务申请", "Credit Card Installment Application / 信用卡分期申请"],
         "body": [
             "持卡人姓名：{name}", "主卡卡号：{card}", "证件类型：居民身份证　证件号码：{id}", "手机号码（须与预留一致）：{mobile}",
             "申请分期金额：{money}，分期期数：{periods}，手续费率0.6%/期。", "申请编号 {appno}", "单位名称：{company}；单位电话：{tel}",
             "现居住地址：{addr}（邮编{zip}）", "年龄 {age}，婚姻状况：已婚，学历：本科。", "申请日期：{date}", "客户经理：{name2}，工号{emp}",
-            "持卡人{name}确认已阅读《分期付款业务章程》。", "Email for e-statement：{email}", "证件有效期至 2036年5月12日。",
+            "持卡人{name}确认已阅读《分期付款业务章程》。", "Email for e-statement：{email}", "证件有效期至 2036年5月12日。", "户籍所在地：{city}",
         ],
         "closers": ["申请人签字：__________", "本行将在3个工作日内完成审核。", "审核结果将以短信通知，请留意。"],
         "n": (4, 8), "ordered": True,
@@ -74,9 +86,9 @@ KINDS: dict[str, dict] = {
         "openers": ["社区网格员走访记录", "{district}某社区 网格化管理入户走访登记", "走访日志（{date}）"],
         "body": [
             "走访时间：{datet}；走访人：网格员{name2}。", "户主{name}，{sex}，{age}，{nation}，政治面貌：{party}。",
-            "居住地址：{addr}。", "家庭成员：{name}、{name3}（配偶）、{name4}（子女，{kidage}）。", "户籍编号 {household}",
+            "居住地址：{addr}。", "家庭成员：{name}、{name3}（配偶）、{kin}（子女，{kidage}）。", "户籍编号 {household}",
             "联系方式 {mobile}；备用联系人{name3}，电话{mobile3}。", "老人{name5}独居，行动不便，已登记为重点关爱对象。",
-            "该户反映楼道灯不亮，已上报物业。", "身份证号码为{id}，与登记信息一致。", "租户{name6}来自{city}，从事快递配送工作，暂住证已办理。",
+            "该户反映楼道灯不亮，已上报物业。", "户主之子{kin}在{city}读大学，寒暑假回家。", "身份证号码为{id}，与登记信息一致。", "租户{name6}来自{city}，从事快递配送工作，暂住证已办理。",
             "网格员{sur2}答应下周三再来回访。",
             "{name5}老人仍持旧版身份证，证号{idold5}，已提醒其换领。", "隔壁老{sur6}反映该户夜间噪音较大，已协调。", "{name}表示邻里关系良好，无矛盾纠纷。",
         ],
@@ -84,6 +96,7 @@ KINDS: dict[str, dict] = {
         "n": (3, 7), "joiner": _mixed,
     },
     "repair_ticket": {
+        "restyle": _colon_style,
         "openers": ["物业报修单", "【{company}】报修工单", "报修登记 #{workorder}"],
         "body": [
             "工单编号：{workorder}", "报修人：{name}　房号：{room}", "报修地址：{addr}", "联系电话：{mobile}",
@@ -101,7 +114,7 @@ KINDS: dict[str, dict] = {
             "{bed} {name}，{sex}，{age}，住院号{zyh}，诊断：冠心病，PCI术后第2天。", "{bed}患者{name2}，住院号：{zyh2}，夜间睡眠可，无胸痛主诉。",
             "{name}患者02:00诉穿刺处疼痛，已通知值班医生{name3}，予冰敷处理。", "病历号 {blh}，过敏史：青霉素。",
             "家属{name4}（{mobile}）陪护，已宣教防跌倒。", "患者{sur2}阿姨今晨空腹血糖6.8 mmol/L。", "新入院：{name5}，{age5}，门诊号{mzh}，拟明日行冠脉造影。",
-            "交班护士：{name6}　接班护士：{name7}", "输液余量约200 ml，滴速40滴/分。", "心电监护示窦性心律，SpO2 97%。",
+            "交班护士：{name6}　接班护士：{name7}", "输液余量约200 ml，滴速40滴/分。", "{name}系外地患者，户籍{city}，医保异地备案已办理。", "心电监护示窦性心律，SpO2 97%。",
             "床号\t姓名\t住院号\t诊断\n{bed}\t{name}\t{zyh}\t社区获得性肺炎\n{bed2}\t{name2}\t{zyh2}\t2型糖尿病",
         ],
         "closers": ["以上交接完毕，双方签字。", "请白班重点关注{bed}。", "交接无异议。"],
@@ -113,7 +126,7 @@ KINDS: dict[str, dict] = {
             "患者：{name}，{sex}，{age}", "问诊单号：{zxh}", "患者：医生您好，我{symptom}，之前在你们医院看过，病历号是{blh}。",
             "{name3}医生：您好，请问体温最高多少？有没有吃过药？", "患者：吃了 Ibuprofen 两天，没有明显好转。", "{name3}医生：建议线下就诊，复查血常规。",
             "患者补充：我的手机是{mobile}，可以电话联系。", "处方已开具：Amoxicillin 0.5g tid ×5d。药品配送至{addr}。",
-            "就诊人身份证：{id}", "医生：{sur3}医生，{hospital}呼吸内科主治医师。", "问诊时间 {datet}", "患者家属{name4}代为咨询，与患者关系：女儿。",
+            "就诊人身份证：{id}", "医生：{sur3}医生，{hospital}呼吸内科主治医师。", "问诊时间 {datet}", "患者家属{name4}代为咨询，与患者关系：女儿。", "患者：我现在人在{city}出差，回不去，能不能先开点药？",
             "Patient email: {email}", "医生提醒：如出现呼吸困难请立即拨打120。",
             "登录设备IP {ip}，问诊渠道：微信小程序。",
         ],
@@ -121,6 +134,7 @@ KINDS: dict[str, dict] = {
         "n": (4, 8), "ordered": True,
     },
     "insurance_application": {
+        "restyle": _colon_style,
         "openers": ["人身保险投保单", "{insurer} 投保书（电子版）", "投保单号：{policy}"],
         "body": [
             "投保人：{name}，证件号码 {id}，出生日期 {birth}", "被保险人：{name2}，与投保人关系：子女，出生日期{birth2}，证件号{id2}",
@@ -143,9 +157,10 @@ KINDS: dict[str, dict] = {
             "申请人工号为{emp}，工资由{bank}代发至其尾号{cardtail}的账户。", "证人{name4}系申请人同事，可证明加班事实。", "此致\n{arbcom}",
         ],
         "closers": ["申请人：{name}　{date2}", "附：证据材料清单一份。", "申请人（签名）：{name}"],
-        "n": (4, 8), "ordered": True, "joiner": _mixed,
+        "n": (4, 8), "ordered": True,
     },
     "license_check": {
+        "restyle": _colon_style,
         "openers": ["驾驶证/行驶证信息核验结果", "车辆及驾驶人信息核验单", "核验流水号 {report}"],
         "body": [
             "驾驶人姓名：{name}", "驾驶证号：{id}（与身份证号码一致）", "准驾车型：C1　初次领证日期：{month}", "档案编号：{archive}",
@@ -171,6 +186,7 @@ KINDS: dict[str, dict] = {
         "n": (4, 8),
     },
     "interview_eval": {
+        "restyle": _colon_style,
         "openers": ["面试评价表 Interview Feedback", "【招聘】候选人面试评估", "Candidate: {name} / 应聘岗位：{job}"],
         "body": [
             "候选人编号：{candidate}", "候选人：{name}，{sex}，{age}，{month}本科毕业，籍贯{city2}。", "联系方式：{mobile} / {email}",
@@ -183,11 +199,12 @@ KINDS: dict[str, dict] = {
         "n": (4, 8), "ordered": True,
     },
     "auto_claim_report": {
+        "restyle": _colon_style,
         "openers": ["机动车辆保险报案记录", "车险报案登记（{insurer}）", "报案号：{claim}"],
         "body": [
             "报案号 {claim}　保单号 {policy}", "报案人：{name}，联系电话 {mobile}", "出险时间：{datet}", "出险地点：{addr}附近路口",
             "标的车：{plate}，{car}；驾驶员{name2}，驾驶证号{id2}。", "三者车：{plate3}，车主{name3}，电话{mobile3}。",
-            "事故经过：标的车在等红灯时被后车追尾，后保险杠受损，无人员受伤。", "交警已出具事故认定书，三者车负全责。", "查勘员：{name4}，已于{date}完成现场查勘。",
+            "事故经过：标的车在等红灯时被后车追尾，后保险杠受损，无人员受伤。", "交警已出具事故认定书，三者车负全责。", "标的车当日从{city}驶往{city2}途中出险。", "查勘员：{name4}，已于{date}完成现场查勘。",
             "被保险人：{company}（统一社会信用代码{uscc}）", "理赔款收款账户：{card}（{bank}）", "报案方式：电话报案（{hotline}）。",
         ],
         "closers": ["请在48小时内提交理赔材料。", "案件状态：已立案。", "查勘照片已上传。"],
@@ -200,7 +217,7 @@ KINDS: dict[str, dict] = {
             "{sur}老师：@{name4}妈妈 孩子的作业本落在教室了。", "班长{name5}同学本周表现优秀，已获得流动红旗。", "家委会{name6}：春游费用每人80元，请转账至微信{wx}，备注孩子姓名。",
             "{sur}老师：有事可以打我电话{mobile}，上课时间不接听。", "{name3}爸爸：好的，辛苦了🙏", "（{name7}家长 撤回了一条消息）",
             "本周五{datet}召开家长会，地点：学校三楼多功能厅。", "{name8}：请问校服还可以补订吗？", "温馨提示：请勿在群里发布广告。",
-            "{name4}妈妈：孩子今年{kidage}，报名表上出生日期写{birth4}对吗？",
+            "{kin4}妈妈：孩子今年{kidage}，报名表上出生日期写{kidbirth}对吗？",
         ],
         "closers": ["（以上为群消息摘录）", "{sur}老师：晚安，各位家长。", "消息导出时间 {datet2}"],
         "n": (4, 8), "ordered": True,
