@@ -216,7 +216,7 @@ def test_publish_on_ray_verifies_and_opens_to_the_local_rows(tmp_path: Path, cap
     w = _world(tmp_path)
     assert _publish(w, tmp_path / "local") == 0
     local = json.loads(capsys.readouterr().out)
-    assert _publish(w, tmp_path / "ray", "--engine", "ray") == 0
+    assert _publish(w, tmp_path / "ray", "--engine", "ray", "--ray-actors", "2") == 0
     on_ray = json.loads(capsys.readouterr().out)
     assert on_ray["scrub"] == local["scrub"] and on_ray["rows"] == local["rows"] == 40
     assert on_ray["shards"] == local["shards"] == 3
