@@ -85,6 +85,11 @@ def test_any_flipped_byte_fails(position: int, flip: int) -> None:
         reader.seek(((position - HEADER_SIZE) // (SEG + TAG_SIZE)) * SEG)
         with pytest.raises(DecryptionError):
             reader.read(1)
+        with pytest.raises(DecryptionError):  # a failed segment is not kept: it fails again
+            reader.read(1)
+        reader.seek(0)
+        with pytest.raises(DecryptionError):  # a read spanning segments decrypts into one buffer
+            reader.read()
 
 
 @given(cut=st.integers(min_value=1, max_value=len(_CIPHER) - 1))
