@@ -188,8 +188,8 @@ def test_readinto_matches_plaintext(offset: int, size: int) -> None:
 
 
 @pytest.mark.parametrize("length", EDGE_LENGTHS)
-@pytest.mark.parametrize("hashed", [True, False])
-def test_writer_hash_and_size_describe_the_sink(length: int, hashed: bool) -> None:
+@pytest.mark.parametrize("hashed", ["sha256", "blake3", None])
+def test_writer_hash_and_size_describe_the_sink(length: int, hashed: str | None) -> None:
     """Whole-segment writes (sealed from the caller's buffer, last one resealed) and the
     background hash give the same bytes and digest as the reference format."""
     import hashlib
@@ -198,7 +198,7 @@ def test_writer_hash_and_size_describe_the_sink(length: int, hashed: bool) -> No
     prefix = b"\x01" * 7
     sink = io.BytesIO()
     writer = StreamWriter(sink, KEY, context=CTX, segment_size=SEG, unsafe_nonce_prefix=prefix,
-                          hash_ciphertext=hashed)
+                          hash_ciphertext=hashed is not None, digest_algorithm=hashed or "sha256")
     for start in range(0, length, SEG):
         writer.write(plaintext[start : start + SEG])
     writer.finish()
@@ -210,8 +210,14 @@ def test_writer_hash_and_size_describe_the_sink(length: int, hashed: bool) -> No
     ref.finish()
     assert sink.getvalue() == expected == one_copy.getvalue()
     assert writer.ciphertext_size == len(expected)
-    if hashed:
-        assert writer.sha256 == hashlib.sha256(expected).hexdigest()
+    if hashed == "sha256":
+        assert writer.sha256 == writer.digest == hashlib.sha256(expected).hexdigest()
+    elif hashed == "blake3":
+        import blake3
+
+        assert writer.digest == blake3.blake3(expected).hexdigest()
+        with pytest.raises(ValueError, match="hashes with blake3"):
+            writer.sha256  # noqa: B018 - the property raises
 
 
 @given(steps=st.lists(st.tuples(st.integers(min_value=0, max_value=3 * SEG + 10),
