@@ -202,6 +202,11 @@ def _llm_part(s: _Story, model: str, *, batch_size: int, target_epsilon: float) 
         "card", "audit", s.path("synthetic-package"), "--generator", s.path("model-llm"),
         "--ledger", ledger, "--trainer-key", s.path("keys", "researcher.pub"),
         "--publisher", s.path("keys", "researcher.pub")])
+    s.run("lineage of the package: the LLM run, its model, the synthetic table and the package "
+          "published from it (signed records and the ledger only)", [
+              "lineage", "--package", s.path("package"), "--ledger", ledger,
+              "--records", s.path("model-llm"), "--records", s.path("synthetic"),
+              "--records", s.path("synthetic-package")])
     s.run("the dataset's budget after the LLM run", ["budget", "show", "--ledger", ledger])
 
 
