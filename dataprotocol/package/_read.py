@@ -78,7 +78,7 @@ def _plaintext(location: Location, manifest: Manifest, index: int, key: bytes) -
     except FileNotFoundError as exc:
         raise IntegrityError(f"{name}: shard file is missing") from exc
     with handle, SegmentReader(handle, key, context=manifest.context(index),
-                               size=entry.ciphertext_size, where=name) as reader:
+                               size=entry.ciphertext_size, where=name, arrow_buffers=True) as reader:
         yield reader  # the reader (and its read-ahead) is closed before the file
 
 

@@ -146,7 +146,8 @@ def test_fresh_nonce_prefix_per_stream() -> None:
     assert one[9:HEADER_SIZE] != two[9:HEADER_SIZE] and one != two
 
 
-def test_parquet_over_a_tampered_stream_raises_decryption_error() -> None:
+@pytest.mark.parametrize("arrow_buffers", [False, True])
+def test_parquet_over_a_tampered_stream_raises_decryption_error(arrow_buffers: bool) -> None:
     """The error raised inside pyarrow's read callback reaches the caller unchanged."""
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -156,7 +157,7 @@ def test_parquet_over_a_tampered_stream_raises_decryption_error() -> None:
     ciphertext = bytearray(encrypt_bytes(sink.getvalue(), KEY, context=CTX, segment_size=SEG))
     ciphertext[HEADER_SIZE + 5] ^= 1  # first segment: the Parquet magic and first pages
     reader = SegmentReader(io.BytesIO(bytes(ciphertext)), KEY, context=CTX, size=len(ciphertext),
-                           where="shard-00007.dps")
+                           where="shard-00007.dps", arrow_buffers=arrow_buffers)
     with pytest.raises(DecryptionError, match="shard-00007.dps"):
         pq.read_table(reader)
 
@@ -241,3 +242,23 @@ def test_a_tampered_segment_fails_after_good_ones(segment: int) -> None:
             assert reader.read(SEG) == _PLAIN[index * SEG : (index + 1) * SEG]
         with pytest.raises(DecryptionError):
             reader.read(SEG)
+
+
+@given(offset=st.integers(min_value=0, max_value=3 * SEG + 10),
+       size=st.integers(min_value=-1, max_value=3 * SEG + 10),
+       tamper=st.one_of(st.none(), st.integers(min_value=HEADER_SIZE, max_value=len(_CIPHER) - 1)))
+def test_arrow_buffer_reads_match_plaintext_or_fail(offset: int, size: int, tamper: int | None) -> None:
+    """The pyarrow-facing reader (reads spanning segments return Arrow pool buffers)
+    returns exactly the plaintext, or raises if any segment it touches was changed."""
+    data = bytearray(_CIPHER)
+    if tamper is not None:
+        data[tamper] ^= 0x40
+    reader = SegmentReader(io.BytesIO(bytes(data)), KEY, context=CTX, size=len(data), arrow_buffers=True)
+    reader.seek(offset)
+    end = len(_PLAIN) if size < 0 else min(len(_PLAIN), offset + size)
+    touched = set() if end <= offset else set(range(offset // SEG, (end - 1) // SEG + 1))
+    if tamper is not None and (tamper - HEADER_SIZE) // (SEG + TAG_SIZE) in touched:
+        with pytest.raises(DecryptionError):
+            reader.read(size)
+    else:
+        assert bytes(memoryview(reader.read(size))) == _PLAIN[offset:end]
