@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from dataprotocol.errors import InputError
 from dataprotocol.keys import KeyPair, b64e, sign_document
+from dataprotocol.package._digest import BLAKE3
 from dataprotocol.package._hf import dataset_readme
 from dataprotocol.package._manifest import (
     FORMAT,
@@ -58,7 +59,8 @@ class _ShardSink:
         self.key = AESGCM.generate_key(bit_length=256)
         self.relative = f"shards/shard-{index:05d}.dps"
         self._file: IO[bytes] = location.open(self.relative, "wb")
-        self._stream = StreamWriter(self._file, self.key, context=context, segment_size=segment_size)
+        self._stream = StreamWriter(self._file, self.key, context=context, segment_size=segment_size,
+                                    digest_algorithm=BLAKE3)
         self._writer = pq.ParquetWriter(self._stream, schema, compression=_COMPRESSION)
         self.rows = 0
 
@@ -73,7 +75,8 @@ class _ShardSink:
         self._file.close()
         return ShardEntry(index=self.index, path=self.relative, rows=self.rows,
                           plaintext_size=self._stream.plaintext_size,
-                          ciphertext_size=self._stream.ciphertext_size, sha256=self._stream.sha256)
+                          ciphertext_size=self._stream.ciphertext_size, digest=self._stream.digest,
+                          algorithm=BLAKE3)
 
 
 def _clean_schema(schema: pa.Schema) -> pa.Schema:
