@@ -58,6 +58,7 @@ def publish_cmd(
     licenses: list[Path] = typer.Option([], "--licenses", help="Extra folder of license YAML files (repeatable)."),
     engine: str = typer.Option("local", "--engine", help="Where scrubbing runs: local (this process) or ray (a Ray Data actor pool; needs dataprotocol[ray])."),
     ray_address: str | None = typer.Option(None, "--ray-address", envvar="RAY_ADDRESS", help="Ray cluster to attach to with --engine ray (default: start a local Ray)."),
+    ray_actors: int | None = typer.Option(None, "--ray-actors", help="Ray actors with --engine ray, each with its own scrubber (default: every CPU Ray has free)."),
     synthetic: bool = typer.Option(False, "--synthetic", help="INPUT is a DP synthetic table from 'synthesize': check it against its signed provenance and carry its (ε, δ) guarantee and the source licence obligations into the new package's card."),
     provenance: Path | None = typer.Option(None, "--provenance", help="With --synthetic: the table's provenance record (default: INPUT with suffix .provenance.json)."),
     grant: list[Path] = typer.Option([], "--grant", help="With --synthetic: the grant the generator was trained under (repeatable, one per source); it must allow publish-data for --purpose to the --key holder."),
@@ -71,10 +72,10 @@ def publish_cmd(
     from dataprotocol.policy import LicenseRegistry, load_dataset_card
     from dataprotocol.records import pin_dataset_ledger
 
-    if engine != "local":
+    if engine != "local" or ray_actors is not None:
         from dataprotocol.deid import check_engine
 
-        check_engine(engine)  # before any key, ledger or file is touched
+        check_engine(engine, ray_actors=ray_actors)  # before any key, ledger or file is touched
     card = load_dataset_card(dataset_card)
     LicenseRegistry.load(*licenses).require_known(card.license, file=dataset_card)
     _synthetic_options(synthetic, provenance=provenance, grant=grant,
@@ -98,7 +99,8 @@ def publish_cmd(
         input_path, card=card, publisher=publisher, out=out, shards=shards,
         rows_per_shard=rows_per_shard, text_columns=text_column,
         pii_columns=_pii_columns(pii_column), pseudonym_key=secret, ledger=ledger_ref,
-        revocations=list_ref, synthetic=release, engine=engine, ray_address=ray_address)
+        revocations=list_ref, synthetic=release, engine=engine, ray_address=ray_address,
+        ray_actors=ray_actors)
     summary = {"package": out, "manifest_id": manifest.manifest_id,
                "dataset_id": manifest.card.dataset_id, "version": manifest.card.version,
                "rows": manifest.rows, "shards": len(manifest.shards), "scrub": manifest.scrub,
