@@ -53,10 +53,44 @@ class ClippedSumDPOptimizer(DPOptimizerFastGradientClipping):
             summed = param.summed_grad
             _check_processed_flag(summed)
             if self.secure_mode or std == 0:
-                noise = _generate_noise(std=std, reference=summed, generator=self.generator,
-                                        secure_mode=self.secure_mode)
+                summed.add_(_generate_noise(std=std, reference=summed, generator=self.generator,
+                                            secure_mode=self.secure_mode))
+            elif summed.device.type == "cpu" and summed.dtype == torch.float32 and \
+                    summed.is_contiguous():
+                self._add_gaussian(summed, std)
             else:  # exactly Opacus' draw, minus its unused zero tensor
-                noise = torch.normal(mean=0, std=std, size=summed.shape, device=summed.device,
-                                     generator=self.generator, dtype=summed.dtype)
-            param.grad = summed.add_(noise).view_as(param)
+                summed.add_(torch.normal(mean=0, std=std, size=summed.shape,
+                                         device=summed.device, generator=self.generator,
+                                         dtype=summed.dtype))
+            param.grad = summed.view_as(param)
             _mark_as_processed(summed)
+
+    def _add_gaussian(self, summed: torch.Tensor, std: float) -> None:
+        """Opacus' draw (``torch.normal``) chunk by chunk into one small reused buffer:
+        a fresh full-size noise tensor per large parameter costs a page fault per 4 KiB
+        on CPU, every step. PyTorch's CPU kernel fills a float32 tensor in independent
+        blocks of 16 values from a serial uniform stream, so chunks of a multiple of 16
+        (the last one at least 16 long) draw exactly what one call would; the test
+        checks it against Opacus. (CUDA's Philox offsets are per call: one draw there.)"""
+        flat = summed.view(-1)
+        size = flat.numel()
+        buffer = self._buffer(min(size, _CHUNK + _BLOCK), summed)
+        start = 0
+        while start < size:
+            stop = size if size - start < _CHUNK + _BLOCK else start + _CHUNK
+            noise = buffer[:stop - start]
+            noise.normal_(0, std, generator=self.generator)
+            flat[start:stop].add_(noise)
+            start = stop
+
+    def _buffer(self, size: int, like: torch.Tensor) -> torch.Tensor:
+        held = getattr(self, "_noise_buffer", None)
+        if held is None or held.numel() < size or held.dtype != like.dtype or \
+                held.device != like.device:
+            held = torch.empty(max(size, _CHUNK + _BLOCK), dtype=like.dtype, device=like.device)
+            self._noise_buffer = held
+        return held
+
+
+_BLOCK = 16  # PyTorch's CPU normal_ transforms uniforms in blocks of 16 (normal_fill)
+_CHUNK = 1 << 18  # 1 MiB of float32 noise: small enough to be reused, not re-faulted

@@ -8,13 +8,15 @@ import pytest
 import torch
 from opacus.optimizers import DPOptimizerFastGradientClipping
 
-from dataprotocol.train._noise import ClippedSumDPOptimizer
+from dataprotocol.train._noise import _BLOCK, _CHUNK, ClippedSumDPOptimizer
 
 
 def _params(seed: int) -> list[torch.nn.Parameter]:
     generator = torch.Generator().manual_seed(seed)
     return [torch.nn.Parameter(torch.randn(shape, generator=generator))
-            for shape in [(7, 5), (5,), (33,)]]
+            for shape in [(7, 5), (5,), (33,),  # below one chunk; then chunked draws:
+                          (2 * _CHUNK + 40,), (_CHUNK + _BLOCK + 3,), (_CHUNK + _BLOCK,),
+                          (3, _CHUNK // 2 + 5)]]
 
 
 def _run(kind: type, *, secure: bool, micro_batches: int, std: float = 1.0
