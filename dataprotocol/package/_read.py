@@ -163,6 +163,8 @@ def _plaintext(location: Location, manifest: Manifest, index: int, key: bytes) -
         raise IntegrityError(f"{name}: shard file is missing") from exc
     try:
         segments = segment_list(location, entry)  # fetched again: it is checked where it is used
+        if segments is not None:  # a file changed since open is refused, not partly read
+            _check_size(location, entry)
     except BaseException:
         handle.close()
         raise
