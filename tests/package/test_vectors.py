@@ -21,8 +21,8 @@ from dataprotocol.errors import IntegrityError
 from dataprotocol.package._digest import BLAKE3, SHA256, new_digest
 from dataprotocol.package._manifest import ShardEntry, shard_context
 from dataprotocol.package._read import check_shard
-from dataprotocol.package._storage import locate
 from dataprotocol.package._segments import sidecar_path
+from dataprotocol.package._storage import locate
 from dataprotocol.package._stream import StreamWriter, encrypt_bytes
 from dataprotocol.package._stream_read import decrypt_bytes
 from dataprotocol.package._wrap import unwrap_key, wrap_context
