@@ -39,7 +39,7 @@ _ROLES = ("患者|病人|病患|客户|用户|顾客|买家|卖家|联系人|收
 _ROLE_FORM = r"(?<=\p{Han})(?:人员|师傅|员|人|者|官|师)"
 _TITLES = ("先生|女士|小姐|太太|医生|医师|大夫|经理|总监|老师|护士|主任|律师|警官|同志|师傅|教授|院长|科长|处长|局长|"
            "队长|阿姨|叔叔|大爷|大妈|同学|专员|客服|总|博士|主管|部长|书记|董事长|老板|店长|组长|您好|你好")
-_NOT_GIVEN = set("的了着过吗呢吧啊在是说和与及或等也都就还又把被给向对从于为因称讲问答来去到要请已曾将您你我他她们先女医经老护"
+_NOT_GIVEN = set("的了着过吗呢吧啊在是说和与及或等也都就还又把被给向对从于为因称讲问答来去到要请已曾将您你我他她们先女医经老护很太真最更挺"
                  "主律警同师总男性患客电手身住今昨现反表投打拨致驾于，。、；：！？（）()0123456789 \n\t")
 #: "张伟和李娜", "王芳、刘洋": a name joined to a found one
 _JOIN = "和与及、跟同或,，"
@@ -144,13 +144,14 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
 
     def _name_end(self, text: str, i: int, starts: set[int]) -> int | None:
         n = _surname_at(text, i)
-        if not n:
+        if not n or _TITLE.match(text, i):  # 司机|师傅: a title is no name (董事长, 师傅)
             return None
         j = i + n
         given = 0
         while given < 2 and j + given < len(text) and _is_han(text[j + given]) and \
                 text[j + given] not in _NOT_GIVEN and not _TITLE.match(text, j + given):
-            if given == 1 and (j + given) in starts and _word_len(text, j + given, starts) >= 2:
+            if given == 1 and (j + given) in starts and _word_len(text, j + given, starts) >= 2 and \
+                    text[j + given + 1:j + given + 2] not in _NOT_GIVEN:  # 郭汐|梓已: jieba glued 已 on
                 break
             given += 1
         if given == 0:
@@ -192,11 +193,12 @@ def _framed_name(text: str, end: int, words: dict[int, tuple[str, str]]) -> int 
         n = _surname_at(text, begin)
         if not n or not 1 <= length - n <= 2 or any(c in _NOT_GIVEN for c in text[begin + n:end]):
             continue
-        if begin and _is_han(text[begin - 1]) and text[begin - 1] not in _FRAME_BEFORE:
+        if begin and _is_han(text[begin - 1]) and text[begin - 1] not in _FRAME_BEFORE or \
+                text[begin] in _FRAME_BEFORE:  # 由|公司负责: the preposition is no surname here
             continue
-        word, flag = words.get(begin, ("", ""))
-        if len(word) >= 2 and not flag.startswith("nr") and dictionary_frequency(word) > _COMMON:
-            continue
+        if any(len(word) >= 2 and not flag.startswith("nr") and dictionary_frequency(word) > _COMMON
+               for word, flag in (words.get(begin, ("", "")), words.get(begin + n, ("", "")))):
+            continue  # an ordinary word at the name's start or as its "given name" (向|商家, 由|平台)
         return begin
     return None
 
@@ -204,7 +206,7 @@ def _framed_name(text: str, end: int, words: dict[int, tuple[str, str]]) -> int 
 def _common_word_at(text: str, start: int, end: int, words: dict[int, tuple[str, str]]) -> bool:
     """After a role with no colon, or before a title, the "name" is one ordinary word (用户|信息,
     同事|关系, 司机|师傅)."""
-    if text[start - 1:start] in ":：":
+    if start and text[start - 1] in ":：":
         return False
     if start not in words and end - start == 1:
         return True  # a bare "surname" inside a word before a title: 维修|师傅, 上班|老师
