@@ -17,11 +17,14 @@ plaintext) and times, on those bytes:
                              above 1.0 is possible: the stream seals into reused buffers
                              (encrypt_into), the raw call allocates its output
   stream encrypt             StreamWriter file -> file (framing + reads + writes)
-  stream encrypt + SHA-256   the same, hashing the ciphertext as publish does
+  stream encrypt + BLAKE3    the same, hashing the ciphertext as publish does (manifest
+                             format 2); + SHA-256: the format-1 publish path, for comparison
   stream decrypt (seekable)  SegmentReader file -> sink (the iter_batches path)
-  open-time check            streaming size + SHA-256 check of the shard (open_package)
+  open-time check            streaming size + BLAKE3 check of the shard (open_package);
+                             against BLAKE3 of the bytes in memory (and SHA-256, format 1)
   Parquet over the reader    pq.read_table through SegmentReader (to_pandas), against
-                             pq.read_table of the plaintext file
+                             pq.read_table of the plaintext file (issue 14's goal row)
+  open check + Parquet       the whole to_pandas cost per shard: the check, then the read
 Part 2 publishes CSV inputs of SIZE/4 and SIZE MB in child processes and reports each
 child's peak RSS (ru_maxrss) and the publish throughput.
 """
@@ -29,9 +32,9 @@ child's peak RSS (ru_maxrss) and the publish throughput.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -46,6 +49,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from dataprotocol.package._digest import BLAKE3, SHA256, new_digest  # noqa: E402
 from dataprotocol.package._manifest import ShardEntry  # noqa: E402
 from dataprotocol.package._read import check_shard  # noqa: E402
 from dataprotocol.package._storage import locate  # noqa: E402
@@ -104,14 +108,15 @@ def raw_aesgcm(path: Path, seg: int) -> tuple[float, float]:
     return enc, dec
 
 
-def stream_encrypt(src: Path, dst: Path, key: bytes, seg: int, *, hashed: bool) -> tuple[float, str | None]:
+def stream_encrypt(src: Path, dst: Path, key: bytes, seg: int, *, digest: str | None) -> tuple[float, str | None]:
     t0 = time.perf_counter()
     with open(src, "rb") as source, open(dst, "wb") as sink:
-        writer = StreamWriter(sink, key, context=CONTEXT, segment_size=seg, hash_ciphertext=hashed)
+        writer = StreamWriter(sink, key, context=CONTEXT, segment_size=seg, hash_ciphertext=digest is not None,
+                              digest_algorithm=digest or SHA256)
         while chunk := source.read(seg):
             writer.write(chunk)
         writer.finish()
-    return time.perf_counter() - t0, writer.sha256 if hashed else None
+    return time.perf_counter() - t0, writer.digest if digest else None
 
 
 class _NullSink:
@@ -168,10 +173,10 @@ def stream_decrypt(src: Path, key: bytes, seg: int) -> float:
     return time.perf_counter() - t0
 
 
-def open_check(src: Path, digest: str) -> float:
-    """What open_package does per shard before decrypting: streaming size + SHA-256 check."""
+def open_check(src: Path, digest: str, algorithm: str = BLAKE3) -> float:
+    """What open_package does per shard before decrypting: streaming size + digest check."""
     entry = ShardEntry(index=0, path=src.name, rows=0, plaintext_size=0,
-                       ciphertext_size=src.stat().st_size, sha256=digest)
+                       ciphertext_size=src.stat().st_size, digest=digest, algorithm=algorithm)
     t0 = time.perf_counter()
     check_shard(locate(src.parent), entry)
     return time.perf_counter() - t0
@@ -181,7 +186,8 @@ def parquet_read(src: Path, key: bytes) -> float:
     """What to_pandas does per shard after the check: Parquet over the decrypting reader."""
     t0 = time.perf_counter()
     with open(src, "rb") as source:
-        with SegmentReader(source, key, context=CONTEXT, size=src.stat().st_size) as reader:
+        with SegmentReader(source, key, context=CONTEXT, size=src.stat().st_size,
+                           arrow_buffers=True) as reader:  # as _read.read_shard opens it
             pq.read_table(reader)
     return time.perf_counter() - t0
 
@@ -198,10 +204,12 @@ def _plain_parquet(path: Path) -> float:
     return time.perf_counter() - t0
 
 
-def _sha_time(path: Path) -> float:
+def _hash_time(path: Path, algorithm: str) -> float:
     data = path.read_bytes()
     t0 = time.perf_counter()
-    hashlib.sha256(data).hexdigest()
+    digest = new_digest(algorithm)
+    digest.update(data)
+    digest.hexdigest()
     return time.perf_counter() - t0
 
 
@@ -212,21 +220,34 @@ def throughput(work: Path, size_mb: int, seg: int, repeat: int) -> None:
     mb = size / MB
     key = AESGCM.generate_key(bit_length=256)
     best: dict[str, float] = {}
+    parquet_ratios: list[float] = []  # plain / ours, each round's pair timed back to back
+    open_ratios: list[float] = []  # plain / (open-time check + ours)
+    parquet_cpu_ratios: list[float] = []  # the same pair in CPU seconds (all threads)
     digest = ""
     for _ in range(repeat):
         raw_enc, raw_dec = raw_aesgcm(plain, seg)
-        enc, _ = stream_encrypt(plain, _fresh(cipher), key, seg, hashed=False)
-        enc_hash, digest_or_none = stream_encrypt(plain, _fresh(cipher), key, seg, hashed=True)
+        enc, _ = stream_encrypt(plain, _fresh(cipher), key, seg, digest=None)
+        enc_sha, _ = stream_encrypt(plain, _fresh(cipher), key, seg, digest=SHA256)
+        enc_hash, digest_or_none = stream_encrypt(plain, _fresh(cipher), key, seg, digest=BLAKE3)
         digest = digest_or_none or ""
         framing_raw, framing = framing_interleaved(plain, key, seg)
+        c0 = time.process_time()
+        parquet = parquet_read(cipher, key)
+        c1 = time.process_time()
+        plain_parquet = _plain_parquet(plain)
+        parquet_cpu_ratios.append((time.process_time() - c1) / (c1 - c0))
         times = {"raw_enc": raw_enc, "raw_dec": raw_dec, "framing": framing, "framing_raw": framing_raw,
-                 "enc": enc, "enc_hash": enc_hash, "dec": stream_decrypt(cipher, key, seg),
-                 "check": open_check(cipher, digest), "parquet": parquet_read(cipher, key),
-                 "plain_parquet": _plain_parquet(plain), "sha": _sha_time(cipher),
+                 "enc": enc, "enc_hash": enc_hash, "enc_sha": enc_sha, "dec": stream_decrypt(cipher, key, seg),
+                 "check": open_check(cipher, digest), "parquet": parquet,
+                 "plain_parquet": plain_parquet, "sha": _hash_time(cipher, SHA256),
+                 "blake3": _hash_time(cipher, BLAKE3),
                  "raw_io": raw_file_to_file(plain, _fresh(work / "raw.bin"), seg)}
         best = {k: min(v, best.get(k, v)) for k, v in times.items()}
+        parquet_ratios.append(times["plain_parquet"] / times["parquet"])
+        open_ratios.append(times["plain_parquet"] / (times["check"] + times["parquet"]))
     raw_enc, raw_dec, framing, raw_io = best["raw_enc"], best["raw_dec"], best["framing"], best["raw_io"]
     enc, enc_hash, dec, sha = best["enc"], best["enc_hash"], best["dec"], best["sha"]
+    b3 = best["blake3"]
     print(f"\n== throughput on a {mb:.0f} MiB Parquet table, {seg // 1024} KiB segments ==")
     print(f"{'path':46s} {'MiB/s':>9s} {'vs raw encrypt':>15s} {'vs raw (same op)':>17s}")
     rows = [("raw AESGCM.encrypt (in memory, calls only)", raw_enc, raw_enc),
@@ -234,26 +255,38 @@ def throughput(work: Path, size_mb: int, seg: int, repeat: int) -> None:
             ("stream encrypt, framing only (null sink)*", framing, best["framing_raw"]),
             ("raw AESGCM.encrypt file -> file (same I/O)", raw_io, raw_io),
             ("stream encrypt, file -> file", enc, raw_io),
-            ("stream encrypt + SHA-256 (publish path)", enc_hash, raw_io),
+            ("stream encrypt + BLAKE3 (publish path)", enc_hash, raw_io),
+            ("stream encrypt + SHA-256 (format-1 publish)", best["enc_sha"], raw_io),
             ("stream decrypt, seekable reader", dec, raw_dec),
-            ("open-time check: streaming SHA-256 of the file", best["check"], sha),
-            ("SHA-256 alone (hashlib, in memory)", sha, sha),
+            ("open-time check: streaming BLAKE3 of the file", best["check"], b3),
+            ("BLAKE3 alone (in memory)", b3, b3),
+            ("SHA-256 alone (hashlib, in memory; format 1)", sha, b3),
             ("Parquet read over the decrypting reader", best["parquet"], best["plain_parquet"]),
+            ("open check + Parquet read (to_pandas path)", best["check"] + best["parquet"],
+             best["plain_parquet"]),
             ("Parquet read of the plaintext file", best["plain_parquet"], best["plain_parquet"])]
     for name, seconds, baseline in rows:
         print(f"{name:46s} {mb / seconds:9.0f} {raw_enc / seconds:15.2f} {baseline / seconds:17.2f}")
     print("(last column: against the baseline doing the same operation -- raw file -> file for "
-          "the stream's file -> file rows, plain Parquet for the Parquet row)")
+          "the stream's file -> file rows, BLAKE3 in memory for the hash rows, plain Parquet for "
+          "the Parquet rows)")
     print("* timed alternately with raw calls on the same slices; last column against those")
     for name, ratio in (("framing only (stream vs raw calls, interleaved)", best["framing_raw"] / framing),
                         ("framing given the same file I/O", raw_io / enc),
                         ("framing + file I/O (stream file->file vs raw calls)", raw_enc / enc),
+                        ("publish path (stream + BLAKE3, file->file) vs raw file->file", raw_io / enc_hash),
                         ("decrypt framing + file reads (seekable reader vs raw calls)", raw_dec / dec),
                         ("decrypt, Parquet read over the reader vs plain Parquet read",
                          best["plain_parquet"] / best["parquet"])):
         print(f"RESULT encrypt ratio, {name} = {ratio:.2f}  goal >= 0.8: "
               f"{'MET' if ratio >= 0.8 else 'NOT MET'}" if "decrypt" not in name else
               f"RESULT {name} = {ratio:.2f}  goal >= 0.8: {'MET' if ratio >= 0.8 else 'NOT MET'}")
+    print(f"RESULT decrypt, Parquet read over the reader vs plain Parquet read, median of "
+          f"{len(parquet_ratios)} back-to-back pairs = {statistics.median(parquet_ratios):.2f}")
+    print(f"(CPU time of the same pairs, all threads: plain / ours median "
+          f"{statistics.median(parquet_cpu_ratios):.2f} -- less sensitive to other jobs than wall time)")
+    print(f"RESULT open check + Parquet read vs plain Parquet read, median of {len(open_ratios)} "
+          f"rounds = {statistics.median(open_ratios):.2f} (no goal: the whole to_pandas cost)")
     for path in (plain, cipher, work / "raw.bin"):
         path.unlink(missing_ok=True)
 

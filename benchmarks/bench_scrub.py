@@ -5,10 +5,11 @@ English and Chinese, in one run.
     .venv/bin/python benchmarks/bench_scrub.py                 # 300 docs per language
     .venv/bin/python benchmarks/bench_scrub.py --docs 1000 --profile
     .venv/bin/python benchmarks/bench_scrub.py --engine ray   # Ray Data, 1 and 2 workers vs local
+    .venv/bin/python benchmarks/bench_scrub_memory.py         # Ray engine peak memory, 2k-32k rows
 
-``--engine ray`` compares, side by side on the same English documents, the local
-engine (``scrub_many`` with 1 and 2 processes) with the Ray engine (a Ray Data
-``map_batches`` over 1 and 2 actors, on a local Ray started once before timing). A Ray
+``--engine ray`` compares, side by side on the same English documents (a .txt file
+through ``scrub_file``), the local engine (1 and 2 processes) with the Ray engine (a
+Ray Data ``map_batches`` over 1 and 2 actors, on a local Ray started once before timing). A Ray
 run's time includes starting its actors (each loads spaCy): that is what every
 ``scrub --engine ray`` call pays.
 
@@ -61,23 +62,32 @@ def _ours(scrubber: object, texts: list[str], *, batch_size: int, n_process: int
 
 
 def _ray_comparison(scrubber: object, texts: list[str], *, batch_size: int) -> None:
+    import tempfile
+
     import ray
 
-    from dataprotocol.deid._ray import scrub_texts_ray
+    from dataprotocol.deid import scrub_file
 
     ray.init(num_cpus=2, object_store_memory=300 * 1024 * 1024, include_dashboard=False, log_to_driver=False)
     try:
         scrubber.scrub_many(texts[:8], n_process=1)  # type: ignore[attr-defined]  # warm-up
-        print(f"{len(texts)} English documents, batch size {batch_size}")
+        print(f"{len(texts)} English documents (a .txt file, scrub_file), batch size {batch_size}")
         print(f"{'':40} {'seconds':>8} {'docs/s':>9} {'ray/local':>10}")
-        for workers in (1, 2):
-            local = _ours(scrubber, texts, batch_size=batch_size, n_process=workers)
-            start = time.perf_counter()
-            scrub_texts_ray(scrubber.config, texts, batch_size=batch_size, workers=workers)  # type: ignore
-            on_ray = time.perf_counter() - start
-            print(f"{f'local engine, {workers} process(es)':40} {local:8.2f} {len(texts) / local:9.1f}")
-            print(f"{f'ray engine, {workers} actor(s)':40} {on_ray:8.2f} {len(texts) / on_ray:9.1f} "
-                  f"{local / on_ray:10.2f}")
+        with tempfile.TemporaryDirectory() as tmp:
+            src = Path(tmp) / "in.txt"
+            src.write_text("\n".join(t.replace("\n", " ") for t in texts) + "\n", encoding="utf-8")
+            for workers in (1, 2):
+                start = time.perf_counter()
+                scrub_file(scrubber, src, Path(tmp) / "local.txt", batch_size=batch_size,  # type: ignore[arg-type]
+                           n_process=workers)
+                local = time.perf_counter() - start
+                start = time.perf_counter()
+                scrub_file(scrubber, src, Path(tmp) / "ray.txt", batch_size=batch_size,  # type: ignore[arg-type]
+                           engine="ray", ray_actors=workers)
+                on_ray = time.perf_counter() - start
+                print(f"{f'local engine, {workers} process(es)':40} {local:8.2f} {len(texts) / local:9.1f}")
+                print(f"{f'ray engine, {workers} actor(s)':40} {on_ray:8.2f} {len(texts) / on_ray:9.1f} "
+                      f"{local / on_ray:10.2f}")
     finally:
         ray.shutdown()
 

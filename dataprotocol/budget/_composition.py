@@ -32,7 +32,11 @@ drop from ~1.22-1.31x to ~1.10-1.15x the non-adaptive PRV epsilon
 (``benchmarks/bench_cap.py``). The RDP -> DP conversion itself is already tight for
 a single order: the optimal binary-channel conversion (Asoodeh et al. 2021) gave us
 no gain over Balle et al.'s, so no RDP filter can charge one DP-SGD run much below
-its RDP epsilon (~1.1x its PRV epsilon).
+its RDP epsilon (~1.1x its PRV epsilon; 1.108x for the demo run over a continuous
+order grid). Tighter accountants are not a way out: the natural f-DP / PLD filter is
+invalid under fully adaptive composition (Koskela, Tran, Räisä & Honkela 2026,
+arXiv:2602.06756), and their approximate Gaussian-DP filter is a CLT approximation,
+not a bound, at realistic sampling rates.
 """
 
 from __future__ import annotations

@@ -71,15 +71,17 @@ def scrub(
     model: str = typer.Option("", "--model", help="Installed spaCy pipeline to use."),
     batch_size: int = typer.Option(64, "--batch-size", help="Documents per spaCy batch."),
     processes: int | None = typer.Option(None, "--processes",
-                                         help="Worker processes for tables (default: every available core)."),
+                                         help="Worker processes, local engine (default: every available core)."),
     strict: bool = typer.Option(False, "--strict", help="Refuse (exit 2) a document in a language with no "
                                 "configured pipeline instead of flagging it."),
     language: str = typer.Option("", "--language", help="auto (default: per document), or one pipeline: en, zh."),
     report: Path | None = typer.Option(None, "--report", help="Write counts per entity type as JSON (no PII)."),
-    engine: str = typer.Option("local", "--engine", help="local (worker processes) or ray (a Ray Data actor pool, "
-                               "--processes actors; needs dataprotocol[ray]). Same output."),
+    engine: str = typer.Option("local", "--engine", help="local (worker processes) or ray (a Ray Data actor pool; "
+                               "needs dataprotocol[ray]). Same output."),
     ray_address: str | None = typer.Option(None, "--ray-address", envvar="RAY_ADDRESS",
                                            help="Ray cluster to attach to with --engine ray (default: a local Ray)."),
+    ray_actors: int | None = typer.Option(None, "--ray-actors", help="Ray actors with --engine ray, each with its "
+                                          "own scrubber (default: every CPU Ray has free)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Scrub PII from a file into a new file; prints counts per entity type."""
@@ -89,7 +91,7 @@ def scrub(
     from dataprotocol.deid import check_engine, check_paths, scrub_file
 
     check_paths(source, out, batch_size=batch_size, n_process=processes)
-    check_engine(engine)
+    check_engine(engine, n_process=processes, ray_actors=ray_actors)
     operators = _pairs(entity_operator, option="entity-operator")
     scrubber = _scrubber(config, key_file, operator=operator, operators=operators, model=model, strict=strict,
                          language=language)
@@ -100,7 +102,7 @@ def scrub(
                             pii_columns=_pairs(pii_column, option="pii-column"), batch_size=batch_size,
                             n_process=processes, progress=lambda n: bar.advance(task, n),
                             on_total=lambda n: bar.update(task, total=n), engine=engine,
-                            ray_address=ray_address)
+                            ray_address=ray_address, ray_actors=ray_actors)
     if report:
         import json
 

@@ -191,9 +191,10 @@ def _llm_part(s: _Story, model: str, *, batch_size: int, target_epsilon: float) 
     Path(s.path("synthetic-card.yaml")).write_text(_synthetic_card_yaml("keys/researcher.pub"),
                                                    encoding="utf-8")
     s.run("publish the synthetic table as a new package carrying its DP guarantee and the "
-          "source's NC/BY obligations", [
+          "source's NC/BY obligations (publish-data, checked under the researcher's grant)", [
               "publish", table, "--synthetic", "--dataset-card", s.path("synthetic-card.yaml"),
-              "--key", researcher, "--out", s.path("synthetic-package")])
+              "--key", researcher, "--grant", grant, "--source-package", s.path("package"),
+              "--purpose", "health-research", "--out", s.path("synthetic-package")])
     s.run("anyone verifies it (signature, shards, the attached provenance record)",
           ["verify", s.path("synthetic-package")])
     s.run("its card, with the guarantee", ["card", "show", s.path("synthetic-package")])
@@ -201,6 +202,11 @@ def _llm_part(s: _Story, model: str, *, batch_size: int, target_epsilon: float) 
         "card", "audit", s.path("synthetic-package"), "--generator", s.path("model-llm"),
         "--ledger", ledger, "--trainer-key", s.path("keys", "researcher.pub"),
         "--publisher", s.path("keys", "researcher.pub")])
+    s.run("lineage of the package: the LLM run, its model, the synthetic table and the package "
+          "published from it (signed records and the ledger only)", [
+              "lineage", "--package", s.path("package"), "--ledger", ledger,
+              "--records", s.path("model-llm"), "--records", s.path("synthetic"),
+              "--records", s.path("synthetic-package")])
     s.run("the dataset's budget after the LLM run", ["budget", "show", "--ledger", ledger])
 
 
@@ -219,10 +225,10 @@ def _policy_part(s: _Story) -> None:
         "--ledger", s.path("ledger.sqlite"), "--revocations", s.path("revocations.json")])
     s.run("anyone can verify the package without keys", ["verify", s.path("package")])
     until = (datetime.now(timezone.utc) + timedelta(days=90)).strftime("%Y-%m-%d")
-    s.run("grant the researcher read+train+query for health research", [
+    s.run("grant the researcher read+train+query+publish-data for health research", [
         "grant", "issue", s.path("package"), "--to", s.path("keys", "researcher.pub"),
         "--key", s.path("keys", "steward.key"), "--action", "read", "--action", "train",
-        "--action", "query",
+        "--action", "query", "--action", "publish-data",
         "--purpose", "health-research", "--until", until, "--condition", "max_epsilon=4",
         "--out", s.path("grants", "researcher.grant.json")])
     log = ["--log", s.path("decisions.jsonl")]

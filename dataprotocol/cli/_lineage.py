@@ -34,7 +34,7 @@ def lineage(
     grant: str | None = typer.Option(None, "--grant", help="A grant id or grant file: everything made under it (what revoking it touches)."),
     model: Path | None = typer.Option(None, "--model", help="A model directory: its data, grants, licences and budget."),
     ledger: str | None = typer.Option(None, "--ledger", help="The dataset's ledger (SQLite file or URL)."),
-    records: list[Path] = typer.Option([], "--records", help="Folder or file of signed records: model dirs, *.release.json, synthetic provenance (repeatable)."),
+    records: list[Path] = typer.Option([], "--records", help="Folder or file of signed records: model dirs, *.release.json, synthetic provenance, packages published from synthetic tables (repeatable)."),
     dot: Path | None = typer.Option(None, "--dot", help="Also draw the answer: .dot/.gv (DOT source), .svg/.png (rendered by Graphviz' dot)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
@@ -90,7 +90,8 @@ def _render(answer: LineageAnswer, dot: Path | None) -> None:
         spend = f"{a.get('spend', '')} {a.get('state', '')}".strip()
         detail = "; ".join(a.get("queries") or []) or a.get("path") or ""
         if a.get("verified") is False:
-            detail = f"SIGNATURE DOES NOT VERIFY {detail}"
+            detail = f"DOES NOT VERIFY ({a['problem']}) {detail}" if a.get("problem") \
+                else f"SIGNATURE DOES NOT VERIFY {detail}"
         eps = a.get("epsilon")
         table.add_row(node.kind, node.label, spend, "" if eps is None else f"{float(eps):.3g}",
                       str(detail))
@@ -136,7 +137,8 @@ def print_impact(impact: RevocationImpact) -> None:
     console.print("impact: " + ", ".join(f"{n} {kind}" for kind, n in counts.items() if n)
                   if any(counts.values()) else "impact: nothing found")
     for node in impact.unverified:
-        console.print(f"not counted (signature does not verify): {node.kind} {node.attrs.get('path')}")
+        why = node.attrs.get("problem") or "signature does not verify"
+        console.print(f"not counted ({why}): {node.kind} {node.attrs.get('path')}", soft_wrap=True)
     for grant in impact.unknown_grants:
         console.print(f"grant {grant}: nothing in the ledger or records names it")
 

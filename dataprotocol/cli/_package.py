@@ -23,6 +23,26 @@ def _pii_columns(values: list[str]) -> dict[str, str]:
     return out
 
 
+def _synthetic_options(synthetic: bool, *, provenance: Path | None, grant: list[Path],
+                       source_package: list[str], purpose: str | None) -> None:
+    """--provenance/--grant/--source-package/--purpose go with --synthetic, and it needs
+    the last three: publishing derived data is publish-data under the source's grant."""
+    given = {"--provenance": provenance is not None, "--grant": bool(grant),
+             "--source-package": bool(source_package), "--purpose": purpose is not None}
+    if not synthetic:
+        extra = [name for name, present in given.items() if present]
+        if extra:
+            raise InputError(f"{', '.join(extra)} only go with a synthetic table",
+                             field=extra[0], expected="--synthetic as well")
+        return
+    missing = [name for name in ("--grant", "--source-package", "--purpose") if not given[name]]
+    if missing:
+        raise InputError("publishing a synthetic table is publish-data on its source: give "
+                         + ", ".join(missing), field=missing[0],
+                         expected="the grant the generator was trained under (it must allow "
+                         "publish-data), the source package and the purpose")
+
+
 def publish_cmd(
     input_path: str = typer.Argument(..., metavar="INPUT", help="CSV, JSONL or Parquet file (path or fsspec URL)."),
     dataset_card: Path = typer.Option(..., "--dataset-card", help="Dataset card YAML (license, purposes, budget, publisher)."),
@@ -38,8 +58,12 @@ def publish_cmd(
     licenses: list[Path] = typer.Option([], "--licenses", help="Extra folder of license YAML files (repeatable)."),
     engine: str = typer.Option("local", "--engine", help="Where scrubbing runs: local (this process) or ray (a Ray Data actor pool; needs dataprotocol[ray])."),
     ray_address: str | None = typer.Option(None, "--ray-address", envvar="RAY_ADDRESS", help="Ray cluster to attach to with --engine ray (default: start a local Ray)."),
+    ray_actors: int | None = typer.Option(None, "--ray-actors", help="Ray actors with --engine ray, each with its own scrubber (default: every CPU Ray has free)."),
     synthetic: bool = typer.Option(False, "--synthetic", help="INPUT is a DP synthetic table from 'synthesize': check it against its signed provenance and carry its (ε, δ) guarantee and the source licence obligations into the new package's card."),
     provenance: Path | None = typer.Option(None, "--provenance", help="With --synthetic: the table's provenance record (default: INPUT with suffix .provenance.json)."),
+    grant: list[Path] = typer.Option([], "--grant", help="With --synthetic: the grant the generator was trained under (repeatable, one per source); it must allow publish-data for --purpose to the --key holder."),
+    source_package: list[str] = typer.Option([], "--source-package", help="With --synthetic: the package the generator was trained on (repeatable): its manifest names the key that signed the grant and the revocation list."),
+    purpose: str | None = typer.Option(None, "--purpose", help="With --synthetic: why you publish the derived data (a purpose id the grant allows)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Scrub, shard, encrypt and sign a table into a data package."""
@@ -48,24 +72,25 @@ def publish_cmd(
     from dataprotocol.policy import LicenseRegistry, load_dataset_card
     from dataprotocol.records import pin_dataset_ledger
 
-    if engine != "local":
+    if engine != "local" or ray_actors is not None:
         from dataprotocol.deid import check_engine
 
-        check_engine(engine)  # before any key, ledger or file is touched
+        check_engine(engine, ray_actors=ray_actors)  # before any key, ledger or file is touched
     card = load_dataset_card(dataset_card)
     LicenseRegistry.load(*licenses).require_known(card.license, file=dataset_card)
-    if provenance is not None and not synthetic:
-        raise InputError("--provenance is only for a synthetic table", field="--provenance",
-                         expected="--synthetic as well")
+    _synthetic_options(synthetic, provenance=provenance, grant=grant,
+                       source_package=source_package, purpose=purpose)
+    publisher = load_keypair(key, passphrase=passphrase_from_env())
     # checked before any ledger or list is created: a refused table leaves nothing behind
-    release = prepare_synthetic(input_path, card=card, provenance=provenance) if synthetic else None
+    release = prepare_synthetic(
+        input_path, card=card, provenance=provenance, grants=grant, source_packages=source_package,
+        principal=publisher.key_id, purpose=str(purpose)) if synthetic else None
 
     secret = None
     if pseudonym_key is not None:
         from dataprotocol.deid import load_key_file
 
         secret = load_key_file(pseudonym_key)
-    publisher = load_keypair(key, passphrase=passphrase_from_env())
     ledger_ref, created = (pin_dataset_ledger(ledger, card=card, publisher=publisher, package=out)
                            if ledger else (None, False))
     list_ref, _ = (pin_revocation_list(revocations, publisher=publisher, package=out)
@@ -74,7 +99,8 @@ def publish_cmd(
         input_path, card=card, publisher=publisher, out=out, shards=shards,
         rows_per_shard=rows_per_shard, text_columns=text_column,
         pii_columns=_pii_columns(pii_column), pseudonym_key=secret, ledger=ledger_ref,
-        revocations=list_ref, synthetic=release, engine=engine, ray_address=ray_address)
+        revocations=list_ref, synthetic=release, engine=engine, ray_address=ray_address,
+        ray_actors=ray_actors)
     summary = {"package": out, "manifest_id": manifest.manifest_id,
                "dataset_id": manifest.card.dataset_id, "version": manifest.card.version,
                "rows": manifest.rows, "shards": len(manifest.shards), "scrub": manifest.scrub,

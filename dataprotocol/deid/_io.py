@@ -1,25 +1,35 @@
 """Scrub files: .txt (per line), .csv, .jsonl, .parquet -- all or nothing.
 
-Input is read and validated completely before anything is written; output goes
-through ``dataprotocol._files.atomic_path``, so a failure leaves no partial file.
+The first chunk is checked (rows, columns, roles) before any model loads; the input
+then streams through in chunks (``_chunks``) into ``dataprotocol._files.atomic_path``,
+so a failure anywhere leaves no partial file.
 """
 
 from __future__ import annotations
 
+import functools
 import json
-from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dataprotocol._files import (
     atomic_path,
-    atomic_write_text,
     check_distinct,
     check_input_file,
     check_write_target,
     read_text,
+)
+from dataprotocol.deid._chunks import (
+    ROWS_PER_CHUNK,
+    ChunkResult,
+    Layout,
+    Sink,
+    parquet_schema,
+    read_chunks,
+    row_count,
+    scrub_chunk,
 )
 from dataprotocol.errors import InputError
 
@@ -27,12 +37,10 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from dataprotocol.deid._scrubber import Scrubber
-    from dataprotocol.deid._types import FrameResult, Scrubbed
 
 __all__ = ["FORMATS", "ScrubFileReport", "check_paths", "scrub_file", "read_frame"]
 
 FORMATS = (".txt", ".csv", ".jsonl", ".parquet")
-_ROWS_PER_STEP = 256
 Progress = Callable[[int], None]
 
 
@@ -118,52 +126,97 @@ def scrub_file(scrubber: Scrubber, source: str | Path, out: str | Path, *,
                text_columns: Sequence[str] = (), pii_columns: Mapping[str, str] | None = None,
                batch_size: int = 64, n_process: int | None = None, progress: Progress | None = None,
                on_total: Callable[[int], None] | None = None, engine: str = "local",
-               ray_address: str | None = None) -> ScrubFileReport:
-    """Scrub ``source`` into ``out`` (same format). Raises ``InputError`` before writing.
+               ray_address: str | None = None, ray_actors: int | None = None,
+               chunk_rows: int = ROWS_PER_CHUNK) -> ScrubFileReport:
+    """Scrub ``source`` into ``out`` (same format). A failure leaves no output file.
 
-    ``engine="ray"`` runs the scrubber on a Ray Data actor pool (``n_process`` actors,
-    default: every available core) on a local Ray, or the cluster at ``ray_address`` /
-    ``RAY_ADDRESS``; the output is byte-for-byte the local engine's.
+    The input streams through in chunks (.jsonl excepted: it is read whole), so memory
+    does not grow with its size. ``engine="ray"`` runs the scrubber on a Ray Data actor
+    pool (``ray_actors`` actors, default: every CPU Ray has free) on a local Ray, or the
+    cluster at ``ray_address`` / ``RAY_ADDRESS``; the output is byte-for-byte the local
+    engine's. ``n_process`` is the local engine's worker processes. ``chunk_rows``: rows
+    (lines) per chunk -- one Ray task's work, one Parquet row group.
     """
     from dataprotocol.deid._ray import check_engine
 
     src, dst = check_paths(source, out, batch_size=batch_size, n_process=n_process)
-    check_engine(engine)
+    check_engine(engine, n_process=n_process, ray_actors=ray_actors)
+    suffix = src.suffix.lower()
+    layout = _layout(src, suffix, text_columns=text_columns, pii_columns=dict(pii_columns or {}),
+                     batch_size=batch_size, rows=chunk_rows)
+    if on_total:
+        total = row_count(src, suffix)
+        if total is not None:
+            on_total(total)
+    report = ScrubFileReport(str(src), str(dst), 0)
     tick = progress or (lambda n: None)
-    run = _Run(scrubber, batch_size=batch_size, n_process=n_process, engine=engine, address=ray_address)
-    if src.suffix.lower() == ".txt":
+    with atomic_path(dst) as tmp:
+        sink = Sink(Path(tmp), suffix)
+        try:
+            for result in _scrubbed_chunks(scrubber, src, layout, engine=engine, n_process=n_process,
+                                           address=ray_address, actors=ray_actors):
+                sink.write(result.payload)
+                _add(report, result)
+                tick(result.rows)
+        finally:
+            sink.close(trailing=b"\n" if suffix == ".txt" and _ends_with_newline(src) else b"")
+    report.unconfigured = {k: v for k, v in report.unconfigured.items() if v}
+    return report
+
+
+def _scrubbed_chunks(scrubber: Scrubber, src: Path, layout: Layout, *, engine: str, n_process: int | None,
+                     address: str | None, actors: int | None) -> Iterator[ChunkResult]:
+    if engine == "ray":
+        from dataprotocol.deid._ray import scrub_chunks_ray
+
+        read = functools.partial(read_chunks, src, layout.suffix, layout.rows)
+        yield from scrub_chunks_ray(read, config=scrubber.config, layout=layout, actors=actors, address=address)
+        return
+    for first, chunk in read_chunks(src, layout.suffix, layout.rows):
+        yield scrub_chunk(scrubber, layout, first, chunk, n_process=n_process)
+
+
+def _add(report: ScrubFileReport, result: ChunkResult) -> None:
+    report.documents += result.rows
+    for total, part in ((report.findings, result.findings), (report.languages, result.languages),
+                        (report.unconfigured, result.unconfigured)):
+        for name, count in part.items():
+            total[name] = total.get(name, 0) + count
+
+
+def _layout(src: Path, suffix: str, *, text_columns: Sequence[str], pii_columns: dict[str, str],
+            batch_size: int, rows: int) -> Layout:
+    """Checks on the first chunk, before any model or Ray is started: rows, columns, roles."""
+    if rows < 1:
+        raise InputError("chunk_rows must be at least 1", field="chunk_rows", expected="an integer >= 1")
+    first = next(read_chunks(src, suffix, rows), None)
+    if suffix == ".txt":
         if text_columns or pii_columns:
             raise InputError("--text-column / --pii-column apply to tables, not .txt", field="text_column")
-        return _scrub_txt(run, src, dst, tick=tick, on_total=on_total)
-    frame = read_frame(src)
-    if frame.empty:
+        if first is None or not _has_text(src):
+            raise InputError("input file is empty", file=src, expected="some text")
+        return Layout(suffix, batch_size=batch_size, rows=rows)
+    if first is None or first[1].empty:
         raise InputError("input has no rows", file=src, expected="at least one record")
-    columns = list(text_columns) or ([] if pii_columns else _default_text_columns(frame, src))
-    counts: Counter[str] = Counter()
-    languages: Counter[str] = Counter()
-    unconfigured: Counter[str] = Counter()
-    parts = []
-    if on_total:
-        on_total(len(frame))
-    if engine == "ray":
-        result = run.frame_on_ray(frame, text_columns=columns, pii_columns=pii_columns or {})
-        _write_frame(result.frame, dst)
-        tick(len(frame))
-        return ScrubFileReport(str(src), str(dst), len(frame), result.report, result.languages,
-                               result.unconfigured)
-    for start in range(0, len(frame), _ROWS_PER_STEP):
-        part = frame.iloc[start:start + _ROWS_PER_STEP]
-        result = scrubber.scrub_frame(part, text_columns=columns, pii_columns=pii_columns or {},
-                                      batch_size=batch_size, n_process=n_process)
-        parts.append(result.frame)
-        counts.update(result.report)
-        languages.update(result.languages)
-        unconfigured.update(result.unconfigured)
-        tick(len(part))
-    import pandas as pd
+    frame = first[1]
+    from dataprotocol.deid._frame import check_roles
 
-    _write_frame(pd.concat(parts), dst)
-    return ScrubFileReport(str(src), str(dst), len(frame), dict(counts), dict(languages), dict(unconfigured))
+    columns = list(text_columns) or ([] if pii_columns else _default_text_columns(frame, src))
+    check_roles(frame, text_columns=columns, pii_columns=pii_columns)
+    schema = parquet_schema(src, frame, {*columns, *pii_columns}) if suffix == ".parquet" else None
+    return Layout(suffix, tuple(columns), tuple(pii_columns.items()), batch_size, schema, rows)
+
+
+def _has_text(src: Path) -> bool:
+    return any(line.strip() for _, lines in read_chunks(src, ".txt") for line in lines)
+
+
+def _ends_with_newline(src: Path) -> bool:
+    with src.open("rb") as handle:
+        if handle.seek(0, 2) == 0:
+            return False
+        handle.seek(-1, 2)
+        return handle.read(1) == b"\n"
 
 
 def text_like_columns(frame: pd.DataFrame) -> list[str]:
@@ -182,70 +235,3 @@ def _default_text_columns(frame: pd.DataFrame, src: Path) -> list[str]:
         raise InputError("no text column found", file=src, field="text_column",
                          expected="--text-column NAME or --pii-column NAME=TYPE")
     return columns
-
-
-@dataclass(frozen=True)
-class _Run:
-    """How to scrub: the scrubber and the engine it runs on."""
-
-    scrubber: Scrubber
-    batch_size: int
-    n_process: int | None
-    engine: str
-    address: str | None
-
-    def texts(self, texts: Sequence[str]) -> Iterable[Scrubbed]:
-        if self.engine != "ray":
-            return self.scrubber.iter_scrub(texts, batch_size=self.batch_size)
-        from dataprotocol.deid._parallel import default_processes
-        from dataprotocol.deid._ray import scrub_texts_ray
-
-        return scrub_texts_ray(self.scrubber.config, texts, batch_size=self.batch_size,
-                               workers=self.n_process or default_processes(), address=self.address)
-
-    def frame_on_ray(self, frame: pd.DataFrame, *, text_columns: Sequence[str],
-                     pii_columns: Mapping[str, str]) -> FrameResult:
-        """The whole table in one Ray run (one actor start-up), then the local frame logic."""
-        from dataprotocol.deid._frame import check_roles, frame_texts, scrub_frame
-
-        check_roles(frame, text_columns=text_columns, pii_columns=pii_columns)
-        results = iter(self.texts(frame_texts(frame, text_columns)))
-        return scrub_frame(frame, text_columns=text_columns, pii_columns=pii_columns,
-                           replace_value=self.scrubber.replace_value,
-                           scrub_texts=lambda texts: [next(results) for _ in texts])
-
-
-def _scrub_txt(run: _Run, src: Path, dst: Path, *, tick: Progress,
-               on_total: Callable[[int], None] | None) -> ScrubFileReport:
-    text = read_text(src, what="input file")
-    if not text.strip():
-        raise InputError("input file is empty", file=src, expected="some text")
-    trailing = "\n" if text.endswith("\n") else ""
-    lines = (text[:-1] if trailing else text).split("\n")
-    if on_total:
-        on_total(len(lines))
-    counts: Counter[str] = Counter()
-    languages: Counter[str] = Counter()
-    unconfigured: Counter[str] = Counter()
-    out = []
-    for result in run.texts(lines):
-        counts.update(f.entity_type for f in result.findings)
-        if result.text.strip():
-            languages[result.language] += 1
-            unconfigured[result.language] += not result.configured
-        out.append(result.text)
-        tick(1)
-    atomic_write_text(dst, "\n".join(out) + trailing)
-    return ScrubFileReport(str(src), str(dst), len(lines), dict(counts), dict(languages),
-                           {k: v for k, v in unconfigured.items() if v})
-
-
-def _write_frame(frame: pd.DataFrame, dst: Path) -> None:
-    suffix = dst.suffix.lower()
-    with atomic_path(dst) as tmp:
-        if suffix == ".csv":
-            frame.to_csv(tmp, index=False)
-        elif suffix == ".jsonl":
-            frame.to_json(tmp, orient="records", lines=True, force_ascii=False)
-        else:
-            frame.to_parquet(tmp, index=False)

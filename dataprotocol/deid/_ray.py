@@ -1,11 +1,15 @@
 """The Ray engine: the scrubber as a Ray Data ``map_batches`` over an actor pool.
 
 Each actor builds ONE scrubber from the config (Presidio + spaCy load once per actor,
-not per batch) and scrubs the batches it is handed. Ray's streaming executor keeps
-the blocks in order (``preserve_order``), so the rows come back exactly as the local
-engine returns them; batches carry their row offset (``first``) so documents are
-numbered the same in errors. Pseudonyms and surrogates are keyed HMACs of the value
-alone (``_operators``), never of a position, so batching cannot change them.
+not per batch) and scrubs the blocks it is handed. The input streams: one Ray read
+task yields it a chunk at a time (``scrub_file``: ``_chunks.read_chunks``; ``publish``:
+the source's record batches), the actors scrub (and, for ``scrub_file``, encode) each
+chunk exactly as the local engine does, and the driver writes the results as they
+come. Ray's streaming executor keeps the blocks in order (``preserve_order``) and only
+a few in flight, so the output is the local engine's byte for byte and memory does not
+grow with the input. Chunks carry their row offset (``first``) so documents are
+numbered from it in errors. Pseudonyms and surrogates are keyed HMACs of the value
+alone (``_operators``), never of a position, so chunking cannot change them.
 
 Without a cluster address (argument or ``RAY_ADDRESS``) a small local Ray is started
 in-process and shut down afterwards; an already running ``ray.init`` is reused.
@@ -17,28 +21,38 @@ import contextlib
 import json
 import logging
 import os
+import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from dataprotocol.deid._types import Finding, Scrubbed
 from dataprotocol.errors import DataProtocolError, InputError
 
 if TYPE_CHECKING:
     import pyarrow as pa
 
+    from dataprotocol.deid._chunks import ChunkResult, Layout
     from dataprotocol.deid._config import ScrubConfig
 
-__all__ = ["ENGINES", "check_engine", "ray_session", "scrub_texts_ray", "scrub_batches_ray"]
+__all__ = ["ENGINES", "check_engine", "ray_session", "scrub_chunks_ray", "scrub_batches_ray"]
 
 ENGINES = ("local", "ray")
 #: the object store of a Ray started here (blocks beyond it spill to disk)
 _OBJECT_STORE_BYTES = 300 * 1024 * 1024
 
 
-def check_engine(engine: str) -> None:
-    """Raise :class:`InputError` unless ``engine`` is known and, for Ray, importable."""
+def check_engine(engine: str, *, n_process: int | None = None, ray_actors: int | None = None) -> None:
+    """Raise :class:`InputError` unless ``engine`` is known and, for Ray, importable, and
+    the worker count given is the engine's own (``n_process``: local; ``ray_actors``: Ray)."""
     if engine not in ENGINES:
         raise InputError(f"unknown engine {engine!r}", field="engine", expected=" or ".join(ENGINES))
+    if ray_actors is not None and ray_actors < 1:
+        raise InputError("ray-actors must be at least 1", field="ray_actors", expected="an integer >= 1")
+    if engine == "ray" and n_process is not None:
+        raise InputError("--processes is for the local engine", field="processes",
+                         expected="--ray-actors N with --engine ray")
+    if engine != "ray" and ray_actors is not None:
+        raise InputError("--ray-actors is for the ray engine", field="ray_actors",
+                         expected="--engine ray, or --processes N with the local engine")
     if engine == "ray":
         _require_ray()
 
@@ -54,9 +68,10 @@ def _require_ray() -> Any:
 
 
 @contextlib.contextmanager
-def ray_session(*, workers: int, address: str | None = None) -> Iterator[Any]:
+def ray_session(*, workers: int | None = None, address: str | None = None) -> Iterator[Any]:
     """A Ray to run on: the one already initialised, the cluster at ``address`` (or
-    ``RAY_ADDRESS``), or a local one with ``workers`` CPUs started (and stopped) here."""
+    ``RAY_ADDRESS``), or a local one with ``workers`` CPUs (default: every core this
+    process may use) started (and stopped) here."""
     ray = _require_ray()
     if ray.is_initialized():
         yield ray
@@ -65,8 +80,10 @@ def ray_session(*, workers: int, address: str | None = None) -> Iterator[Any]:
     if address:
         ray.init(address=address, log_to_driver=False, logging_level=logging.WARNING)
     else:
-        ray.init(num_cpus=workers, object_store_memory=_OBJECT_STORE_BYTES, include_dashboard=False,
-                 log_to_driver=False, logging_level=logging.WARNING)
+        from dataprotocol.deid._parallel import default_processes
+
+        ray.init(num_cpus=workers or default_processes(), object_store_memory=_OBJECT_STORE_BYTES,
+                 include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
     try:
         yield ray
     finally:
@@ -78,6 +95,8 @@ def _context(ray: Any) -> None:
     ctx.execution_options.preserve_order = True  # rows come back in input order
     ctx.enable_progress_bars = False
     logging.getLogger("ray.data").setLevel(logging.WARNING)  # no per-run INFO lines on stderr
+    # Ray counts one input per read task; our one read task streams many blocks
+    warnings.filterwarnings("ignore", message="The minimum number of concurrent actors", category=UserWarning)
 
 
 def _error_json(exc: DataProtocolError) -> str:
@@ -96,64 +115,78 @@ def _raise_error(text: str) -> None:
     raise DataProtocolError(error["detail"])
 
 
-# -- texts (``scrub_file``) -------------------------------------------------------
-class _TextActor:
-    """One per Ray actor: builds its scrubber once, then scrubs batches of texts."""
+# -- chunks (``scrub_file``) -------------------------------------------------------
+class _ChunkActor:
+    """One per Ray actor: builds its scrubber once, then scrubs and encodes chunks."""
 
-    def __init__(self, config: ScrubConfig, batch_size: int) -> None:
-        from dataprotocol.deid._scrubber import batch_function
+    def __init__(self, config: ScrubConfig, layout: Layout) -> None:
+        from dataprotocol.deid._scrubber import Scrubber
 
-        self._scrub = batch_function(config, batch_size)
+        self._scrubber, self._layout = Scrubber(config), layout
 
     def __call__(self, batch: pa.Table) -> pa.Table:
         import pyarrow as pa
 
-        rows = batch.column("row")
-        try:
-            results = self._scrub(batch.column("text").to_pylist(), int(rows[0].as_py()))
-        except DataProtocolError as exc:  # e.g. strict: a language without a pipeline
-            return pa.table({"row": rows.slice(0, 1), "text": [""], "language": [""], "configured": [False],
-                             "findings": ["[]"], "error": [_error_json(exc)]})
-        return pa.table({
-            "row": rows, "text": [r.text for r in results], "language": [r.language for r in results],
-            "configured": [r.configured for r in results],
-            "findings": [json.dumps([[f.start, f.end, f.entity_type, f.score, f.recognizer]
-                                     for f in r.findings]) for r in results],
-            "error": pa.nulls(len(results), pa.string())})
+        from dataprotocol.deid._chunks import scrub_chunk, unpack
+
+        payloads, reports = [], []
+        for first, chunk in zip(batch.column("first").to_pylist(), batch.column("chunk").to_pylist()):
+            try:
+                result = scrub_chunk(self._scrubber, self._layout, first, unpack(chunk), n_process=1)
+            except DataProtocolError as exc:  # as data: the driver raises it, nothing is written
+                payloads.append(b"")
+                reports.append(json.dumps({_ERROR: _error_json(exc)}))
+                continue
+            payloads.append(result.payload)
+            # counts only: no value leaves the actor but inside the encoded chunk
+            reports.append(json.dumps({"rows": result.rows, "findings": result.findings,
+                                       "languages": result.languages, "unconfigured": result.unconfigured}))
+        return pa.table({"payload": pa.array(payloads, pa.large_binary()), "report": pa.array(reports, pa.string())})
 
 
-def _scrubbed(table: pa.Table) -> Iterator[Scrubbed]:
-    for error in table.column("error").drop_null().to_pylist():
-        _raise_error(error)
-    for text, language, configured, findings in zip(*(table.column(name).to_pylist() for name in
-                                                      ("text", "language", "configured", "findings"))):
-        yield Scrubbed(text, tuple(Finding(*f) for f in json.loads(findings)), language=language,
-                       configured=configured)
+def _chunk_blocks(read: Callable[[], Iterator[tuple[int, Any]]]) -> Callable[[], Iterator[pa.Table]]:
+    def blocks() -> Iterator[pa.Table]:
+        import pyarrow as pa
+
+        from dataprotocol.deid._chunks import pack
+
+        for first, chunk in read():  # one chunk per block: one actor call each
+            yield pa.table({"first": pa.array([first], pa.int64()),
+                            "chunk": pa.array([pack(chunk)], pa.large_binary())})
+
+    return blocks
 
 
-def scrub_texts_ray(config: ScrubConfig, texts: Sequence[str], *, batch_size: int, workers: int,
-                    address: str | None = None) -> list[Scrubbed]:
-    """Scrub ``texts`` on ``workers`` Ray actors; one result per text, in input order."""
-    import pyarrow as pa
+def scrub_chunks_ray(read: Callable[[], Iterator[tuple[int, Any]]], *, config: ScrubConfig, layout: Layout,
+                     actors: int | None = None, address: str | None = None) -> Iterator[ChunkResult]:
+    """Stream ``read()``'s chunks through a pool of ``actors`` Ray actors (default: every
+    CPU Ray has free); yield the scrubbed, encoded chunks in input order.
 
-    if not texts:
-        return []
-    # blocks of a few batches: enough blocks for every actor, few enough to stay cheap
-    block = max(batch_size, min(batch_size * 16, -(-len(texts) // (workers * 4))))
-    table = pa.table({"row": pa.array(range(len(texts)), pa.int64()), "text": pa.array(texts, pa.string())})
-    with ray_session(workers=workers, address=address) as ray:
+    ``read`` runs in one Ray read task (it must be picklable); Ray's streaming executor
+    keeps only a few chunks in flight, so memory does not grow with the input.
+    """
+    from dataprotocol.deid._chunks import ChunkResult
+
+    with ray_session(workers=actors, address=address) as ray:
         _context(ray)
-        dataset = ray.data.from_arrow([table.slice(i, block) for i in range(0, len(texts), block)])
+        pool = actors or _free_cpus(ray)
+        dataset = ray.data.read_datasource(_ReadSource(_chunk_blocks(read)).datasource(ray), num_cpus=0)
         scrubbed = dataset.map_batches(
-            _TextActor, fn_constructor_kwargs={"config": config, "batch_size": batch_size},
-            batch_size=batch_size, batch_format="pyarrow", num_cpus=1,
-            compute=ray.data.ActorPoolStrategy(size=workers))
-        out: list[Scrubbed] = []
-        for part in scrubbed.iter_batches(batch_size=None, batch_format="pyarrow"):
-            out.extend(_scrubbed(part))
-    if len(out) != len(texts):  # pragma: no cover - a Ray bug, never a silent short output
-        raise RuntimeError(f"the ray engine returned {len(out)} of {len(texts)} documents")
-    return out
+            _ChunkActor, fn_constructor_kwargs={"config": config, "layout": layout}, batch_size=None,
+            batch_format="pyarrow", num_cpus=1, compute=ray.data.ActorPoolStrategy(size=pool))
+        for table in scrubbed.iter_batches(batch_size=None, batch_format="pyarrow"):
+            for payload, text in zip(table.column("payload").to_pylist(), table.column("report").to_pylist()):
+                report = json.loads(text)
+                if _ERROR in report:
+                    _raise_error(report[_ERROR])
+                yield ChunkResult(payload, report["rows"], report["findings"], report["languages"],
+                                  report["unconfigured"])
+
+
+def _free_cpus(ray: Any) -> int:
+    """Actors by default: the CPUs this Ray (local or cluster) has free, at least one."""
+    cpus = ray.available_resources().get("CPU") or ray.cluster_resources().get("CPU") or 1
+    return max(1, int(cpus))
 
 
 # -- record batches (``publish``) --------------------------------------------------
@@ -186,13 +219,13 @@ class _TableActor:
 
 
 class _ReadSource:
-    """A Ray datasource whose one read task streams ``read()``'s record batches."""
+    """A Ray datasource whose one read task streams the blocks ``blocks()`` yields."""
 
-    def __init__(self, read: Callable[[], Iterator[pa.RecordBatch]]) -> None:
-        self._read = read
+    def __init__(self, blocks: Callable[[], Iterator[pa.Table]]) -> None:
+        self._blocks = blocks
 
     def datasource(self, ray: Any) -> Any:
-        read = self._read
+        blocks = self._blocks
 
         class _Source(ray.data.Datasource):  # type: ignore[misc, name-defined]
             def estimate_inmemory_data_size(self) -> int | None:
@@ -200,18 +233,23 @@ class _ReadSource:
 
             def get_read_tasks(self, parallelism: int, per_task_row_limit: int | None = None,
                                data_context: Any = None) -> list[Any]:
-                import pyarrow as pa
                 from ray.data.block import BlockMetadata
                 from ray.data.datasource import ReadTask
-
-                def blocks() -> Iterator[pa.Table]:
-                    for batch in read():
-                        yield pa.Table.from_batches([batch])
 
                 meta = BlockMetadata(num_rows=None, size_bytes=None, input_files=None, exec_stats=None)
                 return [ReadTask(blocks, meta)]
 
         return _Source()
+
+
+def _record_blocks(read: Callable[[], Iterator[pa.RecordBatch]]) -> Callable[[], Iterator[pa.Table]]:
+    def blocks() -> Iterator[pa.Table]:
+        import pyarrow as pa
+
+        for batch in read():
+            yield pa.Table.from_batches([batch])
+
+    return blocks
 
 
 def scrub_batches_ray(read: Callable[[], Iterator[pa.RecordBatch]], *, config: ScrubConfig,
@@ -222,18 +260,16 @@ def scrub_batches_ray(read: Callable[[], Iterator[pa.RecordBatch]], *, config: S
 
     ``read`` must be picklable (it runs in a Ray read task, one batch at a time), so
     memory stays a few batches deep whatever the input size. ``workers``: actors
-    (default: every core this process may use).
+    (default: every CPU Ray has free).
     """
-    from dataprotocol.deid._parallel import default_processes
-
-    workers = workers or default_processes()
     with ray_session(workers=workers, address=address) as ray:
         _context(ray)
-        dataset = ray.data.read_datasource(_ReadSource(read).datasource(ray), num_cpus=0)
+        pool = workers or _free_cpus(ray)
+        dataset = ray.data.read_datasource(_ReadSource(_record_blocks(read)).datasource(ray), num_cpus=0)
         scrubbed = dataset.map_batches(
             _TableActor, fn_constructor_kwargs={"config": config, "text_columns": list(text_columns),
                                                 "pii_columns": dict(pii_columns)},
-            batch_size=None, batch_format="pyarrow", num_cpus=1, compute=ray.data.ActorPoolStrategy(size=workers))
+            batch_size=None, batch_format="pyarrow", num_cpus=1, compute=ray.data.ActorPoolStrategy(size=pool))
         for table in scrubbed.iter_batches(batch_size=None, batch_format="pyarrow"):
             counts: dict[str, int] = {}
             for report in table.column(_REPORT).drop_null().to_pylist():

@@ -15,7 +15,7 @@ from dataprotocol.lineage._graph import LineageGraph, Node
 __all__ = ["LineageAnswer", "made_from_package", "made_under_grant", "model_lineage",
            "to_dot", "write_picture"]
 
-_ARTEFACTS = ("run", "model", "query", "synthetic")
+_ARTEFACTS = ("run", "model", "query", "synthetic", "package")
 
 
 @dataclass(frozen=True)
@@ -38,8 +38,8 @@ class LineageAnswer:
 
 
 def made_from_package(graph: LineageGraph, *, manifest_id: str, dataset_id: str) -> LineageAnswer:
-    """Every run, model, query release and synthetic table made from this package
-    version (its manifest); runs whose ledger entry names no manifest count when they
+    """Every run, model, query release, synthetic table and package published from one
+    made from this package version (its manifest); runs whose ledger entry names no manifest count when they
     spent from the package's dataset (their own records, if found, name the manifest)."""
     start = [f"manifest:{manifest_id}"]
     runs = [n.id for n in graph.nodes.values() if n.kind == "run"
@@ -52,7 +52,8 @@ def made_from_package(graph: LineageGraph, *, manifest_id: str, dataset_id: str)
 
 
 def made_under_grant(graph: LineageGraph, *, grant_id: str) -> LineageAnswer:
-    """Everything a revocation of ``grant_id`` touches: runs, models, releases, tables."""
+    """Everything a revocation of ``grant_id`` touches: runs, models, releases, tables
+    and the packages published from them."""
     node = f"grant:{grant_id}"
     if node not in graph.nodes:
         return LineageAnswer("made-under-grant", grant_id, LineageGraph())
@@ -76,7 +77,7 @@ def model_lineage(graph: LineageGraph, *, model_dir: str | Path, ledger: Any = N
 
 
 _SHAPES = {"dataset": "cylinder", "manifest": "note", "grant": "hexagon", "run": "box",
-           "model": "component", "query": "tab", "synthetic": "folder"}
+           "model": "component", "query": "tab", "synthetic": "folder", "package": "box3d"}
 
 
 def _quote(text: str) -> str:

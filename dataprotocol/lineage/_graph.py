@@ -2,8 +2,11 @@
 
 Nodes: datasets and package manifests (sources), grants, ledger entries (a training
 run, a query release, a synthetic release: what spent), and the released artefacts --
-model directories (signed ``privacy.json``), query release records and synthetic
-tables (signed provenance). Edges say "made from" / "made under" / "charged as". Every
+model directories (signed ``privacy.json``), query release records, synthetic tables
+(signed provenance, keyed by the SHA-256 of the record's bytes, so the copy a package
+carries and the file next to the table are one node) and the packages published from
+synthetic tables (signed manifest, keyed by manifest id). Edges say "made from" /
+"made under" / "produced" / "published as" / "published under". Every
 fact comes from a hash-chained ledger row or a signed document whose signature is
 checked here (against the identity it embeds: integrity, not who -- ``budget audit``
 pins keys); a record that does not verify is kept, marked ``verified: false``.
@@ -11,6 +14,7 @@ pins keys); a record that does not verify is kept, marked ``verified: false``.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +25,8 @@ __all__ = ["Node", "Edge", "LineageGraph", "build_lineage"]
 
 @dataclass(frozen=True)
 class Node:
-    """One fact: ``kind`` is dataset | manifest | grant | run | model | query | synthetic."""
+    """One fact: ``kind`` is dataset | manifest | grant | run | model | query | synthetic
+    | package (a package published from a synthetic table)."""
 
     id: str
     kind: str
@@ -36,7 +41,7 @@ class Node:
 class Edge:
     source: str
     target: str
-    relation: str  # "made from" | "made under" | "charged as" | "produced"
+    relation: str  # "made from" | "made under" | "produced" | "published as" | ...
 
     def to_dict(self) -> dict[str, Any]:
         return {"from": self.source, "to": self.target, "relation": self.relation}
@@ -173,16 +178,72 @@ def _release(graph: LineageGraph, path: Path) -> None:
     graph.link(graph.add(Node(f"run:{release_id}", "run", release_id)), node, "produced")
 
 
+def _synthetic_id(raw: bytes) -> str:
+    """A synthetic table's node: the SHA-256 of its provenance record's bytes -- what a
+    package published from it pins (``synthetic.provenance_sha256``)."""
+    return "synthetic:" + hashlib.sha256(raw).hexdigest()
+
+
 def _synthetic(graph: LineageGraph, path: Path) -> None:
     from dataprotocol.records import SYNTHETIC_DOC_TYPE, read_provenance
 
+    raw = path.read_bytes()
     document, record = read_provenance(path)
-    node = graph.add(Node(f"synthetic:{path.resolve()}", "synthetic", record.table_file, {
+    node = graph.add(Node(_synthetic_id(raw), "synthetic", record.table_file, {
         "path": str(path), "rows": record.rows, "epsilon": record.epsilon,
+        "model_run_id": record.model_run_id, "table_sha256": record.table_sha256,
         "verified": _verified(document, SYNTHETIC_DOC_TYPE, document.get("signer"))}))
-    _sources(graph, node, record.sources)
+    _sources(graph, node, record.sources)  # source manifests and the training grants
     graph.link(graph.add(Node(f"run:{record.model_run_id}", "run", record.model_run_id)),
                node, "produced")
+
+
+def _raw_claim(folder: Path) -> dict[str, Any] | None:
+    """A package's synthetic claim read *without* trusting it (its manifest failed)."""
+    import json
+
+    try:
+        claim = json.loads((folder / "manifest.json").read_bytes())["payload"]["synthetic"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return claim if isinstance(claim, dict) else None
+
+
+def _package(graph: LineageGraph, folder: Path) -> None:
+    """A package published from a synthetic table: verified (manifest signature, shards,
+    the attached provenance pinned by hash and signed), linked from its table and the
+    grants its signed claim says publish-data was checked under. One that fails is kept,
+    ``verified: false`` with the reason, linked only from the grants it claims."""
+    from dataprotocol.errors import DataProtocolError
+    from dataprotocol.package import read_manifest, synthetic_claim, verify_package
+
+    try:  # the signature first: an ordinary package's shards are not hashed for nothing
+        if synthetic_claim(read_manifest(folder)) is None:
+            return  # an ordinary package: a source, reached through its manifest id
+        report = verify_package(folder, raise_on_failure=False)
+    except DataProtocolError as exc:
+        claim = _raw_claim(folder)
+        if claim is None:
+            return  # not a synthetic package, or nothing readable: not a fact
+        node = graph.add(Node(f"package:{folder.resolve()}", "package", folder.name, {
+            "path": str(folder), "verified": False, "problem": str(exc)}))
+    else:
+        claim = report.synthetic or {}
+        node = graph.add(Node(f"package:{report.manifest_id}", "package",
+                              f"{report.dataset_id} v{report.version}", {
+                                  "path": str(folder), "manifest_id": report.manifest_id,
+                                  "dataset_id": report.dataset_id, "rows": report.rows,
+                                  "epsilon": claim.get("epsilon"), "verified": report.passed,
+                                  **({} if report.passed else
+                                     {"problem": "; ".join(report.failures)})}))
+        if report.passed:  # its provenance is the very record it pins
+            table = graph.add(Node(f"synthetic:{claim.get('provenance_sha256')}", "synthetic",
+                                   str(claim.get("model_run_id"))))
+            graph.link(table, node, "published as")
+    for item in claim.get("grants") or []:
+        if isinstance(item, dict) and item.get("grant_id"):
+            grant = graph.add(Node(f"grant:{item['grant_id']}", "grant", str(item["grant_id"])))
+            graph.link(grant, node, "published under")
 
 
 def _scan(graph: LineageGraph, folder: Path) -> None:
@@ -192,9 +253,13 @@ def _scan(graph: LineageGraph, folder: Path) -> None:
     candidates = [folder] if folder.is_file() else sorted(folder.rglob("*"))
     if folder.is_dir() and (folder / PRIVACY_FILE).is_file():
         candidates.insert(0, folder / PRIVACY_FILE)
-    for path in candidates:
+    if folder.is_dir() and (folder / "manifest.json").is_file():
+        candidates.insert(0, folder / "manifest.json")
+    for path in dict.fromkeys(candidates):
         if path.name == PRIVACY_FILE:
             _model(graph, path.parent)
+        elif path.name == "manifest.json" and path.is_file():
+            _package(graph, path.parent)
         elif path.suffix == ".json" and path.is_file() and path.stat().st_size < 10_000_000:
             head = path.read_bytes()[:4096]
             try:
@@ -215,4 +280,7 @@ def build_lineage(*, ledger: Any = None, records: Sequence[str | Path] = ()) -> 
         _ledger_part(graph, ledger)
     for location in records:
         _scan(graph, Path(location))
+    for node in list(graph.nodes.values()):  # a derived package something was made from
+        if node.kind == "package" and f"manifest:{node.attrs.get('manifest_id')}" in graph.nodes:
+            graph.link(node.id, f"manifest:{node.attrs['manifest_id']}", "is")
     return graph

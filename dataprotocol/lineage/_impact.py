@@ -19,7 +19,7 @@ from dataprotocol.lineage._graph import LineageGraph, Node, build_lineage
 __all__ = ["RevocationImpact", "revocation_impact", "IMPACT_KINDS"]
 
 #: the artefact kinds a revocation can touch, in report order ("package": a package
-#: derived from the data, e.g. a synthetic-table package, once lineage records one)
+#: published from a synthetic table made under the grant)
 IMPACT_KINDS = ("run", "model", "query", "synthetic", "package")
 
 

@@ -6,13 +6,20 @@ sensitive information, intended uses and limitations. We fill them from the sign
 manifest (or a bare dataset card): licence, attribution, purposes (as intended uses),
 whether the data held PII and how it was scrubbed (counts only), the DP budget, and the
 encrypted shards as ``cr:FileObject``s with their SHA-256 -- never a value from the data.
+
+Croissant asks for SHA-256 (or MD5); a format-2 manifest signs BLAKE3 digests instead
+(``_digest``), so ``export_croissant`` reads each shard once, checks it against the
+signed BLAKE3 and computes its SHA-256 in the same pass: the SHA-256 it writes is that
+of the bytes the publisher signed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from dataprotocol.package._digest import SHA256
 from dataprotocol.package._manifest import Manifest
 from dataprotocol.policy import DatasetCard, default_registry
 
@@ -72,8 +79,23 @@ def _rai(card: DatasetCard, scrub: dict[str, Any] | None) -> dict[str, Any]:
     }
 
 
-def croissant_of(source: Manifest | DatasetCard) -> dict[str, Any]:
-    """Croissant JSON-LD for a verified manifest (with shards and fields) or a bare card."""
+def _shard_sha256(manifest: Manifest, given: Mapping[int, str] | None) -> dict[int, str]:
+    known = {s.index: s.digest for s in manifest.shards if s.algorithm == SHA256}
+    known.update(given or {})
+    missing = [s.index for s in manifest.shards if s.index not in known]
+    if missing:
+        raise ValueError(f"shards {missing} have no SHA-256 in a format-2 manifest (it signs BLAKE3): "
+                         "pass shard_sha256= or use export_croissant, which computes them")
+    return known
+
+
+def croissant_of(source: Manifest | DatasetCard, *,
+                 shard_sha256: Mapping[int, str] | None = None) -> dict[str, Any]:
+    """Croissant JSON-LD for a verified manifest (with shards and fields) or a bare card.
+
+    ``shard_sha256`` (index -> hex) gives the SHA-256 of shard files whose manifest
+    entry records BLAKE3 (format 2); ``export_croissant`` computes and checks them.
+    """
     manifest = source if isinstance(source, Manifest) else None
     card = manifest.card if manifest is not None else source
     assert isinstance(card, DatasetCard)
@@ -92,9 +114,10 @@ def croissant_of(source: Manifest | DatasetCard) -> dict[str, Any]:
     if card.attribution.year:
         doc["datePublished"] = str(card.attribution.year)
     if manifest is not None:
+        sha256 = _shard_sha256(manifest, shard_sha256)
         doc["distribution"] = [
             {"@type": "cr:FileObject", "@id": f"shard-{s.index}", "name": f"shard-{s.index}",
-             "contentUrl": s.path, "encodingFormat": SHARD_MEDIA_TYPE, "sha256": s.sha256,
+             "contentUrl": s.path, "encodingFormat": SHARD_MEDIA_TYPE, "sha256": sha256[s.index],
              "contentSize": f"{s.ciphertext_size} B"} for s in manifest.shards]
         fields = manifest.schema.get("fields", [])
         if manifest.shards and fields:
@@ -115,12 +138,17 @@ def export_croissant(source: str | Path, out: str | Path | None = None) -> dict[
 
     from dataprotocol._files import atomic_write_text
     from dataprotocol.package._manifest import load_manifest
+    from dataprotocol.package._read import check_shard
     from dataprotocol.package._storage import locate
     from dataprotocol.policy import load_dataset_card
 
     path = Path(str(source))
     if "://" in str(source) or (path / "manifest.json").exists():
-        doc = croissant_of(load_manifest(locate(str(source))))
+        location = locate(str(source))
+        manifest = load_manifest(location)
+        # one pass per shard: the signed digest is checked, the SHA-256 comes with it
+        sha256 = {s.index: str(check_shard(location, s, also_sha256=True)) for s in manifest.shards}
+        doc = croissant_of(manifest, shard_sha256=sha256)
     else:
         doc = croissant_of(load_dataset_card(path))
     if out is not None:

@@ -4,8 +4,9 @@ A ``keys.sign_document`` envelope of type ``dataprotocol-manifest/1``. Its paylo
 embeds the dataset card (license, attribution, purposes, budget, publisher identity),
 the scrub report (counts only), the schema (names and types, never values), the
 encryption parameters, the random ``package_id`` that every shard's associated data
-binds, one entry per shard (index, file, rows, plaintext and ciphertext sizes,
-ciphertext SHA-256), the publisher's own wrapped copies of the shard keys, and (newer
+binds, one entry per shard (index, file, rows, plaintext and ciphertext sizes, and the
+ciphertext digest: SHA-256 under ``"sha256"`` in format 1, BLAKE3 under ``"blake3"`` in
+format 2 -- see ``_digest``), the publisher's own wrapped copies of the shard keys, and (newer
 packages) the pins every reader and spender must honour: ``ledger`` (the dataset's
 ledger, :class:`~dataprotocol.policy.LedgerPin`) and ``revocations`` (where the
 publisher's current revocation list lives).
@@ -29,6 +30,7 @@ from dataprotocol._files import parse_json
 from dataprotocol.errors import InputError, IntegrityError, SignatureError
 from dataprotocol.keys import canonical_json, verify_document
 from dataprotocol.keys._signed import envelope_canon, signed_bytes
+from dataprotocol.package._digest import BLAKE3, SHA256
 from dataprotocol.package._storage import MANIFEST_NAME, Location
 from dataprotocol.policy import DatasetCard, LedgerPin, RevocationsRef
 
@@ -36,7 +38,9 @@ __all__ = ["MANIFEST_TYPE", "Manifest", "ShardEntry", "manifest_id_of", "load_ma
            "shard_context"]
 
 MANIFEST_TYPE = "dataprotocol-manifest/1"
-FORMAT = 1
+FORMAT = 2
+#: the shard digest each manifest format records (format 1: SHA-256, 2: BLAKE3)
+FORMAT_DIGESTS = {1: SHA256, 2: BLAKE3}
 STREAM_SCHEME = "dataprotocol-stream/1"
 
 
@@ -54,23 +58,33 @@ def shard_context(*, dataset_id: str, version: str, package_id: str, shard: int)
 
 @dataclass(frozen=True)
 class ShardEntry:
+    """One shard: its file, sizes, and the digest of its ciphertext (``algorithm`` names it)."""
+
     index: int
     path: str
     rows: int
     plaintext_size: int
     ciphertext_size: int
-    sha256: str
+    digest: str
+    algorithm: str = BLAKE3
 
     def to_dict(self) -> dict[str, Any]:
         return {"index": self.index, "path": self.path, "rows": self.rows,
                 "plaintext_size": self.plaintext_size, "ciphertext_size": self.ciphertext_size,
-                "sha256": self.sha256}
+                self.algorithm: self.digest}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ShardEntry:
+    def from_dict(cls, data: dict[str, Any], *, manifest_format: int = FORMAT) -> ShardEntry:
+        """Parse an entry of a manifest of ``manifest_format``: it must carry that format's digest
+        (and no other, so no entry can mean one thing to one reader and another to another)."""
+        algorithm = FORMAT_DIGESTS[manifest_format]
+        others = [name for name in FORMAT_DIGESTS.values() if name != algorithm and name in data]
+        if others:
+            raise ValueError(f"a format-{manifest_format} shard entry carries {others[0]}, not {algorithm}")
         return cls(index=int(data["index"]), path=str(data["path"]), rows=int(data["rows"]),
                    plaintext_size=int(data["plaintext_size"]),
-                   ciphertext_size=int(data["ciphertext_size"]), sha256=str(data["sha256"]))
+                   ciphertext_size=int(data["ciphertext_size"]), digest=str(data[algorithm]),
+                   algorithm=algorithm)
 
 
 @dataclass(frozen=True)
@@ -126,7 +140,11 @@ class Manifest:
         except SignatureError as exc:
             raise SignatureError(f"{source}: manifest signature does not verify ({exc})") from exc
         try:
-            shards = tuple(ShardEntry.from_dict(s) for s in payload["shards"])
+            fmt = payload.get("format", 1)
+            if type(fmt) is not int or fmt not in FORMAT_DIGESTS:  # a newer publisher's format: refuse, don't guess
+                raise ValueError(f"manifest format {fmt!r} (this reader knows "
+                                 f"{', '.join(map(str, FORMAT_DIGESTS))})")
+            shards = tuple(ShardEntry.from_dict(s, manifest_format=fmt) for s in payload["shards"])
             if [s.index for s in shards] != list(range(len(shards))):
                 raise ValueError("shard indices are not 0..n-1")
             return cls(

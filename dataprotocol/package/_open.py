@@ -34,7 +34,7 @@ from dataprotocol.package._hf import (
     reopen_location,
 )
 from dataprotocol.package._manifest import Manifest, load_manifest
-from dataprotocol.package._read import check_shard, iter_shard_batches, read_shard
+from dataprotocol.package._read import check_shards, iter_shard_batches, read_shard
 from dataprotocol.package._revocation_check import RevocationStatus, current_revocations
 from dataprotocol.package._storage import MANIFEST_NAME, Location, locate
 from dataprotocol.package._wrap import check_wrap_scheme, unwrap_key, wrap_context
@@ -253,8 +253,7 @@ def open_package(
                       revocations=[*extra, *([current] if current is not None else [])],
                       log_path=log_path).raise_if_denied()
     keys = _unwrap(parsed, manifest, key, chosen)
-    for index in chosen:
-        check_shard(location, manifest.shard(index))
+    check_shards(location, [manifest.shard(index) for index in chosen])
     reopen = None if key_path is None else ReopenSpec(
         package=reopen_location(package), grant=document, key_path=key_path, purpose=purpose, action=action,
         shards=chosen, revocations=revocations,

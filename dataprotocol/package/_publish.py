@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from dataprotocol.errors import InputError
 from dataprotocol.keys import KeyPair, b64e, sign_document
+from dataprotocol.package._digest import BLAKE3
 from dataprotocol.package._hf import dataset_readme
 from dataprotocol.package._manifest import (
     FORMAT,
@@ -58,7 +59,8 @@ class _ShardSink:
         self.key = AESGCM.generate_key(bit_length=256)
         self.relative = f"shards/shard-{index:05d}.dps"
         self._file: IO[bytes] = location.open(self.relative, "wb")
-        self._stream = StreamWriter(self._file, self.key, context=context, segment_size=segment_size)
+        self._stream = StreamWriter(self._file, self.key, context=context, segment_size=segment_size,
+                                    digest_algorithm=BLAKE3)
         self._writer = pq.ParquetWriter(self._stream, schema, compression=_COMPRESSION)
         self.rows = 0
 
@@ -73,7 +75,8 @@ class _ShardSink:
         self._file.close()
         return ShardEntry(index=self.index, path=self.relative, rows=self.rows,
                           plaintext_size=self._stream.plaintext_size,
-                          ciphertext_size=self._stream.ciphertext_size, sha256=self._stream.sha256)
+                          ciphertext_size=self._stream.ciphertext_size, digest=self._stream.digest,
+                          algorithm=BLAKE3)
 
 
 def _clean_schema(schema: pa.Schema) -> pa.Schema:
@@ -194,6 +197,7 @@ def publish(
     engine: str = "local",
     ray_address: str | None = None,
     synthetic: Any = None,
+    ray_actors: int | None = None,
 ) -> Manifest:
     """Publish ``input_path`` (CSV, JSONL or Parquet) as an encrypted, signed data package.
 
@@ -210,15 +214,16 @@ def publish(
     (extend it with ``grant revoke --list PKG/revocations.json``; refresh it before its
     ``next_update``).
     ``engine="ray"``: scrub on a Ray Data actor pool (one scrubber per actor), on a local
-    Ray or the cluster at ``ray_address`` / ``RAY_ADDRESS``; the same rows as "local".
+    Ray or the cluster at ``ray_address`` / ``RAY_ADDRESS``, ``ray_actors`` actors (default:
+    every CPU Ray has free); the same rows as "local".
     ``synthetic``: a checked DP synthetic table (``package.prepare_synthetic``; use
     :func:`~dataprotocol.package.publish_synthetic`): its provenance record goes into the
     package, its guarantee into the signed manifest and the dataset card.
     """
-    if engine != "local":
+    if engine != "local" or ray_actors is not None:
         from dataprotocol.deid import check_engine
 
-        check_engine(engine)
+        check_engine(engine, ray_actors=ray_actors)
     if ledger is not None and ledger.publisher_key_id != publisher.key_id:
         raise InputError("the ledger was created by another publisher", field="ledger",
                          expected=f"a ledger whose genesis {publisher.key_id} signed")
@@ -232,7 +237,8 @@ def publish(
                          expected=", ".join(base_schema.names))
     plan = ScrubPlan.make(text_columns=text_columns, pii_columns=pii_columns or {},
                           pseudonym_key=pseudonym_key, scrubber=scrubber, schema=base_schema,
-                          source=str(input_path), engine=engine, ray_address=ray_address)
+                          source=str(input_path), engine=engine, ray_address=ray_address,
+                          ray_actors=ray_actors)
     size_of = _sizer(source=source, shards=shards, rows_per_shard=rows_per_shard)
     package_id = os.urandom(16).hex()
 

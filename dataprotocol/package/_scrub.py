@@ -32,6 +32,7 @@ class ScrubPlan:
     engine: str = "local"
     config: Any = None
     ray_address: str | None = None
+    ray_actors: int | None = None
 
     @property
     def active(self) -> bool:
@@ -40,14 +41,15 @@ class ScrubPlan:
     @classmethod
     def make(cls, *, text_columns: Sequence[str], pii_columns: Mapping[str, str],
              pseudonym_key: bytes | None, scrubber: Any, schema: pa.Schema, source: str,
-             engine: str = "local", ray_address: str | None = None) -> ScrubPlan:
+             engine: str = "local", ray_address: str | None = None,
+             ray_actors: int | None = None) -> ScrubPlan:
         names = set(schema.names)
         for column in (*text_columns, *pii_columns):
             if column not in names:
                 raise InputError(f"no column {column!r} in the input", file=source, field=column,
                                  expected="one of " + ", ".join(schema.names))
         plan = cls(text_columns=tuple(text_columns), pii_columns=dict(pii_columns), scrubber=scrubber,
-                   engine=engine, ray_address=ray_address)
+                   engine=engine, ray_address=ray_address, ray_actors=ray_actors)
         if engine == "ray":  # the actors build the scrubbers; this process needs only the config
             wanted = scrubber is not None or plan.text_columns or plan.pii_columns
             plan.config = scrubber.config if scrubber is not None else (
@@ -97,7 +99,8 @@ def scrub_batches(batches: Iterator[pa.RecordBatch], plan: ScrubPlan, *,
 
     assert read is not None
     for batch, counts in scrub_batches_ray(read, config=plan.config, text_columns=plan.text_columns,
-                                           pii_columns=plan.pii_columns, address=plan.ray_address):
+                                           pii_columns=plan.pii_columns, address=plan.ray_address,
+                                           workers=plan.ray_actors):
         plan.entities.update(counts)
         plan.rows += batch.num_rows
         yield batch

@@ -27,7 +27,6 @@ reading lives in ``_stream_read``.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import struct
@@ -38,6 +37,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from dataprotocol.errors import DecryptionError
+from dataprotocol.package._digest import SHA256, Digest, new_digest
 
 __all__ = [
     "MAGIC",
@@ -113,11 +113,12 @@ class StreamWriter(io.RawIOBase):
     Partial writes are gathered in one segment buffer. Call :meth:`finish` (or
     ``close``) to seal the final segment.
 
-    ``sha256`` and ``ciphertext_size`` describe every byte written to ``sink``, header
-    included (``hash_ciphertext=False`` skips the hash, for benchmarks that isolate
-    framing). The hash of a sealed segment runs on a helper thread while the next one
-    is encrypted (hashlib and AESGCM release the GIL); two sealed-segment buffers
-    alternate, so memory stays at three segments.
+    ``digest`` (hex, of ``digest_algorithm``: see ``_digest``) and ``ciphertext_size``
+    describe every byte written to ``sink``, header included (``hash_ciphertext=False``
+    skips the hash, for benchmarks that isolate framing). The hash of a sealed segment
+    runs on a helper thread while the next one is encrypted (hashlib, blake3 and AESGCM
+    release the GIL); two sealed-segment buffers alternate, so memory stays at three
+    segments.
     """
 
     def __init__(
@@ -129,6 +130,7 @@ class StreamWriter(io.RawIOBase):
         segment_size: int = DEFAULT_SEGMENT_SIZE,
         unsafe_nonce_prefix: bytes | None = None,
         hash_ciphertext: bool = True,
+        digest_algorithm: str = SHA256,
     ) -> None:
         super().__init__()
         prefix = os.urandom(NONCE_PREFIX_SIZE) if unsafe_nonce_prefix is None else unsafe_nonce_prefix
@@ -148,18 +150,26 @@ class StreamWriter(io.RawIOBase):
         self._finished = False
         self.plaintext_size = 0
         self.ciphertext_size = 0
-        self._hash = hashlib.sha256() if hash_ciphertext else None
+        self.digest_algorithm = digest_algorithm
+        self._hash: Digest | None = new_digest(digest_algorithm) if hash_ciphertext else None
         self._hasher: ThreadPoolExecutor | None = None
-        self._hashing: Future[None] | None = None
+        self._hashing: Future[object] | None = None
         self._emit(memoryview(header), background=False)
 
     @property
-    def sha256(self) -> str:
-        """SHA-256 of the ciphertext written so far (what the manifest records)."""
+    def digest(self) -> str:
+        """Hex digest of the ciphertext written so far (what the manifest records)."""
         if self._hash is None:
             raise ValueError("created with hash_ciphertext=False")
         self._wait_hash()
         return self._hash.hexdigest()
+
+    @property
+    def sha256(self) -> str:
+        """SHA-256 of the ciphertext written so far (a writer made with ``digest_algorithm="sha256"``)."""
+        if self.digest_algorithm != SHA256:
+            raise ValueError(f"this writer hashes with {self.digest_algorithm}, not sha256")
+        return self.digest
 
     def writable(self) -> bool:
         return True
@@ -182,7 +192,7 @@ class StreamWriter(io.RawIOBase):
             self._hash.update(data)
             return
         if self._hasher is None:
-            self._hasher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dp-stream-sha256")
+            self._hasher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dp-stream-digest")
         self._hashing = self._hasher.submit(self._hash.update, data)
 
     def _seal(self, chunk: BytesLike, *, last: bool) -> memoryview:

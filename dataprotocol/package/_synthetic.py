@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -57,7 +58,10 @@ class SyntheticRelease:
                  else "- ledger entry: none recorded",
                  f"- provenance record: `{PROVENANCE_NAME}` (SHA-256 `{b['provenance_sha256']}`, "
                  f"signed by key {b['provenance_signer']})",
-                 f"- scrubbed after generation: {'yes' if b['scrubbed'] else 'no'}", ""]
+                 f"- scrubbed after generation: {'yes' if b['scrubbed'] else 'no'}"]
+        lines += [f"- published as `{g['action']}` for `{g['purpose']}` under grant "
+                  f"`{g['grant_id']}` on `{g['dataset_id']}` (verified against its publisher "
+                  "and revocation list)" for g in b.get("grants") or []] + [""]
         lines.append("Source datasets:")
         for s in b["sources"]:
             lines.append(f"- `{s.get('dataset_id')}` v{s.get('dataset_version')} "
@@ -150,15 +154,29 @@ def _obligations(payload: dict[str, Any], card: DatasetCard, file: Path
     return list(carried.values()), attribution, list(combination.output_licenses)
 
 
-def prepare_synthetic(table: str | Path, *, card: DatasetCard, provenance: str | Path | None = None,
+def prepare_synthetic(table: str | Path, *, card: DatasetCard,
+                      grants: Sequence[dict[str, Any] | str | Path],
+                      source_packages: Sequence[str | Path], principal: str, purpose: str,
+                      provenance: str | Path | None = None,
                       signer: PublicIdentity | None = None) -> SyntheticRelease:
     """Check ``table`` against its provenance and the policy engine; return the release.
 
+    Publishing the table is ``publish-data`` on each source dataset under the grant the
+    generator was trained under (the signed record names it): ``grants`` must hold that
+    grant, ``source_packages`` the source package (its manifest: the publisher's key and
+    revocation list), and the policy engine must allow ``principal`` (the key id that
+    will sign the new package: the grantee) ``publish-data`` for ``purpose``
+    (:mod:`dataprotocol.package._synthetic_grant` says why the grant itself, not a copy).
+
     Raises :class:`InputError` (exit 2) naming the file and field when the provenance
-    record is missing, malformed or describes another file, or when the card's license is
-    not one the sources allow; :class:`SignatureError` when the record's signature fails
-    (against ``signer`` when pinned, else the identity the record embeds).
+    record is missing, malformed or describes another file, when a grant or source
+    package is not given, or when the card's license is not one the sources allow;
+    :class:`SignatureError` when the record's signature fails (against ``signer`` when
+    pinned, else the identity the record embeds) or a grant's does;
+    :class:`PolicyDenied` (exit 1) with every reason when the grant does not allow it.
     """
+    from dataprotocol.package._synthetic_grant import check_publish_grants
+
     table_path = Path(table)
     prov_path = Path(provenance) if provenance is not None else table_path.with_suffix(".provenance.json")
     if not table_path.is_file():
@@ -177,7 +195,11 @@ def prepare_synthetic(table: str | Path, *, card: DatasetCard, provenance: str |
                          "guarantee is for released rows", file=card.source or None,
                          field="contains_pii", expected="false")
     obligations, attribution, outputs = _obligations(payload, card, prov_path)
-    sources = [{k: s.get(k) for k in ("dataset_id", "dataset_version", "manifest_id", "license")}
+    granted = check_publish_grants(payload["sources"], grants=grants,
+                                   source_packages=source_packages, principal=principal,
+                                   purpose=purpose, file=prov_path)
+    sources = [{k: s.get(k) for k in ("dataset_id", "dataset_version", "manifest_id", "license",
+                                      "grant_id")}
                for s in payload["sources"]]
     block = {
         "format": SYNTHETIC_FORMAT, "provenance": PROVENANCE_NAME,
@@ -191,22 +213,28 @@ def prepare_synthetic(table: str | Path, *, card: DatasetCard, provenance: str |
         "obligations": obligations, "attribution": attribution, "output_licenses": outputs,
         "scrubbed": bool((payload.get("scrub") or {}).get("scrubbed")),
         "guarantee": str(payload.get("guarantee", "")),
+        "grants": granted,  # publish-data checked under each (package._synthetic_grant)
     }
     return SyntheticRelease(block=block, provenance_bytes=raw)
 
 
 def publish_synthetic(table: str | Path, *, card: DatasetCard, publisher: KeyPair, out: str | Path,
+                      grants: Sequence[dict[str, Any] | str | Path],
+                      source_packages: Sequence[str | Path], purpose: str,
                       provenance: str | Path | None = None, signer: PublicIdentity | None = None,
                       **publish_options: Any) -> Any:
     """Publish a DP synthetic ``table`` as a new package carrying its guarantee.
 
-    Everything :func:`prepare_synthetic` checks runs before anything is written;
-    ``publish_options`` go to :func:`dataprotocol.package.publish` (shards, ledger, ...).
-    Returns the package's :class:`Manifest`.
+    Everything :func:`prepare_synthetic` checks runs before anything is written -- the
+    ``publish-data`` decision under ``grants`` with ``publisher`` as the grantee
+    included; ``publish_options`` go to :func:`dataprotocol.package.publish` (shards,
+    ledger, ...). Returns the package's :class:`Manifest`.
     """
     from dataprotocol.package._publish import publish
 
-    release = prepare_synthetic(table, card=card, provenance=provenance, signer=signer)
+    release = prepare_synthetic(table, card=card, grants=grants, source_packages=source_packages,
+                                principal=publisher.key_id, purpose=purpose,
+                                provenance=provenance, signer=signer)
     return publish(table, card=card, publisher=publisher, out=out, synthetic=release,
                    **publish_options)
 

@@ -91,7 +91,7 @@ def _check_one(location: Location, manifest: Manifest, index: int) -> ShardCheck
             raise IntegrityError("segment size differs from the manifest")
     except DataProtocolError as exc:
         return ShardCheck(index, entry.path, False, str(exc))
-    return ShardCheck(index, entry.path, True, f"sha256 {entry.sha256[:16]}…, {entry.rows} rows")
+    return ShardCheck(index, entry.path, True, f"{entry.algorithm} {entry.digest[:16]}…, {entry.rows} rows")
 
 
 def _synthetic_fields(location: Location, manifest: Manifest) -> dict[str, Any]:

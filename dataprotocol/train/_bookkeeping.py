@@ -34,11 +34,18 @@ from typing import Any
 import torch
 from torch import nn
 
+from dataprotocol.train._bookkeeping_norms import (
+    BookkeepingUnsupported,
+    _clipped_sum,
+    _embedding_ghost_squared,
+    _Gram,
+    _layer_squared_norms,
+    _Record,
+    _scaled,
+    _tied_cross_term,
+)
+
 __all__ = ["BookkeepingClipper", "BookkeepingUnsupported"]
-
-
-class BookkeepingUnsupported(NotImplementedError):
-    """The model has a layer book-keeping cannot handle (e.g. tied parameters)."""
 
 
 def _own_trainable(module: nn.Module) -> list[nn.Parameter]:
@@ -47,29 +54,6 @@ def _own_trainable(module: nn.Module) -> list[nn.Parameter]:
 
 def _own_frozen(module: nn.Module, frozen: set[int]) -> list[nn.Parameter]:
     return [p for p in module.parameters(recurse=False) if id(p) in frozen]
-
-
-class _Gram:
-    """``a a^T`` per example, computed once for the layers that read the same input
-    (query/key/value; Llama's gate/up projections)."""
-
-    __slots__ = ("value",)
-
-    def __init__(self) -> None:
-        self.value: torch.Tensor | None = None
-
-
-class _Record:
-    """One layer's book-kept tensors. ``per_example`` replaces activation and backprop
-    for a layer whose per-example gradient is cheaper than its ghost norm."""
-
-    __slots__ = ("activation", "backprop", "gram", "per_example")
-
-    def __init__(self, activation: torch.Tensor, gram: _Gram) -> None:
-        self.activation: torch.Tensor | None = activation
-        self.backprop: torch.Tensor | None = None
-        self.gram = gram
-        self.per_example: dict[nn.Parameter, torch.Tensor] | None = None
 
 
 class BookkeepingClipper:
@@ -269,11 +253,6 @@ class BookkeepingClipper:
         embedding.weight.grad = grad.to(embedding.weight.dtype)
 
 
-def _scaled(values: torch.Tensor, coef: torch.Tensor) -> torch.Tensor:
-    """values [B, ...] (as float32) times the per-example coefficient."""
-    return values.float() * coef.view(-1, *([1] * (values.dim() - 1)))
-
-
 def _tie(first: tuple[str, nn.Module], second: tuple[str, nn.Module]
          ) -> tuple[nn.Embedding, nn.Linear]:
     """The one sharing BK supports: an Embedding and a bias-free Linear LM head."""
@@ -283,133 +262,3 @@ def _tie(first: tuple[str, nn.Module], second: tuple[str, nn.Module]
             head.bias is not None or embedding.weight is not head.weight:
         raise BookkeepingUnsupported(f"parameter shared by {first[0]} and {second[0]}")
     return embedding, head
-
-
-def _tied_cross_term(emb: _Record, head: _Record) -> torch.Tensor:
-    """<E_i, L_i> with E_i = sum_t onehot(id_t) ge_t^T and L_i = sum_s gl_s a_s^T:
-    sum_{t,s} gl_s[id_t] <ge_t, a_s> -- O(T^2 (d + 1)) per row, no (vocab x d) tensor."""
-    assert emb.backprop is not None and head.backprop is not None
-    assert emb.activation is not None and head.activation is not None
-    ids = emb.activation.reshape(emb.activation.shape[0], -1)  # [B, T]
-    ge = emb.backprop.float().reshape(ids.shape[0], ids.shape[1], -1)  # [B, T, d]
-    gl = head.backprop.float().reshape(ids.shape[0], -1, head.backprop.shape[-1])  # [B, S, V]
-    acts = head.activation.float().reshape(ids.shape[0], gl.shape[1], -1)  # [B, S, d]
-    picked = torch.gather(gl, 2, ids[:, None, :].expand(-1, gl.shape[1], -1))  # [B, S, T]
-    inner = torch.bmm(acts, ge.transpose(1, 2))  # [B, S, T]: <a_s, ge_t>
-    return (picked * inner).sum((1, 2))
-
-
-def _linear_ghost_cheaper(module: nn.Module, backprop: torch.Tensor) -> bool:
-    """Hybrid rule (Bu et al. 2023, sec. 3.3): ghost norm costs O(T^2) per example,
-    the per-example gradient O(d_in * d_out)."""
-    if backprop.dim() == 2:
-        return True
-    steps = 1
-    for size in backprop.shape[1:-1]:
-        steps *= int(size)
-    weight: Any = module.weight
-    return 2 * steps * steps < weight.numel()
-
-
-def _is_linear_like(module: nn.Module) -> bool:
-    from dataprotocol.train._lm_layers import is_conv1d
-
-    return isinstance(module, nn.Linear) or is_conv1d(module)
-
-
-def _embedding_ghost_squared(ids: torch.Tensor, backprop: torch.Tensor) -> torch.Tensor:
-    """||sum_t onehot(id_t) g_t||^2 = sum_{t,t'} [id_t = id_t'] <g_t, g_t'>: O(T^2 d)
-    per example, no per-example copy of the (vocab x d) table."""
-    ids = ids.reshape(ids.shape[0], -1)
-    grads = backprop.reshape(ids.shape[0], ids.shape[1], -1).float()
-    same = (ids[:, :, None] == ids[:, None, :]).to(grads.dtype)
-    return (torch.bmm(grads, grads.transpose(1, 2)) * same).sum((1, 2)).clamp(min=0)
-
-
-def _linear_ghost_squared(module: nn.Module, record: _Record) -> list[torch.Tensor]:
-    """Squared per-example norms of a Linear/Conv1D's weight and bias gradients.
-
-    Weight: ``<a a^T, g g^T>`` (Li et al. 2022), the input Gram shared by the layers
-    that read the same input. Bias: ``||sum_t g_t||^2``, O(T d) -- Opacus' norm sampler
-    forms ``g g^T`` a second time for it."""
-    backprop, activation = record.backprop, record.activation
-    assert backprop is not None and activation is not None
-    layer: Any = module
-    out: list[torch.Tensor] = []
-    size = backprop.shape[0]
-    grads = backprop.float().reshape(size, -1, backprop.shape[-1])  # [B, T, out]
-    if layer.weight.requires_grad:
-        acts = activation.float().reshape(size, -1, activation.shape[-1])  # [B, T, in]
-        if grads.shape[1] == 1:
-            out.append(grads.square().sum((1, 2)) * acts.square().sum((1, 2)))
-        else:
-            gram = record.gram.value
-            if gram is None:
-                gram = record.gram.value = torch.bmm(acts, acts.transpose(1, 2))
-            ggt = torch.bmm(grads, grads.transpose(1, 2))
-            out.append((ggt * gram).sum((1, 2)).clamp(min=0))
-    if layer.bias is not None and layer.bias.requires_grad:
-        out.append(grads.sum(1).square().sum(1))
-    return out
-
-
-def _layer_squared_norms(module: nn.Module, record: _Record, *, force_ghost: bool = False
-                         ) -> tuple[list[torch.Tensor], dict[nn.Parameter, torch.Tensor] | None]:
-    """Per-example squared gradient norms [B] of each trainable parameter of the layer,
-    and its per-example gradients where that rule was the cheaper one."""
-    from opacus.grad_sample import GradSampleModule
-    from opacus.grad_sample.functorch import ft_compute_per_sample_gradient
-    from opacus.grad_sample.grad_sample_module_fast_gradient_clipping import (
-        GradSampleModuleFastGradientClipping,
-    )
-
-    backprop, activation = record.backprop, record.activation
-    assert backprop is not None and activation is not None
-    if isinstance(module, nn.Embedding) and type(module) is nn.Embedding:
-        return [_embedding_ghost_squared(activation, backprop)], None
-    if _is_linear_like(module) and (force_ghost or _linear_ghost_cheaper(module, backprop)):
-        return _linear_ghost_squared(module, record), None
-    norm_samplers = GradSampleModuleFastGradientClipping.NORM_SAMPLERS
-    acts = [activation.float() if activation.is_floating_point() else activation]
-    if type(module) in norm_samplers and not _is_linear_like(module):
-        norms = norm_samplers[type(module)](module, acts, backprop.float())
-        return [norm.float() ** 2 for norm in norms.values()], None
-    sampler = GradSampleModule.GRAD_SAMPLERS.get(type(module), ft_compute_per_sample_gradient)
-    per_example = sampler(module, acts, backprop.float())
-    squares = [gs.reshape(gs.shape[0], -1).float().square().sum(1) for gs in per_example.values()]
-    return squares, per_example
-
-
-def _clipped_sum(module: nn.Module, record: _Record, coef: torch.Tensor) -> None:
-    if record.per_example is not None:
-        for param, grads in record.per_example.items():
-            param.grad = torch.einsum("n,n...->...", coef.to(grads.dtype), grads
-                                      ).to(param.dtype)
-        record.per_example = None
-        return
-    backprop, activation = record.backprop, record.activation
-    assert backprop is not None and activation is not None
-    record.backprop = record.activation = None
-    if _is_linear_like(module):
-        layer: Any = module
-        rows = backprop.float().reshape(-1, backprop.shape[-1])  # [B*T, out]
-        inputs = activation.float().reshape(-1, activation.shape[-1])  # [B*T, in]
-        # the coefficient scales whichever side is narrower: one small temporary
-        if rows.shape[1] <= inputs.shape[1]:
-            rows = _scaled(backprop, coef).reshape(rows.shape)
-        else:
-            inputs = _scaled(activation, coef).reshape(inputs.shape)
-        if layer.weight.requires_grad:  # one GEMM over all (example, position) rows
-            grad = torch.mm(rows.t(), inputs) if isinstance(module, nn.Linear) \
-                else torch.mm(inputs.t(), rows)  # GPT-2's Conv1D stores weight [in, out]
-            layer.weight.grad = grad.to(layer.weight.dtype)
-        if layer.bias is not None and layer.bias.requires_grad:
-            per_row = backprop.float().reshape(backprop.shape[0], -1, backprop.shape[-1]).sum(1)
-            layer.bias.grad = (coef.to(per_row.dtype) @ per_row).to(layer.bias.dtype)
-    elif isinstance(module, nn.Embedding):
-        grad = torch.zeros(module.weight.shape, dtype=torch.float32, device=backprop.device)
-        grad.index_add_(0, activation.reshape(-1),
-                        _scaled(backprop, coef).reshape(-1, module.embedding_dim))
-        module.weight.grad = grad.to(module.weight.dtype)
-    else:  # pragma: no cover - only Linear/Embedding have norm samplers today
-        raise BookkeepingUnsupported(f"no clipped-sum rule for {type(module).__name__}")

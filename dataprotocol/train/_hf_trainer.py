@@ -214,10 +214,11 @@ class PrivateTrainer(Trainer):
         """Book-keeping clipping (one backward) where the model allows, else Opacus hooks;
         both end in an Opacus DP optimizer, which adds the noise."""
         from opacus.grad_sample import GradSampleHooks
-        from opacus.optimizers import DPOptimizer, DPOptimizerFastGradientClipping
+        from opacus.optimizers import DPOptimizer
         from opacus.validators import ModuleValidator
 
         from dataprotocol.train._bookkeeping import BookkeepingClipper, BookkeepingUnsupported
+        from dataprotocol.train._noise import ClippedSumDPOptimizer
 
         assert self.model is not None
         errors = ModuleValidator.validate(self.model, strict=False)
@@ -232,7 +233,7 @@ class PrivateTrainer(Trainer):
                 mode = "hooks"
         self.run.mechanism["clipping_mode"] = mode
         if self._clipper is not None:
-            return DPOptimizerFastGradientClipping(base, **noise)
+            return ClippedSumDPOptimizer(base, **noise)
         self._hooks = GradSampleHooks(self.model, batch_first=True, loss_reduction="mean")
         return DPOptimizer(base, **noise)
 

@@ -92,9 +92,12 @@ def make_private_step(model: nn.Module, optimizer: torch.optim.Optimizer, *, mod
     from opacus.grad_sample import GradSampleModule, GradSampleModuleFastGradientClipping
     from opacus.validators import ModuleValidator
 
+    from dataprotocol.train._noise import ClippedSumDPOptimizer
+
     DPOptimizer = opt.DistributedDPOptimizer if distributed else opt.DPOptimizer
+    # Opacus' distributed optimizer noises on rank 0 only: kept as it is
     DPOptimizerFastGradientClipping = (opt.DistributedDPOptimizerFastGradientClipping
-                                       if distributed else opt.DPOptimizerFastGradientClipping)
+                                       if distributed else ClippedSumDPOptimizer)
 
     if mode == "none":
         return PrivateStep(mode=mode, model=model, optimizer=optimizer,

@@ -212,8 +212,10 @@ def _record(payload: dict[str, Any], root: Path, table: Path, frame: Any,
         delta=float(payload["accounting"]["delta"]),
         accountant=str(payload["accounting"].get("accountant")),
         ledger_entry=(payload.get("ledger") or {}).get("entry_hash"),
+        # grant_id: publishing the table is publish-data under that grant, which
+        # publish --synthetic verifies (package._synthetic_grant)
         sources=[{k: d.get(k) for k in ("dataset_id", "dataset_version", "manifest_id",
-                                        "license", "title", "creator", "source")}
+                                        "license", "title", "creator", "source", "grant_id")}
                  for d in payload["data"]],
         license={"output_licenses": lic.get("output_licenses", []),
                  "obligations": lic.get("obligations", []),

@@ -77,7 +77,7 @@ def test_ray_output_is_byte_identical_to_local(tmp_path: Path, suffix: str, caps
     local, on_ray = tmp_path / f"local{suffix}", tmp_path / f"ray{suffix}"
     assert main(["scrub", str(src), "--out", str(local), "--processes", "1", *common]) == 0
     local_report = json.loads(capsys.readouterr().out)
-    assert main(["scrub", str(src), "--out", str(on_ray), "--engine", "ray", "--processes", "2", *common]) == 0
+    assert main(["scrub", str(src), "--out", str(on_ray), "--engine", "ray", "--ray-actors", "2", *common]) == 0
     ray_report = json.loads(capsys.readouterr().out)
     assert on_ray.read_bytes() == local.read_bytes()
     for name in ("findings", "languages", "unconfigured", "documents", "total"):
@@ -94,17 +94,63 @@ def test_ray_txt_matches_local(tmp_path: Path, scrubber: Any) -> None:
     src = tmp_path / "in.txt"
     src.write_text("\n".join(NOTES * 3) + "\n", encoding="utf-8")
     local = scrub_file(scrubber, src, tmp_path / "local.txt", batch_size=4)
-    on_ray = scrub_file(scrubber, src, tmp_path / "ray.txt", batch_size=4, n_process=2, engine="ray")
+    on_ray = scrub_file(scrubber, src, tmp_path / "ray.txt", batch_size=4, ray_actors=2, engine="ray")
     assert (tmp_path / "ray.txt").read_bytes() == (tmp_path / "local.txt").read_bytes()
     assert (on_ray.findings, on_ray.languages, on_ray.documents) == (local.findings, local.languages,
                                                                      local.documents)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet", ".txt"])
+def test_many_chunks_stream_in_input_order_and_match_local(tmp_path: Path, keyed: Any, suffix: str) -> None:
+    """Chunks of 16 rows: 300 rows are 19 Ray blocks over 2 actors, and the output keeps
+    the input's order (each row carries its own id and e-mail) and the local engine's bytes."""
+    from dataprotocol.deid import scrub_file
+
+    rows = 300
+    frame = _frame(rows)
+    if suffix == ".txt":
+        src = tmp_path / "in.txt"
+        src.write_text("\n".join(f"row {i}: {NOTES[i % len(NOTES)]}" for i in range(rows)), encoding="utf-8")
+        options: dict[str, Any] = {}
+    else:
+        src = _write(frame, tmp_path / f"in{suffix}")
+        options = {"text_columns": ["note"], "pii_columns": {"email": "EMAIL_ADDRESS"}}
+    options["chunk_rows"] = 16
+    local = scrub_file(keyed, src, tmp_path / f"local{suffix}", batch_size=4, n_process=1, **options)
+    on_ray = scrub_file(keyed, src, tmp_path / f"ray{suffix}", batch_size=4, ray_actors=2, engine="ray",
+                        **options)
+    assert (tmp_path / f"ray{suffix}").read_bytes() == (tmp_path / f"local{suffix}").read_bytes()
+    assert (on_ray.findings, on_ray.languages, on_ray.documents) == (local.findings, local.languages, rows)
+    if suffix == ".txt":
+        lines = (tmp_path / "ray.txt").read_text(encoding="utf-8").split("\n")
+        assert [line.split(":")[0] for line in lines] == [f"row {i}" for i in range(rows)]
+        return
+    from dataprotocol.deid._io import read_frame
+
+    out = read_frame(tmp_path / f"ray{suffix}")
+    assert out["id"].tolist() == [str(i) for i in range(rows)]  # input order, row by row
+    assert out["email"].nunique() == rows and not out["email"].str.contains("@").any()
+    if suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        assert pq.ParquetFile(tmp_path / "ray.parquet").metadata.num_row_groups == 19  # one per chunk
+
+
+def test_processes_with_ray_and_ray_actors_with_local_are_exit_2(tmp_path: Path, capsys: Any) -> None:
+    src, out = _write(_frame(5), tmp_path / "in.csv"), tmp_path / "out.csv"
+    assert main(["scrub", str(src), "--out", str(out), "--engine", "ray", "--processes", "2"]) == 2
+    assert "--ray-actors" in capsys.readouterr().err
+    assert main(["scrub", str(src), "--out", str(out), "--ray-actors", "2"]) == 2
+    assert "--engine ray" in capsys.readouterr().err
+    assert main(["scrub", str(src), "--out", str(out), "--engine", "ray", "--ray-actors", "0"]) == 2
+    assert "at least 1" in capsys.readouterr().err and not out.exists()
 
 
 def test_error_inside_a_ray_actor_is_exit_2_and_writes_nothing(tmp_path: Path, capsys: Any) -> None:
     german = "Sehr geehrte Frau Müller, Ihre Bestellung wird morgen an die Hauptstraße 5 geliefert."
     frame = pd.DataFrame({"note": ["Call Ann Lee at 555-123-4567, thanks."] * 9 + [german]})
     src, out = _write(frame, tmp_path / "in.csv"), tmp_path / "out.csv"
-    code = main(["scrub", str(src), "--out", str(out), "--engine", "ray", "--processes", "2",
+    code = main(["scrub", str(src), "--out", str(out), "--engine", "ray", "--ray-actors", "2",
                  "--batch-size", "2", "--strict"])
     err = capsys.readouterr().err
     assert code == 2 and not out.exists() and list(tmp_path.iterdir()) == [src]
@@ -170,7 +216,7 @@ def test_publish_on_ray_verifies_and_opens_to_the_local_rows(tmp_path: Path, cap
     w = _world(tmp_path)
     assert _publish(w, tmp_path / "local") == 0
     local = json.loads(capsys.readouterr().out)
-    assert _publish(w, tmp_path / "ray", "--engine", "ray") == 0
+    assert _publish(w, tmp_path / "ray", "--engine", "ray", "--ray-actors", "2") == 0
     on_ray = json.loads(capsys.readouterr().out)
     assert on_ray["scrub"] == local["scrub"] and on_ray["rows"] == local["rows"] == 40
     assert on_ray["shards"] == local["shards"] == 3

@@ -85,6 +85,11 @@ def test_any_flipped_byte_fails(position: int, flip: int) -> None:
         reader.seek(((position - HEADER_SIZE) // (SEG + TAG_SIZE)) * SEG)
         with pytest.raises(DecryptionError):
             reader.read(1)
+        with pytest.raises(DecryptionError):  # a failed segment is not kept: it fails again
+            reader.read(1)
+        reader.seek(0)
+        with pytest.raises(DecryptionError):  # a read spanning segments decrypts into one buffer
+            reader.read()
 
 
 @given(cut=st.integers(min_value=1, max_value=len(_CIPHER) - 1))
@@ -141,7 +146,8 @@ def test_fresh_nonce_prefix_per_stream() -> None:
     assert one[9:HEADER_SIZE] != two[9:HEADER_SIZE] and one != two
 
 
-def test_parquet_over_a_tampered_stream_raises_decryption_error() -> None:
+@pytest.mark.parametrize("arrow_buffers", [False, True])
+def test_parquet_over_a_tampered_stream_raises_decryption_error(arrow_buffers: bool) -> None:
     """The error raised inside pyarrow's read callback reaches the caller unchanged."""
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -151,7 +157,7 @@ def test_parquet_over_a_tampered_stream_raises_decryption_error() -> None:
     ciphertext = bytearray(encrypt_bytes(sink.getvalue(), KEY, context=CTX, segment_size=SEG))
     ciphertext[HEADER_SIZE + 5] ^= 1  # first segment: the Parquet magic and first pages
     reader = SegmentReader(io.BytesIO(bytes(ciphertext)), KEY, context=CTX, size=len(ciphertext),
-                           where="shard-00007.dps")
+                           where="shard-00007.dps", arrow_buffers=arrow_buffers)
     with pytest.raises(DecryptionError, match="shard-00007.dps"):
         pq.read_table(reader)
 
@@ -183,8 +189,8 @@ def test_readinto_matches_plaintext(offset: int, size: int) -> None:
 
 
 @pytest.mark.parametrize("length", EDGE_LENGTHS)
-@pytest.mark.parametrize("hashed", [True, False])
-def test_writer_hash_and_size_describe_the_sink(length: int, hashed: bool) -> None:
+@pytest.mark.parametrize("hashed", ["sha256", "blake3", None])
+def test_writer_hash_and_size_describe_the_sink(length: int, hashed: str | None) -> None:
     """Whole-segment writes (sealed from the caller's buffer, last one resealed) and the
     background hash give the same bytes and digest as the reference format."""
     import hashlib
@@ -193,7 +199,7 @@ def test_writer_hash_and_size_describe_the_sink(length: int, hashed: bool) -> No
     prefix = b"\x01" * 7
     sink = io.BytesIO()
     writer = StreamWriter(sink, KEY, context=CTX, segment_size=SEG, unsafe_nonce_prefix=prefix,
-                          hash_ciphertext=hashed)
+                          hash_ciphertext=hashed is not None, digest_algorithm=hashed or "sha256")
     for start in range(0, length, SEG):
         writer.write(plaintext[start : start + SEG])
     writer.finish()
@@ -205,8 +211,14 @@ def test_writer_hash_and_size_describe_the_sink(length: int, hashed: bool) -> No
     ref.finish()
     assert sink.getvalue() == expected == one_copy.getvalue()
     assert writer.ciphertext_size == len(expected)
-    if hashed:
-        assert writer.sha256 == hashlib.sha256(expected).hexdigest()
+    if hashed == "sha256":
+        assert writer.sha256 == writer.digest == hashlib.sha256(expected).hexdigest()
+    elif hashed == "blake3":
+        import blake3
+
+        assert writer.digest == blake3.blake3(expected).hexdigest()
+        with pytest.raises(ValueError, match="hashes with blake3"):
+            writer.sha256  # noqa: B018 - the property raises
 
 
 @given(steps=st.lists(st.tuples(st.integers(min_value=0, max_value=3 * SEG + 10),
@@ -230,3 +242,23 @@ def test_a_tampered_segment_fails_after_good_ones(segment: int) -> None:
             assert reader.read(SEG) == _PLAIN[index * SEG : (index + 1) * SEG]
         with pytest.raises(DecryptionError):
             reader.read(SEG)
+
+
+@given(offset=st.integers(min_value=0, max_value=3 * SEG + 10),
+       size=st.integers(min_value=-1, max_value=3 * SEG + 10),
+       tamper=st.one_of(st.none(), st.integers(min_value=HEADER_SIZE, max_value=len(_CIPHER) - 1)))
+def test_arrow_buffer_reads_match_plaintext_or_fail(offset: int, size: int, tamper: int | None) -> None:
+    """The pyarrow-facing reader (reads spanning segments return Arrow pool buffers)
+    returns exactly the plaintext, or raises if any segment it touches was changed."""
+    data = bytearray(_CIPHER)
+    if tamper is not None:
+        data[tamper] ^= 0x40
+    reader = SegmentReader(io.BytesIO(bytes(data)), KEY, context=CTX, size=len(data), arrow_buffers=True)
+    reader.seek(offset)
+    end = len(_PLAIN) if size < 0 else min(len(_PLAIN), offset + size)
+    touched = set() if end <= offset else set(range(offset // SEG, (end - 1) // SEG + 1))
+    if tamper is not None and (tamper - HEADER_SIZE) // (SEG + TAG_SIZE) in touched:
+        with pytest.raises(DecryptionError):
+            reader.read(size)
+    else:
+        assert bytes(memoryview(reader.read(size))) == _PLAIN[offset:end]

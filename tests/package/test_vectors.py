@@ -1,4 +1,4 @@
-"""Known-answer vectors (tests/vectors/package/stream-v1.json).
+"""Known-answer vectors (tests/vectors/package/stream-v1.json, shard-digest-v2.json).
 
 Each vector is checked twice: against the implementation, and against a ~10-line
 reference that follows the format description in docs/package.md using raw AESGCM --
@@ -17,7 +17,11 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from dataprotocol.package._manifest import shard_context
+from dataprotocol.errors import IntegrityError
+from dataprotocol.package._digest import BLAKE3, SHA256, new_digest
+from dataprotocol.package._manifest import ShardEntry, shard_context
+from dataprotocol.package._read import check_shard
+from dataprotocol.package._storage import locate
 from dataprotocol.package._stream import encrypt_bytes
 from dataprotocol.package._stream_read import decrypt_bytes
 from dataprotocol.package._wrap import unwrap_key, wrap_context
@@ -63,3 +67,48 @@ def test_wrap_vector() -> None:
     recipient = X25519PrivateKey.from_private_bytes(bytes.fromhex(wrap["recipient_private_hex"]))
     context = wrap_context(**wrap["context"])
     assert unwrap_key(wrap["token"], recipient, context=context).hex() == wrap["data_key_hex"]
+
+
+DIGESTS = json.loads((Path(__file__).resolve().parents[1] / "vectors" / "package" / "shard-digest-v2.json")
+                     .read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", DIGESTS["blake3_reference"], ids=lambda c: str(c["input_length"]))
+def test_blake3_matches_the_specification(case: dict[str, Any]) -> None:
+    digest = new_digest(BLAKE3)
+    digest.update(bytes(i % 251 for i in range(case["input_length"])))
+    assert digest.hexdigest() == case["blake3"]
+
+
+@pytest.mark.parametrize("case", DIGESTS["shards"], ids=lambda c: c["name"])
+def test_shard_digest_vector(case: dict[str, Any]) -> None:
+    """The stream-v1 ciphertexts, hashed as format 1 (SHA-256) and format 2 (BLAKE3) record them."""
+    key, prefix = bytes.fromhex(STREAM["key_hex"]), bytes.fromhex(STREAM["nonce_prefix_hex"])
+    length = next(c["plaintext_length"] for c in STREAM["cases"] if c["name"] == case["name"])
+    ours = encrypt_bytes(_pattern(length), key, context=shard_context(**STREAM["context"]),
+                         segment_size=STREAM["segment_size"], unsafe_nonce_prefix=prefix)
+    for algorithm in (SHA256, BLAKE3):
+        digest = new_digest(algorithm)
+        digest.update(ours)
+        assert digest.hexdigest() == case[f"ciphertext_{algorithm}"]
+
+
+@pytest.mark.parametrize("fmt", [1, 2])
+def test_manifest_entry_vector_checks_its_shard(tmp_path: Path, fmt: int) -> None:
+    """A signed entry of either format parses and passes check_shard on its ciphertext; one
+    byte changed fails."""
+    entry = ShardEntry.from_dict(DIGESTS["entries"][f"format_{fmt}"], manifest_format=fmt)
+    assert entry.algorithm == (SHA256 if fmt == 1 else BLAKE3)
+    length = next(c["plaintext_length"] for c in STREAM["cases"]
+                  if c["name"] == DIGESTS["entries"]["ciphertext_of"])
+    ours = bytearray(encrypt_bytes(_pattern(length), bytes.fromhex(STREAM["key_hex"]),
+                                   context=shard_context(**STREAM["context"]),
+                                   segment_size=STREAM["segment_size"],
+                                   unsafe_nonce_prefix=bytes.fromhex(STREAM["nonce_prefix_hex"])))
+    (tmp_path / "shards").mkdir()
+    (tmp_path / entry.path).write_bytes(bytes(ours))
+    check_shard(locate(tmp_path), entry)
+    ours[len(ours) // 2] ^= 1
+    (tmp_path / entry.path).write_bytes(bytes(ours))
+    with pytest.raises(IntegrityError, match="does not match the manifest"):
+        check_shard(locate(tmp_path), entry)

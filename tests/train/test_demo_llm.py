@@ -32,6 +32,9 @@ def test_demo_llm_publishes_an_audited_synthetic_package(tmp_path: Path, tiny_ll
     assert block is not None
     assert block["epsilon"] == privacy["accounting"]["epsilon"]
     assert {"non-commercial", "attribution"} <= {o["kind"] for o in block["obligations"]}
+    # published as publish-data under the grant the model was trained under
+    assert [g["grant_id"] for g in block["grants"]] == [d["grant_id"] for d in privacy["data"]]
+    assert block["grants"][0]["action"] == "publish-data"
     assert not (out / "model").exists()  # the classifier story is the plain demo's
     assert json.loads((out / "synthetic-package" / "manifest.json").read_text())["payload"][
         "dataset"]["license"] == "CC-BY-NC-4.0"

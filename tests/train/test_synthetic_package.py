@@ -48,7 +48,7 @@ def test_a_synthetic_package_audits_against_its_generator_and_the_ledger(
             ledger=pinned_ledger(tmp_path / "ledger.sqlite", card=card, publisher=steward,
                                  package=tmp_path / "pkg"))
     grant = issue_package_grant(tmp_path / "pkg", issuer=steward, grantee=partner.public,
-                                actions=["read", "train", "publish-model"], purposes=[PURPOSE],
+                                actions=["read", "train", "publish-model", "publish-data"], purposes=[PURPOSE],
                                 not_after=dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=1))
     ledger = Ledger(tmp_path / "ledger.sqlite")
     trained = train_on_package(
@@ -79,9 +79,13 @@ def test_a_synthetic_package_audits_against_its_generator_and_the_ledger(
     synthetic_card = _card(partner, "notes-synthetic", "CC-BY-SA-4.0")
     synthetic_card["publisher"] = str(pub_path)
     (tmp_path / "synthetic.yaml").write_text(yaml.safe_dump(synthetic_card))
+    (tmp_path / "grant.json").write_text(json.dumps(grant))
+    # the signed provenance names the training grant: publishing is publish-data under it
+    assert table.record.sources[0]["grant_id"] == grant["payload"]["grant_id"]
     assert main(["publish", str(table.table), "--synthetic", "--dataset-card",
                  str(tmp_path / "synthetic.yaml"), "--key", str(key_path),
-                 "--out", str(tmp_path / "spkg"), "--json"]) == 0
+                 "--grant", str(tmp_path / "grant.json"), "--source-package", str(tmp_path / "pkg"),
+                 "--purpose", PURPOSE, "--out", str(tmp_path / "spkg"), "--json"]) == 0
     published = json.loads(capsys.readouterr().out)["synthetic"]
     assert published["epsilon"] == pytest.approx(trained.payload["accounting"]["epsilon"])
     assert "share-alike" in {o["kind"] for o in published["obligations"]}

@@ -27,6 +27,7 @@ from dataprotocol.deid.recognizers._person import PersonContextRecognizer
 from dataprotocol.deid.recognizers._person_lexicon import NameLexiconRecognizer
 from dataprotocol.deid.recognizers._person_slots import PersonSlotRecognizer
 from dataprotocol.deid.recognizers._person_unknown import UnknownNameRecognizer
+from dataprotocol.deid.recognizers._person_upper import UpperCaseNameRecognizer
 from dataprotocol.deid.recognizers._phone import InternationalPhoneRecognizer
 from dataprotocol.deid.recognizers._phone_windowed import WindowedPhoneRecognizer
 from dataprotocol.deid.recognizers._street_address import StreetAddressRecognizer
@@ -99,6 +100,7 @@ __all__ = [
     "StreetAddressRecognizer",
     "UkNinoRecognizer",
     "UnknownNameRecognizer",
+    "UpperCaseNameRecognizer",
     "UsDriverLicenseContextRecognizer",
     "UsPassportContextRecognizer",
     "UsSsnContextRecognizer",
@@ -130,6 +132,7 @@ EXTRA_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     LocationCueRecognizer,
     LabelledIdRecognizer,
     UnknownNameRecognizer,
+    UpperCaseNameRecognizer,
     PersonSlotRecognizer,
     NrpLexiconRecognizer,
 )
