@@ -1,4 +1,4 @@
-"""Ages: "45-year-old", "aged 45", "age: 45", "45 y/o", "45yo", "a 45 yr old".
+"""Ages: "45-year-old", "aged 45", "age: 45", "45 y/o", "45yo", "a 45 yr old", "age at hire: 45".
 
 Only the number is reported, so "<AGE>-year-old" keeps the text readable. Ages over
 89 are identifying under HIPAA Safe Harbor; all ages are quasi-identifiers.
@@ -34,6 +34,14 @@ class AgeRecognizer(RegexRecognizer):
         RegexPattern("y/o", rf"\b{_N}\s*(?:y/o|yo|y\.o\.)(?!\w)", 0.8, group="age", flags=re.IGNORECASE),
         RegexPattern("aged n", rf"\b(?:aged?|Age)\s*(?:is|was|of|:|=)?\s*{_N}\b", 0.7, group="age",
                      flags=re.IGNORECASE),
+        # "Age at hire: 26", "age at diagnosis 54", "Age on admission: 71": an age field with its occasion
+        RegexPattern("age at event", rf"\bage\s+(?:at|on|when)\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s*[:=]?\s*{_N}\b"
+                                     rf"(?!\s*(?:%|am|pm|[:/.]\d))",
+                     0.7, group="age", flags=re.IGNORECASE),
+        # "a 58 Somali national", "an 18 Hispanic male": the number before a nationality and a person noun
+        RegexPattern("a n nationality", rf"\b(?i:an?)\s+{_N}\s+\p{{Lu}}\p{{Ll}}+\s+(?=(?i:national|citizen|"
+                                         rf"resident|man|woman|male|female|boy|girl|immigrant|refugee|student)\b)",
+                     0.6, group="age"),
         RegexPattern("n years of age", rf"\b{_N}\s+years\s+of\s+age\b", 0.8, group="age", flags=re.IGNORECASE),
         RegexPattern("turned n", rf"\b(?:turn(?:ed|s|ing)?|just turned)\s+{_N}\b(?!\s*(?:%|am|pm|minutes|days))",
                      0.6, group="age", flags=re.IGNORECASE),
