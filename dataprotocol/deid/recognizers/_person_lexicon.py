@@ -63,7 +63,7 @@ _NEVER = frozenset(
     "blue pink gold silver".split()
 )
 # Lower-case chat names count only right after one of these cues ("hi, i'm ben").
-_LOWER_CUE = re.compile(r"(?i:\b(?:my name is|name's|this is|i'm|i am|im|it's|hi|hey|hello|thanks|thx|ty|dear|"
+_LOWER_CUE = re.compile(r"(?i:\b(?:my name is|name's|this is|i'm|i am|im|it's|its|hi|hey|hello|thanks|thx|ty|dear|"
                         r"ask|tell|ping|text|call|cc|with|from|love|xo)[,:]?\s+)$")
 _LOWER_WORD = re.compile(r"(?<![\w@./#&+-])[a-z]{3,}(?:[-'][a-z]+)?(?![\w@]|\.\w|/)")
 
