@@ -52,7 +52,8 @@ _ORDINARY = frozenset(
     "true else ever hence carry add ball case day glass good low small strong red noone "
     "action total amount status note notes guest member members patient client customer "
     "terrible great excellent fine okay thanks please dear hello hi hey regards cheers "
-    "english french german spanish british american irish indian welsh scottish".split()
+    "english french german spanish british american irish indian welsh scottish "
+    "date texas florida".split()
 )
 
 
