@@ -182,13 +182,19 @@ def _subtract(s: int, e: int, a: int, b: int) -> list[tuple[int, int]]:
     return [p for p in ((s, a), (b, e)) if p[1] > p[0]]
 
 
+#: the code points :func:`is_cjk` accepts, as a regex class body
+_HAN_RANGES = "\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0002fa1f"
+
+
 def whole(value: str) -> str:
     """Regex for ``value`` as a whole word where its edges are word characters.
 
     Chinese (Han) has no spaces between words, so a Han edge needs no boundary:
-    ``张伟`` inside ``患者张伟说`` is that name (substring rule for CJK)."""
-    left = r"(?<!\w)" if _is_word(value[:1]) else ""
-    right = r"(?!\w)" if _is_word(value[-1:]) else ""
+    ``张伟`` inside ``患者张伟说`` is that name (substring rule for CJK). A Han
+    neighbour is no word character either (``服务器63.221.155.31已`` holds the IP):
+    the same rule as :func:`_occurrences`."""
+    left = rf"(?<![^\W{_HAN_RANGES}])" if _is_word(value[:1]) else ""
+    right = rf"(?![^\W{_HAN_RANGES}])" if _is_word(value[-1:]) else ""
     return left + re.escape(value) + right
 
 
