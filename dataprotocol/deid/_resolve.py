@@ -35,7 +35,13 @@ _LABEL_WORDS = frozenset(
     "dob d.o.b ssn mrn tel phone email e-mail name patient pt address zip age sex gender date id "
     "acct account ticket re subject order ref er icu bp hr rr pin otp ceo it api url pdf csv "
     "sms faq n/a na tbd eta asap fyi vip customer cb pii phi gdpr hipaa driver iban dear license licence "
-    "passport card visa dr mr mrs ms nurse ip wifi vpn os ui ux".split()
+    "passport card visa dr mr mrs ms nurse ip wifi vpn os ui ux "
+    # the parties and roles of legal, tenancy, shipping, insurance and pharmacy papers: the model
+    # reads a capitalised role ("Plaintiff, v.", "Notices to Tenant") as a person or organisation
+    "plaintiff plaintiffs defendant defendants petitioner respondent appellant appellee claimant "
+    "tenant tenants landlord lessor lessee licensee consignee consignor shipper insured insurer "
+    "policyholder beneficiary adjuster registrar pharmacist prescriber applicant employee employer "
+    "esq esq.".split()
 )
 _MONTHS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 _DURATION = re.compile(

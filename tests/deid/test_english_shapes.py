@@ -21,6 +21,7 @@ from dataprotocol.deid.recognizers import (
     AgeRecognizer,
     CompanySuffixRecognizer,
     LabelledIdRecognizer,
+    PersonContextRecognizer,
     UnknownNameRecognizer,
     UpperCaseNameRecognizer,
     UsDriverLicenseContextRecognizer,
@@ -87,6 +88,30 @@ def test_a_name_on_the_line_after_an_entity_the_model_ran_on(scrubber: Any) -> N
     assert "Companion" not in " ".join(found)
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Passenger Rozman/Katja (26) was denied boarding.", "Rozman/Katja"),
+    ("Traveller: Vethayasas/Parin MR   Date of birth: 31 May 1990", "Vethayasas/Parin"),
+])
+def test_airline_surname_slash_given(text: str, name: str) -> None:
+    assert name in _spans(PersonContextRecognizer(), text)
+
+
+def test_slashed_words_are_not_names() -> None:
+    assert _spans(PersonContextRecognizer(), "Use the Input/Output menu of the TCP/IP stack.") == []
+
+
+def test_lower_case_name_after_its(scrubber: Any) -> None:
+    assert "maria" not in scrubber.scrub("hey its maria here, can u call me back").text
+
+
+def test_roles_are_not_names(scrubber: Any) -> None:
+    text = ("Notices to Tenant may be sent by post. Landlord shall repair the roof. "
+            "Mateo Szymanski, Plaintiff, v. Pinnacle Staffing Group, Defendant.")
+    found = _found(scrubber, text)
+    assert not {"Tenant", "Landlord", "Plaintiff", "Defendant"} & set(found)
+    assert "Mateo Szymanski" in found
+
+
 def test_modern_words_are_not_unknown_names() -> None:
     assert _spans(UnknownNameRecognizer(), "Laptop asset tag issued. Onboarding and Hazmat training follow.") == []
 
@@ -148,12 +173,19 @@ def test_organisation_look_alikes(text: str) -> None:
     ("Age on admission: 71", "71"),
     ("Plaintiff, a 58 Somali national residing in Spokane", "58"),
     ("The victim, an 18 Hispanic male, was treated.", "18"),
+    ("Guerra, Ivan - 33 yrs - fall at home", "33"),
+    ("| Year 9 | Maths | 15 yrs | six sessions left", "15"),
+    ("my father Sam Moons, who is 75 and uses a wheelchair", "75"),
+    ("a sixty-two-year-old man with chest pain", "sixty-two"),
+    ("hey i'm Bhavya from Jodhpur, 24 and new here", "24"),
 ])
 def test_age_phrasings(text: str, age: str) -> None:
     assert _spans(AgeRecognizer(), text) == [age]
 
 
-@pytest.mark.parametrize("text", ["a 12 Mile Road resident", "age at the time 9:30", "an 8 Track player"])
+@pytest.mark.parametrize("text", ["a 12 Mile Road resident", "age at the time 9:30", "an 8 Track player",
+                                  "I'm at gate 5, 12 minutes late", "I am sorry, 3 items were missing",
+                                  "she has 10 years of experience", "the loan runs 30 years from signing"])
 def test_age_look_alikes(text: str) -> None:
     assert _spans(AgeRecognizer(), text) == []
 
