@@ -12,22 +12,27 @@ from __future__ import annotations
 import logging
 import threading
 from functools import lru_cache
+from typing import Any
 
-__all__ = ["Token", "segment", "warm_up", "dictionary_frequency"]
+from dataprotocol.deid.recognizers._zh_viterbi import pos_tokenizer
+
+__all__ = ["Token", "segment", "warm_up", "dictionary_frequency", "first_word"]
 
 Token = tuple[str, str, int]  # (word, POS flag, start offset)
 _LOCK = threading.Lock()
 _READY = False
+_TOKENIZER: Any = None  # jieba.posseg's tokenizer with a faster identical decoder (_zh_viterbi)
 
 
 def warm_up() -> None:
-    global _READY
+    global _READY, _TOKENIZER
     with _LOCK:
         if not _READY:
             import jieba
 
             jieba.setLogLevel(logging.WARNING)
             jieba.initialize()
+            _TOKENIZER = pos_tokenizer()
             _READY = True
 
 
@@ -35,10 +40,8 @@ def warm_up() -> None:
 def segment(text: str) -> tuple[Token, ...]:
     """(word, flag, start) for every word of ``text``; offsets are code points."""
     warm_up()
-    import jieba.posseg
-
     out, start = [], 0
-    for pair in jieba.posseg.cut(text):
+    for pair in _TOKENIZER.cut(text):
         word, flag = pair.word, pair.flag
         out.append((word, flag, start))
         start += len(word)
@@ -54,3 +57,14 @@ def dictionary_frequency(word: str) -> int:
     import jieba
 
     return int(jieba.dt.FREQ.get(word) or 0)
+
+
+def first_word(text: str) -> tuple[str, str] | None:
+    """(word, flag) of the first word of a short snippet, segmented on its own and not
+    cached (``segment``'s cache holds whole documents the recognizers share)."""
+    warm_up()
+    import jieba.posseg
+
+    for pair in jieba.posseg.cut(text):
+        return pair.word, pair.flag
+    return None
