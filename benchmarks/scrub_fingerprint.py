@@ -53,6 +53,7 @@ def main() -> int:
     parser.add_argument("--compare", type=Path, help="an earlier dump: report the first difference")
     parser.add_argument("--limit", type=int, default=0, help="documents per corpus (0: all)")
     parser.add_argument("--corpus", action="append", help="only these corpora (file stems; repeatable)")
+    parser.add_argument("--processes", type=int, default=1, help="scrub_many worker processes (batch rows)")
     args = parser.parse_args()
 
     from dataprotocol.deid import Scrubber, ScrubConfig
@@ -67,26 +68,38 @@ def main() -> int:
             continue
         texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         texts = texts[:args.limit] if args.limit else texts
-        for i, result in enumerate(default.scrub_many(texts, n_process=1)):
+        for i, result in enumerate(default.scrub_many(texts, n_process=args.processes)):
             lines.append(_row(path.stem, i, "batch", result))
         for i in range(0, len(texts), 7):
             lines.append(_row(path.stem, i, "single", default.scrub(texts[i])))
             lines.append(_row(path.stem, i, "keyed", keyed.scrub(texts[i])))
         print(f"{path.name}: {len(texts)} documents", file=sys.stderr)
+    if not lines:
+        print("no documents read", file=sys.stderr)
+        return 2
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     if args.compare is None:
         return 0
-    before = args.compare.read_text(encoding="utf-8").splitlines()
-    for n, (old, new) in enumerate(zip(before, lines)):
-        if old != new:
-            print(f"DIFFERENT at line {n + 1}:\n  before {old}\n  after  {new}")
-            return 1
-    if len(before) != len(lines):
-        print(f"DIFFERENT: {len(before)} lines before, {len(lines)} after")
+    return _compare(args.compare, lines)
+
+
+def _compare(earlier: Path, lines: list[str]) -> int:
+    """Each line of this run against the earlier dump's line for the same document and
+    path (an earlier full run also serves a ``--limit``/``--corpus`` run)."""
+    def key(line: str) -> tuple[str, int, str]:
+        row = json.loads(line)
+        return row["corpus"], row["i"], row["path"]
+
+    before = {key(line): line for line in earlier.read_text(encoding="utf-8").splitlines()}
+    missing = [line for line in lines if key(line) not in before]
+    different = [line for line in lines if key(line) in before and before[key(line)] != line]
+    for line in different[:3]:
+        print(f"DIFFERENT {key(line)}:\n  before {before[key(line)]}\n  after  {line}")
+    if missing or different:
+        print(f"{len(different)} of {len(lines)} lines differ, {len(missing)} not in {earlier}")
         return 1
     print(f"IDENTICAL: {len(lines)} lines")
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

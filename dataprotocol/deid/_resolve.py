@@ -35,7 +35,13 @@ _LABEL_WORDS = frozenset(
     "dob d.o.b ssn mrn tel phone email e-mail name patient pt address zip age sex gender date id "
     "acct account ticket re subject order ref er icu bp hr rr pin otp ceo it api url pdf csv "
     "sms faq n/a na tbd eta asap fyi vip customer cb pii phi gdpr hipaa driver iban dear license licence "
-    "passport card visa dr mr mrs ms nurse ip wifi vpn os ui ux".split()
+    "passport card visa dr mr mrs ms nurse ip wifi vpn os ui ux "
+    # the parties and roles of legal, tenancy, shipping, insurance and pharmacy papers: the model
+    # reads a capitalised role ("Plaintiff, v.", "Notices to Tenant") as a person or organisation
+    "plaintiff plaintiffs defendant defendants petitioner respondent appellant appellee claimant "
+    "tenant tenants landlord lessor lessee licensee consignee consignor shipper insured insurer "
+    "policyholder beneficiary adjuster registrar pharmacist prescriber applicant employee employer "
+    "esq esq.".split()
 )
 _MONTHS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 _DURATION = re.compile(
@@ -62,7 +68,7 @@ def resolve(text: str, findings: Sequence[Finding], config: ScrubConfig) -> list
     kept = [f for f in findings
             if f.score >= config.score_threshold and f.entity_type not in ignored
             and (wanted is None or f.entity_type in wanted)]
-    cleaned = [c for f in kept if (c := _clean(text, f)) is not None]
+    cleaned = [c for f in kept for line in _lines(text, f) if (c := _clean(text, line)) is not None]
     resolved = _resolve_overlaps(text, cleaned)
     resolved += _ages_after_names(text, resolved)
     if config.propagate:
@@ -80,18 +86,33 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _lines(text: str, f: Finding) -> list[Finding]:
+    """An NER span cut at line breaks: a name or place does not cross lines, but the model
+    sometimes runs one line's end into a labelled name on the next ("...@x.org\nCompanion: Jo
+    Bell"). The first line is kept; a later one only where a field label opens it (a heading
+    or a line of prose the model ran into is no entity)."""
+    if f.recognizer != _NER or "\n" not in text[f.start:f.end]:
+        return [f]
+    out, start = [], f.start
+    for number, line in enumerate(text[f.start:f.end].split("\n")):
+        if line.strip() and (number == 0 or ": " in line):
+            out.append(Finding(start, start + len(line), f.entity_type, f.score, f.recognizer))
+        start += len(line) + 1
+    return out
+
+
 def _clean(text: str, f: Finding) -> Finding | None:
     start, end = f.start, f.end
     if f.recognizer == _NER:
         while (m := _LEADING_LABEL.match(text, start, end)) and m.end() > start:
             start = m.end()
-        newline = text.find("\n", start, end)
-        end = newline if newline > start else end  # a name or place does not cross lines
+        label = text.rfind(": ", start, end)
+        start = label + 2 if label >= 0 else start  # "Companion: Jo Bell": a field label is no part of it
         while (m := _TRAILING_LABEL.search(text, start, end)) and m.start() > start:
             end = m.start()
         start, end = _trim(text, start, end)
         span = text[start:end]
-        if not any(ch.isalnum() for ch in span) or span.lower() in _LABEL_WORDS:
+        if not any(ch.isalnum() for ch in span) or span.lower() in _LABEL_WORDS or _stop_words_only(span):
             return None
     span = text[start:end]
     if f.entity_type == "DATE_TIME" and f.recognizer not in ("WrittenDateRecognizer", "ChineseDateRecognizer"):
@@ -102,6 +123,13 @@ def _clean(text: str, f: Finding) -> Finding | None:
     if end <= start:
         return None
     return Finding(start, end, f.entity_type, f.score, f.recognizer)
+
+
+def _stop_words_only(span: str) -> bool:
+    """"The", "My", "Please": what is left of a span cut at a line break, no entity."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return all(w.lower() in STOP_WORDS or w.lower() == "please" for w in span.split())
 
 
 _AGE_AFTER_NAME = re.compile(r"(?:,\s*|\s*\(\s*)(\d{1,3})(?=\s*[,)])")
@@ -126,6 +154,10 @@ def _rank(f: Finding) -> tuple[int, float, int]:
     return (tier, -f.score, -(f.end - f.start))
 
 
+#: pattern types whose match spans parts that other recognizers also claim (a ZIP code, a city)
+_MULTI_PART = frozenset({"STREET_ADDRESS"})
+
+
 def _resolve_overlaps(text: str, findings: Sequence[Finding]) -> list[Finding]:
     accepted: list[Finding] = []
     for f in sorted(findings, key=_rank):
@@ -138,6 +170,9 @@ def _resolve_overlaps(text: str, findings: Sequence[Finding]) -> list[Finding]:
             accepted.extend(p for s, e in pieces
                             if (p := _clean(text, Finding(s, e, f.entity_type, f.score, f.recognizer)))
                             and p.end - p.start >= 3)
+        elif f.entity_type in _MULTI_PART:  # "12 Elm Rd, Unit 7, Fresno, CA 93650" minus the ZIP code that won
+            accepted.extend(Finding(a, b, f.entity_type, f.score, f.recognizer) for s, e in pieces
+                            for a, b in [_trim(text, s, e)] if b - a >= 3 and any(c.isalpha() for c in text[a:b]))
     return accepted
 
 
@@ -147,13 +182,19 @@ def _subtract(s: int, e: int, a: int, b: int) -> list[tuple[int, int]]:
     return [p for p in ((s, a), (b, e)) if p[1] > p[0]]
 
 
+#: the code points :func:`is_cjk` accepts, as a regex class body
+_HAN_RANGES = "\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0002fa1f"
+
+
 def whole(value: str) -> str:
     """Regex for ``value`` as a whole word where its edges are word characters.
 
     Chinese (Han) has no spaces between words, so a Han edge needs no boundary:
-    ``张伟`` inside ``患者张伟说`` is that name (substring rule for CJK)."""
-    left = r"(?<!\w)" if _is_word(value[:1]) else ""
-    right = r"(?!\w)" if _is_word(value[-1:]) else ""
+    ``张伟`` inside ``患者张伟说`` is that name (substring rule for CJK). A Han
+    neighbour is no word character either (``服务器63.221.155.31已`` holds the IP):
+    the same rule as :func:`_occurrences`."""
+    left = rf"(?<![^\W{_HAN_RANGES}])" if _is_word(value[:1]) else ""
+    right = rf"(?![^\W{_HAN_RANGES}])" if _is_word(value[-1:]) else ""
     return left + re.escape(value) + right
 
 

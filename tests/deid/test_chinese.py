@@ -105,6 +105,17 @@ def test_eval_leak_rule_is_substring_for_han() -> None:
     assert leaked.by_group["lang:zh"].leaked == 1 and clean.by_group["lang:zh"].leaked == 0
 
 
+def test_eval_leak_rule_sees_latin_and_digits_against_han() -> None:
+    """A Han neighbour is no word boundary problem: the IP in 服务器63.221.155.31已 leaks."""
+    import re
+
+    from dataprotocol.deid._resolve import whole
+
+    assert re.search(whole("63.221.155.31"), "服务器63.221.155.31已完成迁移")
+    assert re.search(whole("DD2379612744"), "订单DD2379612744一直没发货")
+    assert not re.search(whole("1234"), "a12345") and not re.search(whole("Ab"), "éAb")
+
+
 _ALPHABET = st.characters(codec="utf-8", exclude_categories=["Cs"])
 _MIXED = st.lists(st.one_of(st.text(_ALPHABET, max_size=8), st.sampled_from(
     ["王芳", "先生", "11010519491231002X", "138 1234 5678", "北京市", "路88号", "岁", "John", "@", "年3月5日"])),

@@ -27,6 +27,7 @@ from dataprotocol.deid.recognizers._person import PersonContextRecognizer
 from dataprotocol.deid.recognizers._person_lexicon import NameLexiconRecognizer
 from dataprotocol.deid.recognizers._person_slots import PersonSlotRecognizer
 from dataprotocol.deid.recognizers._person_unknown import UnknownNameRecognizer
+from dataprotocol.deid.recognizers._person_upper import UpperCaseNameRecognizer
 from dataprotocol.deid.recognizers._phone import InternationalPhoneRecognizer
 from dataprotocol.deid.recognizers._phone_windowed import WindowedPhoneRecognizer
 from dataprotocol.deid.recognizers._street_address import StreetAddressRecognizer
@@ -37,7 +38,9 @@ from dataprotocol.deid.recognizers._us_ssn import UsSsnContextRecognizer
 from dataprotocol.deid.recognizers._zh_address import ChineseAddressRecognizer
 from dataprotocol.deid.recognizers._zh_age import ChineseAgeRecognizer
 from dataprotocol.deid.recognizers._zh_bank_card import ChineseBankCardRecognizer
+from dataprotocol.deid.recognizers._zh_case_number import ChineseCaseNumberRecognizer
 from dataprotocol.deid.recognizers._zh_date import ChineseDateRecognizer
+from dataprotocol.deid.recognizers._zh_ip import ChineseIpRecognizer
 from dataprotocol.deid.recognizers._zh_labelled_number import ChineseLabelledNumberRecognizer
 from dataprotocol.deid.recognizers._zh_location import ChineseLocationRecognizer
 from dataprotocol.deid.recognizers._zh_nrp import ChineseNrpRecognizer
@@ -49,6 +52,7 @@ from dataprotocol.deid.recognizers._zh_plate import ChineseVehiclePlateRecognize
 from dataprotocol.deid.recognizers._zh_record_id import ChineseMedicalRecordRecognizer, ChineseRecordIdRecognizer
 from dataprotocol.deid.recognizers._zh_resident_id import ChineseResidentIdRecognizer
 from dataprotocol.deid.recognizers._zh_uscc import ChineseUsccRecognizer
+from dataprotocol.deid.recognizers._zh_waybill import ChineseWaybillRecognizer
 from dataprotocol.deid.recognizers._zh_zip import ChineseZipRecognizer
 from dataprotocol.deid.recognizers._zip_code import ZipCodeRecognizer
 
@@ -57,7 +61,9 @@ __all__ = [
     "ChineseAddressRecognizer",
     "ChineseAgeRecognizer",
     "ChineseBankCardRecognizer",
+    "ChineseCaseNumberRecognizer",
     "ChineseDateRecognizer",
+    "ChineseIpRecognizer",
     "ChineseLabelledNumberRecognizer",
     "ChineseLocationRecognizer",
     "ChineseMedicalRecordRecognizer",
@@ -70,6 +76,7 @@ __all__ = [
     "ChineseResidentIdRecognizer",
     "ChineseUsccRecognizer",
     "ChineseVehiclePlateRecognizer",
+    "ChineseWaybillRecognizer",
     "ChineseZipRecognizer",
     "CHINESE_RECOGNIZERS",
     "chinese_recognizers",
@@ -93,6 +100,7 @@ __all__ = [
     "StreetAddressRecognizer",
     "UkNinoRecognizer",
     "UnknownNameRecognizer",
+    "UpperCaseNameRecognizer",
     "UsDriverLicenseContextRecognizer",
     "UsPassportContextRecognizer",
     "UsSsnContextRecognizer",
@@ -124,6 +132,7 @@ EXTRA_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     LocationCueRecognizer,
     LabelledIdRecognizer,
     UnknownNameRecognizer,
+    UpperCaseNameRecognizer,
     PersonSlotRecognizer,
     NrpLexiconRecognizer,
 )
@@ -151,6 +160,9 @@ CHINESE_RECOGNIZERS: tuple[Callable[[], EntityRecognizer], ...] = (
     ChineseRecordIdRecognizer,
     ChineseMedicalRecordRecognizer,
     ChineseLabelledNumberRecognizer,
+    ChineseCaseNumberRecognizer,
+    ChineseWaybillRecognizer,
+    ChineseIpRecognizer,
     ChineseZipRecognizer,
     ChineseNrpRecognizer,
 )

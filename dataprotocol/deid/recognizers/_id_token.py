@@ -4,7 +4,8 @@ An id is one token of letters and digits, optionally split by ``-``, ``/`` or ``
 ("924R92207", "Q21-5106078", "ENC75720103", "DD-2024-0031", "VIP71970462"), with at
 least four digits in it. A label next to it ("Claim No.", "订单号") decides that it
 is an id; :func:`plausible_id` rejects what the shape alone would admit but is not
-one: dates, decimal amounts, clock times, and tokens that are mostly letters.
+one: dates, decimal amounts, clock times, and tokens that are mostly letters (unless
+letters and digits alternate, as in carriers' codes).
 """
 
 from __future__ import annotations
@@ -29,4 +30,13 @@ def plausible_id(token: str) -> bool:
         return False
     digits = sum(c.isdigit() for c in token)
     letters = sum(c.isalpha() for c in token)
-    return digits >= 4 and letters <= max(6, digits)
+    return digits >= 4 and (letters <= max(6, digits) or _code_like(token))
+
+
+def _code_like(token: str) -> bool:
+    """Capitals and digits interleaved ("1Z7R88HXPDJ7YTLTPE", a UPS tracking number): a code,
+    not a word with a number on it ("ABCDEFGH12")."""
+    if any(c.islower() for c in token):
+        return False
+    kinds = [c.isdigit() for c in token if c.isalnum()]
+    return sum(a != b for a, b in zip(kinds, kinds[1:])) >= 4

@@ -27,7 +27,9 @@ _LABEL = (r"id|identifier|number|no\.?|num|ref(?:erence)?|acct|account|membershi
           r"fin|encounter|visit|admission|rx|prescription|specimen|accession|sample|lab|requisition|npi|dea|"
           r"authori[sz]ation|auth|group|plan|beneficiary|subscriber|insurance|voucher|receipt|transaction|"
           r"certificate|license|licence|permit|control|batch|docket|matter|work order|job|report|incident|"
-          r"loan|contract|application|rma|po|waybill|consignment|record|chart|folio|ref\s?#")
+          r"loan|contract|application|rma|po|waybill|consignment|record|chart|folio|ref\s?#|"
+          # support chats and call logs: "session 64019188", "conversation ID 7731-22"
+          r"session|conversation|chat|transcript|interaction")
 #: what may stand between the label and the id: "Claim No. ", "Policy #: ", "Member ID ", "case is "
 _GAP = r"(?:\s*(?:id|no\.?|number|num|#|code|ref))?\s*(?:[:#]\s*)?(?:is\s+|was\s+)?"
 

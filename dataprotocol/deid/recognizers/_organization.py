@@ -1,10 +1,17 @@
-"""Organisations named with a legal or business suffix ("Fowler LLC", "Kirk and Sons").
+"""Organisations named with a legal, business or institutional head word ("Fowler LLC",
+"Kirk and Sons", "Maple Hollow Elementary School", "Tri-County Superior Court"), or
+in the field of a form that holds one ("Insurance: Anthem", "Employer: Reid-Roy").
 
-The suffix list is the common set of English-language company designators; the
-small spaCy model misses many names before them.
+The suffix list is the common set of English-language company designators plus the
+head nouns hospitals, schools, courts, insurers and agencies are named with; the
+small spaCy model misses many names before them, most often in headings and
+letterheads. A court needs its kind ("Superior Court", "District Court"): "Elm Court"
+is a street. A name never opens with an article or a determiner ("The School").
 """
 
 from __future__ import annotations
+
+import re
 
 from dataprotocol.deid.recognizers._base import RegexPattern, RegexRecognizer
 
@@ -12,12 +19,27 @@ __all__ = ["CompanySuffixRecognizer"]
 
 _SUFFIX = (r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|PLC|plc|Corp|Corporation|Co|Company|Group|Holdings|Partners|"
            r"Associates|LLP|LP|GmbH|AG|S\.A|Pty Ltd|and Sons|& Sons|Foundation|Trust|Clinic|Hospital|"
-           r"Medical Center|Health|Healthcare|Bank|Insurance|University|College)\b\.?")
+           r"Medical Center|Health|Healthcare|Bank|Insurance|University|College|"
+           r"School|Academy|Pharmacy|Laboratories|Casualty|Mutual|Assurance|Credit Union|Agency|Institute|"
+           r"Association|Society|Council|Authority|Logistics|Realty|"
+           r"(?:Superior|District|Supreme|County|Circuit|Municipal|Family|Probate|Bankruptcy|Magistrates'?|"
+           r"Crown|Juvenile) Court)\b\.?")
 _WORD = r"[A-Z][A-Za-z'&\-]+"
+#: words that open a sentence or a phrase, never a name
+_OPENERS = (r"(?!(?i:The|A|An|Dear|Re|This|That|These|Those|Each|Every|Any|All|No|Our|Your|My|His|Her|Their|Its|"
+            r"In|At|Of|For|To|From|By|With|On|And|Or|If|When)\b)")
+#: form fields whose value is an organisation (not "Provider:" or "Landlord:" -- often a person)
+_FIELDS = (r"(?:insurance|insurer|insurance carrier|health plan|employer|company|bank|pharmacy|school|"
+           r"hospital|clinic|agency|lender|mortgagee|payer|vendor|supplier|organi[sz]ation|firm|university|"
+           r"college|facility)")
 
 
 class CompanySuffixRecognizer(RegexRecognizer):
     ENTITY = "ORGANIZATION"
     PATTERNS = (
-        RegexPattern("name + suffix", rf"\b{_WORD}(?:,?\s(?:and\s|&\s)?{_WORD}){{0,3}},?\s{_SUFFIX}", 0.55),
+        RegexPattern("name + suffix", rf"\b{_OPENERS}{_WORD}(?:,?\s(?:and\s|&\s)?{_WORD}){{0,3}},?\s{_SUFFIX}",
+                     0.55),
+        RegexPattern("organisation field",
+                     rf"(?im:^[ \t]*{_FIELDS}(?:\s+name)?[ \t]*:[ \t]*)(?P<org>{_OPENERS}{_WORD}(?:[ \t]{_WORD}){{0,3}})"
+                     rf"(?=[ \t]*(?:[,;(\n]|$))", 0.5, group="org", flags=re.MULTILINE),
     )

@@ -38,6 +38,11 @@ class PersonContextRecognizer(RegexRecognizer):
                                rf"apologies|attendees|present|absent|owner|assignee|reporter|witness|landlord|"
                                rf"tenant|agent|officer|consignee|student|pupil|employee|patient name|"
                                rf"requested by|approved by|prepared by)\s*[:\-\u2013]\s*){_NAME}", 0.6, group="name"),
+    # airline and booking records: "SURNAME/GIVEN MR", "Passenger Rozman/Katja (26)"
+    RegexPattern("surname/given", r"(?i:\b(?:passenger|traveller|traveler|pax|guest|name)s?:?\s+)"
+                                  r"(?P<name>\p{Lu}[\p{L}'\-]+/\p{Lu}[\p{L}'\-]+)(?![\w/])", 0.6, group="name"),
+    RegexPattern("surname/given title", r"\b\p{Lu}[\p{L}'\-]+/\p{Lu}[\p{L}'\-]+(?=\s+(?:MR|MRS|MS|MISS|MSTR|DR)\b)",
+                 0.6),
     RegexPattern("speaker label", rf"(?m)^{_NAME}:\s+(?=[a-z])", 0.45, group="name"),
     RegexPattern("name said", rf"{_NAME}\s+(?:said|says|wrote|writes|called|reported|complains|complained|"
                                   rf"asked|emailed|mentioned|replied|states|stated|denies|presents|presented)\b",

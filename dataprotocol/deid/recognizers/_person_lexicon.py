@@ -52,7 +52,8 @@ _ORDINARY = frozenset(
     "true else ever hence carry add ball case day glass good low small strong red noone "
     "action total amount status note notes guest member members patient client customer "
     "terrible great excellent fine okay thanks please dear hello hi hey regards cheers "
-    "english french german spanish british american irish indian welsh scottish".split()
+    "english french german spanish british american irish indian welsh scottish "
+    "date texas florida".split()
 )
 
 
@@ -63,7 +64,7 @@ _NEVER = frozenset(
     "blue pink gold silver".split()
 )
 # Lower-case chat names count only right after one of these cues ("hi, i'm ben").
-_LOWER_CUE = re.compile(r"(?i:\b(?:my name is|name's|this is|i'm|i am|im|it's|hi|hey|hello|thanks|thx|ty|dear|"
+_LOWER_CUE = re.compile(r"(?i:\b(?:my name is|name's|this is|i'm|i am|im|it's|its|hi|hey|hello|thanks|thx|ty|dear|"
                         r"ask|tell|ping|text|call|cc|with|from|love|xo)[,:]?\s+)$")
 _LOWER_WORD = re.compile(r"(?<![\w@./#&+-])[a-z]{3,}(?:[-'][a-z]+)?(?![\w@]|\.\w|/)")
 

@@ -1,8 +1,9 @@
 """US driver licence numbers, only next to a licence context word.
 
 State formats vary from 1 letter + 4 digits (some states' older numbers) to 13-17
-characters with dashes (Florida ``A123-456-78-901-2``, Illinois ``A123-4567-8901``),
-and several states print 9 digits in groups of three (``123 456 789``). Without
+characters with dashes (Florida ``A123-456-78-901-2``, Illinois ``A123-4567-8901``);
+Washington's open with letters (``WDL`` + 9 characters, or the older surname-coded
+``DOE**JQ482QC``), and several states print 9 digits in groups of three (``123 456 789``). Without
 context such a token is just an id, so a licence word (``driver license``, ``DL #``,
 ``lic. no.``) within a few words is required.
 """
@@ -26,6 +27,10 @@ class UsDriverLicenseContextRecognizer(RegexRecognizer):
         # Florida/Illinois/Michigan/Maryland/Wisconsin: a letter and dash-grouped digits
         RegexPattern("dashed licence", r"(?<![\w\-])[A-Z]\d{3}(?:[\- ]\d{2,4}){2,4}(?:-\d)?(?![\w\-])", 0.75,
                      needs_context=True),
+        # Washington: "WDL" + 9 letters/digits (since 2018), or the older 12 characters -- five of
+        # the surname (padded with "*"), two initials, three digits, two check characters
+        RegexPattern("washington licence", r"(?<![\w\-*])(?:WDL[A-Z0-9]{9}|[A-Z][A-Z*]{6}\d{3}[A-Z0-9*]{2})(?![\w\-])",
+                     0.75, needs_context=True),
         # nine digits printed in three groups (Texas, Indiana, Tennessee ...)
         RegexPattern("grouped licence", r"(?<![\w\-])\d{3}[ \-]\d{3}[ \-]\d{3}(?![\w\-]|[ \-]\d)", 0.75,
                      needs_context=True),

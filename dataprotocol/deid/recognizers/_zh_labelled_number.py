@@ -8,6 +8,11 @@ be at least one Han character before the 号 (so "3号楼", "5号" in a date are
 labels), and the id must pass :func:`plausible_id` (no dates, amounts or years).
 Recognizers with a checksum (resident id, bank card, USCC) or a phone shape score
 higher and win where they overlap.
+
+Running text often drops the 号: ``您的订单DD2379612744一直没发货``, ``运单SF1234567890``,
+``保单P2024000123已生效``. After the nouns that name a numbered record (订单, 运单, 保单,
+工单, 合同, 发票, 账户, 会员卡 ...) an id of six or more characters counts too, unless a
+measure word follows it (``订单150000元``, ``包裹3件``: a quantity, not an id).
 """
 
 from __future__ import annotations
@@ -21,10 +26,21 @@ _LABEL = r"(?:(?<=\p{Han})(?:号码|编号|单号|编码|账号|代码|号)|(?<=
 _SEP = r"\s*(?:[:：#]|是|为)?\s*"
 
 
+#: nouns for a numbered record, written without 号 before the id
+_RECORD_NOUN = ("订单|运单|快递|包裹|保单|工单|合同|协议|发票|票据|凭证|账户|帐户|账单|流水|交易|会员卡|会员|卡券|优惠券|"
+                "申请|预约|挂号|案件|案卷|报案|理赔|退款|售后|维修单|服务单|批次|批号|档案|学籍|准考证|证书|执照|许可证")
+_UNIT = "元块角分件个只台套份张笔次单人天年月日号楼层室米吨克斤箱包瓶盒袋万千百%％"
+#: a number printed in groups for reading it out (快递单号：SF 1234 5678 9012, 会员卡号 8888 0000 1234)
+_GROUPS = r"(?P<id>(?:[A-Za-z]{1,4} ?)?\d{3,6}(?: \d{3,6}){2,5})(?![\dA-Za-z])"
+_BARE_ID = rf"(?:{_RECORD_NOUN}){_SEP}(?=[A-Za-z0-9\-]{{6}}){ID_TOKEN}(?![{_UNIT}]|\s?(?:kg|km|cm|mm|ml|g)\b)"
+
+
 class ChineseLabelledNumberRecognizer(RegexRecognizer):
     ENTITY = "ID"
     LANGUAGE = "zh"
-    PATTERNS = (RegexPattern("number after a 号 label", rf"{_LABEL}{_SEP}{ID_TOKEN}", 0.42, group="id"),)
+    PATTERNS = (RegexPattern("number after a 号 label", rf"{_LABEL}{_SEP}{ID_TOKEN}", 0.42, group="id"),
+                RegexPattern("id after a record noun", _BARE_ID, 0.42, group="id"),
+                RegexPattern("spaced groups after a 号 label", rf"{_LABEL}{_SEP}{_GROUPS}", 0.42, group="id"))
 
     def validate(self, value: str) -> bool:
         return plausible_id(value)

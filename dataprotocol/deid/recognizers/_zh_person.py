@@ -20,7 +20,7 @@ from typing import Any
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from dataprotocol.deid.recognizers._base import compile_pattern
-from dataprotocol.deid.recognizers._zh_segments import dictionary_frequency, segment
+from dataprotocol.deid.recognizers._zh_segments import dictionary_frequency, first_word, segment
 from dataprotocol.deid.recognizers._zh_surnames import DISTINCTIVE_DOUBLE_SURNAMES, DOUBLE_SURNAMES, SINGLE_SURNAMES
 
 __all__ = ["ChinesePersonRecognizer"]
@@ -30,18 +30,22 @@ _ROLES = ("患者|病人|病患|客户|用户|顾客|买家|卖家|联系人|收
           "司机|快递员|骑手|业务员|负责人|法人|法定代表人|主治医生|主治医师|医生|医师|护士|老师|主任|经理|主管|配偶|"
           "儿子|女儿|父亲|母亲|丈夫|妻子|爱人|签名|签字|审批人|填表人|接待人|记录人|办理人|承办人|民警|警官|"
           "我是|我叫|名叫|叫做|本人|致|亲爱的|尊敬的|抄送|发件|收件|寄给|交给|发给|转给|告诉|通知|联系|拜访|车主|来电人|乘客|房东|租客|"
-          "业主|学生|家长|同学|朋友|领导|上级|下属|坐席|@|审核|审核人|复核|推荐人|联络人|代理人|监护人|From|To|Dear")
+          "业主|学生|家长|同学|朋友|领导|上级|下属|坐席|@|审核|审核人|复核|推荐人|联络人|代理人|监护人|From|To|Dear|"
+          "师傅|接待|前台|班主任|辅导员|甲方|乙方|丙方|原告|被告|第三人|上诉人|被上诉人|申请执行人|被执行人|"
+          "住客|房客|租户|住户|居民|村民|业户|考生|学员|游客|旅客|网友|承租方|出租方|委托人|受托人|法官|书记员|陪审员|参会人|出席|主持人|发言人|代表")
 #: a role word of the form "...员 / ...人 / ...者 / ...官" (理赔员, 查勘员, 报警人, 签收人, 记录者):
 #: a cue when a colon follows it, or when the name after it is not an ordinary word
-_ROLE_FORM = r"\p{Han}{1,4}?(?:员|人|者|官|师)"
+#: every such suffix is tried (a lazy prefix stopped at 受伤人|员 and 维修师|傅 before)
+_ROLE_FORM = r"(?<=\p{Han})(?:人员|师傅|员|人|者|官|师)"
 _TITLES = ("先生|女士|小姐|太太|医生|医师|大夫|经理|总监|老师|护士|主任|律师|警官|同志|师傅|教授|院长|科长|处长|局长|"
            "队长|阿姨|叔叔|大爷|大妈|同学|专员|客服|总|博士|主管|部长|书记|董事长|老板|店长|组长|您好|你好")
-_NOT_GIVEN = set("的了着过吗呢吧啊在是说和与及或等也都就还又把被给向对从于为因称讲问答来去到要请已曾将您你我他她们先女医经老护"
+_NOT_GIVEN = set("的了着过吗呢吧啊在是说和与及或等也都就还又把被给向对从于为因称讲问答来去到要请已曾将您你我他她们先女医经老护很太真最更挺"
                  "主律警同师总男性患客电手身住今昨现反表投打拨致驾于，。、；：！？（）()0123456789 \n\t")
 #: "张伟和李娜", "王芳、刘洋": a name joined to a found one
 _JOIN = "和与及、跟同或,，"
 #: a dictionary "nr" word seen more often than this is an ordinary word (安静 1199, 顾客 1365)
 _COMMON = 20
+_COMMON_NR = 1000
 _CUE = compile_pattern(rf"(?:{_ROLES})\s*(?:[:：]|是|为)?\s*(?=\p{{Han}})")
 _ROLE_CUE = compile_pattern(rf"{_ROLE_FORM}\s*(?P<colon>[:：]|是|为)?\s*(?=\p{{Han}})")
 _DOUBLE = compile_pattern("(?:" + "|".join(sorted(DISTINCTIVE_DOUBLE_SURNAMES)) + r")(?=\p{Han})")
@@ -50,9 +54,15 @@ _SPEAKER = compile_pattern(r"^\s*(?P<name>\p{Han}{2,4})[:：](?!\d)", __import__
 #: a romanised name after a label (拼音：ZHANG WEI, 英文名: Cindy Ng)
 _PINYIN = compile_pattern(r"(?:拼音|姓名拼音|英文名|英文姓名)\s*[:：]?\s*(?P<name>[A-Z][A-Za-z]*(?:[ \-][A-Z][A-Za-z]*){0,3})")
 _TITLE = compile_pattern(rf"(?:{_TITLES})")
-#: a whole delimited cell ("张伟,138...", "|王芳|") or a chat speaker at a line start ("李娜：好的")
-_CELL = compile_pattern(r"(?:(?<=^)|(?<=[\n,，\t|;；]))\s*(?P<name>\p{Han}{2,4})\s*(?=[,，\t|;；]|\n|$|[:：](?!\d))",
-                        __import__("re").MULTILINE)
+#: a name as the doer or the other party of an act: 向方宇转账, 由高飞雨主持, 。朱志海负责 ...
+_FRAME_VERB = compile_pattern(r"(?:转账|汇款|打款|付款|借款|还款|主持|负责|处理|签收|签字|接待|陪同|汇报|发言|回电|致电|"
+                              r"提供|说|表示|称|吃饭|见面|聊天|通话|沟通|商量|合作|一起)")
+#: what stands right before such a name: a preposition / light verb, or no Han at all
+_FRAME_BEFORE = set("向由给和与跟让请叫找派经被把将帮替")
+#: a whole delimited cell ("张伟,138...", "|王芳|"), a chat speaker at a line start ("李娜：好的"), or
+#: the whole value of a form field ("前台接待：黄程", "承租方（乙方）：禤宏英，证件号码 ...")
+_CELL = compile_pattern(r"(?:(?<=^)|(?<=[\n,，\t|;；:：]))[ \t　]*(?P<name>\p{Han}{2,4})[ \t　]*"
+                        r"(?=[,，\t|;；、。（(　]|\n|$|[:：](?!\d))", __import__("re").MULTILINE)
 
 
 def _surname_at(text: str, i: int) -> int:
@@ -83,15 +93,16 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
         tokens = segment(text)
         starts = {start for _, _, start in tokens}
         spans: dict[tuple[int, int], float] = {}
-        for m in _CUE.finditer(text):
-            if (end := self._name_end(text, m.end(), starts)) is not None:
-                spans[(m.end(), end)] = max(spans.get((m.end(), end), 0), 0.7)
         words = {start: (word, flag) for word, flag, start in tokens}
+        for m in _CUE.finditer(text):
+            if (end := self._name_end(text, m.end(), starts)) is not None and \
+                    not _common_word_at(text, m.end(), end, words):
+                spans[(m.end(), end)] = max(spans.get((m.end(), end), 0), 0.7)
         for m in _ROLE_CUE.finditer(text):
             if (end := self._name_end(text, m.end(), starts)) is None or (m.end(), end) in spans:
                 continue
             if m.group("colon") or text[m.end():m.end() + 2] in DOUBLE_SURNAMES or \
-                    not _ordinary_word(words.get(m.end()), end - m.end()):
+                    not _ordinary_word(words.get(m.end()) or _straddled(text, m.end()), end - m.end()):
                 spans[(m.end(), end)] = max(spans.get((m.end(), end), 0), 0.6)
         for m in _DOUBLE.finditer(text):
             if (end := self._name_end(text, m.start(), starts)) is not None and end - m.start() >= 3:
@@ -108,14 +119,18 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
             spans.setdefault(m.span("name"), 0.6)
         for m in _TITLE.finditer(text):
             begin = self._name_before(text, m.start(), starts)
-            if begin is not None:
+            if begin is not None and not _common_word_at(text, begin, m.start(), words):  # 司机|师傅
                 spans[(begin, m.start())] = max(spans.get((begin, m.start()), 0), 0.65)
+        for m in _FRAME_VERB.finditer(text):  # the verb must start a word (单位名|称 is one word)
+            if m.start() in starts and (begin := _framed_name(text, m.start(), words)) is not None:
+                spans.setdefault((begin, m.start()), 0.55)
         for m in _CELL.finditer(text):
             start, end = m.span("name")
             n = _surname_at(text, start)
             word, flag = words.get(start, ("", ""))
-            if len(word) > n and not flag.startswith("nr"):
-                continue  # the "surname" opens an ordinary word: 明天见, 高兴
+            label = text[m.end():m.end() + 1] in ":："  # a speaker, or a field's label (车牌号：, 房型：)
+            if len(word) > n and not flag.startswith("nr") and (label or dictionary_frequency(word) > _COMMON):
+                continue  # the "surname" opens an ordinary word: 明天见, 高兴 (a value: not 付熙, 欧安|秀)
             if n and end - start - n in (1, 2) and not any(c in _NOT_GIVEN for c in text[start + n:end]):
                 spans.setdefault((start, end), 0.5)
         for word, flag, start in tokens:
@@ -129,13 +144,14 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
 
     def _name_end(self, text: str, i: int, starts: set[int]) -> int | None:
         n = _surname_at(text, i)
-        if not n:
+        if not n or _TITLE.match(text, i):  # 司机|师傅: a title is no name (董事长, 师傅)
             return None
         j = i + n
         given = 0
         while given < 2 and j + given < len(text) and _is_han(text[j + given]) and \
                 text[j + given] not in _NOT_GIVEN and not _TITLE.match(text, j + given):
-            if given == 1 and (j + given) in starts and _word_len(text, j + given, starts) >= 2:
+            if given == 1 and (j + given) in starts and _word_len(text, j + given, starts) >= 2 and \
+                    text[j + given + 1:j + given + 2] not in _NOT_GIVEN:  # 郭汐|梓已: jieba glued 已 on
                 break
             given += 1
         if given == 0:
@@ -164,6 +180,49 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
         return RecognizerResult(entity_type="PERSON", start=start, end=end, score=score,
                                 recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                                                       RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
+
+
+def _framed_name(text: str, end: int, words: dict[int, tuple[str, str]]) -> int | None:
+    """Start of a surname + 1-2 character name ending at ``end`` with a frame word or no Han
+    before it (向|方宇, 由|高飞雨, 。|高国), longest first; None where jieba reads an ordinary
+    word there (由|公司负责, 向|商家付款)."""
+    for length in (4, 3, 2):
+        begin = end - length
+        if begin < 0 or not all(_is_han(c) for c in text[begin:end]):
+            continue
+        n = _surname_at(text, begin)
+        if not n or not 1 <= length - n <= 2 or any(c in _NOT_GIVEN for c in text[begin + n:end]):
+            continue
+        if begin and _is_han(text[begin - 1]) and text[begin - 1] not in _FRAME_BEFORE or \
+                text[begin] in _FRAME_BEFORE or _TITLE.match(text, begin):  # 由|公司负责, 师傅说
+            continue
+        if any(len(word) >= 2 and dictionary_frequency(word) > (_COMMON_NR if flag.startswith("nr") else _COMMON)
+               for word, flag in (words.get(begin, ("", "")), words.get(begin + n, ("", "")))):
+            continue  # an ordinary word at the name's start or as its "given name" (向|商家, 由|平台)
+        return begin
+    return None
+
+
+def _common_word_at(text: str, start: int, end: int, words: dict[int, tuple[str, str]]) -> bool:
+    """After a role with no colon, or before a title, the "name" is one ordinary word (用户|信息,
+    同事|关系, 司机|师傅)."""
+    if start and text[start - 1] in ":：":
+        return False
+    if start not in words and end - start == 1:
+        return True  # a bare "surname" inside a word before a title: 维修|师傅, 上班|老师
+    word, flag = words.get(start) or _straddled(text, start) or ("", "")
+    # jieba tags some everyday words nr (师傅 1976, 顾客 1365); a famous name is rarer (李娜 438)
+    return len(word) >= max(2, end - start) and dictionary_frequency(word) > (_COMMON_NR if flag.startswith("nr") else _COMMON)
+
+
+def _straddled(text: str, start: int) -> tuple[str, str] | None:
+    """The word at ``start`` when jieba glued the role's last character to the name (报警|人马|宁,
+    查勘|员曲|宁): the text from ``start`` on, segmented alone; None where it is no better."""
+    before = max(0, start - 2)
+    if not start or not _is_han(text[start - 1]):
+        return None
+    head = first_word(text[start:start + 6])
+    return head if head and first_word(text[before:start + 6]) != head else None
 
 
 def _ordinary_word(word: tuple[str, str] | None, length: int) -> bool:

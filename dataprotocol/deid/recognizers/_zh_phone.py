@@ -3,7 +3,7 @@
 Mobiles: 11 digits starting 13-19, written bare, 3-4-4 with spaces or dashes, after
 ``+86``, ``0086``, ``86-`` or ``(+86)``. Landlines: a 3-4 digit area code starting 0
 (in ASCII or full-width brackets, or followed by a dash/space) and a 7-8 digit local
-number, optionally ``+86`` in front (dropping the 0) and an extension (转 123,
+number (grouped 4-4, 3-4 or 4-3), optionally ``+86`` in front (dropping the 0) and an extension (转 123,
 ext. 12, -123 after the local number). The extension is part of the number.
 """
 
@@ -18,7 +18,8 @@ _CC = r"(?:(?:\+|00)86[\s\-]?|\(\+?86\)[\s\-]?|（\+?86）[\s\-]?|86-)"
 _MOBILE = r"1[3-9]\d(?:[\s\-]?\d{4}){2}"
 _EXT = r"(?:\s?(?:转|分机|ext\.?|x|-)\s?\d{1,5})?"
 _AREA = r"(?:\(0\d{2,3}\)|（0\d{2,3}）|0\d{2,3}[\s\-]?)"
-_LOCAL = r"[2-9]\d{2,3}[\s\-]?\d{4}"
+#: 7-8 digits: 2345-6789, 234-5678, and the 4-3 grouping of a 7-digit number (5674 759)
+_LOCAL = r"(?:[2-9]\d{2,3}[\s\-]?\d{4}|[2-9]\d{3}[\s\-]\d{3})"
 
 
 class ChinesePhoneRecognizer(RegexRecognizer):

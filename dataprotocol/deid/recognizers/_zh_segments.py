@@ -16,7 +16,7 @@ from typing import Any
 
 from dataprotocol.deid.recognizers._zh_viterbi import pos_tokenizer
 
-__all__ = ["Token", "segment", "warm_up", "dictionary_frequency"]
+__all__ = ["Token", "segment", "warm_up", "dictionary_frequency", "first_word"]
 
 Token = tuple[str, str, int]  # (word, POS flag, start offset)
 _LOCK = threading.Lock()
@@ -57,3 +57,14 @@ def dictionary_frequency(word: str) -> int:
     import jieba
 
     return int(jieba.dt.FREQ.get(word) or 0)
+
+
+def first_word(text: str) -> tuple[str, str] | None:
+    """(word, flag) of the first word of a short snippet, segmented on its own and not
+    cached (``segment``'s cache holds whole documents the recognizers share)."""
+    warm_up()
+    import jieba.posseg
+
+    for pair in jieba.posseg.cut(text):
+        return pair.word, pair.flag
+    return None

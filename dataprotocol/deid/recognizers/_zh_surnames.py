@@ -15,11 +15,16 @@ SINGLE_SURNAMES = frozenset(
     "燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来"
     "扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但"
     "尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由赖洪萧傅钮阎萨冒习宦沃郦庹桓訾蔚邴岳寿年郗"
+    # rarer surnames of 《百家姓》 and the registers (禤 and 冼 in Guangdong, 仉 in Shandong) that are no
+    # ordinary word on their own; 水, 凤, 红, 通, 福 ... are left out: they start too many words
+    "仉禤乜蒯隗逄厍咸酆贲滑荀羿汲糜宓蓬仰钭韶蓟鄂郤璩濮郏庾暨夔殳毋竺缑郈佴谯笪綦矫隽续凃帖逢郄菅禚茆眭蹇"
+    "淦雒甯衷芈肇励邗贝莘"
 )
 DOUBLE_SURNAMES = frozenset(
     "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 钟离 澹台 公冶 宗政 濮阳 淳于 单于 "
     "太叔 申屠 赫连 闻人 万俟 南宫 西门 百里 呼延 拓跋 端木 东郭 独孤 第五 鲜于 司空 左丘 乐正 壤驷 "
-    "太史 仲孙 叔孙 公羊 公西 漆雕 巫马 颛孙 亓官 司寇 羊舌 微生 梁丘 谷梁 段干 东门 子车".split()
+    "太史 仲孙 叔孙 公羊 公西 漆雕 巫马 颛孙 亓官 司寇 羊舌 微生 梁丘 谷梁 段干 东门 子车 闾丘 公良 夹谷 宰父 "
+    "归海 商牟 伯赏 仉督".split()
 )
 #: two-character surnames that are not also ordinary words or places (东方明珠, 第五章,
 #: 百里, 司空见惯, 西门, 濮阳市 are left out): one of these followed by a given name is a

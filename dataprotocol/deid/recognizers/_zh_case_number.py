@@ -1,0 +1,44 @@
+"""Case and file numbers of Chinese courts and authorities (案号), with or without a label.
+
+A court case number has a fixed national form (最高人民法院《关于人民法院案件案号的若干
+规定》, 2015): the year in brackets, the court's code (a province abbreviation and digits,
+``京0105``, or ``最高法``), the case-type code (``民初``, ``刑终``, ``执``, ``知民初`` ...),
+the serial and ``号`` -- ``（2024）京0105民初12345号``, ``(2022)最高法民终12号之一``. It
+names one lawsuit, and through the case its parties (HIPAA 18, "any other unique
+identifying number"); the bracketed year followed by a code is distinctive enough to
+report without a label.
+
+Police filing and certificate numbers put the bracketed year after a prefix ending in
+``字`` (``京公刑立字〔2024〕123号``, ``沪房租字（2024）第0123号``); real-estate
+certificates read ``京（2024）朝阳区不动产权第0012345号``, and certificates without a year
+``军字第1234567号``, ``京房权证朝字第123456号``. A government document number
+(``国办发〔2024〕12号``) has neither form and is left alone: it names no person.
+"""
+
+from __future__ import annotations
+
+from dataprotocol.deid.recognizers._base import RegexPattern, RegexRecognizer
+
+__all__ = ["ChineseCaseNumberRecognizer"]
+
+_YEAR = r"\s?(?:19|20)\d{2}\s?"
+_OPEN, _CLOSE = r"[（(〔\[［【]", r"[）)〕\]］】]"
+_TAIL = r"\d{1,7}号(?:之[一二三四五六七八九十\d]{1,3})?"
+#: court code: province abbreviation + 2-6 digits (京0105, 沪01, 津72) or 最高法
+_COURT = r"(?:\p{Han}{1,2}\d{2,6}|最高法)"
+_COURT_CASE = rf"{_OPEN}{_YEAR}{_CLOSE}{_COURT}\p{{Han}}{{1,6}}?第?{_TAIL}"
+#: the prefix is a run of Han that holds no label word (案号为京公刑立字 starts at 京)
+_FILED = rf"(?:(?![号为是的：:])\p{{Han}}){{1,8}}?字\s?{_OPEN}{_YEAR}{_CLOSE}\s?第?{_TAIL}"
+_PROPERTY = rf"\p{{Han}}{_OPEN}{_YEAR}{_CLOSE}\p{{Han}}{{1,10}}?不动产(?:权|证明)第?\d{{4,10}}号"
+
+
+class ChineseCaseNumberRecognizer(RegexRecognizer):
+    ENTITY = "ID"
+    LANGUAGE = "zh"
+    CONTEXT = ("案号", "案件编号", "案件号", "立案号", "文号", "编号", "证号", "判决书", "裁定书", "传票", "法院")
+    PATTERNS = (
+        RegexPattern("court case", _COURT_CASE, 0.65),
+        RegexPattern("filed under a 字 prefix", _FILED, 0.55),
+        RegexPattern("real-estate certificate", _PROPERTY, 0.6),
+        RegexPattern("certificate 字第N号", r"(?:(?![号为是的：:])\p{Han}){1,6}?字第\d{4,10}号", 0.55),
+    )
