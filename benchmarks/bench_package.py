@@ -20,11 +20,15 @@ plaintext) and times, on those bytes:
   stream encrypt + BLAKE3    the same, hashing the ciphertext as publish does (manifest
                              format 2); + SHA-256: the format-1 publish path, for comparison
   stream decrypt (seekable)  SegmentReader file -> sink (the iter_batches path)
-  open-time check            streaming size + BLAKE3 check of the shard (open_package);
+  open-time check            streaming size + BLAKE3 check of the whole shard (what a
+                             format-1 open does, with SHA-256; and verify_package);
                              against BLAKE3 of the bytes in memory (and SHA-256, format 1)
   Parquet over the reader    pq.read_table through SegmentReader (to_pandas), against
-                             pq.read_table of the plaintext file (issue 14's goal row)
+                             pq.read_table of the plaintext file (issue 14's goal row):
+                             format 2 (each segment hashed and checked against the signed
+                             list before decryption) and format 1 (no list), interleaved
   open check + Parquet       the whole to_pandas cost per shard: the check, then the read
+                             (format 2: size + header + list only; format 1: whole file)
 Part 2 publishes CSV inputs of SIZE/4 and SIZE MB in child processes and reports each
 child's peak RSS (ru_maxrss) and the publish throughput.
 """
