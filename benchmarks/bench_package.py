@@ -51,7 +51,8 @@ sys.path.insert(0, str(ROOT))
 
 from dataprotocol.package._digest import BLAKE3, SHA256, new_digest  # noqa: E402
 from dataprotocol.package._manifest import ShardEntry  # noqa: E402
-from dataprotocol.package._read import check_shard  # noqa: E402
+from dataprotocol.package._read import check_shard, check_shard_open  # noqa: E402
+from dataprotocol.package._segments import SegmentList  # noqa: E402
 from dataprotocol.package._storage import locate  # noqa: E402
 from dataprotocol.package._stream import StreamWriter  # noqa: E402
 from dataprotocol.package._stream_read import SegmentReader  # noqa: E402
@@ -108,15 +109,20 @@ def raw_aesgcm(path: Path, seg: int) -> tuple[float, float]:
     return enc, dec
 
 
-def stream_encrypt(src: Path, dst: Path, key: bytes, seg: int, *, digest: str | None) -> tuple[float, str | None]:
+def stream_encrypt(src: Path, dst: Path, key: bytes, seg: int, *, digest: str | None
+                   ) -> tuple[float, str | None, SegmentList | None]:
+    """BLAKE3 is the format-2 publish path: whole-file digest and per-segment digests."""
     t0 = time.perf_counter()
     with open(src, "rb") as source, open(dst, "wb") as sink:
         writer = StreamWriter(sink, key, context=CONTEXT, segment_size=seg, hash_ciphertext=digest is not None,
-                              digest_algorithm=digest or SHA256)
+                              digest_algorithm=digest or SHA256, segment_digests=digest == BLAKE3)
         while chunk := source.read(seg):
             writer.write(chunk)
         writer.finish()
-    return time.perf_counter() - t0, writer.digest if digest else None
+    elapsed = time.perf_counter() - t0
+    segments = (SegmentList(digests=writer.segment_digests, commitment=writer.segments_digest)
+                if digest == BLAKE3 else None)
+    return elapsed, writer.digest if digest else None, segments
 
 
 class _NullSink:
@@ -182,12 +188,25 @@ def open_check(src: Path, digest: str, algorithm: str = BLAKE3) -> float:
     return time.perf_counter() - t0
 
 
-def parquet_read(src: Path, key: bytes) -> float:
-    """What to_pandas does per shard after the check: Parquet over the decrypting reader."""
+def open_check_v2(src: Path, segments: SegmentList | None) -> float:
+    """What open_package does per format-2 shard: size, header and segment list (no hashing)."""
+    assert segments is not None
+    (src.parent / "table.segs").write_bytes(segments.digests)
+    entry = ShardEntry(index=0, path=src.name, rows=0, plaintext_size=0, ciphertext_size=src.stat().st_size,
+                       digest="", algorithm=BLAKE3, segments_path="table.segs",
+                       segments_digest=segments.commitment)
+    t0 = time.perf_counter()
+    check_shard_open(locate(src.parent), entry)
+    return time.perf_counter() - t0
+
+
+def parquet_read(src: Path, key: bytes, segments: SegmentList | None = None) -> float:
+    """What to_pandas does per shard after the check: Parquet over the decrypting reader
+    (with ``segments``: format 2, every segment hashed and checked before it is decrypted)."""
     t0 = time.perf_counter()
     with open(src, "rb") as source:
         with SegmentReader(source, key, context=CONTEXT, size=src.stat().st_size,
-                           arrow_buffers=True) as reader:  # as _read.read_shard opens it
+                           arrow_buffers=True, segments=segments) as reader:  # as _read.read_shard opens it
             pq.read_table(reader)
     return time.perf_counter() - t0
 
@@ -223,28 +242,41 @@ def throughput(work: Path, size_mb: int, seg: int, repeat: int) -> None:
     parquet_ratios: list[float] = []  # plain / ours, each round's pair timed back to back
     open_ratios: list[float] = []  # plain / (open-time check + ours)
     parquet_cpu_ratios: list[float] = []  # the same pair in CPU seconds (all threads)
+    v1_ratios: list[float] = []  # plain / the format-1 reader (no per-segment check), wall
+    v1_cpu_ratios: list[float] = []  # ... and CPU
+    open2_ratios: list[float] = []  # plain / (format-2 open check + checked read)
     digest = ""
     for _ in range(repeat):
         raw_enc, raw_dec = raw_aesgcm(plain, seg)
-        enc, _ = stream_encrypt(plain, _fresh(cipher), key, seg, digest=None)
-        enc_sha, _ = stream_encrypt(plain, _fresh(cipher), key, seg, digest=SHA256)
-        enc_hash, digest_or_none = stream_encrypt(plain, _fresh(cipher), key, seg, digest=BLAKE3)
+        enc, _, _ = stream_encrypt(plain, _fresh(cipher), key, seg, digest=None)
+        enc_sha, _, _ = stream_encrypt(plain, _fresh(cipher), key, seg, digest=SHA256)
+        enc_hash, digest_or_none, segments = stream_encrypt(plain, _fresh(cipher), key, seg, digest=BLAKE3)
         digest = digest_or_none or ""
         framing_raw, framing = framing_interleaved(plain, key, seg)
-        c0 = time.process_time()
-        parquet = parquet_read(cipher, key)
-        c1 = time.process_time()
-        plain_parquet = _plain_parquet(plain)
-        parquet_cpu_ratios.append((time.process_time() - c1) / (c1 - c0))
+        # format 2 (checked segments), plain, format 1 (unchecked): the two readers swap
+        # places every round so neither always follows the plain read
+        cpu: dict[str, float] = {}
+        wall: dict[str, float] = {}
+        for name in (("v2", "plain", "v1") if len(parquet_ratios) % 2 == 0 else ("v1", "plain", "v2")):
+            c0 = time.process_time()
+            wall[name] = (_plain_parquet(plain) if name == "plain" else
+                          parquet_read(cipher, key, segments if name == "v2" else None))
+            cpu[name] = time.process_time() - c0
+        parquet, plain_parquet = wall["v2"], wall["plain"]
+        parquet_cpu_ratios.append(cpu["plain"] / cpu["v2"])
+        v1_cpu_ratios.append(cpu["plain"] / cpu["v1"])
+        v1_ratios.append(wall["plain"] / wall["v1"])
         times = {"raw_enc": raw_enc, "raw_dec": raw_dec, "framing": framing, "framing_raw": framing_raw,
                  "enc": enc, "enc_hash": enc_hash, "enc_sha": enc_sha, "dec": stream_decrypt(cipher, key, seg),
-                 "check": open_check(cipher, digest), "parquet": parquet,
+                 "check": open_check(cipher, digest), "check2": open_check_v2(cipher, segments),
+                 "parquet": parquet, "parquet_v1": wall["v1"],
                  "plain_parquet": plain_parquet, "sha": _hash_time(cipher, SHA256),
                  "blake3": _hash_time(cipher, BLAKE3),
                  "raw_io": raw_file_to_file(plain, _fresh(work / "raw.bin"), seg)}
         best = {k: min(v, best.get(k, v)) for k, v in times.items()}
         parquet_ratios.append(times["plain_parquet"] / times["parquet"])
-        open_ratios.append(times["plain_parquet"] / (times["check"] + times["parquet"]))
+        open_ratios.append(times["plain_parquet"] / (times["check"] + times["parquet_v1"]))
+        open2_ratios.append(times["plain_parquet"] / (times["check2"] + times["parquet"]))
     raw_enc, raw_dec, framing, raw_io = best["raw_enc"], best["raw_dec"], best["framing"], best["raw_io"]
     enc, enc_hash, dec, sha = best["enc"], best["enc_hash"], best["dec"], best["sha"]
     b3 = best["blake3"]
@@ -261,8 +293,11 @@ def throughput(work: Path, size_mb: int, seg: int, repeat: int) -> None:
             ("open-time check: streaming BLAKE3 of the file", best["check"], b3),
             ("BLAKE3 alone (in memory)", b3, b3),
             ("SHA-256 alone (hashlib, in memory; format 1)", sha, b3),
-            ("Parquet read over the decrypting reader", best["parquet"], best["plain_parquet"]),
-            ("open check + Parquet read (to_pandas path)", best["check"] + best["parquet"],
+            ("Parquet read over the reader (format 2, checked)", best["parquet"], best["plain_parquet"]),
+            ("Parquet read over the reader (format 1)", best["parquet_v1"], best["plain_parquet"]),
+            ("format-1 open check + read (to_pandas path)", best["check"] + best["parquet_v1"],
+             best["plain_parquet"]),
+            ("format-2 open check + read (to_pandas path)", best["check2"] + best["parquet"],
              best["plain_parquet"]),
             ("Parquet read of the plaintext file", best["plain_parquet"], best["plain_parquet"])]
     for name, seconds, baseline in rows:
@@ -285,9 +320,12 @@ def throughput(work: Path, size_mb: int, seg: int, repeat: int) -> None:
           f"{len(parquet_ratios)} back-to-back pairs = {statistics.median(parquet_ratios):.2f}")
     print(f"(CPU time of the same pairs, all threads: plain / ours median "
           f"{statistics.median(parquet_cpu_ratios):.2f} -- less sensitive to other jobs than wall time)")
+    print(f"(format 1, no per-segment check, same rounds: wall median {statistics.median(v1_ratios):.2f}, "
+          f"CPU median {statistics.median(v1_cpu_ratios):.2f})")
     print(f"RESULT open check + Parquet read vs plain Parquet read, median of {len(open_ratios)} "
-          f"rounds = {statistics.median(open_ratios):.2f} (no goal: the whole to_pandas cost)")
-    for path in (plain, cipher, work / "raw.bin"):
+          f"rounds: format 2 = {statistics.median(open2_ratios):.2f}, format 1 = "
+          f"{statistics.median(open_ratios):.2f} (no goal: the whole to_pandas cost)")
+    for path in (plain, cipher, work / "raw.bin", work / "table.segs"):
         path.unlink(missing_ok=True)
 
 

@@ -53,6 +53,7 @@ def main() -> int:
     parser.add_argument("--compare", type=Path, help="an earlier dump: report the first difference")
     parser.add_argument("--limit", type=int, default=0, help="documents per corpus (0: all)")
     parser.add_argument("--corpus", action="append", help="only these corpora (file stems; repeatable)")
+    parser.add_argument("--processes", type=int, default=1, help="scrub_many worker processes (batch rows)")
     args = parser.parse_args()
 
     from dataprotocol.deid import Scrubber, ScrubConfig
@@ -67,12 +68,15 @@ def main() -> int:
             continue
         texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         texts = texts[:args.limit] if args.limit else texts
-        for i, result in enumerate(default.scrub_many(texts, n_process=1)):
+        for i, result in enumerate(default.scrub_many(texts, n_process=args.processes)):
             lines.append(_row(path.stem, i, "batch", result))
         for i in range(0, len(texts), 7):
             lines.append(_row(path.stem, i, "single", default.scrub(texts[i])))
             lines.append(_row(path.stem, i, "keyed", keyed.scrub(texts[i])))
         print(f"{path.name}: {len(texts)} documents", file=sys.stderr)
+    if not lines:
+        print("no documents read", file=sys.stderr)
+        return 2
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     if args.compare is None:
         return 0

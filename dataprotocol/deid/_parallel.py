@@ -4,12 +4,13 @@ This module knows nothing of the scrubber: it is handed a *batch function*
 ``(texts, first) -> results`` and, for platforms without ``fork``, a picklable
 factory that builds one in each worker. With ``fork`` the workers inherit the
 loaded function (copy-on-write: no second spaCy load); elsewhere each worker calls
-the factory once. Work is handed out in batches and results come back in input
-order (``imap``).
+the factory once. Work is handed out in batches (at most ``batch_size``, at least four
+per process) and results come back in input order (``imap``).
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -47,10 +48,19 @@ def scrub_parallel(texts: Sequence[str], *, worker: BatchFunction, factory: Call
                    batch_size: int, n_process: int) -> list[Scrubbed]:
     """Run ``worker`` over ``texts`` in batches of ``batch_size`` on ``n_process`` processes."""
     global _WORKER
-    batches = [(list(texts[i:i + batch_size]), i) for i in range(0, len(texts), batch_size)]
+    # at least 4 work units per process: 5 batches of 64 on 2 processes would leave one idle
+    # for a fifth of the run; a batch only sets how many documents spaCy pipes at once
+    step = max(1, min(batch_size, -(-len(texts) // (4 * n_process))))
+    batches = [(list(texts[i:i + step]), i) for i in range(0, len(texts), step)]
     if "fork" in multiprocessing.get_all_start_methods():
         _WORKER = worker
-        pool = multiprocessing.get_context("fork").Pool(n_process)
+        # frozen objects are not scanned by the workers' garbage collector, so the loaded
+        # models' pages stay shared instead of being copied on first collection (gc docs)
+        gc.freeze()
+        try:
+            pool = multiprocessing.get_context("fork").Pool(n_process)
+        finally:
+            gc.unfreeze()
     else:  # pragma: no cover - Windows / macOS spawn
         pool = multiprocessing.get_context("spawn").Pool(n_process, initializer=_init_spawned,
                                                          initargs=(factory,))

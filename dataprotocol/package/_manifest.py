@@ -6,7 +6,9 @@ the scrub report (counts only), the schema (names and types, never values), the
 encryption parameters, the random ``package_id`` that every shard's associated data
 binds, one entry per shard (index, file, rows, plaintext and ciphertext sizes, and the
 ciphertext digest: SHA-256 under ``"sha256"`` in format 1, BLAKE3 under ``"blake3"`` in
-format 2 -- see ``_digest``), the publisher's own wrapped copies of the shard keys, and (newer
+format 2 -- see ``_digest`` -- and, format 2, ``"segments": {"path", "blake3"}``, the
+commitment to the per-segment digest list that readers check every segment against:
+``_segments``), the publisher's own wrapped copies of the shard keys, and (newer
 packages) the pins every reader and spender must honour: ``ledger`` (the dataset's
 ledger, :class:`~dataprotocol.policy.LedgerPin`) and ``revocations`` (where the
 publisher's current revocation list lives).
@@ -67,11 +69,18 @@ class ShardEntry:
     ciphertext_size: int
     digest: str
     algorithm: str = BLAKE3
+    #: format 2: the sidecar holding the per-segment digests (``_segments``) ...
+    segments_path: str | None = None
+    #: ... and the signed BLAKE3 of the stream header and that list
+    segments_digest: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"index": self.index, "path": self.path, "rows": self.rows,
-                "plaintext_size": self.plaintext_size, "ciphertext_size": self.ciphertext_size,
-                self.algorithm: self.digest}
+        entry: dict[str, Any] = {"index": self.index, "path": self.path, "rows": self.rows,
+                                 "plaintext_size": self.plaintext_size,
+                                 "ciphertext_size": self.ciphertext_size, self.algorithm: self.digest}
+        if self.segments_path is not None:
+            entry["segments"] = {"path": self.segments_path, BLAKE3: self.segments_digest}
+        return entry
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], *, manifest_format: int = FORMAT) -> ShardEntry:
@@ -81,10 +90,27 @@ class ShardEntry:
         others = [name for name in FORMAT_DIGESTS.values() if name != algorithm and name in data]
         if others:
             raise ValueError(f"a format-{manifest_format} shard entry carries {others[0]}, not {algorithm}")
+        segments_path, segments_digest = _segments_of(data, manifest_format=manifest_format)
         return cls(index=int(data["index"]), path=str(data["path"]), rows=int(data["rows"]),
                    plaintext_size=int(data["plaintext_size"]),
                    ciphertext_size=int(data["ciphertext_size"]), digest=str(data[algorithm]),
-                   algorithm=algorithm)
+                   algorithm=algorithm, segments_path=segments_path, segments_digest=segments_digest)
+
+
+def _segments_of(data: dict[str, Any], *, manifest_format: int) -> tuple[str | None, str | None]:
+    """The ``segments`` block: required in format 2 (what readers check each segment
+    against), absent in format 1 (a reader must not believe a list the format has not)."""
+    block = data.get("segments")
+    if manifest_format < 2:
+        if block is not None:
+            raise ValueError("a format-1 shard entry carries a segments list")
+        return None, None
+    if not isinstance(block, dict) or set(block) != {"path", BLAKE3}:
+        raise ValueError("a format-2 shard entry needs segments: {path, blake3}")
+    digest = block[BLAKE3]
+    if not isinstance(digest, str) or len(digest) != 64 or digest.strip("0123456789abcdef"):
+        raise ValueError("segments.blake3 is not 64 lowercase hex digits")
+    return str(block["path"]), digest
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from dataprotocol.package._manifest import (
     shard_context,
 )
 from dataprotocol.package._scrub import ScrubPlan, scrub_batches, source_batches
+from dataprotocol.package._segments import sidecar_path
 from dataprotocol.package._sources import TableSource, open_source
 from dataprotocol.package._storage import MANIFEST_NAME, Location, staged_package
 from dataprotocol.package._stream import DEFAULT_SEGMENT_SIZE, StreamWriter
@@ -60,7 +61,8 @@ class _ShardSink:
         self.relative = f"shards/shard-{index:05d}.dps"
         self._file: IO[bytes] = location.open(self.relative, "wb")
         self._stream = StreamWriter(self._file, self.key, context=context, segment_size=segment_size,
-                                    digest_algorithm=BLAKE3)
+                                    digest_algorithm=BLAKE3, segment_digests=True)
+        self._location = location
         self._writer = pq.ParquetWriter(self._stream, schema, compression=_COMPRESSION)
         self.rows = 0
 
@@ -73,10 +75,14 @@ class _ShardSink:
         self._writer.close()
         self._stream.finish()
         self._file.close()
+        segments = sidecar_path(self.relative)  # what readers check each segment against
+        with self._location.open(segments, "wb") as handle:
+            handle.write(self._stream.segment_digests)
         return ShardEntry(index=self.index, path=self.relative, rows=self.rows,
                           plaintext_size=self._stream.plaintext_size,
                           ciphertext_size=self._stream.ciphertext_size, digest=self._stream.digest,
-                          algorithm=BLAKE3)
+                          algorithm=BLAKE3, segments_path=segments,
+                          segments_digest=self._stream.segments_digest)
 
 
 def _clean_schema(schema: pa.Schema) -> pa.Schema:

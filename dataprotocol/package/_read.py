@@ -1,13 +1,20 @@
 """Reading shards: check the ciphertext against the manifest, then decrypt.
 
-Order matters: ``open_package`` compares every shard's size and digest with the signed
-manifest (:func:`check_shard`) *before* a single byte is decrypted, so a swapped,
-truncated, extended or altered shard is reported as an :class:`IntegrityError` naming
-the file. Reading then decrypts through a :class:`SegmentReader`, which authenticates
-every segment it touches against the shard's own key and associated data (dataset,
-version, shard index, package id) and takes the length from the manifest -- so a file
-changed after the check still can't yield a wrong byte, only a ``DecryptionError``.
-Memory stays at about one segment plus what Parquet decodes.
+Format 2 (verify as you read): ``open_package`` checks each shard's size, and its
+segment digest list (``_segments``) with the stream header against the signed manifest
+(:func:`check_shard_open`: a few small reads, no hashing of the shard) -- a missing,
+swapped, truncated or extended shard is an :class:`IntegrityError` naming the file.
+Reading fetches and checks the list again and hashes every segment it loads, comparing
+it with the list *before* decrypting it: a byte changed at any time, by anyone, even a
+holder of the shard key, is the opaque ``DecryptionError`` naming the file, never a
+returned byte. ``verify_package`` (:func:`check_shard`) still hashes whole files.
+
+Format 1 (no list): every shard's size and SHA-256 are checked at open, before a byte is
+decrypted; reads then rely on AES-GCM, which a holder of the key can satisfy with a
+file swapped after the check (docs/threat-model.md). Either way every segment is
+authenticated against the shard's own key and associated data (dataset, version, shard
+index, package id), the length comes from the manifest, and memory stays at about one
+segment plus what Parquet decodes.
 """
 
 from __future__ import annotations
@@ -24,38 +31,97 @@ import pyarrow.parquet as pq
 from dataprotocol.errors import IntegrityError
 from dataprotocol.package._digest import SHA256, new_digest
 from dataprotocol.package._manifest import Manifest, ShardEntry
+from dataprotocol.package._segments import DIGEST_SIZE, SegmentList, load_segment_list, segment_digest
 from dataprotocol.package._storage import Location
+from dataprotocol.package._stream import HEADER_SIZE, TAG_SIZE, StreamHeader
 from dataprotocol.package._stream_read import SegmentReader
 
-__all__ = ["check_shard", "check_shards", "read_shard", "iter_shard_batches"]
+__all__ = ["check_shard", "check_shard_open", "check_shards", "segment_list", "read_shard",
+           "iter_shard_batches"]
 
 _CHUNK = 1024 * 1024
 _LABEL = {"sha256": "SHA-256", "blake3": "BLAKE3"}
 _CHECK_THREADS = 4  # shards hashed at once by check_shards (more only adds seeks)
 
 
+def _check_size(location: Location, entry: ShardEntry) -> None:
+    size = location.size(entry.path)
+    if size != entry.ciphertext_size:
+        raise IntegrityError(f"{location.name(entry.path)}: size {size} bytes, manifest says "
+                             f"{entry.ciphertext_size} (truncated, extended or replaced)")
+
+
+def segment_list(location: Location, entry: ShardEntry) -> SegmentList | None:
+    """The shard's digest list as fetched (format 2), unchecked; None for format 1."""
+    if entry.segments_path is None or entry.segments_digest is None:
+        return None
+    return load_segment_list(location, path=entry.segments_path, commitment=entry.segments_digest,
+                             ciphertext_size=entry.ciphertext_size)
+
+
+def _checked_list(location: Location, entry: ShardEntry, segments: SegmentList, header: bytes) -> None:
+    """Raise an ``IntegrityError`` naming the files unless the list and header are as signed."""
+    try:
+        count = -(-(entry.ciphertext_size - HEADER_SIZE)
+                  // (StreamHeader.parse(header).segment_size + TAG_SIZE))
+    except IntegrityError:
+        count = -1
+    if count < 1 or not segments.matches(header, count=count):
+        raise IntegrityError(f"{location.name(entry.path)}: stream header or segment digest list "
+                             f"{entry.segments_path} does not match the manifest (altered or swapped)")
+
+
+def check_shard_open(location: Location, entry: ShardEntry) -> None:
+    """What ``open_package`` checks: format 2 -- size, header and digest list (each segment
+    is checked when read); format 1 -- the whole file's digest (:func:`check_shard`)."""
+    segments = segment_list(location, entry)
+    if segments is None:
+        check_shard(location, entry)
+        return
+    try:
+        _check_size(location, entry)
+        with location.open(entry.path) as handle:
+            header = handle.read(HEADER_SIZE)
+    except FileNotFoundError as exc:
+        raise IntegrityError(f"{location.name(entry.path)}: shard file is missing") from exc
+    _checked_list(location, entry, segments, header)
+
+
 def check_shard(location: Location, entry: ShardEntry, *, also_sha256: bool = False) -> str | None:
     """Stream-hash a shard file and compare it with the manifest (no keys needed).
 
     The entry's own digest (BLAKE3, or SHA-256 for a format-1 manifest) is what is
-    checked. With ``also_sha256`` the same pass computes the file's SHA-256 and returns
-    it (Croissant wants SHA-256): a value returned only once the signed digest matched.
+    checked; in format 2, in the same pass, the digest list against the manifest and
+    every segment against the list. With ``also_sha256`` the same pass computes the
+    file's SHA-256 and returns it (Croissant wants SHA-256): a value returned only once
+    the signed digest matched.
     """
     name = location.name(entry.path)
     digest, size = new_digest(entry.algorithm), 0
     sha256 = hashlib.sha256() if also_sha256 and entry.algorithm != SHA256 else None
+    segments = segment_list(location, entry)
     try:  # the size first: a wrong size needs no hashing (a sparse 1 TB file would take hours)
-        if location.size(entry.path) != entry.ciphertext_size:
-            raise IntegrityError(f"{name}: size {location.size(entry.path)} bytes, manifest says "
-                                 f"{entry.ciphertext_size} (truncated, extended or replaced)")
+        _check_size(location, entry)
         with location.open(entry.path) as handle:
-            while chunk := handle.read(_CHUNK):
+            # format 2 reads the header, then one segment at a time, to check each one
+            chunk_size, index, mismatch = (HEADER_SIZE if segments is not None else _CHUNK), 0, False
+            while chunk := handle.read(chunk_size):
                 digest.update(chunk)
                 if sha256 is not None:
                     sha256.update(chunk)
+                if segments is not None and size == 0:
+                    _checked_list(location, entry, segments, chunk)
+                    chunk_size = StreamHeader.parse(chunk).segment_size + TAG_SIZE
+                elif segments is not None:
+                    expected = segments.digests[index * DIGEST_SIZE : (index + 1) * DIGEST_SIZE]
+                    mismatch |= segment_digest(chunk) != expected
+                    index += 1
                 size += len(chunk)
     except FileNotFoundError as exc:
         raise IntegrityError(f"{name}: shard file is missing") from exc
+    if segments is not None and mismatch:
+        raise IntegrityError(f"{name}: a segment does not match its digest in {entry.segments_path} "
+                             "(altered or swapped)")
     if size != entry.ciphertext_size:
         raise IntegrityError(f"{name}: size {size} bytes, manifest says "
                              f"{entry.ciphertext_size} (truncated, extended or replaced)")
@@ -68,16 +134,16 @@ def check_shard(location: Location, entry: ShardEntry, *, also_sha256: bool = Fa
 
 
 def check_shards(location: Location, entries: Sequence[ShardEntry]) -> None:
-    """:func:`check_shard` for each entry, a few at a time on threads (file reads and
-    both hashes release the GIL, so a second core halves a multi-shard check); the first
-    failing entry *in order* is the one raised, as a sequential check would."""
+    """:func:`check_shard_open` for each entry, a few at a time on threads (file reads and
+    both hashes release the GIL, so a second core halves a multi-shard format-1 check);
+    the first failing entry *in order* is the one raised, as a sequential check would."""
     if len(entries) <= 1:
         for entry in entries:
-            check_shard(location, entry)
+            check_shard_open(location, entry)
         return
     workers = min(len(entries), _CHECK_THREADS, os.cpu_count() or 1)
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="dp-shard-check") as pool:
-        checks = [pool.submit(check_shard, location, entry) for entry in entries]
+        checks = [pool.submit(check_shard_open, location, entry) for entry in entries]
         for check in checks:
             check.result()  # raises the first failure in order; the pool waits for the rest
 
@@ -95,8 +161,15 @@ def _plaintext(location: Location, manifest: Manifest, index: int, key: bytes) -
         handle = location.open(entry.path)
     except FileNotFoundError as exc:
         raise IntegrityError(f"{name}: shard file is missing") from exc
-    with handle, SegmentReader(handle, key, context=manifest.context(index),
-                               size=entry.ciphertext_size, where=name, arrow_buffers=True) as reader:
+    try:
+        segments = segment_list(location, entry)  # fetched again: it is checked where it is used
+        if segments is not None:  # a file changed since open is refused, not partly read
+            _check_size(location, entry)
+    except BaseException:
+        handle.close()
+        raise
+    with handle, SegmentReader(handle, key, context=manifest.context(index), size=entry.ciphertext_size,
+                               where=name, arrow_buffers=True, segments=segments) as reader:
         yield reader  # the reader (and its read-ahead) is closed before the file
 
 

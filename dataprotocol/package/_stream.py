@@ -33,6 +33,7 @@ import struct
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import IO, Union
 
+import blake3
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
@@ -115,7 +116,9 @@ class StreamWriter(io.RawIOBase):
 
     ``digest`` (hex, of ``digest_algorithm``: see ``_digest``) and ``ciphertext_size``
     describe every byte written to ``sink``, header included (``hash_ciphertext=False``
-    skips the hash, for benchmarks that isolate framing). The hash of a sealed segment
+    skips the hash, for benchmarks that isolate framing). With ``segment_digests`` the
+    helper also records BLAKE3 of each stored segment (:attr:`segment_digests`, see
+    ``_segments``: what a reader checks each segment against). The hash of a sealed segment
     runs on a helper thread while the next one is encrypted (hashlib, blake3 and AESGCM
     release the GIL); two sealed-segment buffers alternate, so memory stays at three
     segments.
@@ -131,6 +134,7 @@ class StreamWriter(io.RawIOBase):
         unsafe_nonce_prefix: bytes | None = None,
         hash_ciphertext: bool = True,
         digest_algorithm: str = SHA256,
+        segment_digests: bool = False,
     ) -> None:
         super().__init__()
         prefix = os.urandom(NONCE_PREFIX_SIZE) if unsafe_nonce_prefix is None else unsafe_nonce_prefix
@@ -154,7 +158,10 @@ class StreamWriter(io.RawIOBase):
         self._hash: Digest | None = new_digest(digest_algorithm) if hash_ciphertext else None
         self._hasher: ThreadPoolExecutor | None = None
         self._hashing: Future[object] | None = None
-        self._emit(memoryview(header), background=False)
+        self._header_bytes = header
+        #: BLAKE3 of each stored segment, concatenated (``_segments``), if asked for
+        self._segment_digests: bytearray | None = bytearray() if segment_digests else None
+        self._emit(memoryview(header), background=False, segment=False)
 
     @property
     def digest(self) -> str:
@@ -163,6 +170,20 @@ class StreamWriter(io.RawIOBase):
             raise ValueError("created with hash_ciphertext=False")
         self._wait_hash()
         return self._hash.hexdigest()
+
+    @property
+    def segment_digests(self) -> bytes:
+        """The per-segment digest list (the shard's sidecar), once :meth:`finish` ran."""
+        if self._segment_digests is None or not self._finished:
+            raise ValueError("created without segment_digests=True, or not finished")
+        return bytes(self._segment_digests)
+
+    @property
+    def segments_digest(self) -> str:
+        """The manifest's commitment to the header and :attr:`segment_digests`."""
+        from dataprotocol.package._segments import segments_commitment
+
+        return segments_commitment(self._header_bytes, self.segment_digests)
 
     @property
     def sha256(self) -> str:
@@ -182,18 +203,25 @@ class StreamWriter(io.RawIOBase):
             hashing, self._hashing = self._hashing, None
             hashing.result()
 
-    def _emit(self, data: memoryview, *, background: bool) -> None:
+    def _absorb(self, data: memoryview, segment: bool) -> None:
+        """Hash written bytes (on the helper thread for a segment sealed in the background)."""
+        assert self._hash is not None
+        self._hash.update(data)
+        if segment and self._segment_digests is not None:
+            self._segment_digests += blake3.blake3(data).digest()
+
+    def _emit(self, data: memoryview, *, background: bool, segment: bool = True) -> None:
         self._sink.write(data)  # type: ignore[arg-type]
         self.ciphertext_size += len(data)
         if self._hash is None:
             return
         self._wait_hash()  # hashes stay in order, and the other buffer is free again
         if not background:
-            self._hash.update(data)
+            self._absorb(data, segment)
             return
         if self._hasher is None:
             self._hasher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dp-stream-digest")
-        self._hashing = self._hasher.submit(self._hash.update, data)
+        self._hashing = self._hasher.submit(self._absorb, data, segment)
 
     def _seal(self, chunk: BytesLike, *, last: bool) -> memoryview:
         """Seal ``chunk`` as the next segment into the free sealed buffer; return it."""

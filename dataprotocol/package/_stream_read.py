@@ -8,7 +8,7 @@ segments -- raises one opaque :class:`DecryptionError`.
 from __future__ import annotations
 
 import io
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import pyarrow as pa
 from cryptography.exceptions import InvalidTag
@@ -21,6 +21,9 @@ from dataprotocol.package._stream import (
     StreamHeader,
     _check_key,
 )
+
+if TYPE_CHECKING:
+    from dataprotocol.package._segments import SegmentList
 
 __all__ = ["SegmentReader", "decrypt_bytes"]
 
@@ -48,22 +51,33 @@ class SegmentReader(io.RawIOBase):
     The last segment decrypted is kept (one segment of memory), so small reads inside
     it cost no decryption; a read or ``readinto`` that spans whole segments decrypts them
     straight into the buffer it returns or fills.
+
+    With ``segments`` (the shard's signed digest list, manifest format 2: ``_segments``)
+    the list is matched against the header read here and the manifest's commitment, and
+    every segment's stored bytes are hashed and compared with the list *before* they are
+    decrypted: a file replaced or changed at any time, even by a holder of the key,
+    yields the opaque :class:`DecryptionError`, never a byte the publisher did not sign.
     """
 
     def __init__(self, source: IO[bytes], key: bytes, *, context: bytes, size: int,
-                 where: str | None = None, arrow_buffers: bool = False) -> None:
+                 where: str | None = None, arrow_buffers: bool = False,
+                 segments: SegmentList | None = None) -> None:
         super().__init__()
         self._where = where
         self._arrow_buffers = arrow_buffers
         self._source = source
         source.seek(0)
-        self._header = StreamHeader.parse(source.read(HEADER_SIZE), where=where)
+        raw_header = source.read(HEADER_SIZE)
+        self._header = StreamHeader.parse(raw_header, where=where)
         self._aead = _check_key(key)
         self._ad = self._header.to_bytes() + context
         try:
             self._count, last = _layout(size, self._header.segment_size)
         except ValueError as exc:
             raise DecryptionError(where) from exc
+        if segments is not None and not segments.matches(raw_header, count=self._count):
+            raise DecryptionError(where)
+        self._segments = segments
         seg = self._header.segment_size
         self._size = (self._count - 1) * seg + last - TAG_SIZE
         self._pos = 0
@@ -110,6 +124,8 @@ class SegmentReader(io.RawIOBase):
         if got != len(sealed):
             raise DecryptionError(self._where)
         self._source_pos = start + got
+        if self._segments is not None:  # checked before AES-GCM ever sees it
+            self._segments.check_segment(index, sealed, where=self._where)
         return self._header.nonce(index, last=index == self._count - 1), sealed
 
     def _segment(self, index: int) -> memoryview:

@@ -2,8 +2,10 @@
 
 Checks that ``manifest.json`` is signed by the publisher named in its dataset card (or,
 when given, by an expected publisher), that each shard file exists with the size and
-SHA-256 the manifest records, and that its stream header is version 1 with the
-manifest's segment size. It cannot decrypt; ``open_package`` authenticates contents.
+digest the manifest records (SHA-256 in format 1, BLAKE3 in format 2), in format 2 that
+its segment digest list matches the manifest and every segment matches the list, and
+that its stream header is version 1 with the manifest's segment size.
+It cannot decrypt; ``open_package`` authenticates contents.
 """
 
 from __future__ import annotations

@@ -36,6 +36,10 @@ def _found(scrubber: Any, text: str) -> dict[str, str]:
     ("出生年月：1990.02\n民族：汉族", "1990.02", "DATE_TIME"),
     ("被告：汪坚，男，2006.02出生，住上海。", "2006.02", "DATE_TIME"),
     ("2015.09-2019.06 就读于某大学", "2019.06", "DATE_TIME"),
+    ("QQ号码 87654321", "87654321", "ID"),
+    ("快递单号：SF 1234 5678 9012", "SF 1234 5678 9012", "ID"),  # groups read out
+    ("军官证号：军字第1234567号", "军字第1234567号", "ID"),
+    ("设备号IMEI：867530012345678", "867530012345678", "ID"),
 ])
 def test_chinese_identifiers_are_found(scrubber: Any, text: str, value: str, entity: str) -> None:
     found = _found(scrubber, text)
@@ -69,6 +73,8 @@ def test_look_alikes_are_left_alone(scrubber: Any, text: str, entity: str) -> No
     ("下次会议由高飞雨主持。", "高飞雨"),
     ("会议纪要\n朱志海负责与客户对接。", "朱志海"),
     ("出租方（甲方）：付熙，身份证号见附件", "付熙"),
+    ("住户邱少云反映楼道漏水。", "邱少云"),
+    ("投诉对象：快递员贝晓峰", "贝晓峰"),
 ])
 def test_chinese_names_are_found(scrubber: Any, text: str, name: str) -> None:
     assert _found(scrubber, text).get(name) == "PERSON"
@@ -78,6 +84,7 @@ def test_chinese_names_are_found(scrubber: Any, text: str, name: str) -> None:
 @pytest.mark.parametrize("text", [
     "请核对用户信息和同事关系。",  # a role word before an ordinary word
     "司机师傅很热情，维修师傅也来了。",
+    "师傅说这个要换。",
     "由公司负责，向商家付款，由平台处理。",
     "单位名称：杭州某某有限公司",
     "车牌号：粤B·D12345\n房型：大床房",

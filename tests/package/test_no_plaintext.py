@@ -65,7 +65,9 @@ def scrubbed_package(tmp_path_factory: pytest.TempPathFactory, card: DatasetCard
 def test_no_input_value_in_any_byte_of_the_package(scrubbed_package: Any) -> None:
     root, frame, _ = scrubbed_package
     files = [p for p in (root / "pkg").rglob("*") if p.is_file()] + [root / "grant.json"]
-    assert len(files) == 6  # manifest, README (a Hub-style card, no data), revocation list, two shards, the grant
+    # manifest, README (a Hub-style card, no data), revocation list, two shards, their two
+    # segment digest lists, the grant
+    assert len(files) == 8
     blobs = {p.name: p.read_bytes() for p in files}
     for needle in _needles(frame):
         for name, blob in blobs.items():

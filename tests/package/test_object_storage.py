@@ -95,8 +95,9 @@ def test_publish_verify_grant_open_train_round_trip_on_s3(
     objects = _objects(s3_server, bucket)
     prefix = "releases/reviews-v1/"
     assert sorted(objects) == [prefix + "README.md", prefix + "manifest.json", prefix + "revocations.json",
-                               prefix + "shards/shard-00000.dps",
-                               prefix + "shards/shard-00001.dps"]  # nothing else (README: a Hub card, no data)
+                               prefix + "shards/shard-00000.dps", prefix + "shards/shard-00000.segs",
+                               prefix + "shards/shard-00001.dps", prefix + "shards/shard-00001.segs"]
+    # nothing else (README: a Hub card, no data; .segs: each shard's segment digest list)
     capsys.readouterr()  # publish and grant printed their own lines
     assert main(["verify", url, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["passed"] is True
@@ -129,7 +130,7 @@ def test_a_tampered_object_on_the_server_is_caught(world, bucket, s3_server, cap
     _publish_and_grant(world, url, capsys)
     capsys.readouterr()
     client = s3_server.client()
-    shard = next(k for k in _objects(s3_server, bucket) if k.startswith("pkg/shards/"))
+    shard = next(k for k in _objects(s3_server, bucket) if k.startswith("pkg/shards/") and k.endswith(".dps"))
     body = bytearray(client.get_object(Bucket=bucket, Key=shard)["Body"].read())
     body[len(body) // 2] ^= 0x01  # one bit, same size
     client.put_object(Bucket=bucket, Key=shard, Body=bytes(body))
@@ -141,8 +142,29 @@ def test_a_tampered_object_on_the_server_is_caught(world, bucket, s3_server, cap
     assert report["passed"] is False
     assert main(["open", url, "--grant", str(world["grant"]), "--key", str(world["partner"]),
                  "--purpose", PURPOSE, "--out", str(world["dir"] / "rows.csv")]) == 1
-    assert "IntegrityError" in capsys.readouterr().err
+    err = capsys.readouterr().err  # format 2: the read refuses the changed segment (sizes match)
+    assert "DecryptionError" in err and shard in err
     assert not (world["dir"] / "rows.csv").exists()
+
+
+def test_a_tampered_segment_list_object_on_the_server_is_caught(world, bucket, s3_server, capsys) -> None:
+    url = f"s3://{bucket}/pkg-segs"
+    _publish_and_grant(world, url, capsys)
+    capsys.readouterr()
+    client = s3_server.client()
+    sidecar = next(k for k in _objects(s3_server, bucket) if k.startswith("pkg-segs/shards/")
+                   and k.endswith(".segs"))
+    body = bytearray(client.get_object(Bucket=bucket, Key=sidecar)["Body"].read())
+    body[0] ^= 0x01
+    client.put_object(Bucket=bucket, Key=sidecar, Body=bytes(body))
+    import fsspec
+
+    fsspec.AbstractFileSystem.clear_instance_cache()
+    assert main(["open", url, "--grant", str(world["grant"]), "--key", str(world["partner"]),
+                 "--purpose", PURPOSE, "--out", str(world["dir"] / "rows-segs.csv")]) == 1
+    err = capsys.readouterr().err
+    assert "IntegrityError" in err and sidecar.removeprefix("pkg-segs/") in err
+    assert not (world["dir"] / "rows-segs.csv").exists()
 
 
 def test_grant_issue_and_check_take_a_package_url(world, bucket, capsys) -> None:

@@ -1,9 +1,11 @@
 """Tampering with any file of a package, or with a grant, is detected and names the file.
 
 Hypothesis picks the file, the byte and the change. Each mutated package is opened
-through a valid grant: ``open_package`` must raise an ``IntegrityError`` (or one of its
-subclasses, ``SignatureError`` / ``DecryptionError``) whose message names the file --
-and so returns no plaintext at all.
+through a valid grant and read: opening or reading must raise an ``IntegrityError`` (or
+one of its subclasses, ``SignatureError`` / ``DecryptionError``) whose message names the
+file -- and so returns no plaintext at all. (Manifest format 2 checks sizes, headers
+and segment digest lists at open and each segment's bytes as it is read, so a byte
+changed inside a shard is refused by the read; ``verify_package`` refuses it outright.)
 """
 
 from __future__ import annotations
@@ -55,7 +57,7 @@ def copy_of(pristine: tuple[Path, dict[str, Any]]) -> Any:
 
 def _assert_detected(package: Path, grant: Any, grantee: KeyPair, *, names: str) -> None:
     with pytest.raises(IntegrityError) as info:
-        open_package(package, grant=grant, key=grantee, purpose=PURPOSE)
+        open_package(package, grant=grant, key=grantee, purpose=PURPOSE).to_arrow()
     assert names in str(info.value)
 
 

@@ -21,8 +21,9 @@ from dataprotocol.errors import IntegrityError
 from dataprotocol.package._digest import BLAKE3, SHA256, new_digest
 from dataprotocol.package._manifest import ShardEntry, shard_context
 from dataprotocol.package._read import check_shard
+from dataprotocol.package._segments import sidecar_path
 from dataprotocol.package._storage import locate
-from dataprotocol.package._stream import encrypt_bytes
+from dataprotocol.package._stream import StreamWriter, encrypt_bytes
 from dataprotocol.package._stream_read import decrypt_bytes
 from dataprotocol.package._wrap import unwrap_key, wrap_context
 
@@ -93,6 +94,24 @@ def test_shard_digest_vector(case: dict[str, Any]) -> None:
         assert digest.hexdigest() == case[f"ciphertext_{algorithm}"]
 
 
+@pytest.mark.parametrize("case", DIGESTS["shards"], ids=lambda c: c["name"])
+def test_segment_digest_vector(case: dict[str, Any]) -> None:
+    """Format 2's per-segment digests and their commitment, as the writer computes them
+    (the vector file was cut from the ciphertext by make_segments_v2.py, not by the writer)."""
+    import io
+
+    length = next(c["plaintext_length"] for c in STREAM["cases"] if c["name"] == case["name"])
+    writer = StreamWriter(io.BytesIO(), bytes.fromhex(STREAM["key_hex"]),
+                          context=shard_context(**STREAM["context"]), segment_size=STREAM["segment_size"],
+                          unsafe_nonce_prefix=bytes.fromhex(STREAM["nonce_prefix_hex"]),
+                          digest_algorithm=BLAKE3, segment_digests=True)
+    writer.write(_pattern(length))
+    writer.finish()
+    assert writer.segment_digests.hex() == "".join(case["segment_blake3"])
+    assert writer.segments_digest == case["segments_blake3"]
+    assert writer.digest == case["ciphertext_blake3"]
+
+
 @pytest.mark.parametrize("fmt", [1, 2])
 def test_manifest_entry_vector_checks_its_shard(tmp_path: Path, fmt: int) -> None:
     """A signed entry of either format parses and passes check_shard on its ciphertext; one
@@ -107,8 +126,12 @@ def test_manifest_entry_vector_checks_its_shard(tmp_path: Path, fmt: int) -> Non
                                    unsafe_nonce_prefix=bytes.fromhex(STREAM["nonce_prefix_hex"])))
     (tmp_path / "shards").mkdir()
     (tmp_path / entry.path).write_bytes(bytes(ours))
+    if fmt == 2:
+        assert entry.segments_path == sidecar_path(entry.path)
+        case = next(c for c in DIGESTS["shards"] if c["name"] == DIGESTS["entries"]["ciphertext_of"])
+        (tmp_path / entry.segments_path).write_bytes(bytes.fromhex("".join(case["segment_blake3"])))
     check_shard(locate(tmp_path), entry)
     ours[len(ours) // 2] ^= 1
     (tmp_path / entry.path).write_bytes(bytes(ours))
-    with pytest.raises(IntegrityError, match="does not match the manifest"):
+    with pytest.raises(IntegrityError, match="does not match"):
         check_shard(locate(tmp_path), entry)

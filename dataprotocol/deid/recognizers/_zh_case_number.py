@@ -10,7 +10,8 @@ report without a label.
 
 Police filing and certificate numbers put the bracketed year after a prefix ending in
 ``字`` (``京公刑立字〔2024〕123号``, ``沪房租字（2024）第0123号``); real-estate
-certificates read ``京（2024）朝阳区不动产权第0012345号``. A government document number
+certificates read ``京（2024）朝阳区不动产权第0012345号``, and certificates without a year
+``军字第1234567号``, ``京房权证朝字第123456号``. A government document number
 (``国办发〔2024〕12号``) has neither form and is left alone: it names no person.
 """
 
@@ -39,4 +40,5 @@ class ChineseCaseNumberRecognizer(RegexRecognizer):
         RegexPattern("court case", _COURT_CASE, 0.65),
         RegexPattern("filed under a 字 prefix", _FILED, 0.55),
         RegexPattern("real-estate certificate", _PROPERTY, 0.6),
+        RegexPattern("certificate 字第N号", r"(?:(?![号为是的：:])\p{Han}){1,6}?字第\d{4,10}号", 0.55),
     )

@@ -30,6 +30,8 @@ _SEP = r"\s*(?:[:：#]|是|为)?\s*"
 _RECORD_NOUN = ("订单|运单|快递|包裹|保单|工单|合同|协议|发票|票据|凭证|账户|帐户|账单|流水|交易|会员卡|会员|卡券|优惠券|"
                 "申请|预约|挂号|案件|案卷|报案|理赔|退款|售后|维修单|服务单|批次|批号|档案|学籍|准考证|证书|执照|许可证")
 _UNIT = "元块角分件个只台套份张笔次单人天年月日号楼层室米吨克斤箱包瓶盒袋万千百%％"
+#: a number printed in groups for reading it out (快递单号：SF 1234 5678 9012, 会员卡号 8888 0000 1234)
+_GROUPS = r"(?P<id>(?:[A-Za-z]{1,4} ?)?\d{3,6}(?: \d{3,6}){2,5})(?![\dA-Za-z])"
 _BARE_ID = rf"(?:{_RECORD_NOUN}){_SEP}(?=[A-Za-z0-9\-]{{6}}){ID_TOKEN}(?![{_UNIT}]|\s?(?:kg|km|cm|mm|ml|g)\b)"
 
 
@@ -37,7 +39,8 @@ class ChineseLabelledNumberRecognizer(RegexRecognizer):
     ENTITY = "ID"
     LANGUAGE = "zh"
     PATTERNS = (RegexPattern("number after a 号 label", rf"{_LABEL}{_SEP}{ID_TOKEN}", 0.42, group="id"),
-                RegexPattern("id after a record noun", _BARE_ID, 0.42, group="id"))
+                RegexPattern("id after a record noun", _BARE_ID, 0.42, group="id"),
+                RegexPattern("spaced groups after a 号 label", rf"{_LABEL}{_SEP}{_GROUPS}", 0.42, group="id"))
 
     def validate(self, value: str) -> bool:
         return plausible_id(value)

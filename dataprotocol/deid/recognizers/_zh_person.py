@@ -32,7 +32,7 @@ _ROLES = ("患者|病人|病患|客户|用户|顾客|买家|卖家|联系人|收
           "我是|我叫|名叫|叫做|本人|致|亲爱的|尊敬的|抄送|发件|收件|寄给|交给|发给|转给|告诉|通知|联系|拜访|车主|来电人|乘客|房东|租客|"
           "业主|学生|家长|同学|朋友|领导|上级|下属|坐席|@|审核|审核人|复核|推荐人|联络人|代理人|监护人|From|To|Dear|"
           "师傅|接待|前台|班主任|辅导员|甲方|乙方|丙方|原告|被告|第三人|上诉人|被上诉人|申请执行人|被执行人|"
-          "住客|房客|租户|承租方|出租方|委托人|受托人|法官|书记员|陪审员|参会人|出席|主持人|发言人|代表")
+          "住客|房客|租户|住户|居民|村民|业户|考生|学员|游客|旅客|网友|承租方|出租方|委托人|受托人|法官|书记员|陪审员|参会人|出席|主持人|发言人|代表")
 #: a role word of the form "...员 / ...人 / ...者 / ...官" (理赔员, 查勘员, 报警人, 签收人, 记录者):
 #: a cue when a colon follows it, or when the name after it is not an ordinary word
 #: every such suffix is tried (a lazy prefix stopped at 受伤人|员 and 维修师|傅 before)
@@ -194,9 +194,9 @@ def _framed_name(text: str, end: int, words: dict[int, tuple[str, str]]) -> int 
         if not n or not 1 <= length - n <= 2 or any(c in _NOT_GIVEN for c in text[begin + n:end]):
             continue
         if begin and _is_han(text[begin - 1]) and text[begin - 1] not in _FRAME_BEFORE or \
-                text[begin] in _FRAME_BEFORE:  # 由|公司负责: the preposition is no surname here
+                text[begin] in _FRAME_BEFORE or _TITLE.match(text, begin):  # 由|公司负责, 师傅说
             continue
-        if any(len(word) >= 2 and not flag.startswith("nr") and dictionary_frequency(word) > _COMMON
+        if any(len(word) >= 2 and dictionary_frequency(word) > (_COMMON_NR if flag.startswith("nr") else _COMMON)
                for word, flag in (words.get(begin, ("", "")), words.get(begin + n, ("", "")))):
             continue  # an ordinary word at the name's start or as its "given name" (向|商家, 由|平台)
         return begin
