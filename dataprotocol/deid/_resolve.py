@@ -43,6 +43,7 @@ _LABEL_WORDS = frozenset(
     "policyholder beneficiary adjuster registrar pharmacist prescriber applicant employee employer "
     "esq esq.".split()
 )
+_NAMED = frozenset({"PERSON", "ORGANIZATION", "LOCATION", "NRP"})
 _MONTHS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 _DURATION = re.compile(
     r"(?:(?:about|around|over|under|the|a|an|few|several|last|next|past|\d+|one|two|three|four|five|six|seven|"
@@ -115,6 +116,8 @@ def _clean(text: str, f: Finding) -> Finding | None:
         if not any(ch.isalnum() for ch in span) or span.lower() in _LABEL_WORDS or _stop_words_only(span):
             return None
     span = text[start:end]
+    if f.entity_type in _NAMED and span.lower() in _LABEL_WORDS:
+        return None  # a role or field word alone ("Plaintiff", "Tenant") is nobody's name, whoever proposed it
     if f.entity_type == "DATE_TIME" and f.recognizer not in ("WrittenDateRecognizer", "ChineseDateRecognizer"):
         if not any(ch.isdigit() for ch in span) and not _MONTHS.search(span):
             return None  # "yesterday", "this morning": relative, not an identifier

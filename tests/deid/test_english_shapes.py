@@ -21,6 +21,7 @@ from dataprotocol.deid.recognizers import (
     AgeRecognizer,
     CompanySuffixRecognizer,
     LabelledIdRecognizer,
+    NameLexiconRecognizer,
     PersonContextRecognizer,
     UnknownNameRecognizer,
     UpperCaseNameRecognizer,
@@ -102,6 +103,8 @@ def test_slashed_words_are_not_names() -> None:
 
 def test_lower_case_name_after_its(scrubber: Any) -> None:
     assert "maria" not in scrubber.scrub("hey its maria here, can u call me back").text
+    # the possessive: only a known first name counts after "its", never an unknown word
+    assert _spans(NameLexiconRecognizer(), "the object and its descriptor, with its traceback") == []
 
 
 def test_roles_are_not_names(scrubber: Any) -> None:

@@ -15,7 +15,8 @@ __all__ = ["PersonContextRecognizer"]
 
 _NAME_WORD = r"(?:\p{Lu}\p{Ll}+(?:[\-'][A-Z]?\p{Ll}+)?|[A-Z]\.|O'[A-Z][a-z]+|Mc[A-Z][a-z]+)"
 _TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+)?"
-_NAME = rf"{_TITLE}(?P<name>{_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}})"
+# the words of one name are on one line ("To: Card Disputes\nPlease ..." is no name)
+_NAME = rf"{_TITLE}(?P<name>{_NAME_WORD}(?:[ \t]{_NAME_WORD}){{0,2}})"
 _I = re.IGNORECASE
 
 

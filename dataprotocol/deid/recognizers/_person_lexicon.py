@@ -64,8 +64,10 @@ _NEVER = frozenset(
     "blue pink gold silver".split()
 )
 # Lower-case chat names count only right after one of these cues ("hi, i'm ben").
-_LOWER_CUE = re.compile(r"(?i:\b(?:my name is|name's|this is|i'm|i am|im|it's|its|hi|hey|hello|thanks|thx|ty|dear|"
+_LOWER_CUE = re.compile(r"(?i:\b(?:my name is|name's|this is|i'm|i am|im|it's|hi|hey|hello|thanks|thx|ty|dear|"
                         r"ask|tell|ping|text|call|cc|with|from|love|xo)[,:]?\s+)$")
+# "hey its maria": chat's "its" is also the possessive ("its traceback"), so only a known first name
+_ITS_CUE = re.compile(r"(?i:\bits\s+)$")
 _LOWER_WORD = re.compile(r"(?<![\w@./#&+-])[a-z]{3,}(?:[-'][a-z]+)?(?![\w@]|\.\w|/)")
 
 
@@ -129,7 +131,8 @@ class NameLexiconRecognizer(RegexRecognizer):
         first = _lexicon()[0]
         return [(m.start(), m.end(), self.FIRST_SCORE) for m in _LOWER_WORD.finditer(text)
                 if (m.group() in first or not is_english_word(m.group()))
-                and _LOWER_CUE.search(text, max(0, m.start() - 16), m.start())]
+                and _LOWER_CUE.search(text, max(0, m.start() - 16), m.start())
+                or m.group() in first and _ITS_CUE.search(text, max(0, m.start() - 8), m.start())]
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
         return RecognizerResult(
