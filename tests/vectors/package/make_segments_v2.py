@@ -43,6 +43,11 @@ def main() -> None:
         case["segment_blake3"] = [d.hex() for d in digests]
         case["segments_blake3"] = blake3.blake3(ours[:HEADER] + b"".join(digests)).hexdigest()
         commitments[case["name"]] = case["segments_blake3"]
+    note = (" segment_blake3: BLAKE3 of each stored segment (ciphertext and tag); segments_blake3:"
+            " BLAKE3(header || those digests), what a format-2 entry signs under segments.blake3"
+            " (regenerate with make_segments_v2.py).")
+    if note not in vectors["description"]:
+        vectors["description"] += note
     entry = vectors["entries"]["format_2"]
     entry["segments"] = {"path": entry["path"].removesuffix(".dps") + ".segs",
                          "blake3": commitments[vectors["entries"]["ciphertext_of"]]}
