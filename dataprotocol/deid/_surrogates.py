@@ -7,9 +7,15 @@ value can be read from the surrogate without the key.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
-__all__ = ["surrogate"]
+__all__ = ["surrogate", "REFERENCE_DATE"]
+
+#: Faker draws dates and resident-id birthdays back from *today* unless told otherwise,
+#: so one seed gave another surrogate the next day (1995-10-11, then 1995-10-12): a
+#: fixed reference keeps "the same stand-in for one key" true across runs and days.
+REFERENCE_DATE = datetime.date(2025, 1, 1)
 
 _FAKERS: dict[str, Any] = {}
 
@@ -40,4 +46,19 @@ def surrogate(entity_type: str, *, seed: int, locale: str = "en_US") -> str | No
         return str(faker.bothify("??#######").upper())
     if provider == "age":
         return str(faker.random_int(18, 89))
+    if provider == "date":
+        return str(faker.date(end_datetime=REFERENCE_DATE))
+    if entity_type == "CN_RESIDENT_ID" and locale == "zh_CN":
+        return _cn_resident_id(faker)
     return str(getattr(faker, provider)())
+
+
+def _cn_resident_id(faker: Any) -> str:
+    """Faker's zh_CN ``ssn`` (GB 11643, MOD 11-2 check digit) with the birthday counted
+    back from :data:`REFERENCE_DATE` instead of today; same draws, same distribution."""
+    provider = faker.ssn.__self__
+    age = datetime.timedelta(days=faker.random_int(18 * 365, 90 * 365))
+    birthday = (REFERENCE_DATE - age).strftime("%Y%m%d")
+    area = faker.random_element(provider.area_codes)
+    body = faker.numerify(area + birthday + "##") + faker.random.choice("0123456789")
+    return body + str((1 - 2 * int(body, 13)) % 11).replace("10", "X")
