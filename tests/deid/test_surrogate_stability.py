@@ -31,7 +31,8 @@ def test_resident_id_surrogate_is_valid_and_before_the_reference(seed: int) -> N
     value = surrogate("CN_RESIDENT_ID", seed=seed, locale="zh_CN")
     assert value is not None and len(value) == 18 and gb11643_valid(value)
     birthday = datetime.datetime.strptime(value[6:14], "%Y%m%d").date()
-    assert REFERENCE_DATE - datetime.timedelta(days=90 * 365) <= birthday <= REFERENCE_DATE - datetime.timedelta(days=18 * 365)
+    oldest, youngest = (REFERENCE_DATE - datetime.timedelta(days=years * 365) for years in (90, 18))
+    assert oldest <= birthday <= youngest
 
 
 @given(st.integers(min_value=0, max_value=2**64 - 1))
