@@ -168,9 +168,10 @@ def scrub_chunk(scrubber: Scrubber, layout: Layout, first: int, chunk: Chunk, *,
                 n_process: int | None = 1) -> ChunkResult:
     """Scrub one chunk and encode it as it goes into the output file."""
     def scrub_texts(texts: list[str]) -> list[Any]:
-        if n_process == 1:  # documents numbered from the chunk's first row in errors
+        # documents numbered from the chunk's first row in errors, on either path
+        if n_process == 1:
             return list(scrubber.iter_scrub(texts, batch_size=layout.batch_size, first=first))
-        return scrubber.scrub_many(texts, batch_size=layout.batch_size, n_process=n_process)
+        return scrubber.scrub_many(texts, batch_size=layout.batch_size, n_process=n_process, first=first)
 
     if layout.suffix == ".txt":
         return _txt_result(scrub_texts(chunk))

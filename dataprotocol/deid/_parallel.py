@@ -45,13 +45,14 @@ def default_processes() -> int:
 
 
 def scrub_parallel(texts: Sequence[str], *, worker: BatchFunction, factory: Callable[[], BatchFunction],
-                   batch_size: int, n_process: int) -> list[Scrubbed]:
-    """Run ``worker`` over ``texts`` in batches of ``batch_size`` on ``n_process`` processes."""
+                   batch_size: int, n_process: int, first: int = 0) -> list[Scrubbed]:
+    """Run ``worker`` over ``texts`` in batches of ``batch_size`` on ``n_process`` processes;
+    ``first`` is the index of ``texts[0]`` (documents are numbered from it in errors)."""
     global _WORKER
     # at least 4 work units per process: 5 batches of 64 on 2 processes would leave one idle
     # for a fifth of the run; a batch only sets how many documents spaCy pipes at once
     step = max(1, min(batch_size, -(-len(texts) // (4 * n_process))))
-    batches = [(list(texts[i:i + step]), i) for i in range(0, len(texts), step)]
+    batches = [(list(texts[i:i + step]), first + i) for i in range(0, len(texts), step)]
     if "fork" in multiprocessing.get_all_start_methods():
         _WORKER = worker
         # frozen objects are not scanned by the workers' garbage collector, so the loaded

@@ -149,12 +149,13 @@ class Scrubber:
 
     # -- batches -------------------------------------------------------------------
     def scrub_many(self, texts: Iterable[str], *, batch_size: int = 64,
-                   n_process: int | None = None) -> list[Scrubbed]:
+                   n_process: int | None = None, first: int = 0) -> list[Scrubbed]:
         """Scrub many texts: spaCy ``nlp.pipe`` batches per language, worker processes.
 
         ``n_process=None`` (default) uses every core this process may run on; 1 keeps
         everything in this process. Order is preserved. Texts longer than
-        ``config.max_chunk_chars`` are chunked.
+        ``config.max_chunk_chars`` are chunked. ``first`` numbers the documents in
+        ``strict`` errors (the index of ``texts[0]`` in a larger input).
         """
         from dataprotocol.deid._parallel import default_processes, scrub_parallel
 
@@ -163,8 +164,8 @@ class Scrubber:
         if n_process > 1 and len(items) > batch_size:
             return scrub_parallel(items, worker=self.batch_function(batch_size),
                                   factory=functools.partial(batch_function, self.config, batch_size),
-                                  batch_size=batch_size, n_process=n_process)
-        return list(self.iter_scrub(items, batch_size=batch_size))
+                                  batch_size=batch_size, n_process=n_process, first=first)
+        return list(self.iter_scrub(items, batch_size=batch_size, first=first))
 
     def batch_function(self, batch_size: int) -> Callable[[Sequence[str], int], list[Scrubbed]]:
         """``(texts, first) -> results``: :meth:`iter_scrub` for one batch (worker engines)."""

@@ -177,3 +177,19 @@ def test_scrub_flags_unconfigured_language_and_strict_refuses(tmp_path: Path, ca
     assert not strict_out.exists()
     err = capsys.readouterr().err
     assert "document 1" in err and "'de'" in err and "Müller" not in err
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_strict_error_numbers_the_document_in_the_whole_file(tmp_path: Path, processes: int) -> None:
+    # chunks of 4 rows: the German row is row 9 of the file, row 1 of its chunk; with
+    # worker processes the number used to restart at each chunk
+    from dataprotocol.deid import Scrubber, ScrubConfig, scrub_file
+    from dataprotocol.errors import InputError
+
+    german = "Sehr geehrte Frau Müller, Ihre Bestellung wird morgen an die Hauptstraße 5 geliefert."
+    lines = ["Call Ann Lee at 555-123-4567, thanks."] * 9 + [german] + ["Mail bo@example.org today."] * 2
+    src, out = tmp_path / "in.txt", tmp_path / "out.txt"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="document 9: language 'de'") as caught:
+        scrub_file(Scrubber(ScrubConfig(strict=True)), src, out, batch_size=1, n_process=processes, chunk_rows=4)
+    assert "Müller" not in str(caught.value) and not out.exists()
