@@ -23,6 +23,7 @@ from typing import Any
 
 from dataprotocol._canonical import canonical_json, plain_json
 from dataprotocol.budget._accountant import check_delta
+from dataprotocol.budget._cap_check import EPS_SLACK, cap_reasons, current_runs, run_summary, spend, spent_by
 from dataprotocol.budget._chain import (
     ENTRY_COLUMNS,
     GENESIS,
@@ -31,7 +32,7 @@ from dataprotocol.budget._chain import (
     verify_dataset_rows,
     verify_rows,
 )
-from dataprotocol.budget._composition import compose_runs, filter_epsilon, run_epsilon
+from dataprotocol.budget._composition import compose_runs, run_epsilon
 from dataprotocol.budget._events import MechanismEvent, PrivacyEvent, PureDPEvent, ZCDPEvent
 from dataprotocol.budget._identity import (
     ChainHead,
@@ -47,16 +48,11 @@ from dataprotocol.budget._records import (
     EntryState,
     LedgerEntry,
     Reservation,
-    RunSummary,
 )
 from dataprotocol.budget._store import DEFAULT_LEDGER, LedgerTransaction, open_store
 from dataprotocol.errors import BudgetError, BudgetExceeded, InputError, IntegrityError
 
 __all__ = ["Ledger", "BudgetRefused"]
-
-#: slack for float round-off when comparing a spend with the cap
-_EPS_SLACK = 1e-9
-
 
 class BudgetRefused(BudgetExceeded):
     """A reservation or commit that the cap does not allow; ``reasons`` lists why."""
@@ -158,11 +154,11 @@ class Ledger:
             if any(e.is_run and e.run_id == run_id for e in entries):
                 raise BudgetError(f"run {run_id!r} is already in the ledger; a run id "
                                   "reserves once (a resumed run keeps its reservation)")
-            others = [events for events, _ in _current_runs(entries, dataset_id).values()]
-            spent = _spend([*others, planned], epsilon_cap, delta_cap)
-            reasons = _cap_reasons(spent, delta, epsilon_cap, delta_cap,
-                                   before=_spend(others, epsilon_cap, delta_cap),
-                                   spent_by=_spent_by(entries, dataset_id))
+            others = [events for events, _ in current_runs(entries, dataset_id).values()]
+            spent = spend([*others, planned], epsilon_cap, delta_cap)
+            reasons = cap_reasons(spent, delta, epsilon_cap, delta_cap,
+                                   before=spend(others, epsilon_cap, delta_cap),
+                                   spent_by=spent_by(entries, dataset_id))
             if reasons:
                 raise BudgetRefused(f"run {run_id!r} on dataset {dataset_id!r} refused, "
                                     "nothing was spent", reasons)
@@ -183,11 +179,11 @@ class Ledger:
         with self.store.read() as conn:
             entries = self._verified(conn)
             epsilon_cap, delta_cap = self._caps(conn, dataset_id)
-        others = [ev for ev, _ in _current_runs(entries, dataset_id).values()]
-        before = _spend(others, epsilon_cap, delta_cap)
-        spent = _spend([*others, planned], epsilon_cap, delta_cap)
-        reasons = _cap_reasons(spent, delta, epsilon_cap, delta_cap, before=before,
-                               spent_by=_spent_by(entries, dataset_id))
+        others = [ev for ev, _ in current_runs(entries, dataset_id).values()]
+        before = spend(others, epsilon_cap, delta_cap)
+        spent = spend([*others, planned], epsilon_cap, delta_cap)
+        reasons = cap_reasons(spent, delta, epsilon_cap, delta_cap, before=before,
+                               spent_by=spent_by(entries, dataset_id))
         return DryRun(allowed=not reasons, reasons=tuple(reasons), spent_before=before,
                       spent_after=spent, epsilon_cap=epsilon_cap, delta_cap=delta_cap)
 
@@ -212,16 +208,16 @@ class Ledger:
                                   "spend twice")
             reservation = mine[0]
             epsilon_cap, delta_cap = self._caps(conn, reservation.dataset_id)
-            current = _current_runs(entries, reservation.dataset_id)
+            current = current_runs(entries, reservation.dataset_id)
             reserved_events = current.pop(run_id)[0]
             others = [ev for ev, _ in current.values()]
-            spent = _spend([*others, actual], epsilon_cap, delta_cap)
-            as_reserved = _spend([*others, reserved_events], epsilon_cap, delta_cap)
+            spent = spend([*others, actual], epsilon_cap, delta_cap)
+            as_reserved = spend([*others, reserved_events], epsilon_cap, delta_cap)
             # Only a run that ran more than it reserved can push the total over the cap
             # here; a run within its reservation is never blamed for someone else's.
-            reasons = [] if spent <= as_reserved + _EPS_SLACK else _cap_reasons(
+            reasons = [] if spent <= as_reserved + EPS_SLACK else cap_reasons(
                 spent, reservation.delta, epsilon_cap, delta_cap,
-                before=_spend(others, epsilon_cap, delta_cap))
+                before=spend(others, epsilon_cap, delta_cap))
             if reasons:
                 meta_obj = {**meta_obj, "over_cap": True}
             entry = _append(conn, entries, run_id=run_id, dataset_id=reservation.dataset_id,
@@ -239,11 +235,11 @@ class Ledger:
         with self.store.read() as conn:
             entries = self._verified(conn)
             epsilon_cap, delta_cap = self._caps(conn, dataset_id)
-        current = _current_runs(entries, dataset_id)
+        current = current_runs(entries, dataset_id)
         composed = compose_runs(list(current.values()), delta=delta_cap, with_prv=with_prv,
                                 epsilon_cap=epsilon_cap)
         latest = {entry.run_id: entry for entry in entries if entry.is_run}
-        runs = tuple(_summary(latest[run_id], eps) for run_id, eps in
+        runs = tuple(run_summary(latest[run_id], eps) for run_id, eps in
                      zip(current, composed.run_epsilons))
         return BudgetStatus(
             dataset_id=dataset_id, epsilon_cap=epsilon_cap, delta_cap=delta_cap,
@@ -302,55 +298,6 @@ class Ledger:
                              file=self.location, field="dataset_id",
                              expected="the dataset named in the ledger's genesis")
         return float(row[0]), float(row[1])
-
-
-def _spend(runs: Sequence[Sequence[PrivacyEvent]], epsilon_cap: float, delta_cap: float) -> float:
-    """The cap check's number: the Rényi filter, its delta shares fixed by the cap."""
-    return filter_epsilon(runs, delta=delta_cap, epsilon_cap=epsilon_cap)
-
-
-def _current_runs(entries: Sequence[LedgerEntry],
-                  dataset_id: str) -> dict[str, tuple[tuple[PrivacyEvent, ...], float]]:
-    """run_id -> (events, delta) as each run counts now; later entries supersede."""
-    runs: dict[str, tuple[tuple[PrivacyEvent, ...], float]] = {}
-    for entry in entries:
-        if entry.is_run and entry.dataset_id == dataset_id:
-            runs[entry.run_id] = (entry.events, entry.delta)
-    return runs
-
-
-def _summary(last: LedgerEntry, epsilon: float) -> RunSummary:
-    return RunSummary(run_id=last.run_id, state=last.state, epsilon=epsilon, delta=last.delta,
-                      steps=sum(e.steps for e in last.events), events=last.events,
-                      created_at=last.created_at, entry_hash=last.entry_hash, meta=last.meta)
-
-
-def _spent_by(entries: Sequence[LedgerEntry], dataset_id: str) -> str:
-    """Who spent the dataset's budget so far: training runs, query releases (with their
-    queries), synthetic releases -- so a refusal names what it composes with."""
-    latest = {e.run_id: e for e in entries if e.is_run and e.dataset_id == dataset_id}
-    groups: dict[str, list[str]] = {}
-    for run_id, entry in latest.items():
-        kind = str(entry.meta.get("kind", "train"))
-        queries = entry.meta.get("queries")
-        label = f"{run_id} [{'; '.join(map(str, queries))}]" if queries else run_id
-        groups.setdefault(kind, []).append(label)
-    names = {"train": "training run(s)", "query": "query release(s)",
-             "synthetic": "synthetic release(s)"}
-    return ", ".join(f"{len(v)} {names.get(k, k)}: {', '.join(v)}" for k, v in groups.items())
-
-
-def _cap_reasons(spent: float, delta: float, epsilon_cap: float, delta_cap: float, *,
-                 before: float, spent_by: str = "") -> list[str]:
-    reasons = []
-    if spent > epsilon_cap + _EPS_SLACK:
-        by = f"; spent by {spent_by}" if spent_by else ""
-        reasons.append(f"composed epsilon would be {spent:.4g} > cap {epsilon_cap:g} "
-                       f"(at delta={delta_cap:g}, adaptive Rényi filter over all runs; "
-                       f"{before:.4g} already spent, {epsilon_cap - before:.4g} left{by})")
-    if delta > delta_cap:
-        reasons.append(f"run delta {delta:g} > dataset delta cap {delta_cap:g}")
-    return reasons
 
 
 def _append(conn: LedgerTransaction, entries: Sequence[LedgerEntry], *, run_id: str,
