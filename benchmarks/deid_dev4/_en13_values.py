@@ -77,6 +77,13 @@ class EnValues:
             return [(f"{a}-year-old", "AGE")]
         return [(str(a), "AGE"), (self.rng.choice("FM"), None)]
 
+    def v_kid(self, n):
+        return [(self.person(n)["first"] + " " + self.person("")["last"], "PERSON")]
+
+    def v_kidage(self, n):
+        a = self.rng.randint(6, 15)
+        return self.rng.choice([[("aged ", None), (str(a), "AGE")], [(f"{a}-year-old", "AGE")], [(f"{a} yrs", "AGE")]])
+
     def v_dob(self, n):
         b = self.person(n)["born"]
         return [(self.rng.choice([b.strftime("%m/%d/%Y"), f"{MONTHS[b.month - 1]} {b.day}, {b.year}",
@@ -146,7 +153,7 @@ class EnValues:
 
     def v_passport(self, n):
         r = self.rng
-        return [(r.choice(["", "A"]) + str(r.randint(10**7, 10**8 - 1)) + str(r.randrange(10)), "US_PASSPORT")]
+        return [(r.choice(["A", str(r.randint(1, 9))]) + str(r.randint(10**7, 10**8 - 1)), "US_PASSPORT")]
 
     def v_cc(self, n):
         r = self.rng

@@ -112,6 +112,10 @@ class ZhValues:
         t = f"{b.year}年{b.month}月{b.day}日" if r < 0.5 else b.strftime("%Y.%m.%d") if r < 0.8 else f"{b.year}-{b.month:02d}"
         return [(t, "DATE_TIME")]
 
+    def v_kiddob(self, n):
+        d = dt.date(2021, 9, 1) + dt.timedelta(days=self.rng.randint(0, 900))
+        return [(self.rng.choice([f"{d.year}年{d.month}月{d.day}日", d.strftime("%Y.%m.%d")]), "DATE_TIME")]
+
     def v_date(self, n):
         r = self.rng
         d = dt.date(2026, 1, 1) + dt.timedelta(days=r.randint(0, 330))

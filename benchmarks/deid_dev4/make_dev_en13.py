@@ -64,7 +64,7 @@ KINDS = {
         [], "\n", 4, 7),
     "youth_sports_waiver": (
         ["Youth Soccer Waiver - {org}"],
-        ["Player: {first2} {last}, {age2}", "Parent/guardian: {name}, {phone}", "Home: {street}, {cityst} {zip}",
+        ["Player: {kid2}, {kidage}", "Parent/guardian: {name}, {phone}", "Home: {street}, {cityst} {zip}",
          "Insurance Member ID {idno}", "I, {name}, consent to emergency treatment. {date}"],
         [], "\n", 3, 5),
     "car_rental_agreement": (

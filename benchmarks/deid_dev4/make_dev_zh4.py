@@ -34,7 +34,7 @@ KINDS = {
         ["（本证明涂改无效）"], "\n", 3, 6),
     "kindergarten_enrollment": (
         ["{school}新生入园登记表"],
-        ["幼儿姓名：{name}  年龄：{kidage}", "出生日期：{dob}  民族：{nation}", "父亲：{name2}  电话：{mobile2}",
+        ["幼儿姓名：{name}  年龄：{kidage}", "出生日期：{kiddob}  民族：{nation}", "父亲：{name2}  电话：{mobile2}",
          "母亲：{name3}  电话：{mobile3}  工作单位：{org}", "家庭住址：{addr}", "接送人：{given}奶奶（不在名单的不予接走）",
          "过敏史：无；疫苗本已核对，批号{lot}。"],
         ["登记老师：{sur4}老师  {date}"], "\n", 4, 7),
@@ -76,7 +76,7 @@ KINDS = {
         ["Best regards,\n{org}客服中心"], "\n", 3, 5),
     "tax_deduction_form": (
         ["个人所得税专项附加扣除信息表"],
-        ["纳税人姓名：{name}  身份证件号码：{rid}", "子女姓名：{given2}  出生日期：{dob2}",
+        ["纳税人姓名：{name}  身份证件号码：{rid}", "子女姓名：{given2}  出生日期：{kiddob2}",
          "赡养老人：{name3}，{age3}", "住房贷款：房屋坐落地址{addr}", "扣缴义务人：{org}  纳税人识别号：{uscc}",
          "联系电话：{tel}"],
         [], "\n", 3, 6),
