@@ -53,6 +53,9 @@ def build(rng, values, kinds: dict, per_kind: int, lang: str, fillers: list[str]
                 parts.append(body[i])
             if tails:
                 parts.append(rng.choice(tails))
+            # form kinds pick one label punctuation per document
+            colon = rng.choice(["：", "：", ":", ": ", " "])
+            parts = [part.replace("{:}", colon) for part in parts]
             segs: list[tuple[str, str | None]] = []
             for j, part in enumerate(parts):
                 if j:
@@ -64,7 +67,6 @@ def build(rng, values, kinds: dict, per_kind: int, lang: str, fillers: list[str]
             seen.add(text)
             docs.append({"text": text, "spans": spans, "shape": name, "lang": lang})
             count += 1
-    rng.shuffle(docs)
     return docs
 
 

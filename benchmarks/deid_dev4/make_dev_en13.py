@@ -93,6 +93,7 @@ def main() -> None:
     values = EnValues(rng)
     docs = build(rng, values, {k: v for k, v in KINDS.items() if k != "pii_free"}, 31, "en", FILLERS)
     docs += build(rng, values, {"pii_free": KINDS["pii_free"]}, 25, "en", [])
+    rng.shuffle(docs)
     write(docs, out)
     print(f"{out}: {len(docs)} documents")
 

@@ -89,10 +89,6 @@ KINDS = {
 FILLERS = ["（以下空白）", "请如实填写。", "备注：无。"]
 
 
-class _Colon(ZhValues):
-    pass
-
-
 def main() -> None:
     out = Path(sys.argv[1]) / OUT.name if len(sys.argv) > 1 else OUT
     rng = random.Random(SEED)
@@ -100,10 +96,10 @@ def main() -> None:
     kinds = {}
     for name, spec in KINDS.items():
         heads, body, tails, joiner, lo, hi = spec
-        body = [b.replace("{:}", "：") for b in body]
         kinds[name] = (heads, body, tails, joiner, lo, hi)
     docs = build(rng, values, {k: v for k, v in kinds.items() if k != "pii_free"}, 33, "zh", FILLERS)
     docs += build(rng, values, {"pii_free": kinds["pii_free"]}, 25, "zh", [])
+    rng.shuffle(docs)
     write(docs, out)
     print(f"{out}: {len(docs)} documents")
 
