@@ -22,7 +22,7 @@ KINDS = {
         ["Dictated by {name2}, MD"], "\n", 3, 5),
     "resume_cv": (
         ["{name}\n{street} | {cityst} {zip} | {phone} | {email}"],
-        ["EXPERIENCE: Operations Lead, {org}, since {date}.", "Portfolio: {url}", "References: {name2}, {phone2}.",
+        ["EXPERIENCE: Operations Lead, {org}, since {date}.", "Portfolio: {url}", "Last login from {ip} (ATS log).", "References: {name2}, {phone2}.",
          "Languages: English, Tagalog. Member, {org2}."],
         [], "\n", 2, 4),
     "wedding_vendor_thread": (
@@ -55,7 +55,7 @@ KINDS = {
     "conference_roster": (
         ["Registration list - {org}"],
         ["{name} | {email} | {phone} | paid", "{name2} | {email2} | badge 2 | comp", "{name3} | {org3} | {cityst3}",
-         "Reg ID {idno} checked in {date}"],
+         "Reg ID {idno} checked in {date}", "Online form submitted from {ip}"],
         [], "\n", 3, 4),
     "ocr_wire_form": (
         ["INTERNATIONAL  WIRE  TRANSFER  REQUEST"],

@@ -35,7 +35,7 @@ KINDS = {
     "kindergarten_enrollment": (
         ["{school}新生入园登记表"],
         ["幼儿姓名：{name}  年龄：{kidage}", "出生日期：{kiddob}  民族：{nation}", "父亲：{name2}  电话：{mobile2}",
-         "母亲：{name3}  电话：{mobile3}  工作单位：{org}", "家庭住址：{addr}", "接送人：{given}奶奶（不在名单的不予接走）",
+         "母亲：{name3}  电话：{mobile3}  工作单位：{org}", "家庭住址：{addr}（邮编{zip}）", "接送人：{given}奶奶（不在名单的不予接走）",
          "过敏史：无；疫苗本已核对，批号{lot}。"],
         ["登记老师：{sur4}老师  {date}"], "\n", 4, 7),
     "used_car_contract": (
@@ -47,7 +47,7 @@ KINDS = {
     "parcel_exception": (
         ["物流异常件登记（{city}转运中心）"],
         ["运单号 {idno} | 收件人 {name} | {mobile} | 破损", "运单号 {idno2} | 收件人 {name2} | {mobile2} | 地址不详",
-         "退回地址：{addr}", "登记人：{nick3}，登记时间 {date}", "取件码 {code} 已失效，已电话联系收件人。"],
+         "退回地址：{addr}，邮编：{zip}", "登记人：{nick3}，登记时间 {date}", "取件码 {code} 已失效，已电话联系收件人。"],
         ["客服热线 95338"], "\n", 3, 5),
     "volunteer_signup": (
         ["城市马拉松志愿者报名表"],
