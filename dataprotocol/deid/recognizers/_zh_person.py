@@ -180,7 +180,8 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
             if begin < 0 or not all(_is_han(c) for c in text[begin:end]):
                 continue
             word, flag = (words or {}).get(begin, ("", ""))
-            if 2 <= len(word) < length and not flag.startswith("nr") and dictionary_frequency(word) > _COMMON:
+            if 2 <= len(word) < length and \
+                    dictionary_frequency(word) > (_COMMON_NR if flag.startswith("nr") else _COMMON):
                 continue  # an everyday word opens the "name": 谢谢|陆老师 is 陆
             n = _surname_at(text, begin)
             if n and length - n <= 2 and not any(c in _NOT_GIVEN for c in text[begin + n:end]):
