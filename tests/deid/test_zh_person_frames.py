@@ -36,6 +36,12 @@ def names(text: str) -> set[str]:
     ("申请人（签名）：秦天", "秦天"),                          # a note in brackets before the colon
     ("网格员高答应下周三再来回访。", "高"),                    # a bare surname before a verb
     ("家属麴红一陪护。", "麴红一"),                            # 麴: a 《百家姓》 surname
+    ("答：司机叫汪宇佳，大家叫他小汪。", "汪"),                # a nickname after a pronoun
+    ("接送人：红奶奶（不在名单的不予接走）", "红"),            # a field value named by a kinship term
+    ("子女姓名：霞思  出生日期：2022年4月2日", "霞思"),       # a name field holds a given name alone
+    ("买家雨桐：在吗，这个还在吗？", "雨桐"),                  # a chat speaker after their role
+    ("客服：您好，请问是上官先生吗？", "上官"),                # a two-character surname before a title
+    ("Dear 暴女士，请在月底前回复。", "暴"),
 ])
 def test_frame_finds_the_name(text: str, expected: str) -> None:
     assert expected in names(text)
@@ -56,10 +62,13 @@ def test_given_name_alone_after_the_full_name() -> None:
     "老年人和小区居民都来了。",
     "我是说，麻烦您再确认一下。",                  # 我是说 is no self-introduction
     "晓琪妈妈：收到，谢谢陆老师！",
+    "客服小美：您好，这里是售后。",                # a nickname whose 美 is no surname
+    "客户经理：好的，明天联系。",
 ])
 def test_ordinary_words_are_not_names(text: str) -> None:
     found = names(text)
-    assert not found & {"小学", "老师", "小时", "班", "某些", "某个", "老年", "小区", "说", "麻烦", "谢谢陆"}
+    assert not found & {"小学", "老师", "小时", "班", "某些", "某个", "老年", "小区", "说", "麻烦", "谢谢陆",
+                        "小美", "美", "经理"}
 
 
 def test_scrubber_removes_nickname_and_keeps_the_title(scrubber: Any) -> None:

@@ -125,7 +125,9 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
             spans.setdefault(m.span("name"), 0.6)
         for m in _TITLE.finditer(text):
             begin = self._name_before(text, m.start(), starts, words)
-            if begin is not None and not _common_word_at(text, begin, m.start(), words):  # 司机|师傅
+            double = begin is not None and m.start() - begin == 2 and text[begin:m.start()] in DOUBLE_SURNAMES
+            if begin is not None and (double or not _common_word_at(text, begin, m.start(), words)):  # 司机|师傅
+                # a two-character surname right before a title is one (上官先生, 欧阳护士), whatever jieba says
                 spans[(begin, m.start())] = max(spans.get((begin, m.start()), 0), 0.65)
         for m in _FRAME_VERB.finditer(text):  # the verb must start a word (单位名|称 is one word)
             if m.start() in starts and (begin := _framed_name(text, m.start(), words)) is not None:

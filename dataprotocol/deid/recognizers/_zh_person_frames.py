@@ -42,7 +42,7 @@ _AFTER_NICK = compile_pattern(r"(?:备注|反映|说|表示|答应|称|讲|告�
                               r"师傅|同学|同志|家|[^\p{Han}])")
 #: a nickname is only taken after a role / position word or where no Han stands before it
 _BEFORE_NICK = compile_pattern(r"(?:客服|隔壁|邻居|对门|楼上|楼下|同事|工友|师傅|司机|保安|保洁|室友|同学|朋友|老乡|领导|"
-                               r"工|员|人|长|生|叫|找|问|让|请|和|与|跟|给|是|[^\p{Han}])$")
+                               r"工|员|人|长|生|叫|找|问|让|请|和|与|跟|给|是|他|她|我|你|您|[^\p{Han}])$")
 _NICK = compile_pattern(r"[小老](?=\p{Han})")
 _MOU = compile_pattern(r"(?<=[^\p{Han}]|^|[称说的是由经向给和与跟找被让请将把对])(?P<name>\p{Han}{1,2}?)某{1,2}"
                         r"(?![些种个天日位人处地次项一年月时样件类])", re.MULTILINE)
@@ -50,6 +50,14 @@ _SPEAKER = compile_pattern(rf"^[ \t　]*(?P<name>\p{{Han}}{{1,4}}?)(?P<cue>{_KIN
                            re.MULTILINE)
 #: "（卢东海家长 撤回了一条消息）", "@潘艳静妈妈": a kinship term names the person before it
 _KIN_MENTION = compile_pattern(rf"(?<=[（(@])(?P<name>\p{{Han}}{{2,4}}?)(?:{_KIN})")
+#: the value of a field that names someone through a kinship term: 接送人：红奶奶（...）
+_KIN_VALUE = compile_pattern(rf"(?<=[:：])[ \t　]*(?P<name>\p{{Han}}{{1,4}}?)(?:{_KIN})(?=[（(，,。；;\s]|$)", re.MULTILINE)
+#: the value of a name field, which may be a given name alone: 子女姓名：霞思
+_NAME_FIELD = compile_pattern(r"(?:姓名|名字)[ \t]*[:：][ \t　]*(?P<name>\p{Han}{1,4})(?=[ \t　，,。；;|/（(]|$)", re.MULTILINE)
+#: a chat speaker after the role that prefixes their name: 买家雨桐：
+_ROLE_SPEAKER = compile_pattern(r"^[ \t　]*(?:买家|卖家|客服|客户|用户|顾客|网友|群友|家长|司机|乘客|骑手|房东|租客|业主|店主|店员|"
+                                r"主播|粉丝|学员|患者)(?P<name>(?![小老])\p{Han}{1,4}?)[ \t]*[:：]", re.MULTILINE)
+#: (客服小美：is a nickname -- the nickname frame decides, and 美 is no surname)
 _SEX = compile_pattern(r"(?<=^|[^\p{Han}]|床|号|名|员|者|人)(?P<name>\p{Han}{2,4})[，,、\s]\s*[男女](?=[，,、；;）)\s]|性)",
                        re.MULTILINE)
 _HOUSEHOLD = compile_pattern(r"(?:楼上|楼下|隔壁|邻居|对门|对面)(?P<name>\p{Han}{2,4})家")
@@ -109,9 +117,10 @@ def _speakers(text: str) -> list[Span]:
                 out.append((start, end))
         elif _full_name(text, start, end) and not _ordinary(name):  # 张伟补充：
             out.append((start, end))
-    for m in _KIN_MENTION.finditer(text):
-        if _name_like(m.group("name")) and not _ordinary(m.group("name")):
-            out.append(m.span("name"))
+    for pattern in (_KIN_MENTION, _KIN_VALUE, _NAME_FIELD, _ROLE_SPEAKER):
+        for m in pattern.finditer(text):
+            if _name_like(m.group("name")) and not _ordinary(m.group("name")):
+                out.append(m.span("name"))
     return out
 
 

@@ -22,6 +22,8 @@ SINGLE_SURNAMES = frozenset(
     # 麴 (a 《百家姓》 variant of 鞠), 鬱, 弘, 睢, 郇, 郯, 鄞, 遆, 巢, 弓, 牧, 禄: surnames of the registers
     # that start few everyday words
     "麴鬱弘睢郇郯鄞遆巢弓牧禄"
+    # 暴 (《百家姓》) starts everyday words (暴雨, 暴力): it is only taken with the evidence around it
+    "暴"
 )
 DOUBLE_SURNAMES = frozenset(
     "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 钟离 澹台 公冶 宗政 濮阳 淳于 单于 "
