@@ -33,7 +33,6 @@ __all__ = ["SegmentReader", "decrypt_bytes"]
 
 _RUN_MIN = 4  # whole segments in one read before they are split across threads
 _RUN_MAX = 256  # whole segments one call hands to the threads (bounds one wait, not memory)
-_BATCH = 2  # segments per task: small enough to balance two cores, large enough to amortise
 
 
 def _layout(total: int, segment_size: int) -> tuple[int, int]:
@@ -65,6 +64,13 @@ class SegmentReader(io.RawIOBase):
     every segment's stored bytes are hashed and compared with the list *before* they are
     decrypted: a file replaced or changed at any time, even by a holder of the key,
     yields the opaque :class:`DecryptionError`, never a byte the publisher did not sign.
+
+    A ``readinto`` that covers several whole segments of a regular file (Parquet's
+    row-group reads) splits them between two threads, each reading, checking and
+    decrypting its half one segment at a time (``_run_into``): BLAKE3 and AESGCM release
+    the GIL, so with a free second core the check and decryption overlap (measured on the
+    2-core VM: wall 0.59-0.68 vs 0.53-0.63 of a plain read, CPU unchanged; no gain when
+    the second core is busy). The threads are stopped by ``close``.
     """
 
     def __init__(self, source: IO[bytes], key: bytes, *, context: bytes, size: int,
@@ -190,11 +196,13 @@ class SegmentReader(io.RawIOBase):
         seg, cseg = self._header.segment_size, self._header.segment_size + TAG_SIZE
         fd = self._source.fileno()
 
+        batch = -(-count // 2)  # two tasks, one per core: measured, 2-segment tasks cost ~15% more CPU
+
         def open_batch(begin: int) -> None:
             own = getattr(self._local, "sealed", None)
             if own is None:
                 own = self._local.sealed = memoryview(bytearray(cseg))
-            for k in range(begin, min(begin + _BATCH, count)):
+            for k in range(begin, min(begin + batch, count)):
                 index, length = first + k, self._length(first + k)
                 piece = own[: length + TAG_SIZE]
                 if os.preadv(fd, [piece], HEADER_SIZE + index * cseg) != len(piece):
@@ -207,7 +215,7 @@ class SegmentReader(io.RawIOBase):
         if self._pool is None:
             self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="dp-segment-open")
         self._source_pos = -1  # positional reads: the next sequential read seeks
-        tasks: list[Future[None]] = [self._pool.submit(open_batch, k) for k in range(0, count, _BATCH)]
+        tasks: list[Future[None]] = [self._pool.submit(open_batch, k) for k in range(0, count, batch)]
         wait(tasks)  # every task has stopped writing into ``target`` before it is judged
         failure = next((task.exception() for task in tasks if task.exception() is not None), None)
         if failure is not None:
