@@ -27,6 +27,7 @@ parameter sharing is not supported: callers fall back to Opacus hooks
 from __future__ import annotations
 
 import weakref
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -213,6 +214,7 @@ class BookkeepingClipper:
         total = squared.clamp(min=0).sqrt()
         self.last_norms = total
         coef = (self.max_grad_norm / (total + 1e-6)).clamp(max=1.0)
+        _mark_own_backprops(list(self._records.values()))
         for embedding, head in self.ties:
             self._tied_clipped_sum(embedding, head, coef)
             self._records.pop(id(embedding), None)
@@ -251,6 +253,17 @@ class BookkeepingClipper:
                             _scaled(emb.backprop, coef).reshape(-1, embedding.embedding_dim))
             emb.activation = emb.backprop = None
         embedding.weight.grad = grad.to(embedding.weight.dtype)
+
+
+def _mark_own_backprops(records: list[_Record]) -> None:
+    """A backprop whose storage no other book-kept tensor shares may be scaled in place.
+    Shared ones exist: the outputs of modules that are added (BERT's word and token-type
+    embeddings; a LoRA adapter and its base layer) receive one gradient tensor."""
+    tensors = [t for r in records for t in (r.activation, r.backprop) if t is not None]
+    uses = Counter(t.untyped_storage().data_ptr() for t in tensors)
+    for record in records:
+        record.own_backprop = record.backprop is not None and \
+            uses[record.backprop.untyped_storage().data_ptr()] == 1
 
 
 def _tie(first: tuple[str, nn.Module], second: tuple[str, nn.Module]

@@ -29,14 +29,19 @@ class _Gram:
 
 class _Record:
     """One layer's book-kept tensors. ``per_example`` replaces activation and backprop
-    for a layer whose per-example gradient is cheaper than its ghost norm."""
+    for a layer whose per-example gradient is cheaper than its ghost norm. ``bias_rows``
+    [B, out]: a ghost-norm layer's per-example bias gradients, formed once for the norm
+    and reused by the clipped sum. ``own_backprop``: no other record shares the
+    backprop's storage, so the clipped sum may scale it in place (no full-size copy)."""
 
-    __slots__ = ("activation", "backprop", "gram", "per_example")
+    __slots__ = ("activation", "backprop", "bias_rows", "gram", "own_backprop", "per_example")
 
     def __init__(self, activation: torch.Tensor, gram: _Gram) -> None:
         self.activation: torch.Tensor | None = activation
         self.backprop: torch.Tensor | None = None
+        self.bias_rows: torch.Tensor | None = None
         self.gram = gram
+        self.own_backprop = False
         self.per_example: dict[nn.Parameter, torch.Tensor] | None = None
 
 
@@ -109,8 +114,16 @@ def _linear_ghost_squared(module: nn.Module, record: _Record) -> list[torch.Tens
             ggt = torch.bmm(grads, grads.transpose(1, 2))
             out.append((ggt * gram).sum((1, 2)).clamp(min=0))
     if layer.bias is not None and layer.bias.requires_grad:
-        out.append(grads.sum(1).square().sum(1))
+        record.bias_rows = _sum_over_steps(grads)
+        out.append(record.bias_rows.square().sum(1))
     return out
+
+
+def _sum_over_steps(grads: torch.Tensor) -> torch.Tensor:
+    """[B, T, d] -> [B, d], sum over T as a batched GEMM with a ones row: on CPU up to
+    4x faster than ``sum(1)``, a strided reduction, for d = 1536."""
+    ones = grads.new_ones(grads.shape[0], 1, grads.shape[1])
+    return torch.bmm(ones, grads).squeeze(1)
 
 
 def _layer_squared_norms(module: nn.Module, record: _Record, *, force_ghost: bool = False
@@ -129,6 +142,10 @@ def _layer_squared_norms(module: nn.Module, record: _Record, *, force_ghost: boo
         return [_embedding_ghost_squared(activation, backprop)], None
     if _is_linear_like(module) and (force_ghost or _linear_ghost_cheaper(module, backprop)):
         return _linear_ghost_squared(module, record), None
+    if type(module) is nn.LayerNorm and len(module.normalized_shape) == 1 and \
+            backprop.dim() >= 3:
+        per_example = _layer_norm_per_example(module, activation, backprop)
+        return [grads.square().sum(1) for grads in per_example.values()], per_example
     norm_samplers = GradSampleModuleFastGradientClipping.NORM_SAMPLERS
     acts = [activation.float() if activation.is_floating_point() else activation]
     if type(module) in norm_samplers and not _is_linear_like(module):
@@ -138,6 +155,23 @@ def _layer_squared_norms(module: nn.Module, record: _Record, *, force_ghost: boo
     per_example = sampler(module, acts, backprop.float())
     squares = [gs.reshape(gs.shape[0], -1).float().square().sum(1) for gs in per_example.values()]
     return squares, per_example
+
+
+def _layer_norm_per_example(module: nn.LayerNorm, activation: torch.Tensor,
+                            backprop: torch.Tensor) -> dict[nn.Parameter, torch.Tensor]:
+    """Opacus' LayerNorm rule (weight: ``sum_t g_t * xhat_t``, bias: ``sum_t g_t``) with
+    the sums over positions as GEMMs (:func:`_sum_over_steps`) and no second temporary."""
+    size, width = backprop.shape[0], backprop.shape[-1]
+    grads = backprop.float().reshape(size, -1, width)
+    out: dict[nn.Parameter, torch.Tensor] = {}
+    if module.weight is not None and module.weight.requires_grad:
+        normed = torch.nn.functional.layer_norm(
+            activation.float().reshape(size, -1, width), module.normalized_shape,
+            eps=module.eps)
+        out[module.weight] = _sum_over_steps(normed.mul_(grads))
+    if module.bias is not None and module.bias.requires_grad:
+        out[module.bias] = _sum_over_steps(grads)
+    return out
 
 
 def _clipped_sum(module: nn.Module, record: _Record, coef: torch.Tensor) -> None:
@@ -152,20 +186,30 @@ def _clipped_sum(module: nn.Module, record: _Record, coef: torch.Tensor) -> None
     record.backprop = record.activation = None
     if _is_linear_like(module):
         layer: Any = module
+        bias_rows = record.bias_rows
+        record.bias_rows = None
+        if layer.bias is not None and layer.bias.requires_grad and bias_rows is None:
+            bias_rows = _sum_over_steps(backprop.float().reshape(
+                backprop.shape[0], -1, backprop.shape[-1]))
         rows = backprop.float().reshape(-1, backprop.shape[-1])  # [B*T, out]
         inputs = activation.float().reshape(-1, activation.shape[-1])  # [B*T, in]
-        # the coefficient scales whichever side is narrower: one small temporary
+        # the coefficient scales whichever side is narrower; the backprop -- autograd's
+        # gradient, seen by nobody once backward has returned -- in place when no other
+        # record shares it (a fresh full-size copy per layer costs page faults on CPU)
         if rows.shape[1] <= inputs.shape[1]:
-            rows = _scaled(backprop, coef).reshape(rows.shape)
+            if rows.is_contiguous() and (record.own_backprop or
+                                         rows.data_ptr() != backprop.data_ptr()):
+                rows.view(coef.shape[0], -1).mul_(coef.to(rows.dtype).unsqueeze(1))
+            else:
+                rows = _scaled(backprop, coef).reshape(rows.shape)
         else:
             inputs = _scaled(activation, coef).reshape(inputs.shape)
         if layer.weight.requires_grad:  # one GEMM over all (example, position) rows
             grad = torch.mm(rows.t(), inputs) if isinstance(module, nn.Linear) \
                 else torch.mm(inputs.t(), rows)  # GPT-2's Conv1D stores weight [in, out]
             layer.weight.grad = grad.to(layer.weight.dtype)
-        if layer.bias is not None and layer.bias.requires_grad:
-            per_row = backprop.float().reshape(backprop.shape[0], -1, backprop.shape[-1]).sum(1)
-            layer.bias.grad = (coef.to(per_row.dtype) @ per_row).to(layer.bias.dtype)
+        if bias_rows is not None:
+            layer.bias.grad = (coef.to(bias_rows.dtype) @ bias_rows).to(layer.bias.dtype)
     elif isinstance(module, nn.Embedding):
         grad = torch.zeros(module.weight.shape, dtype=torch.float32, device=backprop.device)
         grad.index_add_(0, activation.reshape(-1),

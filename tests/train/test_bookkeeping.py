@@ -123,3 +123,52 @@ def test_norms_gathered_during_backward_equal_opacus_per_example_norms(
                         for p in model.parameters() if p.requires_grad])
     gsm._close()
     torch.testing.assert_close(clipper.last_norms, flat.norm(dim=0), rtol=1e-4, atol=1e-6)
+
+
+class _SummedLinears(torch.nn.Module):
+    """Two Linear layers whose outputs are added: autograd hands both the SAME output
+    gradient tensor, which the clipped sum must not scale in place for one of them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.left = torch.nn.Linear(8, 6)
+        self.right = torch.nn.Linear(8, 6)
+        self.own = torch.nn.Linear(8, 6)  # its backprop is its own: scaled in place
+        self.norm = torch.nn.LayerNorm(6)
+        self.head = torch.nn.Linear(6, 2)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        hidden = self.norm(self.left(x) + self.right(x)) * torch.tanh(self.own(x))
+        return self.head(hidden).sum(1)
+
+
+@pytest.mark.parametrize("max_grad_norm", [0.05, 1e4])
+def test_layers_sharing_one_output_gradient_match_the_reference(max_grad_norm: float) -> None:
+    from opacus.grad_sample import GradSampleModule
+
+    from dataprotocol.train._bookkeeping_norms import _linear_ghost_cheaper
+
+    torch.manual_seed(0)
+    model = _SummedLinears()
+    x, y = torch.randn(5, 3, 8), torch.randn(5, 2)
+    assert _linear_ghost_cheaper(model.left, torch.zeros(5, 3, 6)), "ghost rule, 3-D input"
+
+    def losses(module: torch.nn.Module) -> torch.Tensor:
+        return (module(x) - y).square().sum(1)
+
+    clipper = BookkeepingClipper(model, max_grad_norm=max_grad_norm)
+    clipper.forward_backward(lambda: losses(model))
+    clipper.remove()
+    fast = {n: p.grad.clone() for n, p in model.named_parameters()}
+    model.zero_grad(set_to_none=True)
+    gsm = GradSampleModule(model, batch_first=True, loss_reduction="sum")
+    losses(gsm).sum().backward()
+    named = list(model.named_parameters())
+    flat = torch.stack([p.grad_sample.reshape(5, -1).norm(dim=1) for _, p in named])
+    coef = (max_grad_norm / (flat.norm(dim=0) + 1e-6)).clamp(max=1.0)
+    assert max_grad_norm > 1 or float(coef.max()) < 1, "clipping is active"
+    for name, param in named:
+        torch.testing.assert_close(fast[name], torch.einsum("n,n...->...", coef,
+                                                            param.grad_sample),
+                                   rtol=1e-4, atol=1e-6, msg=lambda m: f"{name}: {m}")
+    gsm._close()

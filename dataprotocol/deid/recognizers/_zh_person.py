@@ -20,6 +20,7 @@ from typing import Any
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from dataprotocol.deid.recognizers._base import compile_pattern
+from dataprotocol.deid.recognizers._zh_person_frames import frame_spans, given_name_spans
 from dataprotocol.deid.recognizers._zh_segments import dictionary_frequency, first_word, segment
 from dataprotocol.deid.recognizers._zh_surnames import DISTINCTIVE_DOUBLE_SURNAMES, DOUBLE_SURNAMES, SINGLE_SURNAMES
 
@@ -32,7 +33,7 @@ _ROLES = ("患者|病人|病患|客户|用户|顾客|买家|卖家|联系人|收
           "我是|我叫|名叫|叫做|本人|致|亲爱的|尊敬的|抄送|发件|收件|寄给|交给|发给|转给|告诉|通知|联系|拜访|车主|来电人|乘客|房东|租客|"
           "业主|学生|家长|同学|朋友|领导|上级|下属|坐席|@|审核|审核人|复核|推荐人|联络人|代理人|监护人|From|To|Dear|"
           "师傅|接待|前台|班主任|辅导员|甲方|乙方|丙方|原告|被告|第三人|上诉人|被上诉人|申请执行人|被执行人|"
-          "住客|房客|租户|住户|居民|村民|业户|考生|学员|游客|旅客|网友|承租方|出租方|委托人|受托人|法官|书记员|陪审员|参会人|出席|主持人|发言人|代表")
+          "家委会|班长|群主|课代表|住客|房客|租户|住户|居民|村民|业户|考生|学员|游客|旅客|网友|承租方|出租方|委托人|受托人|法官|书记员|陪审员|参会人|出席|主持人|发言人|代表")
 #: a role word of the form "...员 / ...人 / ...者 / ...官" (理赔员, 查勘员, 报警人, 签收人, 记录者):
 #: a cue when a colon follows it, or when the name after it is not an ordinary word
 #: every such suffix is tried (a lazy prefix stopped at 受伤人|员 and 维修师|傅 before)
@@ -46,7 +47,9 @@ _JOIN = "和与及、跟同或,，"
 #: a dictionary "nr" word seen more often than this is an ordinary word (安静 1199, 顾客 1365)
 _COMMON = 20
 _COMMON_NR = 1000
-_CUE = compile_pattern(rf"(?:{_ROLES})\s*(?:[:：]|是|为)?\s*(?=\p{{Han}})")
+#: a short note in brackets may stand between a role and its colon: 申请人（签名）：
+_NOTE = r"(?:（[^）\n]{1,8}）|\([^)\n]{1,8}\))?"
+_CUE = compile_pattern(rf"(?:{_ROLES})\s*{_NOTE}(?:[:：]|是|为)?\s*(?=\p{{Han}})")
 _ROLE_CUE = compile_pattern(rf"{_ROLE_FORM}\s*(?P<colon>[:：]|是|为)?\s*(?=\p{{Han}})")
 _DOUBLE = compile_pattern("(?:" + "|".join(sorted(DISTINCTIVE_DOUBLE_SURNAMES)) + r")(?=\p{Han})")
 #: a chat speaker at a line start ("罗国强：收到"); one that speaks twice is a name
@@ -94,12 +97,15 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
         starts = {start for _, _, start in tokens}
         spans: dict[tuple[int, int], float] = {}
         words = {start: (word, flag) for word, flag, start in tokens}
+        #: where an everyday verb of two or more characters starts: 网格员高|答应 -- the name is 高
+        verbs = {start for word, flag, start in tokens
+                 if flag.startswith("v") and len(word) >= 2 and dictionary_frequency(word) > _COMMON}
         for m in _CUE.finditer(text):
-            if (end := self._name_end(text, m.end(), starts)) is not None and \
+            if (end := self._name_end(text, m.end(), starts, verbs)) is not None and \
                     not _common_word_at(text, m.end(), end, words):
                 spans[(m.end(), end)] = max(spans.get((m.end(), end), 0), 0.7)
         for m in _ROLE_CUE.finditer(text):
-            if (end := self._name_end(text, m.end(), starts)) is None or (m.end(), end) in spans:
+            if (end := self._name_end(text, m.end(), starts, verbs)) is None or (m.end(), end) in spans:
                 continue
             if m.group("colon") or text[m.end():m.end() + 2] in DOUBLE_SURNAMES or \
                     not _ordinary_word(words.get(m.end()) or _straddled(text, m.end()), end - m.end()):
@@ -118,7 +124,7 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
         for m in _PINYIN.finditer(text):
             spans.setdefault(m.span("name"), 0.6)
         for m in _TITLE.finditer(text):
-            begin = self._name_before(text, m.start(), starts)
+            begin = self._name_before(text, m.start(), starts, words)
             if begin is not None and not _common_word_at(text, begin, m.start(), words):  # 司机|师傅
                 spans[(begin, m.start())] = max(spans.get((begin, m.start()), 0), 0.65)
         for m in _FRAME_VERB.finditer(text):  # the verb must start a word (单位名|称 is one word)
@@ -137,16 +143,24 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
             if flag.startswith("nr") and 2 <= len(word) <= 4 and _surname_at(word, 0) and \
                     all(_is_han(c) for c in word) and dictionary_frequency(word) <= _COMMON:
                 spans.setdefault((start, start + len(word)), 0.55)
+        for span, score in frame_spans(text).items():
+            spans.setdefault(span, score)
         for (_, end) in sorted(spans):
-            if end < len(text) and text[end] in _JOIN and (after := self._name_end(text, end + 1, starts)):
+            if end < len(text) and text[end] in _JOIN and (after := self._name_end(text, end + 1, starts)) and \
+                    not _common_word_at(text, end + 1, after, words):  # 我是瑶梅，|麻烦 ...
                 spans.setdefault((end + 1, after), 0.6)
+        for start, end in given_name_spans(text, list(spans), starts):
+            if not any(s < end and start < e for s, e in spans):
+                spans[(start, end)] = 0.5
         return [self._result(s, e, score) for (s, e), score in spans.items()]
 
-    def _name_end(self, text: str, i: int, starts: set[int]) -> int | None:
+    def _name_end(self, text: str, i: int, starts: set[int], verbs: set[int] | None = None) -> int | None:
         n = _surname_at(text, i)
         if not n or _TITLE.match(text, i):  # 司机|师傅: a title is no name (董事长, 师傅)
             return None
         j = i + n
+        if verbs and j in verbs and i in starts:
+            return j  # a bare surname, then what the person did: 网格员高|答应, 网格员长孙|答应
         given = 0
         while given < 2 and j + given < len(text) and _is_han(text[j + given]) and \
                 text[j + given] not in _NOT_GIVEN and not _TITLE.match(text, j + given):
@@ -158,12 +172,17 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
             return j if _TITLE.match(text, j) else None
         return j + given
 
-    def _name_before(self, text: str, end: int, starts: set[int]) -> int | None:
+    def _name_before(self, text: str, end: int, starts: set[int],
+                     words: dict[int, tuple[str, str]] | None = None) -> int | None:
         candidates = []
         for length in (4, 3, 2, 1):
             begin = end - length
             if begin < 0 or not all(_is_han(c) for c in text[begin:end]):
                 continue
+            word, flag = (words or {}).get(begin, ("", ""))
+            if 2 <= len(word) < length and \
+                    dictionary_frequency(word) > (_COMMON_NR if flag.startswith("nr") else _COMMON):
+                continue  # an everyday word opens the "name": 谢谢|陆老师 is 陆
             n = _surname_at(text, begin)
             if n and length - n <= 2 and not any(c in _NOT_GIVEN for c in text[begin + n:end]):
                 candidates.append(begin)

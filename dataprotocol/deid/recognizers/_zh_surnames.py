@@ -19,6 +19,9 @@ SINGLE_SURNAMES = frozenset(
     # ordinary word on their own; 水, 凤, 红, 通, 福 ... are left out: they start too many words
     "仉禤乜蒯隗逄厍咸酆贲滑荀羿汲糜宓蓬仰钭韶蓟鄂郤璩濮郏庾暨夔殳毋竺缑郈佴谯笪綦矫隽续凃帖逢郄菅禚茆眭蹇"
     "淦雒甯衷芈肇励邗贝莘"
+    # 麴 (a 《百家姓》 variant of 鞠), 鬱, 弘, 睢, 郇, 郯, 鄞, 遆, 巢, 弓, 牧, 禄: surnames of the registers
+    # that start few everyday words
+    "麴鬱弘睢郇郯鄞遆巢弓牧禄"
 )
 DOUBLE_SURNAMES = frozenset(
     "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 钟离 澹台 公冶 宗政 濮阳 淳于 单于 "

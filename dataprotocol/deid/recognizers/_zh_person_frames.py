@@ -1,0 +1,159 @@
+"""Sentence frames that mark a Chinese name where no role word stands right before it.
+
+Used by :class:`~dataprotocol.deid.recognizers._zh_person.ChinesePersonRecognizer`; each
+frame is a linguistic convention of Chinese text, not a phrase of one corpus:
+
+* a nickname ``小`` / ``老`` + surname after a role or position word, or before a
+  title, a verb or punctuation (客服小王备注, 隔壁老李反映, 老张：) -- only the surname is
+  the name (``小``/``老`` work as a title);
+* ``X某`` / ``X某某``, the surname of a person left unnamed on purpose (钱某已离职);
+* a chat speaker named through a kinship term or a title (晓明妈妈：, 公孙老师：) or
+  through the verb that introduces their words (张伟补充：);
+* a name with the sex right after it, as in a ward list or a register (王芳，女，45岁);
+* a household named after its head (楼上陈明家, 隔壁李华家);
+* a name given alone after 我是 / 我叫 (我是瑶梅，麻烦...), which may be the given name only.
+
+Candidates are checked against jieba's dictionary: a "name" that is an ordinary word
+(小时, 老师, 老年, 我是说) is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dataprotocol.deid.recognizers._base import compile_pattern
+from dataprotocol.deid.recognizers._zh_segments import dictionary_frequency
+from dataprotocol.deid.recognizers._zh_surnames import DOUBLE_SURNAMES, SINGLE_SURNAMES
+
+__all__ = ["frame_spans", "given_name_spans"]
+
+Span = tuple[int, int]
+
+#: characters a given name does not contain (function words, pronouns, punctuation)
+_NOT_NAME = set("的了着过吗呢吧啊在是说和与及或等也都就还又把被给向对从于为因称讲问答来去到要请已曾将您你我他她它们这那哪谁什么"
+                "很太真最更挺不没有个些上下里中，。、；：！？（）()0123456789 \n\t")
+#: kinship terms and titles that name a chat speaker or a person by reference
+_KIN = "妈妈|爸爸|家长|奶奶|爷爷|外婆|外公|姥姥|姥爷|妈|爸"
+_SPEAKER_TITLE = "老师|医生|护士|主任|经理|师傅|先生|女士|阿姨|叔叔|同学|律师|警官|教练|班长|校长|园长"
+#: a verb that introduces reported words after a speaker (张伟补充：, 李娜回复：)
+_SAY = "补充|回复|留言|备注|批注|写道|说|表示|问|答|发言|指出"
+#: words after a nickname that end it: a verb of speech or action, a title, or punctuation
+_AFTER_NICK = compile_pattern(r"(?:备注|反映|说|表示|答应|称|讲|告诉|提到|回复|补充|负责|处理|来|去|在|已|也|都|和|与|跟|的|"
+                              r"师傅|同学|同志|家|[^\p{Han}])")
+#: a nickname is only taken after a role / position word or where no Han stands before it
+_BEFORE_NICK = compile_pattern(r"(?:客服|隔壁|邻居|对门|楼上|楼下|同事|工友|师傅|司机|保安|保洁|室友|同学|朋友|老乡|领导|"
+                               r"工|员|人|长|生|叫|找|问|让|请|和|与|跟|给|是|[^\p{Han}])$")
+_NICK = compile_pattern(r"[小老](?=\p{Han})")
+_MOU = compile_pattern(r"(?<=[^\p{Han}]|^|[称说的是由经向给和与跟找被让请将把对])(?P<name>\p{Han}{1,2}?)某{1,2}"
+                        r"(?![些种个天日位人处地次项一年月时样件类])", re.MULTILINE)
+_SPEAKER = compile_pattern(rf"^[ \t　]*(?P<name>\p{{Han}}{{1,4}}?)(?P<cue>{_KIN}|{_SPEAKER_TITLE}|{_SAY})[ \t]*[:：]",
+                           re.MULTILINE)
+#: "（卢东海家长 撤回了一条消息）", "@潘艳静妈妈": a kinship term names the person before it
+_KIN_MENTION = compile_pattern(rf"(?<=[（(@])(?P<name>\p{{Han}}{{2,4}}?)(?:{_KIN})")
+_SEX = compile_pattern(r"(?<=^|[^\p{Han}]|床|号|名|员|者|人)(?P<name>\p{Han}{2,4})[，,、\s]\s*[男女](?=[，,、；;）)\s]|性)",
+                       re.MULTILINE)
+_HOUSEHOLD = compile_pattern(r"(?:楼上|楼下|隔壁|邻居|对门|对面)(?P<name>\p{Han}{2,4})家")
+_SELF = compile_pattern(r"(?:我是|我叫|本人是|我的名字是|我名字叫)(?P<name>\p{Han}{1,3})(?=[，,。！!？?~～\s]|$)", re.MULTILINE)
+#: a candidate more frequent than this in jieba's dictionary is an ordinary word
+_COMMON = 20
+_COMMON_NICK = 400  # 老李 298, 小张 302, 小马 391 are in it as words; 老年 404, 小区 414, 小时 8143 are not names
+
+
+def surname_length(text: str, i: int) -> int:
+    """Length of the surname starting at ``text[i]`` (2, 1), or 0 for none."""
+    if text[i:i + 2] in DOUBLE_SURNAMES:
+        return 2
+    return 1 if i < len(text) and text[i] in SINGLE_SURNAMES else 0
+
+
+def _name_like(name: str) -> bool:
+    return bool(name) and not any(c in _NOT_NAME for c in name)
+
+
+def _ordinary(word: str) -> bool:
+    return len(word) >= 2 and dictionary_frequency(word) > _COMMON
+
+
+def _full_name(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is a surname and a one- or two-character given name."""
+    n = surname_length(text, start)
+    return bool(n) and 1 <= end - start - n <= 2 and _name_like(text[start + n:end])
+
+
+def _nicknames(text: str) -> list[Span]:
+    out = []
+    for m in _NICK.finditer(text):
+        i = m.end()
+        n = surname_length(text, i)
+        if not n or dictionary_frequency(text[i - 1:i + n]) > _COMMON_NICK or \
+                (n == 1 and dictionary_frequency(text[i:i + 2]) > 1000 and text[i:i + 2] not in DOUBLE_SURNAMES):
+            continue  # 小时, 老师, 老年; 小学生 (学生 is one word)
+        if _AFTER_NICK.match(text, i + n) or i + n == len(text):
+            if _BEFORE_NICK.search(text, max(0, m.start() - 4), m.start()) or m.start() == 0:
+                out.append((i, i + n))
+    return out
+
+
+def _speakers(text: str) -> list[Span]:
+    out = []
+    for m in _SPEAKER.finditer(text):
+        start, end = m.span("name")
+        name, cue = m.group("name"), m.group("cue")
+        if not _name_like(name) or _ordinary(name + cue):  # 班主任：is a role, not 班 + 主任
+            continue
+        if re.fullmatch(_KIN, cue):  # 晓明妈妈：-- a child's given or full name
+            if not _ordinary(name):
+                out.append((start, end))
+        elif re.fullmatch(_SPEAKER_TITLE, cue):  # 公孙老师：-- a surname alone (or a full name)
+            if surname_length(text, start) == end - start or _full_name(text, start, end):
+                out.append((start, end))
+        elif _full_name(text, start, end) and not _ordinary(name):  # 张伟补充：
+            out.append((start, end))
+    for m in _KIN_MENTION.finditer(text):
+        if _name_like(m.group("name")) and not _ordinary(m.group("name")):
+            out.append(m.span("name"))
+    return out
+
+
+def frame_spans(text: str) -> dict[Span, float]:
+    """Name spans found by the frames above, with a score each."""
+    spans: dict[Span, float] = {}
+    for span in _nicknames(text):
+        spans.setdefault(span, 0.6)
+    for m in _MOU.finditer(text):
+        start, end = m.span("name")
+        if surname_length(text, start) == end - start:
+            spans.setdefault((start, end), 0.55)
+    for span in _speakers(text):
+        spans.setdefault(span, 0.6)
+    for pattern in (_SEX, _HOUSEHOLD):
+        for m in pattern.finditer(text):
+            start, end = m.span("name")
+            if _full_name(text, start, end) and not _ordinary(m.group("name")):
+                spans.setdefault((start, end), 0.6)
+    for m in _SELF.finditer(text):
+        name = m.group("name")
+        if _name_like(name) and not _ordinary(name):
+            spans.setdefault(m.span("name"), 0.55)
+    return spans
+
+
+def given_name_spans(text: str, names: list[Span], starts: set[int]) -> list[Span]:
+    """The given name of a full name found in the document, used alone elsewhere in it
+    (禚磊明 ... 未联系磊明; 熊宏 ... 联系宏。). A one-character given name counts only
+    where it is a word of its own and punctuation follows it."""
+    given: set[str] = set()
+    for start, end in names:
+        n = surname_length(text, start)
+        if n and 1 <= end - start - n <= 2:
+            given.add(text[start + n:end])
+    out = []
+    for name in given:
+        if not _name_like(name) or _ordinary(name):
+            continue
+        for m in re.finditer(re.escape(name), text):
+            s, e = m.span()
+            if len(name) == 1 and (s not in starts or e < len(text) and text[e] not in "，,。；;！!？?\n"):
+                continue
+            out.append((s, e))
+    return out
