@@ -29,6 +29,8 @@ plaintext) and times, on those bytes:
                              list before decryption) and format 1 (no list), interleaved
   open check + Parquet       the whole to_pandas cost per shard: the check, then the read
                              (format 2: size + header + list only; format 1: whole file)
+With --components, only the format-2 read path piece by piece (wall and CPU seconds, best
+of --repeat, all threads), and the checked reader with and without its two-thread runs.
 Part 2 publishes CSV inputs of SIZE/4 and SIZE MB in child processes and reports each
 child's peak RSS (ru_maxrss) and the publish throughput.
 """
@@ -333,6 +335,85 @@ def throughput(work: Path, size_mb: int, seg: int, repeat: int) -> None:
         path.unlink(missing_ok=True)
 
 
+def _timed(work: object, repeat: int) -> tuple[float, float]:
+    """(wall, CPU) seconds of ``work()``, the best of ``repeat`` runs each."""
+    walls, cpus = [], []
+    for _ in range(repeat):
+        c0, w0 = time.process_time(), time.perf_counter()
+        work()  # type: ignore[operator]
+        walls.append(time.perf_counter() - w0)
+        cpus.append(time.process_time() - c0)
+    return min(walls), min(cpus)
+
+
+def components(work: Path, size_mb: int, seg: int, repeat: int) -> None:
+    """The format-2 read path piece by piece, on the same table as the throughput part."""
+    import blake3
+
+    from dataprotocol.package import _stream_read
+    from dataprotocol.package._stream import HEADER_SIZE, TAG_SIZE, StreamHeader
+
+    plain, cipher = work / "table.parquet", work / "table.dps"
+    write_parquet(plain, size_mb)
+    key = AESGCM.generate_key(bit_length=256)
+    _, _, segments = stream_encrypt(plain, _fresh(cipher), key, seg, digest=BLAKE3)
+    data, sealed_all = plain.read_bytes(), memoryview(cipher.read_bytes())
+    header, cseg = StreamHeader.parse(bytes(sealed_all[:HEADER_SIZE])), seg + TAG_SIZE
+    aead, ad, count = AESGCM(key), header.to_bytes() + CONTEXT, -(-(len(sealed_all) - HEADER_SIZE) // cseg)
+    out = memoryview(bytearray(len(data)))
+
+    def read_bytes() -> None:
+        buffer = memoryview(bytearray(cseg))
+        with open(cipher, "rb") as handle:
+            while handle.readinto(buffer):
+                pass
+
+    def pieces() -> list[memoryview]:
+        return [sealed_all[HEADER_SIZE + i * cseg : HEADER_SIZE + (i + 1) * cseg] for i in range(count)]
+
+    def decrypt() -> None:
+        for i, piece in enumerate(pieces()):
+            aead.decrypt_into(header.nonce(i, last=i == count - 1), piece, ad, out[i * seg : i * seg + len(piece) - 16])
+
+    def threaded_reader(runs: bool) -> object:
+        def read() -> None:
+            saved = _stream_read._RUN_MIN
+            _stream_read._RUN_MIN = saved if runs else 2**62
+            try:
+                parquet_read(cipher, key, segments)
+            finally:
+                _stream_read._RUN_MIN = saved
+        return read
+
+    rows = [("plain pq.read_table(path)", lambda: pq.read_table(plain)),
+            ("  parse only (BufferReader over plaintext in memory)", lambda: pq.read_table(pa.BufferReader(data))),
+            ("read the ciphertext file, segment by segment", read_bytes),
+            ("BLAKE3 of each segment (in memory)", lambda: [blake3.blake3(p).digest() for p in pieces()]),
+            ("AES-GCM decrypt_into, each segment (in memory)", decrypt),
+            ("format-2 reader alone (18 MiB reads)", lambda: _drain(cipher, key, segments)),
+            ("format-2 Parquet read, two-thread runs (default)", threaded_reader(True)),
+            ("format-2 Parquet read, one segment at a time", threaded_reader(False)),
+            ("format-1 Parquet read (no list)", lambda: parquet_read(cipher, key, None))]
+    print(f"\n== format-2 read path, piece by piece ({len(data) / MB:.0f} MiB, best of {repeat}, "
+          f"load {os.getloadavg()[0]:.2f}) ==")
+    print(f"{'piece':55s} {'wall ms':>8s} {'CPU ms':>8s}")
+    for name, work_fn in rows:
+        wall, cpu = _timed(work_fn, repeat)
+        print(f"{name:55s} {wall * 1000:8.0f} {cpu * 1000:8.0f}")
+    print(f"(load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())})")
+    for path in (plain, cipher):
+        path.unlink(missing_ok=True)
+
+
+def _drain(cipher: Path, key: bytes, segments: SegmentList | None) -> None:
+    with open(cipher, "rb") as source:
+        with SegmentReader(source, key, context=CONTEXT, size=cipher.stat().st_size,
+                           arrow_buffers=True, segments=segments) as reader:
+            kept = []
+            while chunk := reader.read(18 * MB):
+                kept.append(chunk)  # as pyarrow keeps each row group's buffer
+
+
 _CHILD = """
 import sys, time, datetime as dt
 from dataprotocol.keys import generate_keypair
@@ -384,6 +465,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="timing repetitions, best kept (default 3)")
     parser.add_argument("--skip-rss", action="store_true", help="only the throughput part")
     parser.add_argument("--skip-throughput", action="store_true", help="only the RSS part")
+    parser.add_argument("--components", action="store_true",
+                        help="only the format-2 read path, piece by piece (wall and CPU)")
     parser.add_argument("--work-dir", default=_default_work_dir(),
                         help="scratch folder; default /dev/shm (RAM-backed) when present, so the "
                              "ratios measure our CPU cost, not this machine's disk -- pass a disk "
@@ -392,6 +475,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(dir=args.work_dir) as tmp:
         work = Path(tmp)
         print(f"scratch folder: {work} (segment {args.segment_kb} KiB, best of {args.repeat})")
+        if args.components:
+            components(work, args.size_mb, args.segment_kb * 1024, args.repeat)
+            return
         if not args.skip_throughput:
             throughput(work, args.size_mb, args.segment_kb * 1024, args.repeat)
         if not args.skip_rss:

@@ -8,6 +8,10 @@ segments -- raises one opaque :class:`DecryptionError`.
 from __future__ import annotations
 
 import io
+import os
+import stat
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import IO, TYPE_CHECKING
 
 import pyarrow as pa
@@ -26,6 +30,9 @@ if TYPE_CHECKING:
     from dataprotocol.package._segments import SegmentList
 
 __all__ = ["SegmentReader", "decrypt_bytes"]
+
+_RUN_MIN = 4  # whole segments in one read before they are split across threads
+_RUN_MAX = 256  # whole segments one call hands to the threads (bounds one wait, not memory)
 
 
 def _layout(total: int, segment_size: int) -> tuple[int, int]:
@@ -57,6 +64,13 @@ class SegmentReader(io.RawIOBase):
     every segment's stored bytes are hashed and compared with the list *before* they are
     decrypted: a file replaced or changed at any time, even by a holder of the key,
     yields the opaque :class:`DecryptionError`, never a byte the publisher did not sign.
+
+    A ``readinto`` that covers several whole segments of a regular file (Parquet's
+    row-group reads) splits them between two threads, each reading, checking and
+    decrypting its half one segment at a time (``_run_into``): BLAKE3 and AESGCM release
+    the GIL, so with a free second core the check and decryption overlap (measured on the
+    2-core VM: wall 0.59-0.68 vs 0.53-0.63 of a plain read, CPU unchanged; no gain when
+    the second core is busy). The threads are stopped by ``close``.
     """
 
     def __init__(self, source: IO[bytes], key: bytes, *, context: bytes, size: int,
@@ -88,6 +102,18 @@ class SegmentReader(io.RawIOBase):
         # segment cost more than the AES-GCM itself)
         self._cached = -1  # index of the segment held in self._plain
         self._plain = memoryview(bytearray(seg))
+        # runs of whole segments: their ciphertext is read at once into one private buffer,
+        # then checked and decrypted on two threads (BLAKE3 and AESGCM release the GIL)
+        self._local = threading.local()  # each worker's own sealed-segment buffer
+        self._pool: ThreadPoolExecutor | None = None
+        self._positional = _has_fd(source)  # runs need os.preadv on a real file
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+        self._local = threading.local()
+        super().close()
 
     @property
     def plaintext_size(self) -> int:
@@ -108,6 +134,15 @@ class SegmentReader(io.RawIOBase):
             raise ValueError("negative seek position")
         self._pos = base + offset
         return self._pos
+
+    def _whole_run(self, index: int, room: int) -> int:
+        """How many whole segments from ``index`` fit in ``room`` bytes (at most ``_RUN_MAX``;
+        0 on a one-core machine, where threads would only add switches)."""
+        if not self._positional or _run_cpus() < 2:
+            return 0
+        if room >= self._size - index * self._header.segment_size:  # all the rest, short last one too
+            return min(self._count - index, _RUN_MAX)
+        return min(room // self._header.segment_size, _RUN_MAX)
 
     def _length(self, index: int) -> int:
         seg = self._header.segment_size
@@ -147,6 +182,49 @@ class SegmentReader(io.RawIOBase):
             target[:] = bytes(len(target))
             raise DecryptionError(self._where) from exc
 
+    def _run_into(self, first: int, count: int, target: memoryview) -> None:
+        """Decrypt whole segments ``first .. first + count - 1`` into ``target`` (their exact
+        plaintext length) on two threads, each reading (``os.preadv``), checking and
+        decrypting one segment at a time in its own buffer while it is in cache.
+
+        The buffer is private to the thread, so the bytes hashed are the bytes decrypted (no
+        window for a file changed under a mapping); each segment is checked against the list
+        *before* it is decrypted, and ``target`` is handed back only once every task has
+        finished and none failed -- on a failure it is wiped, after all tasks stopped
+        writing to it, and the one opaque error is raised.
+        """
+        seg, cseg = self._header.segment_size, self._header.segment_size + TAG_SIZE
+        fd = self._source.fileno()
+
+        batch = -(-count // 2)  # two tasks, one per core: measured, 2-segment tasks cost ~15% more CPU
+
+        def open_batch(begin: int) -> None:
+            own = getattr(self._local, "sealed", None)
+            if own is None:
+                own = self._local.sealed = memoryview(bytearray(cseg))
+            for k in range(begin, min(begin + batch, count)):
+                index, length = first + k, self._length(first + k)
+                piece = own[: length + TAG_SIZE]
+                if os.preadv(fd, [piece], HEADER_SIZE + index * cseg) != len(piece):
+                    raise DecryptionError(self._where)
+                if self._segments is not None:  # checked before AES-GCM ever sees it
+                    self._segments.check_segment(index, piece, where=self._where)
+                self._aead.decrypt_into(self._header.nonce(index, last=index == self._count - 1),
+                                        piece, self._ad, target[k * seg : k * seg + length])
+
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="dp-segment-open")
+        self._source_pos = -1  # positional reads: the next sequential read seeks
+        tasks: list[Future[None]] = [self._pool.submit(open_batch, k) for k in range(0, count, batch)]
+        wait(tasks)  # every task has stopped writing into ``target`` before it is judged
+        failure = next((task.exception() for task in tasks if task.exception() is not None), None)
+        if failure is not None:
+            # decrypt_into writes plaintext before it checks the tag: wipe the whole run
+            target[:] = bytes(len(target))
+            if isinstance(failure, (InvalidTag, DecryptionError)):
+                raise DecryptionError(self._where) from failure
+            raise failure
+
     def read(self, size: int | None = -1) -> bytes | bytearray | pa.Buffer:  # type: ignore[override]
         """Read up to ``size`` bytes (all that is left if ``size`` is negative or None).
 
@@ -184,13 +262,30 @@ class SegmentReader(io.RawIOBase):
             index, offset = divmod(self._pos, seg)
             length = self._length(index)
             take = min(length - offset, len(target) - done)
-            if offset == 0 and take == length and self._cached != index:
+            run = self._whole_run(index, len(target) - done) if offset == 0 else 0
+            if run >= _RUN_MIN:
+                take = (run - 1) * seg + self._length(index + run - 1)
+                self._run_into(index, run, target[done : done + take])
+            elif offset == 0 and take == length and self._cached != index:
                 self._segment_into(index, target[done : done + take])
             else:
                 target[done : done + take] = self._segment(index)[offset : offset + take]
             done += take
             self._pos += take
         return done
+
+
+def _has_fd(source: IO[bytes]) -> bool:
+    """Whether ``source`` is a regular local file (positional reads work on it)."""
+    try:
+        mode = os.fstat(source.fileno()).st_mode
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        return False
+    return stat.S_ISREG(mode) and hasattr(os, "preadv")
+
+
+def _run_cpus() -> int:
+    return min(2, os.cpu_count() or 1)
 
 
 def _read_into(source: IO[bytes], target: memoryview) -> int:
