@@ -42,6 +42,8 @@ def names(text: str) -> set[str]:
     ("买家雨桐：在吗，这个还在吗？", "雨桐"),                  # a chat speaker after their role
     ("客服：您好，请问是上官先生吗？", "上官"),                # a two-character surname before a title
     ("Dear 暴女士，请在月底前回复。", "暴"),
+    ("家庭成员：南宫振、佴萍涵（配偶）、南宫浩熙（子女，十二岁）。", "南宫浩熙"),  # a family list
+    ("户主之子眭菊在广西读大学。", "眭菊"),
 ])
 def test_frame_finds_the_name(text: str, expected: str) -> None:
     assert expected in names(text)
@@ -64,11 +66,12 @@ def test_given_name_alone_after_the_full_name() -> None:
     "晓琪妈妈：收到，谢谢陆老师！",
     "客服小美：您好，这里是售后。",                # a nickname whose 美 is no surname
     "客户经理：好的，明天联系。",
+    "总而言之子女教育很重要。",                    # 之子 inside a phrase, no name after it
 ])
 def test_ordinary_words_are_not_names(text: str) -> None:
     found = names(text)
     assert not found & {"小学", "老师", "小时", "班", "某些", "某个", "老年", "小区", "说", "麻烦", "谢谢陆",
-                        "小美", "美", "经理"}
+                        "小美", "美", "经理", "女教育", "女教"}
 
 
 def test_scrubber_removes_nickname_and_keeps_the_title(scrubber: Any) -> None:

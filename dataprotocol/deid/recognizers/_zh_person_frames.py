@@ -60,6 +60,10 @@ _ROLE_SPEAKER = compile_pattern(r"^[ \t　]*(?:买家|卖家|客服|客户|用�
 #: (客服小美：is a nickname -- the nickname frame decides, and 美 is no surname)
 _SEX = compile_pattern(r"(?<=^|[^\p{Han}]|床|号|名|员|者|人)(?P<name>\p{Han}{2,4})[，,、\s]\s*[男女](?=[，,、；;）)\s]|性)",
                        re.MULTILINE)
+#: a family list: 南宫振、佴萍涵（配偶）、南宫浩熙（子女，十二岁）; 户主之子眭菊在...
+_RELATION = compile_pattern(r"(?<=^|[：:、，,\s])(?P<name>\p{Han}{2,4})[（(](?:配偶|子女|儿子|女儿|父亲|母亲|丈夫|妻子|孙子|孙女|"
+                            r"儿媳|女婿|兄弟|姐妹|哥哥|姐姐|弟弟|妹妹)(?=[，,、）)])", re.MULTILINE)
+_CHILD_OF = compile_pattern(r"之(?:子|女|妻|夫|父|母)(?P<name>\p{Han}{2,4}?)(?=[在是于已仍和与，,。；;]|[^\p{Han}]|$)", re.MULTILINE)
 _HOUSEHOLD = compile_pattern(r"(?:楼上|楼下|隔壁|邻居|对门|对面)(?P<name>\p{Han}{2,4})家")
 _SELF = compile_pattern(r"(?:我是|我叫|本人是|我的名字是|我名字叫)(?P<name>\p{Han}{1,3})(?=[，,。！!？?~～\s]|$)", re.MULTILINE)
 #: a candidate more frequent than this in jieba's dictionary is an ordinary word
@@ -135,7 +139,7 @@ def frame_spans(text: str) -> dict[Span, float]:
             spans.setdefault((start, end), 0.55)
     for span in _speakers(text):
         spans.setdefault(span, 0.6)
-    for pattern in (_SEX, _HOUSEHOLD):
+    for pattern in (_SEX, _HOUSEHOLD, _RELATION, _CHILD_OF):
         for m in pattern.finditer(text):
             start, end = m.span("name")
             if _full_name(text, start, end) and not _ordinary(m.group("name")):
