@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
+    from dataprotocol.deid._parallel import WorkerPool
     from dataprotocol.deid._scrubber import Scrubber
 
 __all__ = ["ROWS_PER_CHUNK", "ChunkResult", "Layout", "Sink", "read_chunks", "row_count", "scrub_chunk"]
@@ -165,13 +166,14 @@ def parquet_schema(path: Path, frame: pd.DataFrame, scrubbed: set[str]) -> pa.Sc
 
 # -- scrubbing + encoding -------------------------------------------------------------
 def scrub_chunk(scrubber: Scrubber, layout: Layout, first: int, chunk: Chunk, *,
-                n_process: int | None = 1) -> ChunkResult:
-    """Scrub one chunk and encode it as it goes into the output file."""
+                pool: WorkerPool | None = None) -> ChunkResult:
+    """Scrub one chunk (in this process, or on ``pool``'s workers, which outlive the
+    chunk) and encode it as it goes into the output file."""
     def scrub_texts(texts: list[str]) -> list[Any]:
         # documents numbered from the chunk's first row in errors, on either path
-        if n_process == 1:
-            return list(scrubber.iter_scrub(texts, batch_size=layout.batch_size, first=first))
-        return scrubber.scrub_many(texts, batch_size=layout.batch_size, n_process=n_process, first=first)
+        if pool is not None and len(texts) > layout.batch_size:
+            return pool.map(texts, first=first)
+        return list(scrubber.iter_scrub(texts, batch_size=layout.batch_size, first=first))
 
     if layout.suffix == ".txt":
         return _txt_result(scrub_texts(chunk))

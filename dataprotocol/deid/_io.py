@@ -7,9 +7,10 @@ so a failure anywhere leaves no partial file.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -153,11 +154,13 @@ def scrub_file(scrubber: Scrubber, source: str | Path, out: str | Path, *,
     with atomic_path(dst) as tmp:
         sink = Sink(Path(tmp), suffix)
         try:
-            for result in _scrubbed_chunks(scrubber, src, layout, engine=engine, n_process=n_process,
-                                           address=ray_address, actors=ray_actors):
-                sink.write(result.payload)
-                _add(report, result)
-                tick(result.rows)
+            # closed on a failure too, so worker processes stop now
+            with contextlib.closing(_scrubbed_chunks(scrubber, src, layout, engine=engine, n_process=n_process,
+                                                     address=ray_address, actors=ray_actors)) as chunks:
+                for result in chunks:
+                    sink.write(result.payload)
+                    _add(report, result)
+                    tick(result.rows)
         finally:
             sink.close(trailing=b"\n" if suffix == ".txt" and _ends_with_newline(src) else b"")
     report.unconfigured = {k: v for k, v in report.unconfigured.items() if v}
@@ -165,15 +168,22 @@ def scrub_file(scrubber: Scrubber, source: str | Path, out: str | Path, *,
 
 
 def _scrubbed_chunks(scrubber: Scrubber, src: Path, layout: Layout, *, engine: str, n_process: int | None,
-                     address: str | None, actors: int | None) -> Iterator[ChunkResult]:
+                     address: str | None, actors: int | None) -> Generator[ChunkResult]:
     if engine == "ray":
         from dataprotocol.deid._ray import scrub_chunks_ray
 
         read = functools.partial(read_chunks, src, layout.suffix, layout.rows)
         yield from scrub_chunks_ray(read, config=scrubber.config, layout=layout, actors=actors, address=address)
         return
-    for first, chunk in read_chunks(src, layout.suffix, layout.rows):
-        yield scrub_chunk(scrubber, layout, first, chunk, n_process=n_process)
+    from dataprotocol.deid._parallel import default_processes
+
+    processes = default_processes() if n_process is None else n_process
+    # one pool for the whole file: forked once (on the first chunk that needs it), not per chunk
+    with contextlib.ExitStack() as stack:
+        pool = (stack.enter_context(scrubber.worker_pool(batch_size=layout.batch_size, n_process=processes))
+                if processes > 1 else None)
+        for first, chunk in read_chunks(src, layout.suffix, layout.rows):
+            yield scrub_chunk(scrubber, layout, first, chunk, pool=pool)
 
 
 def _add(report: ScrubFileReport, result: ChunkResult) -> None:

@@ -132,7 +132,7 @@ class _ChunkActor:
         payloads, reports = [], []
         for first, chunk in zip(batch.column("first").to_pylist(), batch.column("chunk").to_pylist()):
             try:
-                result = scrub_chunk(self._scrubber, self._layout, first, unpack(chunk), n_process=1)
+                result = scrub_chunk(self._scrubber, self._layout, first, unpack(chunk))
             except DataProtocolError as exc:  # as data: the driver raises it, nothing is written
                 payloads.append(b"")
                 reports.append(json.dumps({_ERROR: _error_json(exc)}))
