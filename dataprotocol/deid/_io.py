@@ -32,6 +32,7 @@ from dataprotocol.deid._chunks import (
     row_count,
     scrub_chunk,
 )
+from dataprotocol.deid._config import ScrubConfig
 from dataprotocol.errors import InputError
 
 if TYPE_CHECKING:
@@ -123,7 +124,7 @@ def read_frame(path: Path) -> pd.DataFrame:
 
 
 
-def scrub_file(scrubber: Scrubber, source: str | Path, out: str | Path, *,
+def scrub_file(scrubber: Scrubber | ScrubConfig, source: str | Path, out: str | Path, *,
                text_columns: Sequence[str] = (), pii_columns: Mapping[str, str] | None = None,
                batch_size: int = 64, n_process: int | None = None, progress: Progress | None = None,
                on_total: Callable[[int], None] | None = None, engine: str = "local",
@@ -137,6 +138,10 @@ def scrub_file(scrubber: Scrubber, source: str | Path, out: str | Path, *,
     cluster at ``ray_address`` / ``RAY_ADDRESS``; the output is byte-for-byte the local
     engine's. ``n_process`` is the local engine's worker processes. ``chunk_rows``: rows
     (lines) per chunk -- one Ray task's work, one Parquet row group.
+
+    ``scrubber`` may be a :class:`ScrubConfig`: the Ray engine then loads no model in
+    this process (each actor builds its own scrubber), and the local engine loads one
+    after the input's first chunk passed its checks, before any worker is forked.
     """
     from dataprotocol.deid._ray import check_engine
 
@@ -149,6 +154,10 @@ def scrub_file(scrubber: Scrubber, source: str | Path, out: str | Path, *,
         total = row_count(src, suffix)
         if total is not None:
             on_total(total)
+    if engine != "ray" and isinstance(scrubber, ScrubConfig):
+        from dataprotocol.deid._scrubber import Scrubber
+
+        scrubber = Scrubber(scrubber)  # loaded before the worker pool forks: the workers share it
     report = ScrubFileReport(str(src), str(dst), 0)
     tick = progress or (lambda n: None)
     with atomic_path(dst) as tmp:
@@ -167,14 +176,16 @@ def scrub_file(scrubber: Scrubber, source: str | Path, out: str | Path, *,
     return report
 
 
-def _scrubbed_chunks(scrubber: Scrubber, src: Path, layout: Layout, *, engine: str, n_process: int | None,
-                     address: str | None, actors: int | None) -> Generator[ChunkResult]:
+def _scrubbed_chunks(scrubber: Scrubber | ScrubConfig, src: Path, layout: Layout, *, engine: str,
+                     n_process: int | None, address: str | None, actors: int | None) -> Generator[ChunkResult]:
     if engine == "ray":
         from dataprotocol.deid._ray import scrub_chunks_ray
 
         read = functools.partial(read_chunks, src, layout.suffix, layout.rows)
-        yield from scrub_chunks_ray(read, config=scrubber.config, layout=layout, actors=actors, address=address)
+        config = scrubber if isinstance(scrubber, ScrubConfig) else scrubber.config
+        yield from scrub_chunks_ray(read, config=config, layout=layout, actors=actors, address=address)
         return
+    assert not isinstance(scrubber, ScrubConfig)  # scrub_file built it
     from dataprotocol.deid._parallel import default_processes
 
     processes = default_processes() if n_process is None else n_process
