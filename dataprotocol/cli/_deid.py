@@ -29,15 +29,17 @@ def _pairs(values: list[str], *, option: str) -> dict[str, str]:
     return out
 
 
-def _scrubber(config_path: Path | None, key_file: Path | None, **changes: Any) -> Any:
+def _config(config_path: Path | None, key_file: Path | None, **changes: Any) -> Any:
     from dataprotocol.deid import ScrubConfig, load_config, load_key_file
 
     key = load_key_file(key_file) if key_file else None
     config = load_config(config_path, key=key) if config_path else ScrubConfig(key=key)
     changes = {k: v for k, v in changes.items() if v}
-    if changes:
-        config = config.with_changes(**changes)
-    return _build(config)
+    return config.with_changes(**changes) if changes else config
+
+
+def _scrubber(config_path: Path | None, key_file: Path | None, **changes: Any) -> Any:
+    return _build(_config(config_path, key_file, **changes))
 
 
 def _build(config: Any) -> Any:
@@ -93,8 +95,10 @@ def scrub(
     check_paths(source, out, batch_size=batch_size, n_process=processes)
     check_engine(engine, n_process=processes, ray_actors=ray_actors)
     operators = _pairs(entity_operator, option="entity-operator")
-    scrubber = _scrubber(config, key_file, operator=operator, operators=operators, model=model, strict=strict,
-                         language=language)
+    settings = _config(config, key_file, operator=operator, operators=operators, model=model, strict=strict,
+                       language=language)
+    # the Ray actors build their own scrubbers: this process needs only the config
+    scrubber = settings if engine == "ray" else _build(settings)
     with Progress("scrubbing", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err_console, disable=as_json, transient=True) as bar:
         task = bar.add_task("scrub", total=None)

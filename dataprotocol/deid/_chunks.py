@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
+    from dataprotocol.deid._parallel import WorkerPool
     from dataprotocol.deid._scrubber import Scrubber
 
 __all__ = ["ROWS_PER_CHUNK", "ChunkResult", "Layout", "Sink", "read_chunks", "row_count", "scrub_chunk"]
@@ -139,18 +140,35 @@ def _parquet_chunks(path: Path, rows: int) -> Iterator[tuple[int, pd.DataFrame]]
 
 
 def row_count(path: Path, suffix: str) -> int | None:
-    """Rows (lines) the input holds, where that is cheap to know (.txt, .parquet)."""
+    """Rows (lines) the input holds, for a progress bar: .parquet from its footer, .txt
+    and .csv by one pass over the bytes (no parsing; .csv: an estimate where it has
+    blank lines, which pandas skips)."""
     if suffix == ".parquet":
         import pyarrow.parquet as pq
 
         return int(pq.ParquetFile(path).metadata.num_rows)
     if suffix == ".txt":
-        newlines, last = 0, b"\n"
-        with _open(path) as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                newlines, last = newlines + block.count(b"\n"), block[-1:]
-        return newlines + (last != b"\n")
+        return _records(path, quoted=False)
+    if suffix == ".csv":
+        return max(0, _records(path, quoted=True) - 1)  # less the header
     return None
+
+
+def _records(path: Path, *, quoted: bool) -> int:
+    """Lines, a final one without its newline included; ``quoted``: CSV records -- a
+    newline between double quotes is inside a field. Doubled quotes (the CSV escape,
+    RFC 4180) flip the state twice, so the parity of quotes seen says where we are."""
+    records, inside, last = 0, False, b"\n"
+    with _open(path) as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            last = block[-1:]
+            if not quoted or (not inside and b'"' not in block):
+                records += block.count(b"\n")
+                continue
+            parts = block.split(b'"')
+            records += sum(part.count(b"\n") for part in parts[1 if inside else 0::2])
+            inside ^= (len(parts) - 1) % 2 == 1
+    return records + (last != b"\n")
 
 
 def parquet_schema(path: Path, frame: pd.DataFrame, scrubbed: set[str]) -> pa.Schema:
@@ -165,13 +183,14 @@ def parquet_schema(path: Path, frame: pd.DataFrame, scrubbed: set[str]) -> pa.Sc
 
 # -- scrubbing + encoding -------------------------------------------------------------
 def scrub_chunk(scrubber: Scrubber, layout: Layout, first: int, chunk: Chunk, *,
-                n_process: int | None = 1) -> ChunkResult:
-    """Scrub one chunk and encode it as it goes into the output file."""
+                pool: WorkerPool | None = None) -> ChunkResult:
+    """Scrub one chunk (in this process, or on ``pool``'s workers, which outlive the
+    chunk) and encode it as it goes into the output file."""
     def scrub_texts(texts: list[str]) -> list[Any]:
         # documents numbered from the chunk's first row in errors, on either path
-        if n_process == 1:
-            return list(scrubber.iter_scrub(texts, batch_size=layout.batch_size, first=first))
-        return scrubber.scrub_many(texts, batch_size=layout.batch_size, n_process=n_process, first=first)
+        if pool is not None and len(texts) > layout.batch_size:
+            return pool.map(texts, first=first)
+        return list(scrubber.iter_scrub(texts, batch_size=layout.batch_size, first=first))
 
     if layout.suffix == ".txt":
         return _txt_result(scrub_texts(chunk))

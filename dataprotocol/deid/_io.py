@@ -7,9 +7,10 @@ so a failure anywhere leaves no partial file.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,6 +32,7 @@ from dataprotocol.deid._chunks import (
     row_count,
     scrub_chunk,
 )
+from dataprotocol.deid._config import ScrubConfig
 from dataprotocol.errors import InputError
 
 if TYPE_CHECKING:
@@ -122,7 +124,7 @@ def read_frame(path: Path) -> pd.DataFrame:
 
 
 
-def scrub_file(scrubber: Scrubber, source: str | Path, out: str | Path, *,
+def scrub_file(scrubber: Scrubber | ScrubConfig, source: str | Path, out: str | Path, *,
                text_columns: Sequence[str] = (), pii_columns: Mapping[str, str] | None = None,
                batch_size: int = 64, n_process: int | None = None, progress: Progress | None = None,
                on_total: Callable[[int], None] | None = None, engine: str = "local",
@@ -136,6 +138,10 @@ def scrub_file(scrubber: Scrubber, source: str | Path, out: str | Path, *,
     cluster at ``ray_address`` / ``RAY_ADDRESS``; the output is byte-for-byte the local
     engine's. ``n_process`` is the local engine's worker processes. ``chunk_rows``: rows
     (lines) per chunk -- one Ray task's work, one Parquet row group.
+
+    ``scrubber`` may be a :class:`ScrubConfig`: the Ray engine then loads no model in
+    this process (each actor builds its own scrubber), and the local engine loads one
+    after the input's first chunk passed its checks, before any worker is forked.
     """
     from dataprotocol.deid._ray import check_engine
 
@@ -148,32 +154,47 @@ def scrub_file(scrubber: Scrubber, source: str | Path, out: str | Path, *,
         total = row_count(src, suffix)
         if total is not None:
             on_total(total)
+    if engine != "ray" and isinstance(scrubber, ScrubConfig):
+        from dataprotocol.deid._scrubber import Scrubber
+
+        scrubber = Scrubber(scrubber)  # loaded before the worker pool forks: the workers share it
     report = ScrubFileReport(str(src), str(dst), 0)
     tick = progress or (lambda n: None)
     with atomic_path(dst) as tmp:
         sink = Sink(Path(tmp), suffix)
         try:
-            for result in _scrubbed_chunks(scrubber, src, layout, engine=engine, n_process=n_process,
-                                           address=ray_address, actors=ray_actors):
-                sink.write(result.payload)
-                _add(report, result)
-                tick(result.rows)
+            # closed on a failure too, so worker processes stop now
+            with contextlib.closing(_scrubbed_chunks(scrubber, src, layout, engine=engine, n_process=n_process,
+                                                     address=ray_address, actors=ray_actors)) as chunks:
+                for result in chunks:
+                    sink.write(result.payload)
+                    _add(report, result)
+                    tick(result.rows)
         finally:
             sink.close(trailing=b"\n" if suffix == ".txt" and _ends_with_newline(src) else b"")
     report.unconfigured = {k: v for k, v in report.unconfigured.items() if v}
     return report
 
 
-def _scrubbed_chunks(scrubber: Scrubber, src: Path, layout: Layout, *, engine: str, n_process: int | None,
-                     address: str | None, actors: int | None) -> Iterator[ChunkResult]:
+def _scrubbed_chunks(scrubber: Scrubber | ScrubConfig, src: Path, layout: Layout, *, engine: str,
+                     n_process: int | None, address: str | None, actors: int | None) -> Generator[ChunkResult]:
     if engine == "ray":
         from dataprotocol.deid._ray import scrub_chunks_ray
 
         read = functools.partial(read_chunks, src, layout.suffix, layout.rows)
-        yield from scrub_chunks_ray(read, config=scrubber.config, layout=layout, actors=actors, address=address)
+        config = scrubber if isinstance(scrubber, ScrubConfig) else scrubber.config
+        yield from scrub_chunks_ray(read, config=config, layout=layout, actors=actors, address=address)
         return
-    for first, chunk in read_chunks(src, layout.suffix, layout.rows):
-        yield scrub_chunk(scrubber, layout, first, chunk, n_process=n_process)
+    assert not isinstance(scrubber, ScrubConfig)  # scrub_file built it
+    from dataprotocol.deid._parallel import default_processes
+
+    processes = default_processes() if n_process is None else n_process
+    # one pool for the whole file: forked once (on the first chunk that needs it), not per chunk
+    with contextlib.ExitStack() as stack:
+        pool = (stack.enter_context(scrubber.worker_pool(batch_size=layout.batch_size, n_process=processes))
+                if processes > 1 else None)
+        for first, chunk in read_chunks(src, layout.suffix, layout.rows):
+            yield scrub_chunk(scrubber, layout, first, chunk, pool=pool)
 
 
 def _add(report: ScrubFileReport, result: ChunkResult) -> None:

@@ -1,11 +1,14 @@
-"""Worker processes for :meth:`Scrubber.scrub_many` (``n_process > 1``).
+"""Worker processes for :meth:`Scrubber.scrub_many` (``n_process > 1``) and ``scrub_file``
+(:meth:`Scrubber.worker_pool`).
 
 This module knows nothing of the scrubber: it is handed a *batch function*
 ``(texts, first) -> results`` and, for platforms without ``fork``, a picklable
 factory that builds one in each worker. With ``fork`` the workers inherit the
 loaded function (copy-on-write: no second spaCy load); elsewhere each worker calls
 the factory once. Work is handed out in batches (at most ``batch_size``, at least four
-per process) and results come back in input order (``imap``).
+per process) and results come back in input order (``imap``). A :class:`WorkerPool`
+starts its processes on first use and keeps them for every later call, so a file
+scrubbed chunk by chunk forks once, not once per chunk and text column.
 """
 
 from __future__ import annotations
@@ -14,10 +17,12 @@ import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
+from types import TracebackType
+from typing import Any
 
 from dataprotocol.deid._types import Scrubbed
 
-__all__ = ["BatchFunction", "scrub_parallel", "default_processes"]
+__all__ = ["BatchFunction", "WorkerPool", "default_processes"]
 
 #: ``(texts, first) -> one result per text``; ``first`` numbers the documents in errors
 BatchFunction = Callable[[Sequence[str], int], list[Scrubbed]]
@@ -44,32 +49,56 @@ def default_processes() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def scrub_parallel(texts: Sequence[str], *, worker: BatchFunction, factory: Callable[[], BatchFunction],
-                   batch_size: int, n_process: int, first: int = 0) -> list[Scrubbed]:
-    """Run ``worker`` over ``texts`` in batches of ``batch_size`` on ``n_process`` processes;
-    ``first`` is the index of ``texts[0]`` (documents are numbered from it in errors)."""
-    global _WORKER
-    # at least 4 work units per process: 5 batches of 64 on 2 processes would leave one idle
-    # for a fifth of the run; a batch only sets how many documents spaCy pipes at once
-    step = max(1, min(batch_size, -(-len(texts) // (4 * n_process))))
-    batches = [(list(texts[i:i + step]), first + i) for i in range(0, len(texts), step)]
-    if "fork" in multiprocessing.get_all_start_methods():
-        _WORKER = worker
-        # frozen objects are not scanned by the workers' garbage collector, so the loaded
-        # models' pages stay shared instead of being copied on first collection (gc docs)
-        gc.freeze()
-        try:
-            pool = multiprocessing.get_context("fork").Pool(n_process)
-        finally:
-            gc.unfreeze()
-    else:  # pragma: no cover - Windows / macOS spawn
-        pool = multiprocessing.get_context("spawn").Pool(n_process, initializer=_init_spawned,
-                                                         initargs=(factory,))
-    try:
+class WorkerPool:
+    """``n_process`` worker processes running ``worker``, started on the first :meth:`map`
+    and kept until :meth:`close` (or the end of a ``with`` block)."""
+
+    def __init__(self, *, worker: BatchFunction, factory: Callable[[], BatchFunction], batch_size: int,
+                 n_process: int) -> None:
+        self._worker, self._factory = worker, factory
+        self.batch_size, self.n_process = batch_size, n_process
+        self._pool: Any = None
+
+    def _start(self) -> Any:
+        global _WORKER
+        if "fork" in multiprocessing.get_all_start_methods():
+            _WORKER = self._worker
+            # frozen objects are not scanned by the workers' garbage collector, so the loaded
+            # models' pages stay shared instead of being copied on first collection (gc docs)
+            gc.freeze()
+            try:
+                return multiprocessing.get_context("fork").Pool(self.n_process)
+            finally:
+                gc.unfreeze()
+        return multiprocessing.get_context("spawn").Pool(  # pragma: no cover - Windows / macOS spawn
+            self.n_process, initializer=_init_spawned, initargs=(self._factory,))
+
+    def map(self, texts: Sequence[str], *, first: int = 0) -> list[Scrubbed]:
+        """One result per text, in order; ``first`` is the index of ``texts[0]`` (documents
+        are numbered from it in errors)."""
+        # at least 4 work units per process: 5 batches of 64 on 2 processes would leave one idle
+        # for a fifth of the run; a batch only sets how many documents spaCy pipes at once
+        step = max(1, min(self.batch_size, -(-len(texts) // (4 * self.n_process))))
+        batches = [(list(texts[i:i + step]), first + i) for i in range(0, len(texts), step)]
+        if self._pool is None:
+            self._pool = self._start()
         out: list[Scrubbed] = []
-        for chunk in pool.imap(_work, batches):
+        for chunk in self._pool.imap(_work, batches):
             out.extend(chunk)
         return out
-    finally:
-        pool.close()
-        pool.join()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        if exc is not None and self._pool is not None:
+            self._pool.terminate()  # a failed run does not wait for batches nobody will read
+        self.close()
+

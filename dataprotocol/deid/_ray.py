@@ -115,14 +115,25 @@ def _raise_error(text: str) -> None:
     raise DataProtocolError(error["detail"])
 
 
+def _build_scrubber(config: ScrubConfig) -> tuple[Any, DataProtocolError | None]:
+    """An actor's scrubber, or the library error building it raised (a pipeline not
+    installed on that node): kept to be reported as data with the first batch, since the
+    driver, which loads no model, has not checked it and Ray would only retry the actor."""
+    from dataprotocol.deid._scrubber import Scrubber
+
+    try:
+        return Scrubber(config), None
+    except DataProtocolError as exc:
+        return None, exc
+
+
 # -- chunks (``scrub_file``) -------------------------------------------------------
 class _ChunkActor:
     """One per Ray actor: builds its scrubber once, then scrubs and encodes chunks."""
 
     def __init__(self, config: ScrubConfig, layout: Layout) -> None:
-        from dataprotocol.deid._scrubber import Scrubber
-
-        self._scrubber, self._layout = Scrubber(config), layout
+        self._scrubber, self._failure = _build_scrubber(config)
+        self._layout = layout
 
     def __call__(self, batch: pa.Table) -> pa.Table:
         import pyarrow as pa
@@ -132,7 +143,9 @@ class _ChunkActor:
         payloads, reports = [], []
         for first, chunk in zip(batch.column("first").to_pylist(), batch.column("chunk").to_pylist()):
             try:
-                result = scrub_chunk(self._scrubber, self._layout, first, unpack(chunk), n_process=1)
+                if self._failure is not None:
+                    raise self._failure
+                result = scrub_chunk(self._scrubber, self._layout, first, unpack(chunk))
             except DataProtocolError as exc:  # as data: the driver raises it, nothing is written
                 payloads.append(b"")
                 reports.append(json.dumps({_ERROR: _error_json(exc)}))
@@ -198,15 +211,15 @@ class _TableActor:
     """One per Ray actor: scrubs whole record batches with ``scrub_frame``."""
 
     def __init__(self, config: ScrubConfig, text_columns: Sequence[str], pii_columns: Mapping[str, str]) -> None:
-        from dataprotocol.deid._scrubber import Scrubber
-
-        self._scrubber = Scrubber(config)
+        self._scrubber, self._failure = _build_scrubber(config)
         self._text_columns, self._pii_columns = list(text_columns), dict(pii_columns)
 
     def __call__(self, batch: pa.Table) -> pa.Table:
         import pyarrow as pa
 
         try:
+            if self._failure is not None:
+                raise self._failure
             result = self._scrubber.scrub_frame(batch.to_pandas(), text_columns=self._text_columns,
                                                 pii_columns=self._pii_columns, n_process=1)
         except DataProtocolError as exc:  # as data: the driver raises it, nothing is written

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from dataprotocol.deid._config import AUTO, ScrubConfig
 from dataprotocol.deid._engine import build_analyzer
 from dataprotocol.deid._language import detect_language
+from dataprotocol.deid._mixed import fold_width, han_findings, latin_findings
 from dataprotocol.deid._operators import OperatorSet
 from dataprotocol.deid._resolve import resolve, to_findings
 from dataprotocol.deid._types import Finding, FrameResult, Scrubbed
@@ -30,6 +31,8 @@ from dataprotocol.errors import InputError
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from dataprotocol.deid._parallel import WorkerPool
 
 __all__ = ["Scrubber"]
 
@@ -97,14 +100,15 @@ class Scrubber:
         if not text.strip():
             return []
         allow = list(self.config.allow_list) or None
+        text = fold_width(text)  # same length: findings' offsets hold for the original text
         results = self.analyzer.analyze(text=text, language=pipeline, nlp_artifacts=nlp_artifacts,
                                         allow_list=allow)
         found = to_findings(results)
         latin = next((lang for lang in self.analyzer.supported_languages if lang != "zh"), None)
         if pipeline == "zh" and latin is not None:
-            from dataprotocol.deid._mixed import latin_findings
-
             found += latin_findings(self.analyzer, text, language=latin, allow_list=allow)
+        elif pipeline != "zh" and "zh" in self.analyzer.supported_languages:
+            found += han_findings(self.analyzer, text, allow_list=allow)
         return found
 
     # -- anonymization -------------------------------------------------------------
@@ -157,15 +161,23 @@ class Scrubber:
         ``config.max_chunk_chars`` are chunked. ``first`` numbers the documents in
         ``strict`` errors (the index of ``texts[0]`` in a larger input).
         """
-        from dataprotocol.deid._parallel import default_processes, scrub_parallel
+        from dataprotocol.deid._parallel import default_processes
 
         items = [str(t) for t in texts]
         n_process = default_processes() if n_process is None else n_process
         if n_process > 1 and len(items) > batch_size:
-            return scrub_parallel(items, worker=self.batch_function(batch_size),
-                                  factory=functools.partial(batch_function, self.config, batch_size),
-                                  batch_size=batch_size, n_process=n_process, first=first)
+            with self.worker_pool(batch_size=batch_size, n_process=n_process) as pool:
+                return pool.map(items, first=first)
         return list(self.iter_scrub(items, batch_size=batch_size, first=first))
+
+    def worker_pool(self, *, batch_size: int = 64, n_process: int) -> WorkerPool:
+        """``n_process`` worker processes running this scrubber, forked on first use (they
+        share its loaded models) and reused by every ``map`` until closed (``with``)."""
+        from dataprotocol.deid._parallel import WorkerPool
+
+        return WorkerPool(worker=self.batch_function(batch_size),
+                          factory=functools.partial(batch_function, self.config, batch_size),
+                          batch_size=batch_size, n_process=n_process)
 
     def batch_function(self, batch_size: int) -> Callable[[Sequence[str], int], list[Scrubbed]]:
         """``(texts, first) -> results``: :meth:`iter_scrub` for one batch (worker engines)."""

@@ -136,6 +136,37 @@ def test_many_chunks_stream_in_input_order_and_match_local(tmp_path: Path, keyed
         assert pq.ParquetFile(tmp_path / "ray.parquet").metadata.num_row_groups == 19  # one per chunk
 
 
+def test_ray_driver_loads_no_model(tmp_path: Path, capsys: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The actors build the scrubbers; the driver needs only the config (no spaCy load)."""
+    from dataprotocol.deid import Scrubber
+
+    src = _write(_frame(), tmp_path / "in.csv")
+    (tmp_path / "k.key").write_text(KEY.hex())
+    common = ["--text-column", "note", "--operator", "pseudonym", "--key-file", str(tmp_path / "k.key"), "--json"]
+    assert main(["scrub", str(src), "--out", str(tmp_path / "local.csv"), "--processes", "1", *common]) == 0
+    local = json.loads(capsys.readouterr().out)
+
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("the driver built a scrubber")
+
+    monkeypatch.setattr(_deid, "_build", refuse)
+    monkeypatch.setattr(Scrubber, "__init__", refuse)  # in this process only: the actors are others
+    assert main(["scrub", str(src), "--out", str(tmp_path / "ray.csv"), "--engine", "ray", "--ray-actors", "2",
+                 *common]) == 0
+    assert json.loads(capsys.readouterr().out)["findings"] == local["findings"]
+    assert (tmp_path / "ray.csv").read_bytes() == (tmp_path / "local.csv").read_bytes()
+
+
+def test_pipeline_missing_on_the_actors_is_exit_2(tmp_path: Path, capsys: Any) -> None:
+    # the driver no longer loads the model, so the actors' error must come back as one
+    src, out = _write(_frame(5), tmp_path / "in.csv"), tmp_path / "out.csv"
+    code = main(["scrub", str(src), "--out", str(out), "--engine", "ray", "--ray-actors", "1",
+                 "--model", "xx_no_such_pipeline"])
+    err = capsys.readouterr().err
+    assert code == 2 and "xx_no_such_pipeline" in err and "not installed" in err and "Traceback" not in err
+    assert not out.exists()
+
+
 def test_processes_with_ray_and_ray_actors_with_local_are_exit_2(tmp_path: Path, capsys: Any) -> None:
     src, out = _write(_frame(5), tmp_path / "in.csv"), tmp_path / "out.csv"
     assert main(["scrub", str(src), "--out", str(out), "--engine", "ray", "--processes", "2"]) == 2
