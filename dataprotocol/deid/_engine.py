@@ -307,6 +307,26 @@ def _nlp_engine_class() -> type:
             return ScrubNlpArtifacts(lambda: make_doc(text), entities=[], scores=[], nlp_engine=self,
                                      language=language)
 
+        def _get_entities(self, doc: Any) -> list[Any]:
+            # Cut at line breaks here, not only in ``resolve``: Presidio drops a pattern finding
+            # inside a longer, higher-scored NER span of its type ("Tier 2\nsvetlana" would hide
+            # the chat name "svetlana" on the next line) before ``resolve`` sees either.
+            from dataprotocol.deid._resolve import line_parts
+
+            out = []
+            for ent in doc.ents:
+                if "\n" not in ent.text:
+                    out.append(ent)
+                    continue
+                for start, end in line_parts(doc.text, ent.start_char, ent.end_char):
+                    part = doc.char_span(start, end, label=ent.label_, alignment_mode="contract")
+                    if part is not None and len(part):
+                        out.append(part)
+            return out
+
+        def _get_scores_for_entities(self, doc: Any) -> list[Any]:
+            return [self.ner_model_configuration.default_score] * len(self._get_entities(doc))
+
         def _doc_to_nlp_artifact(self, doc: Any, language: str) -> Any:
             entities, scores = self._get_updated_entities(self._get_entities(doc), self._get_scores_for_entities(doc))
             return ScrubNlpArtifacts(lambda: doc, entities=entities, scores=scores, nlp_engine=self,

@@ -24,7 +24,7 @@ from dataprotocol.deid._config import ScrubConfig
 from dataprotocol.deid._language import is_cjk
 from dataprotocol.deid._types import Finding
 
-__all__ = ["resolve", "to_findings", "whole"]
+__all__ = ["line_parts", "resolve", "to_findings", "whole"]
 
 _NER = "SpacyRecognizer"
 _LABEL = (r"(?:DOB|D\.O\.B\.?|SSN|MRN|Tel|Phone|Ph|Mobile|Cell|Fax|E-?mail|Name|Patient|Pt|Address|Addr|"
@@ -88,16 +88,21 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _lines(text: str, f: Finding) -> list[Finding]:
-    """An NER span cut at line breaks: a name or place does not cross lines, but the model
-    sometimes runs one line's end into a labelled name on the next ("...@x.org\nCompanion: Jo
-    Bell"). The first line is kept; a later one only where a field label opens it (a heading
-    or a line of prose the model ran into is no entity)."""
+    """An NER span cut at line breaks (:func:`line_parts`)."""
     if f.recognizer != _NER or "\n" not in text[f.start:f.end]:
         return [f]
-    out, start = [], f.start
-    for number, line in enumerate(text[f.start:f.end].split("\n")):
+    return [Finding(s, e, f.entity_type, f.score, f.recognizer) for s, e in line_parts(text, f.start, f.end)]
+
+
+def line_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of an NER span that are entities, cut at line breaks: a name or place does
+    not cross lines, but the model sometimes runs one line's end into a labelled name on the
+    next ("...@x.org\nCompanion: Jo Bell"). The first line is kept; a later one only where a
+    field label opens it (a heading or a line of prose the model ran into is no entity)."""
+    out = []
+    for number, line in enumerate(text[start:end].split("\n")):
         if line.strip() and (number == 0 or ": " in line):
-            out.append(Finding(start, start + len(line), f.entity_type, f.score, f.recognizer))
+            out.append((start, start + len(line)))
         start += len(line) + 1
     return out
 

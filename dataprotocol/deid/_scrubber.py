@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from dataprotocol.deid._config import AUTO, ScrubConfig
 from dataprotocol.deid._engine import build_analyzer
 from dataprotocol.deid._language import detect_language
+from dataprotocol.deid._mixed import fold_width, han_findings, latin_findings
 from dataprotocol.deid._operators import OperatorSet
 from dataprotocol.deid._resolve import resolve, to_findings
 from dataprotocol.deid._types import Finding, FrameResult, Scrubbed
@@ -99,14 +100,15 @@ class Scrubber:
         if not text.strip():
             return []
         allow = list(self.config.allow_list) or None
+        text = fold_width(text)  # same length: findings' offsets hold for the original text
         results = self.analyzer.analyze(text=text, language=pipeline, nlp_artifacts=nlp_artifacts,
                                         allow_list=allow)
         found = to_findings(results)
         latin = next((lang for lang in self.analyzer.supported_languages if lang != "zh"), None)
         if pipeline == "zh" and latin is not None:
-            from dataprotocol.deid._mixed import latin_findings
-
             found += latin_findings(self.analyzer, text, language=latin, allow_list=allow)
+        elif pipeline != "zh" and "zh" in self.analyzer.supported_languages:
+            found += han_findings(self.analyzer, text, allow_list=allow)
         return found
 
     # -- anonymization -------------------------------------------------------------

@@ -24,6 +24,7 @@ from dataprotocol.deid.recognizers._nrp import NrpLexiconRecognizer
 from dataprotocol.deid.recognizers._organization import CompanySuffixRecognizer
 from dataprotocol.deid.recognizers._payment_card import PaymentCardContextRecognizer
 from dataprotocol.deid.recognizers._person import PersonContextRecognizer
+from dataprotocol.deid.recognizers._person_chat import LowerCaseChatNameRecognizer
 from dataprotocol.deid.recognizers._person_lexicon import NameLexiconRecognizer
 from dataprotocol.deid.recognizers._person_slots import PersonSlotRecognizer
 from dataprotocol.deid.recognizers._person_unknown import UnknownNameRecognizer
@@ -86,6 +87,7 @@ __all__ = [
     "InternationalPhoneRecognizer",
     "LabelledIdRecognizer",
     "LocationCueRecognizer",
+    "LowerCaseChatNameRecognizer",
     "MedicalRecordNumberRecognizer",
     "MentionRecognizer",
     "NameLexiconRecognizer",
@@ -135,6 +137,7 @@ EXTRA_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     UpperCaseNameRecognizer,
     PersonSlotRecognizer,
     NrpLexiconRecognizer,
+    LowerCaseChatNameRecognizer,
 )
 
 

@@ -72,5 +72,11 @@ class AgeRecognizer(RegexRecognizer):
         # self-introductions: "hey i'm Bhavya from Jodhpur, 24 and new here", "I'm Sean, 41, from Leeds"
         RegexPattern("i'm ..., n", rf"(?i:\b(?:i'm|i\u2019m|i am|im)\s)[^.!?\n,]{{1,40}},\s*{_N}(?=\s*(?:,|and\b|[.!?]|$))",
                      0.5, group="age", flags=re.MULTILINE),
+        # "reports being 73 and not injured", "DOB 4-5-1947 (77)": being + a number, or a number in
+        # brackets after a date of birth
+        RegexPattern("being n", rf"\bbeing\s+{_N}(?=\s*(?:[,.;]|and\b|years?\b|yrs?\b))", 0.5, group="age",
+                     flags=re.IGNORECASE),
+        RegexPattern("dob (n)", rf"\b(?:DOB|D\.O\.B\.?|born|date of birth)\b[^\n()]{{1,25}}\(\s*{_N}\s*"
+                                rf"(?:y|yo|yrs?|years?)?\s*\)", 0.6, group="age", flags=re.IGNORECASE),
         RegexPattern("n M/F", rf"\b{_N}\s?(?:M|F|yo[MF])\b(?=[\s,.;)\]])", 0.6, group="age"),
     )

@@ -5,7 +5,10 @@ the generic id shape (``_id_token``: letters and digits with ``-``/``/``/``.``
 separators, four or more digits) counts only right after ``#`` or an id label
 ("case", "claim no.", "policy #:", "member id", "reference"), so quantities, prices,
 dates and years are left alone; phone, card and SSN recognizers score higher and win
-where they overlap.
+where they overlap. Two shapes need no four digits: a code in a subject's brackets
+("Re: [SR8060292] ...", the ticket number mail tools print) and an airline booking
+code (PNR, six capitals or digits: "Confirmation code: SDNQPW") after its label --
+unless the six letters spell an English word.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from presidio_analyzer import RecognizerResult
 
 from dataprotocol.deid.recognizers._base import RegexPattern, RegexRecognizer
 from dataprotocol.deid.recognizers._id_token import ID_TOKEN, plausible_id
+from dataprotocol.deid.recognizers._person_unknown import is_english_word
 
 __all__ = ["LabelledIdRecognizer"]
 
@@ -29,19 +33,32 @@ _LABEL = (r"id|identifier|number|no\.?|num|ref(?:erence)?|acct|account|membershi
           r"certificate|license|licence|permit|control|batch|docket|matter|work order|job|report|incident|"
           r"loan|contract|application|rma|po|waybill|consignment|record|chart|folio|ref\s?#|"
           # support chats and call logs: "session 64019188", "conversation ID 7731-22"
-          r"session|conversation|chat|transcript|interaction")
+          r"session|conversation|chat|transcript|interaction|"
+          # corrections, travel, quotes and asset registers: "Offender #", "Frequent flyer #:",
+          # "Binding Quote QDA-529677", "tag WS940370", "award number"
+          r"offender|inmate|parolee|probationer|booking|flyer|loyalty|rewards|e-?ticket|quote|estimate|"
+          r"asset|tag|award|grant|dispute|agreement|rental|locator|pnr")
 #: what may stand between the label and the id: "Claim No. ", "Policy #: ", "Member ID ", "case is "
-_GAP = r"(?:\s*(?:id|no\.?|number|num|#|code|ref))?\s*(?:[:#]\s*)?(?:is\s+|was\s+)?"
+_GAP = r"(?:\s*(?:id|no\.?|number|num|#|code|ref))?\s*(?:[:#]\s*)?(?:is\s+|was\s+)?\(?"
 
 
 class LabelledIdRecognizer(RegexRecognizer):
     ENTITY = "ID"
     PATTERNS = (
-        RegexPattern("hash id", rf"(?<![\w&#])#\s?{ID_TOKEN}", 0.45, group="id"),
+        RegexPattern("hash id", rf"(?<![\w&#])#:?\s?{ID_TOKEN}", 0.45, group="id"),
+        # a ticket or request number in a subject's brackets: "Re: [REQ9735843] cannot connect"
+        RegexPattern("bracketed code", r"(?<=\[)(?P<id>[A-Z]{1,5}[-#]?\d{5,12}|\d{6,12})(?=\])", 0.45,
+                     group="id"),
+        # booking codes (PNR): six capitals/digits after their label, letters alone allowed
+        RegexPattern("booking code", r"(?i:\b(?:confirmation|booking|reservation|record locator|pnr)"
+                                     r"(?:\s+(?:code|number|no\.?|ref(?:erence)?|#))?\s*[:#]?\s*(?:is\s+)?)"
+                                     r"(?P<id>[A-Z0-9]{6})(?![\w\-])", 0.45, group="id"),
         RegexPattern("labelled id", rf"\b(?:{_LABEL}){_GAP}{ID_TOKEN}", 0.45, group="id", flags=re.IGNORECASE),
     )
 
     def validate(self, value: str) -> bool:
+        if len(value) == 6 and value.isalnum() and value.isupper():  # a booking code, not a word
+            return any(c.isdigit() for c in value) or not is_english_word(value)
         return plausible_id(value)
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:

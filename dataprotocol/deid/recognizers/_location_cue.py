@@ -1,4 +1,5 @@
-"""Places signalled by their context: "lives in X", "moved to X", "from X", "near X".
+"""Places signalled by their context: "lives in X", "moved to X", "from X", "near X",
+and a town before a US state code ("Mobile, AL").
 
 The small spaCy model misses town names it has not seen; a capitalised word after a
 place preposition or a residence verb is a place far more often than not. Scored
@@ -7,11 +8,18 @@ below the NER (0.4), so it only fills gaps; months, weekdays and titles are refu
 
 from __future__ import annotations
 
+import re
+
 from dataprotocol.deid.recognizers._base import RegexPattern, RegexRecognizer
 
 __all__ = ["LocationCueRecognizer"]
 
 _PLACE = r"(?P<place>[A-Z][a-z]+(?:[\s\-](?:[A-Z][a-z]+|on|upon|de|la)\b){0,3})"
+_TOWN = r"(?:St\.[ ])?[A-Z][a-z]+(?:[ \-](?:[A-Z][a-z]+|de|la)){0,2}"
+#: USPS state codes, less MD and PA (also credentials after a name)
+_STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MA|MI|MN|MS|MO|MT|NE|NV|NH|"
+           "NJ|NM|NY|NC|ND|OH|OK|OR|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|PR")
+_ZIP = r"[ \t]+\d{5}(?:-\d{4})?\b"
 
 
 class LocationCueRecognizer(RegexRecognizer):
@@ -22,6 +30,11 @@ class LocationCueRecognizer(RegexRecognizer):
                                        rf"town of|visiting|travel(?:l)?ing to|flying to|flew to|office in|"
                                        rf"branch in|clinic in|depot in|club in|campus in)\s+){_PLACE}", 0.5,
                      group="place"),
+        # "Mobile, AL", "Des Moines, IA 50328", "Anchorage AK 99555": a town before a USPS state code
+        # (a credential "Roe, MD" / "Roe, PA" only with a ZIP code after it)
+        RegexPattern("town, state", rf"(?<![\w\-])(?P<place>{_TOWN}(?:,[ \t]*(?:{_STATES}|(?:MD|PA)(?={_ZIP}))(?={_ZIP}|"
+                                    rf"[ \t]*(?:[,.;:|)\n]|$))|[ \t](?:{_STATES}|MD|PA)(?={_ZIP})))", 0.45, group="place",
+                     flags=re.MULTILINE),
         RegexPattern("preposition", rf"(?i:\b(?:in|from|near)\s+){_PLACE}(?=\s*(?:,\s*[A-Z]|[.;!?)]|$))",
                      0.4, group="place"),
     )

@@ -21,10 +21,10 @@ _SUFFIX = (r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|PLC|plc|Corp|Corporation|Co|Company|
            r"Associates|LLP|LP|GmbH|AG|S\.A|Pty Ltd|and Sons|& Sons|Foundation|Trust|Clinic|Hospital|"
            r"Medical Center|Health|Healthcare|Bank|Insurance|University|College|"
            r"School|Academy|Pharmacy|Laboratories|Casualty|Mutual|Assurance|Credit Union|Agency|Institute|"
-           r"Association|Society|Council|Authority|Logistics|Realty|"
+           r"Association|Society|Council|Authority|Logistics|Realty|Club|"
            r"(?:Superior|District|Supreme|County|Circuit|Municipal|Family|Probate|Bankruptcy|Magistrates'?|"
            r"Crown|Juvenile) Court)\b\.?")
-_WORD = r"[A-Z][A-Za-z'&\-]+"
+_WORD = r"(?:St\.|[A-Z][A-Za-z'&\-]+)"
 #: words that open a sentence or a phrase, never a name
 _OPENERS = (r"(?!(?i:The|A|An|Dear|Re|This|That|These|Those|Each|Every|Any|All|No|Our|Your|My|His|Her|Their|Its|"
             r"In|At|Of|For|To|From|By|With|On|And|Or|If|When)\b)")
@@ -37,9 +37,11 @@ _FIELDS = (r"(?:insurance|insurer|insurance carrier|health plan|employer|company
 class CompanySuffixRecognizer(RegexRecognizer):
     ENTITY = "ORGANIZATION"
     PATTERNS = (
-        RegexPattern("name + suffix", rf"\b{_OPENERS}{_WORD}(?:,?\s(?:and\s|&\s)?{_WORD}){{0,3}},?\s{_SUFFIX}",
+        # the words of a name are on one line ("... Rowing Club\nInsurance: ..." is two things)
+        RegexPattern("name + suffix", rf"\b{_OPENERS}{_WORD}(?:,?[ \t](?:and[ \t]|&[ \t])?{_WORD}){{0,3}},?[ \t]{_SUFFIX}",
                      0.55),
         RegexPattern("organisation field",
                      rf"(?im:^[ \t]*{_FIELDS}(?:\s+name)?[ \t]*:[ \t]*)(?P<org>{_OPENERS}{_WORD}(?:[ \t]{_WORD}){{0,3}})"
-                     rf"(?=[ \t]*(?:[,;(\n]|$))", 0.5, group="org", flags=re.MULTILINE),
+                     rf"(?=[ \t]*(?:[,;(\n]|$)|[ \t]+(?:dental|medical|vision|health|auto|home|life|plan)\b)", 0.5,
+                     group="org", flags=re.MULTILINE),
     )

@@ -14,8 +14,12 @@ only when its words look like name words:
   ("VAN", "DER", "AL") and initials, and it opens with a known first name or holds
   a known name word; unknown words alone must be name-long (one of 7+ letters, 11+
   in all, each with a vowel), which "HIPAA HITECH" and "NASA JPL" are not;
-* "ROE, JANE" (surname first, as in registers and captions): a name or unknown word,
-  a comma, then a known first name -- not a US state ("AUSTIN, TEXAS").
+* "ROE, JANE" (surname first, as in registers and captions): a surname (with its
+  particles: "VAN DEN BERG, XIMENA"), a comma, then one or two given-name words -- a
+  known first name, or a word no dictionary knows after a surname no dictionary knows
+  ("MENSAH, CHIDINMA": names from outside the lists are the ones the model misses
+  too), unless spaCy calls it a place; never a US state ("AUSTIN, TEXAS"). A
+  credential or a place after a second comma stays out ("ADEYEMI, KWABENA, MD").
 
 A document written entirely in capitals is left to the other rules: there the
 capitals say nothing about which words are names.
@@ -61,8 +65,9 @@ class UpperCaseNameRecognizer(RegexRecognizer):
         if entities and self.ENTITY not in entities or _shouting(text):
             return []
         out: list[RecognizerResult] = []
+        places = _place_starts(nlp_artifacts)
         for m in _RUN.finditer(text):
-            for start, end, score in _names_in(m.group(), m.start()):
+            for start, end, score in _names_in(m.group(), m.start(), places):
                 out.append(RecognizerResult(
                     entity_type=self.ENTITY, start=start, end=end, score=score,
                     recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: str(self.name),
@@ -70,11 +75,13 @@ class UpperCaseNameRecognizer(RegexRecognizer):
         return out
 
 
-def _names_in(run: str, offset: int) -> list[tuple[int, int, float]]:
-    """Name spans in a run of capitalised words: "ROE, JANE", or runs of name-like words."""
-    head, comma, tail = run.partition(", ")
-    if comma and "," not in tail and " " not in head and (score := _surname_first(head, tail)):
-        return [(offset, offset + len(run), score)]
+def _names_in(run: str, offset: int, places: frozenset[int] = frozenset()) -> list[tuple[int, int, float]]:
+    """Name spans in a run of capitalised words: "ROE, JANE", or runs of name-like words.
+
+    "ADEYEMI, KWABENA, MD" / "ROE, JANE, of Leeds": the name is the first two comma parts."""
+    parts = run.split(", ")
+    if len(parts) >= 2 and (score := _surname_first(parts[0], parts[1], unknown_ok=offset not in places)):
+        return [(offset, offset + len(parts[0]) + 2 + len(parts[1]), score)]
     out: list[tuple[int, int, float]] = []
     segment: list[tuple[int, int, str]] = []
     for m in [*_WORD.finditer(run), None]:
@@ -125,14 +132,37 @@ def _score(kinds: list[str], words: list[str]) -> float:
     return 0.0
 
 
-def _surname_first(head: str, tail: str) -> float:
-    kinds = [_kind(w) for w in tail.split()]
-    if tail.split()[0].lower() in _STATES:
-        return 0.0  # "AUSTIN, TEXAS" is a place
-    if _kind(head) not in ("name", "unknown", "first") or not kinds or kinds[0] != "first" or len(kinds) > 2:
+def _surname_first(head: str, tail: str, *, unknown_ok: bool = True) -> float:
+    """"ROE, JANE", "VAN DEN BERG, XIMENA", "KOWALCZYK, KWABENA S.": surname(s), comma, given name(s).
+
+    A known first name after the comma is enough (the surname may even be a dictionary
+    word: "FAROUK, LAYLA"); two words no dictionary knows ("MENSAH, CHIDINMA") count too,
+    unless spaCy read them as a place ("LAGOS, NIGERIA"): ``unknown_ok`` is False then."""
+    *particles, surname = head.split(" ")
+    words = tail.split()
+    if any(p.lower() not in _PARTICLES for p in particles) or not words or len(words) > 2:
         return 0.0
-    return UpperCaseNameRecognizer.FIRST_SCORE if all(k in ("first", "name", "unknown", "initial")
-                                                       for k in kinds) else 0.0
+    if words[0].lower() in _STATES:
+        return 0.0  # "AUSTIN, TEXAS" is a place
+    head_kind, kinds = _kind(surname), [_kind(w) for w in words]
+    if not all(k in ("first", "name", "unknown", "initial") for k in kinds) or kinds[0] == "initial":
+        return 0.0
+    if kinds[0] == "first":
+        if head_kind in ("name", "unknown", "first"):
+            return UpperCaseNameRecognizer.FIRST_SCORE
+        return UpperCaseNameRecognizer.NAME_SCORE if head_kind == "word" and len(surname) >= 4 else 0.0
+    if head_kind not in ("name", "unknown", "first"):
+        return 0.0
+    if "name" in (head_kind, kinds[0]) or head_kind == "first":
+        return UpperCaseNameRecognizer.NAME_SCORE
+    return UpperCaseNameRecognizer.UNKNOWN_SCORE if unknown_ok and _VOWEL.search(surname) and \
+        _VOWEL.search(words[0]) and len(words[0]) >= 3 else 0.0
+
+
+def _place_starts(nlp_artifacts: Any) -> frozenset[int]:
+    """Start offsets of the places spaCy found (GPE, LOC, FAC)."""
+    ents = getattr(nlp_artifacts, "entities", None) or ()
+    return frozenset(ent.start_char for ent in ents if ent.label_ in ("GPE", "LOC", "FAC"))
 
 
 def _shouting(text: str) -> bool:

@@ -1,4 +1,4 @@
-"""Street addresses ("42 Elm Street, Apt 3", "Flat 2, 10 Baker Road", "PO Box 123").
+"""Street addresses ("42 Elm Street, Apt 3", "Flat 2, 10 Baker Road", "PO Box 123", "RR 6 Box 59").
 
 Vanilla Presidio has no address recognizer; spaCy's small model tags at most the
 city. The suffix list is the common subset of USPS Publication 28, appendix C1
@@ -33,7 +33,8 @@ _SUFFIXES = (
     "Well|Wells|Wharf|Wynd|Gate|Rise|Hall|Cottages|Quay|Heath|Vale|Embankment|Parade|Extensions|Extension|"
     "Squares|Driveway|Esplanade|Promenade|Nagar|Marg|Chowk|Ganj|Colony"
 )
-_NUMBER = r"\d{1,6}[A-Za-z]?(?:[-/]\d{1,4})?,?"
+# a house number, or a Wisconsin/northern Illinois grid number ("W207N8484": miles west and north)
+_NUMBER = r"(?:[NSEW]\d{1,4}[NSEW]\d{1,5}|\d{1,6}[A-Za-z]?(?:[-/]\d{1,4})?),?"
 # a street-name word: capitalised, or a numbered street ("5th", "42nd", "W 125th")
 _WORD = r"(?:[A-Z][A-Za-z'\-]+\.?|\d{1,3}(?:st|nd|rd|th))"
 # USPS Pub. 28 secondary unit designators (C2), one or two of them ("Bldg 2, Rm 301")
@@ -101,4 +102,7 @@ class StreetAddressRecognizer(RegexRecognizer):
                      0.7),
         RegexPattern("military", r"\b(?:USNS|USNV|USS|USCGC)\s+[A-Z][a-z]+\b", 0.6),
         RegexPattern("unit box", r"\bUnit\s+\d{3,5},?\s+Box\s+\d{3,5}\b", 0.7),
+        # USPS rural route and highway contract boxes (Pub. 28, 29): "RR 6 Box 59", "HC 68 Box 760"
+        RegexPattern("rural box", r"\b(?:RR|R\.R\.|Rural Route|RFD|HC|Highway Contract|Star Route)\s*#?\s*\d{1,3}"
+                                  r",?\s+Box\s*#?\s*\d{1,5}[A-Z]?\b", 0.7),
     )

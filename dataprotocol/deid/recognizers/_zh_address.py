@@ -24,6 +24,8 @@ __all__ = ["ChineseAddressRecognizer"]
 #: never inside a place name: particles, pronouns, the verbs that precede an address
 _STRONG = "的了是我你他她您们在住去到往从寄送请把被将过来个多每各该这那"
 _H = rf"(?:(?![{_STRONG}])\p{{Han}})"
+#: never inside an estate's name: a speaker and the verb before a place (日周三我在思明区一个小区)
+_SPEAKER = "我你他她您在是的了"
 _STOP = _STRONG + "于址及或至为和与给向家现原由"
 _FIRST = rf"(?![{_STOP}]){_H}"
 _N = r"(?:\d+|[一二三四五六七八九十百]+)"
@@ -35,7 +37,7 @@ _LEVELS = (
     ("village", rf"{_FIRST}{_H}{{0,4}}?村(?:{_N}组)?"),
     ("road", rf"(?:{_FIRST}|\d)[\p{{Han}}\d]{{0,8}}?(?:大道|大街|路|街|巷|胡同|道|里|弄)(?:[东西南北中]段|{_N}段)?"),
     ("number", r"\d+(?:[\-之]\d+)?(?:号|弄)(?:\d+(?:[\-之]\d+)?号)?(?:院)?"),
-    ("estate", rf"{_FIRST}[\p{{Han}}A-Za-z\d]{{0,9}}?(?:小区|花园|公寓|大厦|广场|苑|园|城|府|庭|湾|中心|家园|新村|"
+    ("estate", rf"{_FIRST}(?:(?![{_SPEAKER}])[\p{{Han}}A-Za-z\d]){{0,9}}?(?:小区|花园|公寓|大厦|广场|苑|园|城|府|庭|湾|中心|家园|新村|"
                rf"社区|大楼|写字楼|宿舍|院|基地)"),
     ("building", rf"(?:{_N}|[A-Z])(?:栋|号楼|幢|座|楼)"),
     ("unit", rf"{_N}单元"),
@@ -43,7 +45,10 @@ _LEVELS = (
     ("room", r"\d{2,5}(?:室|房|号房|号)?"),
 )
 _REGEX = "".join(rf"(?P<{name}>{body})?" for name, body in _LEVELS)
-_CUES = "在去到于自往赴经"
+_CUES = "在去到于自往赴经了"
+#: words ending in 区/县/市 that name a kind of area, not a place
+_GENERIC_DISTRICTS = frozenset("开发区 工业区 风景区 保护区 商业区 住宅区 居民区 生活区 办公区 服务区 示范区 试验区 "
+                               "新城区 老城区 候车区 隔离区 经开区 高新区 自贸区 保税区 农贸市场 超市 城市 都市".split())
 _BELOW_PROVINCE = ("city", "district", "town", "village", "road", "number", "estate", "building", "unit", "room")
 
 
@@ -65,12 +70,11 @@ class ChineseAddressRecognizer(RegexRecognizer):
                 continue
             found = [name for name, _ in _LEVELS if match.group(name)]
             entity = _classify(found)
-            if entity is None and found == ["district"] and 3 <= match.end() - match.start() <= 5 and \
-                    (match.start() == 0 or text[match.start() - 1] in _CUES or not "\u4e00" <= text[match.start() - 1] <= "\u9fff"):
-                entity = "LOCATION"  # "去了建军县": a county after a movement verb
+            start, end = match.span()
+            if entity is None and found[0] == "district" and _district_alone(text, match):
+                entity, end = "LOCATION", match.end("district")  # "去了建军县", "我在思明区一个小区门口"
             if entity is None:
                 continue
-            start, end = match.span()
             if found[-1] == "room" and match.group("room")[-1:] not in "室房号" and len(found) < 3:
                 end = match.start("room")  # a bare number after a road is not yet a room
             near = self._has_context(text, start, end)
@@ -82,6 +86,15 @@ class ChineseAddressRecognizer(RegexRecognizer):
         return RecognizerResult(entity_type=entity, start=start, end=end, score=min(score, 1.0),
                                 recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: str(self.name),
                                                       RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
+
+
+def _district_alone(text: str, match: Any) -> bool:
+    """A district or county name alone (3-5 characters, not a generic 开发区) after a
+    movement verb or preposition, or at the start of a line: a LOCATION."""
+    start, end = match.span("district")
+    before = text[start - 1] if start else "\n"
+    return 3 <= end - start <= 5 and text[start:end] not in _GENERIC_DISTRICTS and \
+        (before in _CUES or not "\u4e00" <= before <= "\u9fff")
 
 
 def _classify(found: list[str]) -> str | None:

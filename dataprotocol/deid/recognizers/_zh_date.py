@@ -1,13 +1,20 @@
 """Dates (and the clock time right after one) in Chinese text.
 
 ``2024年3月5日``, ``3月5日``, ``3月5号``, ``二〇二四年三月五日``, ``2024-03-05``,
-``2024/3/5``, ``2024.03.05``, ``2024年3月``; a following time (``下午3点``, ``14:30``,
+``2024/3/5``, ``2024.03.05``, ``2024年3月``, ``24年3月5日``, ``2024 年 3 月 5 日``; a following time (``下午3点``, ``14:30``,
 ``8点51分``, ``3点半``) joins the date's span. A day of the month is checked (1-31).
 
 A bare year and month with a dot or dash (``1990.02``, ``2015-09``) reads as an amount
 or a version too, so it counts next to a date word (出生年月：1990.02, 入职时间 2015-09, 1990.02出生)
 or as one end of a range (``2015.09-2019.06``, ``2019.07至今``), the way forms and
 résumés write birth months and periods.
+
+Forms and logs write dates in figures only: ``20240727``, ``25/3/10``, ``26.9.29``
+(two-digit year, month, day), ``03-05`` (month-day) -- each checked as a calendar
+date. A bare month-day reads as a range too (a reference range ``10-20``), so it counts
+after a date word (日期, 时间, 于, 本月, a bracket opening a heading), before one (前,
+之前, 止, 起) or with a time after it. The time is often glued to the day with no
+space (``2025/06/1522时30分``: the 15th, 22:30); it joins the date's span.
 """
 
 from __future__ import annotations
@@ -17,30 +24,48 @@ from dataprotocol.deid.recognizers._base import RegexPattern, RegexRecognizer
 __all__ = ["ChineseDateRecognizer"]
 
 _CN = "〇零一二三四五六七八九十"
-_Y = rf"(?:(?:19|20)\d{{2}}|[{_CN}]{{4}})年"
-_M = rf"(?:1[0-2]|0?[1-9]|[{_CN}]{{1,2}})月"
-_D = rf"(?:3[01]|[12]\d|0?[1-9]|[{_CN}]{{1,3}})[日号]"
+#: printed forms put spaces around the figures (2024 年 3 月 5 日)
+_Y = rf"(?:(?:19|20)\d{{2}}|[{_CN}]{{4}})\s?年"
+_M = rf"(?:1[0-2]|0?[1-9]|[{_CN}]{{1,2}})\s?月"
+_D = rf"(?:3[01]|[12]\d|0?[1-9]|[{_CN}]{{1,3}})\s?[日号]"
 _TIME = (r"(?:\s?(?:上午|下午|晚上|早上|中午|凌晨|傍晚|夜里|晚)?\s?(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?|"
          r"[点点時时](?:[0-5]?\d分|半|整)?))?")
 _YM = r"(?:19|20)\d{2}([./\-])(?:1[0-2]|0?[1-9])(?![\d]|[./\-]\d)"
+_DEGREE = r"(?:本科|硕士|博士|研究生|大专|专科|中专|高中|初中)"
 _YM_LABEL = r"(?:出生年月|出生日期|出生|生日|年月|日期|时间|入学|入职|入党|入伍|毕业|参加工作|参保|起止)"
 _YM_RANGE = r"(?<![\d.])(?P<a>(?:19|20)\d{2}[./](?:1[0-2]|0[1-9]))\s?[-—–~～至到]\s?(?P<b>(?:19|20)\d{2}[./](?:1[0-2]|0[1-9])|至今|今)(?![\d.])"
-_ISO = r"(?<!\d)(?:19|20)\d{2}([\-/.])(?:1[0-2]|0?[1-9])\1(?:3[01]|[12]\d|0?[1-9])(?!\d)"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+#: a clock time glued to the day before it (1522时30分: the 15th at 22:30; 0611:20)
+_GLUED = r"(?=(?:[01]?\d|2[0-3])(?:[点时]|:[0-5]\d))"
+_DAY_END = rf"(?:{_GLUED}|(?!\d|[./\-]\d))"
+_ISO = rf"(?<!\d)(?:19|20)\d{{2}}([\-/.])(?:1[0-2]|0?[1-9])\1{_DAY}{_DAY_END}"
+_COMPACT = rf"(?<![\dA-Za-z])(?:19|20)\d{{2}}(?:1[0-2]|0[1-9])(?:3[01]|[12]\d|0[1-9])(?:{_GLUED}|(?![\dA-Za-z]))"
+_SHORT_YEAR = rf"(?<![\dA-Za-z./])\d{{2}}([/.])(?:1[0-2]|0?[1-9])\1{_DAY}{_DAY_END}"
+_MD = r"(?<![\dA-Za-z.\-/:])(?:1[0-2]|0[1-9])-(?:3[01]|[12]\d|0[1-9])"
+_MD_BEFORE = r"(?:日期|时间|日子|[于至]|截至|截止|本月|下月|上月|周[一二三四五六日天]|星期[一二三四五六日天]|[（(])\s*[:：]?\s*"
+_MD_AFTER = r"(?=\s?(?:之前|以前|前|之后|以后|后|止|起|出生|入职|到期|当天))"
+_GLUED_TIME = r"(?=\s?(?:上午|下午|晚上|早上|中午|凌晨|傍晚|夜里)?\s?(?:[01]?\d|2[0-3])(?:[点时]|:[0-5]\d))"
 
 
 class ChineseDateRecognizer(RegexRecognizer):
     ENTITY = "DATE_TIME"
     LANGUAGE = "zh"
     PATTERNS = (
-        RegexPattern("y m d", rf"{_Y}{_M}{_D}{_TIME}", 0.8),
-        RegexPattern("m d", rf"(?<![\d{_CN}]){_M}{_D}{_TIME}", 0.7),
-        RegexPattern("y m", rf"(?<!\d){_Y}{_M}(?![\d{_CN}])", 0.6),
+        RegexPattern("y m d", rf"{_Y}\s?{_M}\s?{_D}{_TIME}", 0.8),
+        RegexPattern("yy m d", rf"(?<![\d{_CN}])\d{{2}}年{_M}{_D}{_TIME}", 0.7),  # 24年3月5日
+        RegexPattern("m d", rf"(?:(?<![\d{_CN}])|(?<=[周期][{_CN}日天]))(?<!\d){_M}\s?{_D}{_TIME}", 0.7),
+        RegexPattern("y m", rf"(?<!\d){_Y}\s?{_M}(?![\d{_CN}])", 0.6),
         RegexPattern("labelled y.m", rf"{_YM_LABEL}\s*[:：]?\s*(?P<ym>{_YM})", 0.65, group="ym"),
-        RegexPattern("y.m before 出生", rf"(?<![\d.])(?P<ym>{_YM})(?=\s?(?:出生|生人|入学|入职|毕业|参加工作|入党))", 0.65,
+        RegexPattern("y.m before 出生", rf"(?<![\d.])(?P<ym>{_YM})(?=\s?{_DEGREE}?(?:出生|生人|入学|入职|毕业|参加工作|入党))", 0.65,
                      group="ym"),
         RegexPattern("y.m range start", _YM_RANGE, 0.65, group="a"),  # "至今" is no date: each end alone
         RegexPattern("y.m range end", _YM_RANGE, 0.65, group="b"),
-        RegexPattern("numeric", rf"{_ISO}(?:\s?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?", 0.7),
+        RegexPattern("numeric", rf"{_ISO}{_TIME}", 0.7),
+        RegexPattern("compact", rf"{_COMPACT}{_TIME}", 0.55),
+        RegexPattern("short year", rf"{_SHORT_YEAR}{_TIME}", 0.6),
+        RegexPattern("m-d with a time", rf"{_MD}{_DAY_END}{_GLUED_TIME}{_TIME}", 0.6),
+        RegexPattern("m-d after a date word", rf"{_MD_BEFORE}(?P<md>{_MD}(?![\d\-]))", 0.55, group="md"),
+        RegexPattern("m-d before a date word", rf"{_MD}(?![\d\-]){_MD_AFTER}", 0.55),
     )
 
     def validate(self, value: str) -> bool:

@@ -5,7 +5,8 @@ followed by a token of the generic id shape (``_id_token``).
 The fixed label list of ``_zh_record_id`` scores higher; this one catches labels it
 does not know, so the label is judged by its form rather than looked up. A label must
 be at least one Han character before the 号 (so "3号楼", "5号" in a date are not
-labels), and the id must pass :func:`plausible_id` (no dates, amounts or years).
+labels; nor is 尾号, the last four digits of a card), a ``#`` after a Han word counts
+as one (报修登记 #BX8956-011553), and the id must pass :func:`plausible_id` (no dates, amounts or years).
 Recognizers with a checksum (resident id, bank card, USCC) or a phone shape score
 higher and win where they overlap.
 
@@ -22,7 +23,9 @@ from dataprotocol.deid.recognizers._id_token import ID_TOKEN, plausible_id
 
 __all__ = ["ChineseLabelledNumberRecognizer"]
 
-_LABEL = r"(?:(?<=\p{Han})(?:号码|编号|单号|编码|账号|代码|号)|(?<=\p{Han})(?:ID|Id|id|NO\.?|No\.?))"
+#: 尾号 ("the number ending ...") carries the last four digits of a card or phone: no id
+_LABEL = (r"(?:(?<=\p{Han})(?<!尾)(?:号码|编号|单号|编码|账号|代码|号)|(?<=\p{Han})(?:ID|Id|id|NO\.?|No\.?)|"
+          r"(?<=\p{Han}) ?#)")
 _SEP = r"\s*(?:[:：#]|是|为)?\s*"
 
 

@@ -1,6 +1,7 @@
 """Place names in Chinese text that are not part of an address: jieba's ``ns`` tag
 (广东省, 朝阳区, 杭州) on a word that ends in an administrative suffix or is a
-provincial-level or large city name. jieba tags many ordinary words ``ns`` (西瓜,
+provincial-level or large city name, or a province and a city written together as
+people say them (山西太原, 云南昆明). jieba tags many ordinary words ``ns`` (西瓜,
 新鲜), so the tag alone is not enough; country-level words are left alone."""
 
 from __future__ import annotations
@@ -41,4 +42,9 @@ class ChineseLocationRecognizer(LocalRecognizer):  # type: ignore[misc]
             RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
             for word, flag, start in segment(text)
             if flag == "ns" and len(word) >= 2 and word not in _GENERIC
-            and (word.endswith(_SUFFIX) or word in _PLACES)]
+            and (word.endswith(_SUFFIX) or _known_place(word))]
+
+
+def _known_place(word: str) -> bool:
+    """A provincial-level or large city name, or a province and a city run together (山西太原)."""
+    return word in _PLACES or any(word[:i] in _PLACES and word[i:] in _PLACES for i in range(2, len(word) - 1))

@@ -1,5 +1,6 @@
 """Labelled record numbers in Chinese text (HIPAA's "any other unique identifying
-number"): 订单号, 运单号, 保单号, 工号, 会员号, QQ, 案件编号 ... followed by an id; the
+number"): 订单号, 运单号, 保单号, 工号, 会员号, QQ, 案件编号, Booking ... followed by an id,
+a VIN after 车辆识别代号 / 车架号, a user handle after 昵称 / 用户名; the
 hospital ones (住院号, 病历号, 门诊号, 病案号) are MEDICAL_RECORD_NUMBER."""
 
 from __future__ import annotations
@@ -15,7 +16,13 @@ _LABELS = ("订单号|订单编号|运单号|快递单号|物流单号|单号|�
            "受理号|工单号|投诉编号|服务单号|编号|凭证号|发票号|票号|车架号|发动机号|驾驶证号|档案号|QQ(?:号码|号)?|微信号|ID|"
            "IMEI|MEID|IMSI|序列号|SN|"
            "报案编号|理赔编号|工单编号|会员编号|会员ID|账号|借据号|贷款编号|证书编号|批次号|参考号|预约号|挂号单号|快递单号|"
-           "Order|Case|Claim|Member ID|Ref|NO\\.?|No\\.?")
+           "Order|Case|Claim|Member ID|Booking|Reservation|Confirmation|Ticket|PNR|Ref|NO\\.?|No\\.?")
+#: a vehicle identification number (ISO 3779: 17 characters, no I, O or Q) after its label
+_VIN = (r"(?:车辆识别代号|车辆识别代码|车辆识别码|车架号码|车架号|VIN)\s*(?:[:：]|码|是|为)?\s*"
+        r"(?P<id>(?=[A-HJ-NPR-Z]*\d)[A-HJ-NPR-Z0-9]{17})(?![A-Za-z0-9])")
+#: a user handle after 昵称 / 用户名 (买家昵称：sunny2s4, 用户名: lele0buf): the name a person goes by
+_HANDLE = (r"(?:昵称|用户名|网名|账号名|账户名)\s*(?:[:：]|是|为)\s*"
+           r"(?P<id>[A-Za-z0-9_][A-Za-z0-9_.\-]{2,31})(?![A-Za-z0-9_.\-@])")
 
 
 class ChineseRecordIdRecognizer(RegexRecognizer):
@@ -23,7 +30,9 @@ class ChineseRecordIdRecognizer(RegexRecognizer):
     LANGUAGE = "zh"
     PATTERNS = (RegexPattern("labelled id", rf"(?:{_LABELS}){_SEP}{_ID}", 0.6, group="id"),
                 RegexPattern("wechat id", r"(?:微信号|微信)\s*[:：]?\s*(?P<id>[A-Za-z][A-Za-z0-9_\-]{5,19})(?![\w\-])",
-                             0.55, group="id"))
+                             0.55, group="id"),
+                RegexPattern("vehicle identification number", _VIN, 0.6, group="id"),
+                RegexPattern("user handle", _HANDLE, 0.55, group="id"))
 
 
 class ChineseMedicalRecordRecognizer(RegexRecognizer):

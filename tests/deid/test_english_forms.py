@@ -1,0 +1,126 @@
+"""English form and chat shapes of issue 16 (the heldout12 / dev13 gaps), each with a
+known answer and a look-alike that must stay: surname-first capitals, record ids after
+``#:``, in brackets and as booking codes, Pennsylvania and Maryland licences, rural
+route boxes and grid addresses, "Town, ST", month/day and month/year dates, ages
+after "being" and a date of birth, clubs and insurers, lower-case chat names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dataprotocol.deid.recognizers import (
+    AgeRecognizer,
+    CompanySuffixRecognizer,
+    LabelledIdRecognizer,
+    LocationCueRecognizer,
+    LowerCaseChatNameRecognizer,
+    StreetAddressRecognizer,
+    UpperCaseNameRecognizer,
+    UsDriverLicenseContextRecognizer,
+    WrittenDateRecognizer,
+)
+
+
+def _spans(recognizer: Any, text: str) -> set[str]:
+    return {text[r.start:r.end] for r in recognizer.analyze(text, [])}
+
+
+def _found(scrubber: Any, text: str) -> dict[str, str]:
+    return {text[f.start:f.end]: f.entity_type for f in scrubber.find(text)}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Tenant: OYELARAN-BAKER, TEMITOPE\nLease start: May 1", "OYELARAN-BAKER, TEMITOPE"),
+    ("Signed by NWOSU, CHIAMAKA, RN on the ward.", "NWOSU, CHIAMAKA"),
+    ("Co-signer VAN DER POEL, ANNELIES", "VAN DER POEL, ANNELIES"),
+    ("Holder: GRZYBOWSKI, WOJCIECH T.", "GRZYBOWSKI, WOJCIECH T."),
+    ("Insured FAROUK, LAYLA reported the loss.", "FAROUK, LAYLA"),
+])
+def test_surname_first_capitals(text: str, name: str) -> None:
+    assert name in _spans(UpperCaseNameRecognizer(), text)
+
+
+@pytest.mark.parametrize("text", ["Shipped from AUSTIN, TEXAS by road.", "NOTICE, PLEASE READ before signing.",
+                                  "Dept: ONCOLOGY, RADIOLOGY and more."])
+def test_capital_look_alikes_are_no_names(text: str) -> None:
+    assert _spans(UpperCaseNameRecognizer(), text) == set()
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Inmate #: K4471902 was transferred.", "K4471902"),
+    ("Re: [INC4410287] printer offline", "INC4410287"),
+    ("credited to your student account (S30219944).", "S30219944"),
+    ("Laptop returned, asset tag NB-220417.", "NB-220417"),
+    ("Revised Quote QX-771203 attached.", "QX-771203"),
+    ("Booking reference: K7QW2P for two.", "K7QW2P"),
+    ("Record locator QMXTRB, seat 14C.", "QMXTRB"),
+])
+def test_record_ids_in_more_slots(text: str, value: str) -> None:
+    assert value in _spans(LabelledIdRecognizer(), text)
+
+
+@pytest.mark.parametrize("text", ["Confirmation code: PLEASE call us.", "See [1234] for the footnote.",
+                                  "Booking: 2 adults, 1 child."])
+def test_booking_and_bracket_look_alikes(text: str) -> None:
+    assert _spans(LabelledIdRecognizer(), text) == set()
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Driver license: Pennsylvania 27 118 940", "27 118 940"),
+    ("MD DL K-402-118-330-917 on file", "K-402-118-330-917"),
+])
+def test_licence_formats(text: str, value: str) -> None:
+    assert value in _spans(UsDriverLicenseContextRecognizer(), text)
+    assert _spans(UsDriverLicenseContextRecognizer(), text.replace("DL", "ref").replace("Driver license", "Bin")) \
+        == set()
+
+
+@pytest.mark.parametrize("street", ["RR 4 Box 118", "HC 71 Box 9", "Rural Route 2, Box 40A",
+                                    "N56W15260 Silver Spring Dr"])
+def test_rural_boxes_and_grid_numbers(street: str) -> None:
+    assert street in _spans(StreetAddressRecognizer(), f"Mail to {street}, thanks")
+
+
+def test_town_before_state_code() -> None:
+    text = "Home: 12 Elm St, Mobile, AL 36602\nBranch in Des Moines IA 50309.\nSigned Jo Roe, MD."
+    assert {"Mobile, AL", "Des Moines IA"} <= _spans(LocationCueRecognizer(), text)
+    assert "Roe, MD" not in _spans(LocationCueRecognizer(), text)
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Admitted 3/9; discharged 3/14.", "3/14"), ("Pick-up: 6/2; return 6/9.", "6/2"),
+    ("HEARING MINUTES - 11/3", "11/3"), ("in arrears since 04/2025.", "04/2025"), ("hired Spring 2023.", "Spring 2023"),
+])
+def test_short_dates(text: str, date: str) -> None:
+    assert date in _spans(WrittenDateRecognizer(), text)
+
+
+def test_fractions_and_scores_are_no_dates() -> None:
+    assert _spans(WrittenDateRecognizer(), "Take 1/2 tablet on 1/2 days; pain 7/10, 3/4 of a cup.") == set()
+
+
+def test_ages_after_being_and_a_birth_date() -> None:
+    spans = _spans(AgeRecognizer(), "He reports being 67 and well. DOB 02/11/1941 (83)\nBeing 5 minutes late.")
+    assert spans == {"67", "83"}
+
+
+def test_clubs_and_insurers_with_a_line_of_business() -> None:
+    spans = _spans(CompanySuffixRecognizer(), "Waiver - St. Kilian's Rowing Club\nInsurance: Humana dental, ID X")
+    assert {"St. Kilian's Rowing Club", "Humana"} <= spans
+
+
+def test_lower_case_chat_names() -> None:
+    text = "Agent Mireille: May I have your name?\nbongani dlamini: its me\nnote: none\ntemitope said thanks."
+    spans = _spans(LowerCaseChatNameRecognizer(), text)
+    assert spans == {"bongani dlamini", "temitope"}
+    # key: value fields are no transcript
+    assert _spans(LowerCaseChatNameRecognizer(), "todo: call back\nnote: bring forms\nbongani: x") == set()
+
+
+def test_name_after_a_line_the_model_ran_into(scrubber: Any) -> None:
+    """spaCy's span across a line break must not hide a finding on the next line."""
+    text = "Assigned to: E. Ashby, Tier 2\nmireille said in chat: \"fixed\""
+    assert _found(scrubber, text).get("mireille") == "PERSON"
+    assert "mireille" not in scrubber.scrub(text).text
