@@ -96,3 +96,31 @@ def test_chinese_lines_in_an_english_document(scrubber: Any) -> None:
     out = scrubber.scrub(text)
     assert "RC7290038" not in out.text and "广东省" not in out.text
     assert "候选人编号" in out.text and "Interview feedback" in out.text
+
+
+@pytest.mark.parametrize(("text", "value", "entity"), [
+    ("客户：620102 20050927 1816。", "620102 20050927 1816", "CN_RESIDENT_ID"),
+    ("身份证 620102-2005-0927-1816 已核验。", "620102-2005-0927-1816", "CN_RESIDENT_ID"),
+    ("我24年3月5日去的医院，医生说没事。", "24年3月5日", "DATE_TIME"),
+    ("签订日期：2024 年 3 月 5 日，双方签字。", "2024 年 3 月 5 日", "DATE_TIME"),
+    ("商家：小鹿数码专营店（运营主体另列）", "小鹿数码专营店", "ORGANIZATION"),
+    ("Candidate: 禚秀 / 应聘岗位：行政", "禚秀", "PERSON"),
+    ("现任职于青岛恒润医疗器械集团有限公司，期望薪资面议。\nVivian's comment: strong in system design.\n籍贯：东莞市",
+     "Vivian", "PERSON"),
+])
+def test_grouped_ids_printed_dates_shops_and_bilingual_labels(scrubber: Any, text: str, value: str,
+                                                              entity: str) -> None:
+    assert _found(scrubber, text).get(value) == entity
+
+
+def test_grouped_resident_id_needs_its_check_digit(scrubber: Any) -> None:
+    assert "CN_RESIDENT_ID" not in _found(scrubber, "客户：620102 20050927 1815。").values()
+
+
+@pytest.mark.parametrize("text", [
+    "健康告知：被保险人过去两年内无住院史。",
+    "保险产品：终身重大疾病保险，基本保额29万。",
+    "（以下由保险公司填写）",
+])
+def test_kinds_of_insurance_are_no_organisation(scrubber: Any, text: str) -> None:
+    assert "ORGANIZATION" not in _found(scrubber, text).values()

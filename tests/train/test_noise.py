@@ -19,11 +19,12 @@ def _params(seed: int) -> list[torch.nn.Parameter]:
                           (3, _CHUNK // 2 + 5)]]
 
 
-def _run(kind: type, *, secure: bool, micro_batches: int, std: float = 1.0
-         ) -> list[list[torch.Tensor]]:
+def _run(kind: type, *, secure: bool, micro_batches: int, std: float = 1.0,
+         reduction: str = "mean") -> list[list[torch.Tensor]]:
     params = _params(0)
     optimizer = kind(torch.optim.SGD(params, lr=0.1), noise_multiplier=std,
                      max_grad_norm=0.5, expected_batch_size=6, secure_mode=secure,
+                     loss_reduction=reduction,
                      generator=torch.Generator().manual_seed(7))
     data = torch.Generator().manual_seed(3)
     seen = []
@@ -44,11 +45,15 @@ def _run(kind: type, *, secure: bool, micro_batches: int, std: float = 1.0
 @pytest.mark.parametrize("secure", [False, True])
 @pytest.mark.parametrize("micro_batches", [1, 3])
 @pytest.mark.parametrize("std", [1.0, 0.0])
+@pytest.mark.parametrize("reduction", ["mean", "sum"])
 def test_same_noisy_gradients_and_updates_as_opacus(secure: bool, micro_batches: int,
-                                                    std: float) -> None:
-    ours = _run(ClippedSumDPOptimizer, secure=secure, micro_batches=micro_batches, std=std)
+                                                    std: float, reduction: str) -> None:
+    """Also the scaling: ours divides by the batch size chunk by chunk inside the noise
+    loop ("mean"), Opacus in scale_grad afterwards; "sum" divides by nothing."""
+    ours = _run(ClippedSumDPOptimizer, secure=secure, micro_batches=micro_batches, std=std,
+                reduction=reduction)
     theirs = _run(DPOptimizerFastGradientClipping, secure=secure,
-                  micro_batches=micro_batches, std=std)
+                  micro_batches=micro_batches, std=std, reduction=reduction)
     for mine, reference in zip(ours, theirs, strict=True):
         for a, b in zip(mine, reference, strict=True):
             assert torch.equal(a, b)
