@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import json
 from collections.abc import Callable, Generator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,18 +101,15 @@ def read_frame(path: Path) -> pd.DataFrame:
             return pd.read_parquet(path)
         except (OSError, ValueError) as exc:
             raise InputError(f"cannot read parquet: {exc}", file=path) from exc
+    if suffix == ".jsonl":  # the scrubber's own reader: lines split at "\n" only, objects checked
+        check_input_file(path, what="input file")
+        rows = [record for _, chunk in read_chunks(path, suffix) for record in chunk]
+        if not rows:
+            raise InputError("input file is empty", file=path, expected="at least one record")
+        return pd.DataFrame(rows)
     text = read_text(path, what="input file")  # UTF-8 check, missing file, directory
     if not text.strip():
         raise InputError("input file is empty", file=path, expected="at least one record")
-    if suffix == ".jsonl":
-        rows = []
-        for number, line in enumerate(text.splitlines(), start=1):
-            if line.strip():
-                try:
-                    rows.append(json.loads(line))
-                except json.JSONDecodeError as exc:
-                    raise InputError(f"malformed JSON: {exc.msg}", file=path, line=number) from exc
-        return pd.DataFrame(rows)
     import io
 
     try:

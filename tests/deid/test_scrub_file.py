@@ -152,3 +152,14 @@ def test_jsonl_lone_surrogate_is_written_escaped() -> None:
 
     assert encode_records([{"a": "é"}, {"a": "\ud800", "b": "é"}]) == (
         '{"a":"é"}\n'.encode() + b'{"a":"\\ud800","b":"\\u00e9"}\n')
+
+
+def test_read_frame_jsonl_splits_at_newlines_only(tmp_path: Path) -> None:
+    # read_frame (deid verify) parses with the scrubber's reader; str.splitlines() cut a
+    # record at a raw U+2028 inside a string (valid JSON) and called it malformed
+    from dataprotocol.deid._io import read_frame
+
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"note": "a\u2028b", "id": 1}\r\n\n{"id": 2}\n', encoding="utf-8")
+    frame = read_frame(src)
+    assert frame["note"].tolist()[0] == "a\u2028b" and len(frame) == 2
