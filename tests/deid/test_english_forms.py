@@ -124,3 +124,30 @@ def test_name_after_a_line_the_model_ran_into(scrubber: Any) -> None:
     text = "Assigned to: E. Ashby, Tier 2\nmireille said in chat: \"fixed\""
     assert _found(scrubber, text).get("mireille") == "PERSON"
     assert "mireille" not in scrubber.scrub(text).text
+
+
+def test_signature_dates_and_returns() -> None:
+    spans = _spans(WrittenDateRecognizer(), "Pick-up: 4/6; return 4/19.\nI consent to treatment. 8/30\nSigned 1/4")
+    assert spans == {"4/6", "4/19", "8/30", "1/4"}
+    assert _spans(WrittenDateRecognizer(), "Mix one part. 1/2\nscore 3/4.") == set()
+
+
+def test_surname_first_before_a_field_label() -> None:
+    assert "OYELARAN, TEMITOPE" in _spans(UpperCaseNameRecognizer(), "Name: OYELARAN, TEMITOPE DOB: 1 May 1990")
+
+
+def test_letterhead_department() -> None:
+    assert "Brightline" in _spans(CompanySuffixRecognizer(), "Brightline Customer Care\nDear customer,")
+    assert _spans(CompanySuffixRecognizer(), "The Customer Care team will call.") == set()
+
+
+def test_temperature_is_no_age_with_sex() -> None:
+    assert _spans(AgeRecognizer(), "T 101.4 F, pulse 80. Pt 54 F seen.") == {"54"}
+
+
+@pytest.mark.parametrize("text", ["Customer Relations - Complaint", "Applicant Report\nID: 1",
+                                  "Contact Jo Roe, Customer Advocate, today."])
+def test_departments_after_person_cues_are_no_names(scrubber: Any, text: str) -> None:
+    found = _found(scrubber, text)
+    assert found.get("Relations") != "PERSON" and found.get("Report") != "PERSON"
+    assert found.get("Advocate") != "PERSON"

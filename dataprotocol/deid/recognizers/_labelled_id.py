@@ -47,12 +47,12 @@ class LabelledIdRecognizer(RegexRecognizer):
     PATTERNS = (
         RegexPattern("hash id", rf"(?<![\w&#])#:?\s?{ID_TOKEN}", 0.45, group="id"),
         # a ticket or request number in a subject's brackets: "Re: [REQ9735843] cannot connect"
-        RegexPattern("bracketed code", r"(?<=\[)(?P<id>[A-Z]{1,5}[-#]?\d{5,12}|\d{6,12})(?=\])", 0.45,
+        RegexPattern("bracketed code", r"(?<=\[)(?P<id>[A-Z]{1,5}[-#]?\d{5,12}|\d{6,12})(?=\])", 0.5,
                      group="id"),
         # booking codes (PNR): six capitals/digits after their label, letters alone allowed
         RegexPattern("booking code", r"(?i:\b(?:confirmation|booking|reservation|record locator|pnr)"
                                      r"(?:\s+(?:code|number|no\.?|ref(?:erence)?|#))?\s*[:#]?\s*(?:is\s+)?)"
-                                     r"(?P<id>[A-Z0-9]{6})(?![\w\-])", 0.45, group="id"),
+                                     r"(?P<id>[A-Z0-9]{6})(?![\w\-])", 0.5, group="id"),
         RegexPattern("labelled id", rf"\b(?:{_LABEL}){_GAP}{ID_TOKEN}", 0.45, group="id", flags=re.IGNORECASE),
     )
 

@@ -40,6 +40,11 @@ class CompanySuffixRecognizer(RegexRecognizer):
         # the words of a name are on one line ("... Rowing Club\nInsurance: ..." is two things)
         RegexPattern("name + suffix", rf"\b{_OPENERS}{_WORD}(?:,?[ \t](?:and[ \t]|&[ \t])?{_WORD}){{0,3}},?[ \t]{_SUFFIX}",
                      0.55),
+        # letterheads and signatures: "JetBlue Customer Care", "Acme Member Services"
+        RegexPattern("name + department", rf"(?<![\w.])(?P<org>{_OPENERS}{_WORD}(?:[ \t]{_WORD}){{0,2}})(?=[ \t]+"
+                                          rf"(?:Customer (?:Care|Service|Relations|Support)|Member Services|"
+                                          rf"Claims (?:Department|Dept|Center|Centre|Unit|Team))\b)",
+                     0.5, group="org"),
         RegexPattern("organisation field",
                      rf"(?im:^[ \t]*{_FIELDS}(?:\s+name)?[ \t]*:[ \t]*)(?P<org>{_OPENERS}{_WORD}(?:[ \t]{_WORD}){{0,3}})"
                      rf"(?=[ \t]*(?:[,;(\n]|$)|[ \t]+(?:dental|medical|vision|health|auto|home|life|plan)\b)", 0.5,
