@@ -124,3 +124,20 @@ def test_grouped_resident_id_needs_its_check_digit(scrubber: Any) -> None:
 ])
 def test_kinds_of_insurance_are_no_organisation(scrubber: Any, text: str) -> None:
     assert "ORGANIZATION" not in _found(scrubber, text).values()
+
+
+@pytest.mark.parametrize(("text", "value", "entity"), [
+    ("发送时间：2024年3月5日 星期二 上午 9:41，请查收。", "2024年3月5日 星期二 上午 9:41", "DATE_TIME"),
+    ("病人于2024-03-05T14:30:00入院。", "2024-03-05T14:30:00", "DATE_TIME"),
+    ("复诊时间为3.15（周五）上午。", "3.15", "DATE_TIME"),
+    ("收货地址：江苏南京鼓楼区中山北路200号3栋1单元502", "江苏南京鼓楼区中山北路200号3栋1单元502", "STREET_ADDRESS"),
+    ("就职于阿里巴巴（中国）有限公司，任工程师。", "阿里巴巴（中国）有限公司", "ORGANIZATION"),
+])
+def test_weekdays_iso_time_bare_provinces_bracketed_regions(scrubber: Any, text: str, value: str,
+                                                             entity: str) -> None:
+    assert _found(scrubber, text).get(value) == entity
+
+
+def test_a_field_label_after_a_role_is_no_name(scrubber: Any) -> None:
+    found = _found(scrubber, "客户证件号码：440301199003077317")
+    assert found == {"440301199003077317": "CN_RESIDENT_ID"}

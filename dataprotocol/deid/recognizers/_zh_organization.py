@@ -29,6 +29,8 @@ _STOP_WORDS = frozenset(
     "就诊 入职 消费 订单 开户行 开户 收款 付款 公司名称 单位名称 来自 所在 目前 现在 已经 之前 今天 昨天 通过 使用 购买 "
     "办理 申请 拨打 咨询 服务 客服 感谢 您好 你好 经 由 向 对 在 于 到 去 是 为 和 与 及 或 的 了 时 后 前 中".split())
 _MAX = 24
+#: a region in brackets between the name and the suffix: 阿里巴巴（中国）有限公司
+_BRACKET = compile_pattern(r"(?<=\p{Han})[（(]\p{Han}{2,4}[）)]$")
 #: a kind of organisation or product, not one organisation's name (保险公司, 重大疾病保险, 被保险人)
 _GENERIC = compile_pattern(
     r"(?:保险公司|银行|医院|互联网医院|公司|总公司|分公司|学校|大学|中心|服务中心|客服中心|快递|物流|超市|酒店|派出所|法院|"
@@ -52,7 +54,8 @@ class ChineseOrganizationRecognizer(LocalRecognizer):  # type: ignore[misc]
         tokens = segment(text)
         spans: list[tuple[int, int, float]] = []
         for m in _SUFFIX.finditer(text):
-            start = _grow_left(tokens, m.start(), m.end())
+            bracket = _BRACKET.search(text, max(0, m.start() - 8), m.start())  # 阿里巴巴（中国）有限公司
+            start = _grow_left(tokens, bracket.start() if bracket else m.start(), m.end())
             if start is not None and m.end() - start <= _MAX and not _GENERIC.fullmatch(text, start, m.end()):
                 spans.append((start, m.end(), 0.6))
         for word, flag, start in tokens:

@@ -60,6 +60,14 @@ _SPEAKER = compile_pattern(r"^\s*(?P<name>\p{Han}{2,4})[:：](?!\d)", __import__
 #: a romanised name after a label (拼音：ZHANG WEI, 英文名: Cindy Ng)
 _PINYIN = compile_pattern(r"(?:拼音|姓名拼音|英文名|英文姓名)\s*[:：]?\s*(?P<name>[A-Z][A-Za-z]*(?:[ \-][A-Z][A-Za-z]*){0,3})")
 _TITLE = compile_pattern(rf"(?:{_TITLES})")
+#: a field's label, not a name, before its colon: 客户证件号码：..., 联系人电话：...
+_LABEL_TAIL = compile_pattern(r"(?:号码|号|编号|码|名称|地址|日期|时间|电话|类型|性别|证件|账户)[ \t]*[:：]")
+
+
+def _field_label(text: str, start: int, end: int) -> bool:
+    """The "name" ends in a label word and a colon follows it."""
+    m = _LABEL_TAIL.search(text, max(start, end - 2), min(len(text), end + 3))
+    return m is not None and m.start() < end <= m.end() and m.start() >= start
 #: a name as the doer or the other party of an act: 向方宇转账, 由高飞雨主持, 。朱志海负责 ...
 _FRAME_VERB = compile_pattern(r"(?:转账|汇款|打款|付款|借款|还款|主持|负责|处理|签收|签字|接待|陪同|汇报|发言|回电|致电|"
                               r"提供|说|表示|称|吃饭|见面|聊天|通话|沟通|商量|合作|一起)")
@@ -157,7 +165,7 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
         for start, end in given_name_spans(text, list(spans), starts):
             if not any(s < end and start < e for s, e in spans):
                 spans[(start, end)] = 0.5
-        return [self._result(s, e, score) for (s, e), score in spans.items()]
+        return [self._result(s, e, score) for (s, e), score in spans.items() if not _field_label(text, s, e)]
 
     def _name_end(self, text: str, i: int, starts: set[int], verbs: set[int] | None = None) -> int | None:
         n = _surname_at(text, i)
