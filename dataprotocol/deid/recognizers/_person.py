@@ -71,5 +71,7 @@ _NOT_NAMES = frozenset(
     # departments, roles and report sections after "customer"/"applicant"/"client" ("Customer
     # Relations", "Applicant Report", "Customer Advocate")
     "relations advocate report screening service services success experience portal recommendation "
-    "employment pets merchant coordinator callback signature record records".split()
+    "employment pets merchant coordinator callback signature record records "
+    # questions after a speaker label ("Agent: Do you have ...", "Rep: What is ...")
+    "what do does did can could would will is are was were how why where when who which sure".split()
 )
