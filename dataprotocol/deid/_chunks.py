@@ -5,8 +5,7 @@ Both engines run the same three steps on the same chunks -- :func:`read_chunks`,
 :class:`Sink` -- the local engine in this process, the Ray engine with the read in a
 Ray read task, ``scrub_chunk`` in the actors and the sink here. So the output is
 byte-for-byte the same by construction, and memory stays a few chunks deep whatever
-the input size (.txt, .csv and .parquet stream; .jsonl is read whole, because pandas
-infers its column types from every row).
+the input size (.jsonl too: its records are written back as parsed, ``_jsonl``).
 """
 
 from __future__ import annotations
@@ -26,12 +25,14 @@ if TYPE_CHECKING:
 
     from dataprotocol.deid._parallel import WorkerPool
     from dataprotocol.deid._scrubber import Scrubber
+    from dataprotocol.deid._types import FrameResult
 
 __all__ = ["ROWS_PER_CHUNK", "ChunkResult", "Layout", "Sink", "read_chunks", "row_count", "scrub_chunk"]
 
 #: rows (or .txt lines) per chunk: one Ray task's work, one Parquet row group
 ROWS_PER_CHUNK = 1024
-#: one chunk of input: the lines of a .txt file, or a DataFrame of a table's rows
+#: one chunk of input: the lines of a .txt file, the records of a .jsonl file, or a
+#: DataFrame of a table's rows
 Chunk = Any
 
 
@@ -72,23 +73,27 @@ def read_chunks(path: str | Path, suffix: str, rows: int = ROWS_PER_CHUNK) -> It
     elif suffix == ".parquet":
         yield from _parquet_chunks(path, rows)
     else:
-        from dataprotocol.deid._io import read_frame
+        from dataprotocol.deid._jsonl import jsonl_chunks
 
-        frame = read_frame(path)
-        for first in range(0, len(frame), rows):
-            yield first, frame.iloc[first:first + rows]
+        yield from jsonl_chunks(path, rows, _lines)
+
+
+def _lines(path: Path) -> Iterator[tuple[int, str]]:
+    """``(line number, line)``, split at ``\\n`` only (as ``str.split``); a final newline
+    ends the last line."""
+    with _open(path) as handle:
+        for number, raw in enumerate(handle, start=1):  # each raw line ends at b"\n" or the file's end
+            yield number, _decode(raw[:-1] if raw.endswith(b"\n") else raw, path, number)
 
 
 def _txt_chunks(path: Path, rows: int) -> Iterator[tuple[int, list[str]]]:
-    """Lines split at ``\\n`` only (as ``str.split``); a final newline ends the last line."""
     lines: list[str] = []
     first = 0
-    with _open(path) as handle:
-        for number, raw in enumerate(handle, start=1):  # each raw line ends at b"\n" or the file's end
-            lines.append(_decode(raw[:-1] if raw.endswith(b"\n") else raw, path, number))
-            if len(lines) == rows:
-                yield first, lines
-                first, lines = first + len(lines), []
+    for _, line in _lines(path):
+        lines.append(line)
+        if len(lines) == rows:
+            yield first, lines
+            first, lines = first + len(lines), []
     if lines:
         yield first, lines
 
@@ -140,9 +145,9 @@ def _parquet_chunks(path: Path, rows: int) -> Iterator[tuple[int, pd.DataFrame]]
 
 
 def row_count(path: Path, suffix: str) -> int | None:
-    """Rows (lines) the input holds, for a progress bar: .parquet from its footer, .txt
-    and .csv by one pass over the bytes (no parsing; .csv: an estimate where it has
-    blank lines, which pandas skips)."""
+    """Rows (lines) the input holds, for a progress bar: .parquet from its footer, .txt,
+    .jsonl and .csv by one pass over the bytes (no parsing; .csv: an estimate where it
+    has blank lines, which pandas skips)."""
     if suffix == ".parquet":
         import pyarrow.parquet as pq
 
@@ -151,7 +156,8 @@ def row_count(path: Path, suffix: str) -> int | None:
         return _records(path, quoted=False)
     if suffix == ".csv":
         return max(0, _records(path, quoted=True) - 1)  # less the header
-    return None
+    with _open(path) as handle:  # .jsonl: the lines that are not blank
+        return sum(1 for raw in handle if raw.strip())
 
 
 def _records(path: Path, *, quoted: bool) -> int:
@@ -196,8 +202,17 @@ def scrub_chunk(scrubber: Scrubber, layout: Layout, first: int, chunk: Chunk, *,
         return _txt_result(scrub_texts(chunk))
     from dataprotocol.deid._frame import scrub_frame
 
-    result = scrub_frame(chunk, text_columns=layout.text_columns, pii_columns=dict(layout.pii_columns),
-                         replace_value=scrubber.replace_value, scrub_texts=scrub_texts)
+    def scrub(frame: pd.DataFrame) -> FrameResult:
+        return scrub_frame(frame, text_columns=layout.text_columns, pii_columns=dict(layout.pii_columns),
+                           replace_value=scrubber.replace_value, scrub_texts=scrub_texts)
+
+    if layout.suffix == ".jsonl":
+        from dataprotocol.deid._jsonl import encode_records, scrub_records
+
+        records, result = scrub_records(chunk, [*layout.text_columns, *(c for c, _ in layout.pii_columns)], scrub)
+        return ChunkResult(encode_records(records), len(chunk), result.report, result.languages,
+                           result.unconfigured)
+    result = scrub(chunk)
     return ChunkResult(_encode(result.frame, layout, header=first == 0), len(chunk), result.report,
                        result.languages, result.unconfigured)
 
@@ -220,8 +235,6 @@ def _txt_result(results: list[Any]) -> ChunkResult:
 def _encode(frame: pd.DataFrame, layout: Layout, *, header: bool) -> bytes:
     if layout.suffix == ".csv":
         return frame.to_csv(index=False, header=header).encode("utf-8")
-    if layout.suffix == ".jsonl":
-        return frame.to_json(orient="records", lines=True, force_ascii=False).encode("utf-8")
     import pyarrow as pa
 
     table = pa.Table.from_pandas(frame, schema=layout.schema, preserve_index=False)

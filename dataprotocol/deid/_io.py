@@ -1,15 +1,14 @@
 """Scrub files: .txt (per line), .csv, .jsonl, .parquet -- all or nothing.
 
-The first chunk is checked (rows, columns, roles) before any model loads; the input
-then streams through in chunks (``_chunks``) into ``dataprotocol._files.atomic_path``,
-so a failure anywhere leaves no partial file.
+The first chunk (.jsonl: every key of the file) is checked (rows, columns, roles)
+before any model loads; the input then streams through in chunks (``_chunks``) into
+``dataprotocol._files.atomic_path``, so a failure anywhere leaves no partial file.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
-import json
 from collections.abc import Callable, Generator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,18 +101,15 @@ def read_frame(path: Path) -> pd.DataFrame:
             return pd.read_parquet(path)
         except (OSError, ValueError) as exc:
             raise InputError(f"cannot read parquet: {exc}", file=path) from exc
+    if suffix == ".jsonl":  # the scrubber's own reader: lines split at "\n" only, objects checked
+        check_input_file(path, what="input file")
+        rows = [record for _, chunk in read_chunks(path, suffix) for record in chunk]
+        if not rows:
+            raise InputError("input file is empty", file=path, expected="at least one record")
+        return pd.DataFrame(rows)
     text = read_text(path, what="input file")  # UTF-8 check, missing file, directory
     if not text.strip():
         raise InputError("input file is empty", file=path, expected="at least one record")
-    if suffix == ".jsonl":
-        rows = []
-        for number, line in enumerate(text.splitlines(), start=1):
-            if line.strip():
-                try:
-                    rows.append(json.loads(line))
-                except json.JSONDecodeError as exc:
-                    raise InputError(f"malformed JSON: {exc.msg}", file=path, line=number) from exc
-        return pd.DataFrame(rows)
     import io
 
     try:
@@ -132,12 +128,13 @@ def scrub_file(scrubber: Scrubber | ScrubConfig, source: str | Path, out: str | 
                chunk_rows: int = ROWS_PER_CHUNK) -> ScrubFileReport:
     """Scrub ``source`` into ``out`` (same format). A failure leaves no output file.
 
-    The input streams through in chunks (.jsonl excepted: it is read whole), so memory
-    does not grow with its size. ``engine="ray"`` runs the scrubber on a Ray Data actor
-    pool (``ray_actors`` actors, default: every CPU Ray has free) on a local Ray, or the
-    cluster at ``ray_address`` / ``RAY_ADDRESS``; the output is byte-for-byte the local
-    engine's. ``n_process`` is the local engine's worker processes. ``chunk_rows``: rows
-    (lines) per chunk -- one Ray task's work, one Parquet row group.
+    The input streams through in chunks, so memory does not grow with its size (.jsonl:
+    records are written back as parsed, only the scrubbed values replaced).
+    ``engine="ray"`` runs the scrubber on a Ray Data actor pool (``ray_actors`` actors,
+    default: every CPU Ray has free) on a local Ray, or the cluster at ``ray_address`` /
+    ``RAY_ADDRESS``; the output is byte-for-byte the local engine's. ``n_process`` is the
+    local engine's worker processes. ``chunk_rows``: rows (lines) per chunk -- one Ray
+    task's work, one Parquet row group.
 
     ``scrubber`` may be a :class:`ScrubConfig`: the Ray engine then loads no model in
     this process (each actor builds its own scrubber), and the local engine loads one
@@ -217,15 +214,31 @@ def _layout(src: Path, suffix: str, *, text_columns: Sequence[str], pii_columns:
         if first is None or not _has_text(src):
             raise InputError("input file is empty", file=src, expected="some text")
         return Layout(suffix, batch_size=batch_size, rows=rows)
-    if first is None or first[1].empty:
+    if suffix == ".jsonl":
+        frame, candidates = _jsonl_columns(src, rows)
+    elif first is None or first[1].empty:
         raise InputError("input has no rows", file=src, expected="at least one record")
-    frame = first[1]
+    else:
+        frame, candidates = first[1], text_like_columns(first[1])
     from dataprotocol.deid._frame import check_roles
 
-    columns = list(text_columns) or ([] if pii_columns else _default_text_columns(frame, src))
+    columns = list(text_columns) or ([] if pii_columns else _default_text_columns(frame, candidates, src))
     check_roles(frame, text_columns=columns, pii_columns=pii_columns)
     schema = parquet_schema(src, frame, {*columns, *pii_columns}) if suffix == ".parquet" else None
     return Layout(suffix, tuple(columns), tuple(pii_columns.items()), batch_size, schema, rows)
+
+
+def _jsonl_columns(src: Path, rows: int) -> tuple[pd.DataFrame, list[str]]:
+    """An empty frame with every key of the file, and the keys holding text: one pass
+    over the whole file (chunk by chunk), so a key first seen late is not missed."""
+    import pandas as pd
+
+    from dataprotocol.deid._jsonl import jsonl_shape
+
+    shape = jsonl_shape(read_chunks(src, ".jsonl", rows))
+    if not shape.records:
+        raise InputError("input file is empty", file=src, expected="at least one record")
+    return pd.DataFrame(columns=shape.columns), shape.text_like
 
 
 def _has_text(src: Path) -> bool:
@@ -248,10 +261,10 @@ def text_like_columns(frame: pd.DataFrame) -> list[str]:
             if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c].dtype)]
 
 
-def _default_text_columns(frame: pd.DataFrame, src: Path) -> list[str]:
+def _default_text_columns(frame: pd.DataFrame, candidates: list[str], src: Path) -> list[str]:
     if "text" in frame.columns:
         return ["text"]
-    columns = text_like_columns(frame)
+    columns = candidates
     if not columns:
         raise InputError("no text column found", file=src, field="text_column",
                          expected="--text-column NAME or --pii-column NAME=TYPE")

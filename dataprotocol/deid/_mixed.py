@@ -40,9 +40,14 @@ _WORD = r"[A-Z][a-z]+(?:['\u2019\-][A-Za-z]+)*\.?"
 _SEGMENT = re.compile(rf"(?<![A-Za-z@._\-]){_WORD}(?:[ \t]+(?:[A-Z]\.|{_WORD})){{0,3}}(?![A-Za-z@\d])")
 
 
+#: "Vivian's comment": the name without its possessive (the model sees "Vivian's" as no name)
+_POSSESSIVE = ("'s", "\u2019s")
+
+
 def latin_segments(text: str) -> list[tuple[int, int]]:
     """Spans of capitalised Latin words in ``text`` (e-mail and URL parts excluded)."""
-    return [m.span() for m in _SEGMENT.finditer(text) if len(m.group()) >= 3]
+    spans = [(m.start(), m.end() - (2 if m.group()[-2:] in _POSSESSIVE else 0)) for m in _SEGMENT.finditer(text)]
+    return [(start, end) for start, end in spans if end - start >= 3]
 
 
 def latin_findings(analyzer: Any, text: str, *, language: str, allow_list: list[str] | None) -> list[Finding]:

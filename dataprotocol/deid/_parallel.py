@@ -80,6 +80,8 @@ class WorkerPool:
         # for a fifth of the run; a batch only sets how many documents spaCy pipes at once
         step = max(1, min(self.batch_size, -(-len(texts) // (4 * self.n_process))))
         batches = [(list(texts[i:i + step]), first + i) for i in range(0, len(texts), step)]
+        if self.n_process == 1:
+            return self._worker(texts, first)
         if self._pool is None:
             self._pool = self._start()
         out: list[Scrubbed] = []

@@ -170,14 +170,15 @@ class Scrubber:
                 return pool.map(items, first=first)
         return list(self.iter_scrub(items, batch_size=batch_size, first=first))
 
-    def worker_pool(self, *, batch_size: int = 64, n_process: int) -> WorkerPool:
-        """``n_process`` worker processes running this scrubber, forked on first use (they
-        share its loaded models) and reused by every ``map`` until closed (``with``)."""
-        from dataprotocol.deid._parallel import WorkerPool
+    def worker_pool(self, *, batch_size: int = 64, n_process: int | None = None) -> WorkerPool:
+        """``n_process`` worker processes (default: every core this process may use)
+        running this scrubber, forked on first use (they share its loaded models) and
+        reused by every ``map`` until closed (``with``); one process: no fork at all."""
+        from dataprotocol.deid._parallel import WorkerPool, default_processes
 
         return WorkerPool(worker=self.batch_function(batch_size),
                           factory=functools.partial(batch_function, self.config, batch_size),
-                          batch_size=batch_size, n_process=n_process)
+                          batch_size=batch_size, n_process=default_processes() if n_process is None else n_process)
 
     def batch_function(self, batch_size: int) -> Callable[[Sequence[str], int], list[Scrubbed]]:
         """``(texts, first) -> results``: :meth:`iter_scrub` for one batch (worker engines)."""
@@ -217,18 +218,25 @@ class Scrubber:
     # -- tables --------------------------------------------------------------------
     def scrub_frame(self, df: pd.DataFrame, *, text_columns: Sequence[str] = (),
                     pii_columns: Mapping[str, str] | None = None, batch_size: int = 64,
-                    n_process: int | None = None) -> FrameResult:
+                    n_process: int | None = None, pool: WorkerPool | None = None) -> FrameResult:
         """Scrub a DataFrame: ``pii_columns`` whole-cell, ``text_columns`` scanned.
 
         Returns :class:`FrameResult` (``.frame``, ``.report`` = counts per entity type).
         Missing values stay missing. Raises ``InputError`` for an unknown column.
+        ``pool`` (:meth:`worker_pool`): worker processes kept across many frames, used
+        instead of ``n_process`` (which forks its own for each call).
         """
         from dataprotocol.deid._frame import scrub_frame
 
+        def scrub_texts(texts: list[str]) -> list[Scrubbed]:
+            if pool is None:
+                return self.scrub_many(texts, batch_size=batch_size, n_process=n_process)
+            if len(texts) > batch_size:
+                return pool.map(texts)
+            return list(self.iter_scrub(texts, batch_size=batch_size))
+
         return scrub_frame(df, text_columns=text_columns, pii_columns=dict(pii_columns or {}),
-                           replace_value=self.replace_value,
-                           scrub_texts=lambda texts: self.scrub_many(texts, batch_size=batch_size,
-                                                                     n_process=n_process))
+                           replace_value=self.replace_value, scrub_texts=scrub_texts)
 
     def dataset_map_function(self, text_columns: Sequence[str], *,
                              batch_size: int = 64) -> Callable[[dict[str, list[Any]]], dict[str, list[Any]]]:

@@ -7,6 +7,7 @@ counts per entity type only -- never a value (STYLE.md rule 11).
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -59,10 +60,11 @@ class ScrubPlan:
             plan.scrubber = _default_scrubber(pseudonym_key)
         return plan
 
-    def scrub(self, batch: pa.RecordBatch) -> pa.RecordBatch:
+    def scrub(self, batch: pa.RecordBatch, *, pool: Any = None) -> pa.RecordBatch:
         frame = batch.to_pandas()
+        workers = {"pool": pool} if pool is not None else {}
         result = self.scrubber.scrub_frame(frame, text_columns=list(self.text_columns),
-                                           pii_columns=dict(self.pii_columns))
+                                           pii_columns=dict(self.pii_columns), **workers)
         scrubbed, counts = result
         self.entities.update({str(k): int(v) for k, v in dict(counts).items()})
         self.rows += batch.num_rows
@@ -92,8 +94,13 @@ def scrub_batches(batches: Iterator[pa.RecordBatch], plan: ScrubPlan, *,
     """Scrubbed batches in input order. The Ray engine reads through ``read`` (picklable:
     it runs in a Ray read task) instead of ``batches``."""
     if plan.engine != "ray":
-        for batch in batches:
-            yield plan.scrub(batch)
+        # one set of worker processes for the whole input (Scrubber.worker_pool), forked on
+        # the first batch that needs it, not once per batch and text column; a scrubber of
+        # the caller's own without worker_pool scrubs as it likes
+        workers = getattr(plan.scrubber, "worker_pool", None)
+        with workers() if workers is not None else contextlib.nullcontext() as pool:
+            for batch in batches:
+                yield plan.scrub(batch, pool=pool)
         return
     from dataprotocol.deid import scrub_batches_ray
 

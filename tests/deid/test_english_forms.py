@@ -2,10 +2,14 @@
 known answer and a look-alike that must stay: surname-first capitals, record ids after
 ``#:``, in brackets and as booking codes, Pennsylvania and Maryland licences, rural
 route boxes and grid addresses, "Town, ST", month/day and month/year dates, ages
-after "being" and a date of birth, clubs and insurers, lower-case chat names."""
+after "being" and a date of birth, clubs and insurers, lower-case chat names, VINs
+(check digit vectors in ``tests/vectors/deid/vins.json``), plates, legal designators and
+the answer to a question for a number."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,8 +23,10 @@ from dataprotocol.deid.recognizers import (
     StreetAddressRecognizer,
     UpperCaseNameRecognizer,
     UsDriverLicenseContextRecognizer,
+    VinRecognizer,
     WrittenDateRecognizer,
 )
+from dataprotocol.deid.recognizers._checksums import vin_valid
 
 
 def _spans(recognizer: Any, text: str) -> set[str]:
@@ -124,3 +130,55 @@ def test_name_after_a_line_the_model_ran_into(scrubber: Any) -> None:
     text = "Assigned to: E. Ashby, Tier 2\nmireille said in chat: \"fixed\""
     assert _found(scrubber, text).get("mireille") == "PERSON"
     assert "mireille" not in scrubber.scrub(text).text
+
+
+def test_signature_dates_and_returns() -> None:
+    spans = _spans(WrittenDateRecognizer(), "Pick-up: 4/6; return 4/19.\nI consent to treatment. 8/30\nSigned 1/4")
+    assert spans == {"4/6", "4/19", "8/30", "1/4"}
+    assert _spans(WrittenDateRecognizer(), "Mix one part. 1/2\nscore 3/4.") == set()
+
+
+def test_surname_first_before_a_field_label() -> None:
+    assert "OYELARAN, TEMITOPE" in _spans(UpperCaseNameRecognizer(), "Name: OYELARAN, TEMITOPE DOB: 1 May 1990")
+
+
+def test_letterhead_department() -> None:
+    assert "Brightline" in _spans(CompanySuffixRecognizer(), "Brightline Customer Care\nDear customer,")
+    assert _spans(CompanySuffixRecognizer(), "The Customer Care team will call.") == set()
+
+
+def test_temperature_is_no_age_with_sex() -> None:
+    assert _spans(AgeRecognizer(), "T 101.4 F, pulse 80. Pt 54 F seen.") == {"54"}
+
+
+@pytest.mark.parametrize("text", ["Customer Relations - Complaint", "Applicant Report\nID: 1",
+                                  "Contact Jo Roe, Customer Advocate, today."])
+def test_departments_after_person_cues_are_no_names(scrubber: Any, text: str) -> None:
+    found = _found(scrubber, text)
+    assert found.get("Relations") != "PERSON" and found.get("Report") != "PERSON"
+    assert found.get("Advocate") != "PERSON"
+
+
+VINS = json.loads((Path(__file__).parents[1] / "vectors" / "deid" / "vins.json").read_text("utf-8"))
+
+
+def test_vin_check_digit_vectors() -> None:
+    assert all(vin_valid(v) for v in VINS["valid"])
+    assert not any(vin_valid(v) for v in VINS["invalid"])
+
+
+def test_vins_with_a_check_digit_or_a_label() -> None:
+    text = "Car JH4KA7561PC008269 towed; VIN: WVWZZZ1JZXW000001; serial 1HGCM82633A004353 unchecked."
+    assert _spans(VinRecognizer(), text) == {"JH4KA7561PC008269", "WVWZZZ1JZXW000001"}
+
+
+def test_plates_and_legal_designators(scrubber: Any) -> None:
+    assert "7KPL209" in _spans(LabelledIdRecognizer(), "Silver sedan, plate 7KPL209 (CA).")
+    found = _found(scrubber, "Employer: Kestrel Ridge Orthodontics PLLC; since May.")
+    assert found.get("Kestrel Ridge Orthodontics PLLC") == "ORGANIZATION"
+
+
+def test_the_answer_to_a_question_for_a_number() -> None:
+    text = "Agent Mireille: Can I get your booking code?\nbongani: its QX7T2M\nAgent Mireille: Thanks. 2 bags?"
+    assert _spans(LabelledIdRecognizer(), text) == {"QX7T2M"}
+    assert _spans(LabelledIdRecognizer(), "Agent: Do you have a claim number?\nCaller: No, NOT YET.") == set()

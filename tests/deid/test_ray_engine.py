@@ -100,7 +100,7 @@ def test_ray_txt_matches_local(tmp_path: Path, scrubber: Any) -> None:
                                                                      local.documents)
 
 
-@pytest.mark.parametrize("suffix", [".csv", ".parquet", ".txt"])
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet", ".txt"])
 def test_many_chunks_stream_in_input_order_and_match_local(tmp_path: Path, keyed: Any, suffix: str) -> None:
     """Chunks of 16 rows: 300 rows are 19 Ray blocks over 2 actors, and the output keeps
     the input's order (each row carries its own id and e-mail) and the local engine's bytes."""

@@ -96,3 +96,62 @@ def test_chinese_lines_in_an_english_document(scrubber: Any) -> None:
     out = scrubber.scrub(text)
     assert "RC7290038" not in out.text and "广东省" not in out.text
     assert "候选人编号" in out.text and "Interview feedback" in out.text
+
+
+@pytest.mark.parametrize(("text", "value", "entity"), [
+    ("客户：620102 20050927 1816。", "620102 20050927 1816", "CN_RESIDENT_ID"),
+    ("身份证 620102-2005-0927-1816 已核验。", "620102-2005-0927-1816", "CN_RESIDENT_ID"),
+    ("我24年3月5日去的医院，医生说没事。", "24年3月5日", "DATE_TIME"),
+    ("签订日期：2024 年 3 月 5 日，双方签字。", "2024 年 3 月 5 日", "DATE_TIME"),
+    ("商家：小鹿数码专营店（运营主体另列）", "小鹿数码专营店", "ORGANIZATION"),
+    ("Candidate: 禚秀 / 应聘岗位：行政", "禚秀", "PERSON"),
+    ("现任职于青岛恒润医疗器械集团有限公司，期望薪资面议。\nVivian's comment: strong in system design.\n籍贯：东莞市",
+     "Vivian", "PERSON"),
+])
+def test_grouped_ids_printed_dates_shops_and_bilingual_labels(scrubber: Any, text: str, value: str,
+                                                              entity: str) -> None:
+    assert _found(scrubber, text).get(value) == entity
+
+
+def test_grouped_resident_id_needs_its_check_digit(scrubber: Any) -> None:
+    assert "CN_RESIDENT_ID" not in _found(scrubber, "客户：620102 20050927 1815。").values()
+
+
+@pytest.mark.parametrize("text", [
+    "健康告知：被保险人过去两年内无住院史。",
+    "保险产品：终身重大疾病保险，基本保额29万。",
+    "（以下由保险公司填写）",
+])
+def test_kinds_of_insurance_are_no_organisation(scrubber: Any, text: str) -> None:
+    assert "ORGANIZATION" not in _found(scrubber, text).values()
+
+
+@pytest.mark.parametrize(("text", "value", "entity"), [
+    ("发送时间：2024年3月5日 星期二 上午 9:41，请查收。", "2024年3月5日 星期二 上午 9:41", "DATE_TIME"),
+    ("病人于2024-03-05T14:30:00入院。", "2024-03-05T14:30:00", "DATE_TIME"),
+    ("复诊时间为3.15（周五）上午。", "3.15", "DATE_TIME"),
+    ("收货地址：江苏南京鼓楼区中山北路200号3栋1单元502", "江苏南京鼓楼区中山北路200号3栋1单元502", "STREET_ADDRESS"),
+    ("就职于阿里巴巴（中国）有限公司，任工程师。", "阿里巴巴（中国）有限公司", "ORGANIZATION"),
+])
+def test_weekdays_iso_time_bare_provinces_bracketed_regions(scrubber: Any, text: str, value: str,
+                                                             entity: str) -> None:
+    assert _found(scrubber, text).get(value) == entity
+
+
+def test_a_field_label_after_a_role_is_no_name(scrubber: Any) -> None:
+    found = _found(scrubber, "客户证件号码：440301199003077317")
+    assert found == {"440301199003077317": "CN_RESIDENT_ID"}
+
+
+@pytest.mark.parametrize(("text", "value", "entity"), [
+    ("我的微信号是 zhao_lei_1980，QQ 号 88886666。", "zhao_lei_1980", "ID"),
+    ("我的微信号是 zhao_lei_1980，QQ 号 88886666。", "88886666", "ID"),
+    ("受检者，女，年龄：43岁6个月。", "43岁6个月", "AGE"),
+    ("患儿，男，年龄：8个月，发热一天。", "8个月", "AGE"),
+])
+def test_handles_after_shi_and_ages_in_months(scrubber: Any, text: str, value: str, entity: str) -> None:
+    assert _found(scrubber, text).get(value) == entity
+
+
+def test_a_term_in_months_is_no_age(scrubber: Any) -> None:
+    assert "AGE" not in _found(scrubber, "本产品保修期为12个月，分期6个月免息。").values()

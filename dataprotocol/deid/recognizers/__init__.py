@@ -36,6 +36,7 @@ from dataprotocol.deid.recognizers._uk_nino import UkNinoRecognizer
 from dataprotocol.deid.recognizers._us_driver_license import UsDriverLicenseContextRecognizer
 from dataprotocol.deid.recognizers._us_passport import UsPassportContextRecognizer
 from dataprotocol.deid.recognizers._us_ssn import UsSsnContextRecognizer
+from dataprotocol.deid.recognizers._vin import VinRecognizer
 from dataprotocol.deid.recognizers._zh_address import ChineseAddressRecognizer
 from dataprotocol.deid.recognizers._zh_age import ChineseAgeRecognizer
 from dataprotocol.deid.recognizers._zh_bank_card import ChineseBankCardRecognizer
@@ -106,6 +107,7 @@ __all__ = [
     "UsDriverLicenseContextRecognizer",
     "UsPassportContextRecognizer",
     "UsSsnContextRecognizer",
+    "VinRecognizer",
     "WindowedPhoneRecognizer",
     "WrittenDateRecognizer",
     "ZipCodeRecognizer",
@@ -138,6 +140,7 @@ EXTRA_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     PersonSlotRecognizer,
     NrpLexiconRecognizer,
     LowerCaseChatNameRecognizer,
+    VinRecognizer,
 )
 
 

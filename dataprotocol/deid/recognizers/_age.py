@@ -78,5 +78,5 @@ class AgeRecognizer(RegexRecognizer):
                      flags=re.IGNORECASE),
         RegexPattern("dob (n)", rf"\b(?:DOB|D\.O\.B\.?|born|date of birth)\b[^\n()]{{1,25}}\(\s*{_N}\s*"
                                 rf"(?:y|yo|yrs?|years?)?\s*\)", 0.6, group="age", flags=re.IGNORECASE),
-        RegexPattern("n M/F", rf"\b{_N}\s?(?:M|F|yo[MF])\b(?=[\s,.;)\]])", 0.6, group="age"),
+        RegexPattern("n M/F", rf"(?<![\d.,]){_N}\s?(?:M|F|yo[MF])\b(?=[\s,.;)\]])", 0.6, group="age"),
     )

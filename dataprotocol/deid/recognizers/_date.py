@@ -17,11 +17,14 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _MONTH_DAY = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
-#: words after which a month/day is a date
-_BEFORE_DAY = (r"(?i:\b(?:on|since|admitted|discharged|signed|dated|returned?|pick-?up|drop-?off|checked in|due|"
-               r"until|till|through|thru|before|after|of service|expires?|expiring|effective|starting|as of|"
-               r"scheduled(?: for)?|seen|visited|arrived|departed|born|died|passed away|deceased)\b:?[ \t]+)")
-_FRACTIONS = frozenset({"1/2", "1/3", "2/3", "1/4", "3/4"})
+#: words after which a month/day is a date ("discharged 2/24", "Signed 1/4")
+_BEFORE_DAY = (r"(?i:\b(?:since|admitted|discharged|signed|dated|return(?:ed|s|ing)?|pick-?up|drop-?off|"
+               r"checked in|due|of service|expires?|expiring|effective|starting|as of|scheduled(?: for)?|seen|"
+               r"visited|arrived|departed|born|died|passed away|deceased)\b:?[ \t]+)")
+#: words after which it is a date unless it is a common fraction ("on 1/2 days")
+_BEFORE_DAY_WEAK = r"(?i:\b(?:on|until|till|through|thru|before|after)[ \t]+)"
+_FRACTIONS = r"(?:1/[234]|2/3|3/4)"
+_DAY_END = r"(?![\w/\-]|\.\d|:\d)"
 
 
 class WrittenDateRecognizer(RegexRecognizer):
@@ -43,9 +46,11 @@ class WrittenDateRecognizer(RegexRecognizer):
         RegexPattern("season year", rf"\b(?:Spring|Summer|Fall|Autumn|Winter)\s+(?:of\s+)?{_YEAR}\b", 0.5),
         # "discharged 2/24", "Pick-up: 3/1; return 5/18", "MINUTES - 8/17": month/day with no year,
         # only after a word that introduces a date (a bare "1/2" or "3/4" is a fraction)
-        RegexPattern("month/day", rf"(?:{_BEFORE_DAY}|[ \t][\-\u2013][ \t]|[ ]{{2}})(?P<date>{_MONTH_DAY})"
-                                  rf"(?![\w/\-]|\.\d|:\d)", 0.5, group="date"),
+        RegexPattern("month/day", rf"(?:{_BEFORE_DAY}|{_BEFORE_DAY_WEAK}(?!{_FRACTIONS}(?!\d)))"
+                                  rf"(?P<date>{_MONTH_DAY}){_DAY_END}", 0.5, group="date"),
+        # set off by a dash or two spaces in a heading ("MINUTES - 8/17"), or closing a line after a
+        # sentence (a signature's date, "... consent to treatment. 9/18"); not the common fractions
+        RegexPattern("month/day set off", rf"(?:[ \t][\-\u2013][ \t]|[ ]{{2}}|(?<=[.!?])[ \t]+)"
+                                          rf"(?!{_FRACTIONS}(?!\d))(?P<date>{_MONTH_DAY}){_DAY_END}"
+                                          rf"(?=[ \t]*(?:\n|$|[;,.]))", 0.5, group="date"),
     )
-
-    def validate(self, value: str) -> bool:
-        return value not in _FRACTIONS

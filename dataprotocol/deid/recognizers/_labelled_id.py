@@ -8,7 +8,8 @@ dates and years are left alone; phone, card and SSN recognizers score higher and
 where they overlap. Two shapes need no four digits: a code in a subject's brackets
 ("Re: [SR8060292] ...", the ticket number mail tools print) and an airline booking
 code (PNR, six capitals or digits: "Confirmation code: SDNQPW") after its label --
-unless the six letters spell an English word.
+unless the six letters spell an English word. In a chat, the line answering a question
+for a number ("Can I get your confirmation code?" / "its GBUK32") holds one.
 """
 
 from __future__ import annotations
@@ -37,7 +38,9 @@ _LABEL = (r"id|identifier|number|no\.?|num|ref(?:erence)?|acct|account|membershi
           # corrections, travel, quotes and asset registers: "Offender #", "Frequent flyer #:",
           # "Binding Quote QDA-529677", "tag WS940370", "award number"
           r"offender|inmate|parolee|probationer|booking|flyer|loyalty|rewards|e-?ticket|quote|estimate|"
-          r"asset|tag|award|grant|dispute|agreement|rental|locator|pnr")
+          r"asset|tag|award|grant|dispute|agreement|rental|locator|pnr|"
+          # vehicles (HIPAA 12): "plate 7KPL209", "licence plate: ABC 1234"
+          r"plate|vin")
 #: what may stand between the label and the id: "Claim No. ", "Policy #: ", "Member ID ", "case is "
 _GAP = r"(?:\s*(?:id|no\.?|number|num|#|code|ref))?\s*(?:[:#]\s*)?(?:is\s+|was\s+)?\(?"
 
@@ -47,12 +50,15 @@ class LabelledIdRecognizer(RegexRecognizer):
     PATTERNS = (
         RegexPattern("hash id", rf"(?<![\w&#])#:?\s?{ID_TOKEN}", 0.45, group="id"),
         # a ticket or request number in a subject's brackets: "Re: [REQ9735843] cannot connect"
-        RegexPattern("bracketed code", r"(?<=\[)(?P<id>[A-Z]{1,5}[-#]?\d{5,12}|\d{6,12})(?=\])", 0.45,
+        RegexPattern("bracketed code", r"(?<=\[)(?P<id>[A-Z]{1,5}[-#]?\d{5,12}|\d{6,12})(?=\])", 0.5,
                      group="id"),
+        RegexPattern("spaced plate", r"(?i:\bplate(?:\s+(?:number|no\.?|#))?\s*[:#]?\s*)"
+                                     r"(?P<id>[A-Z]{1,4}[ \-\u00b7][0-9]{3,4}|[0-9]{1,4}[ \-\u00b7][A-Z]{2,4})(?![\w\-])",
+                     0.45, group="id"),
         # booking codes (PNR): six capitals/digits after their label, letters alone allowed
         RegexPattern("booking code", r"(?i:\b(?:confirmation|booking|reservation|record locator|pnr)"
                                      r"(?:\s+(?:code|number|no\.?|ref(?:erence)?|#))?\s*[:#]?\s*(?:is\s+)?)"
-                                     r"(?P<id>[A-Z0-9]{6})(?![\w\-])", 0.45, group="id"),
+                                     r"(?P<id>[A-Z0-9]{6})(?![\w\-])", 0.5, group="id"),
         RegexPattern("labelled id", rf"\b(?:{_LABEL}){_GAP}{ID_TOKEN}", 0.45, group="id", flags=re.IGNORECASE),
     )
 
@@ -66,4 +72,30 @@ class LabelledIdRecognizer(RegexRecognizer):
         unique: dict[tuple[int, int], RecognizerResult] = {}
         for result in super().analyze(text, entities, nlp_artifacts):
             unique.setdefault((result.start, result.end), result)
+        if not entities or self.ENTITY in entities:
+            for start, end in _answers(text):
+                unique.setdefault((start, end), RecognizerResult(
+                    entity_type=self.ENTITY, start=start, end=end, score=0.5,
+                    recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: str(self.name),
+                                          RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
         return list(unique.values())
+
+
+#: a chat or call line asking for a number: "Can I get your confirmation code?", "order number please?"
+_QUESTION = re.compile(rf"(?i:\b(?:{_LABEL})\s*(?:code|number|no\.?|#|id|reference|ref)\b[^\n?]{{0,20}}\?)[ \t]*\n"
+                       r"(?P<answer>[^\n]{1,120})")
+_ANSWER_TOKEN = re.compile(r"(?<![\w\-])[A-Z0-9][A-Z0-9\-]{4,19}(?![\w\-])")
+
+
+def _answers(text: str) -> list[tuple[int, int]]:
+    """The id in the line answering a question for one ("nikhil: its GBUK32"): a support chat's
+    reply carries no label of its own."""
+    out = []
+    for question in _QUESTION.finditer(text):
+        for token in _ANSWER_TOKEN.finditer(question.group("answer")):
+            value = token.group()
+            if any(c.isdigit() for c in value) and (plausible_id(value) or any(c.isalpha() for c in value)):
+                start = question.start("answer") + token.start()
+                out.append((start, start + len(value)))
+                break
+    return out

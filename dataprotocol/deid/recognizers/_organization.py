@@ -24,6 +24,9 @@ _SUFFIX = (r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|PLC|plc|Corp|Corporation|Co|Company|
            r"Association|Society|Council|Authority|Logistics|Realty|Club|"
            r"(?:Superior|District|Supreme|County|Circuit|Municipal|Family|Probate|Bankruptcy|Magistrates'?|"
            r"Crown|Juvenile) Court)\b\.?")
+#: legal designators: a name before one of these is a company whatever its words are
+#: ("Kestrel Ridge Orthodontics PLLC" -- not a person "Ridge Orthodontics")
+_LEGAL = r"(?:Inc|LLC|L\.L\.C|PLLC|LLP|LLLP|Ltd|PLC|plc|Corp|GmbH|Pty Ltd|P\.C|P\.A|N\.A)\b\.?"
 _WORD = r"(?:St\.|[A-Z][A-Za-z'&\-]+)"
 #: words that open a sentence or a phrase, never a name
 _OPENERS = (r"(?!(?i:The|A|An|Dear|Re|This|That|These|Those|Each|Every|Any|All|No|Our|Your|My|His|Her|Their|Its|"
@@ -40,6 +43,13 @@ class CompanySuffixRecognizer(RegexRecognizer):
         # the words of a name are on one line ("... Rowing Club\nInsurance: ..." is two things)
         RegexPattern("name + suffix", rf"\b{_OPENERS}{_WORD}(?:,?[ \t](?:and[ \t]|&[ \t])?{_WORD}){{0,3}},?[ \t]{_SUFFIX}",
                      0.55),
+        # letterheads and signatures: "JetBlue Customer Care", "Acme Member Services"
+        RegexPattern("name + legal designator",
+                     rf"\b{_OPENERS}{_WORD}(?:,?[ \t](?:and[ \t]|&[ \t])?{_WORD}){{0,3}},?[ \t]{_LEGAL}", 0.65),
+        RegexPattern("name + department", rf"(?<![\w.])(?P<org>{_OPENERS}{_WORD}(?:[ \t]{_WORD}){{0,2}})(?=[ \t]+"
+                                          rf"(?:Customer (?:Care|Service|Relations|Support)|Member Services|"
+                                          rf"Claims (?:Department|Dept|Center|Centre|Unit|Team))\b)",
+                     0.5, group="org"),
         RegexPattern("organisation field",
                      rf"(?im:^[ \t]*{_FIELDS}(?:\s+name)?[ \t]*:[ \t]*)(?P<org>{_OPENERS}{_WORD}(?:[ \t]{_WORD}){{0,3}})"
                      rf"(?=[ \t]*(?:[,;(\n]|$)|[ \t]+(?:dental|medical|vision|health|auto|home|life|plan)\b)", 0.5,

@@ -67,5 +67,11 @@ _NOT_NAMES = frozenset(
     "yes no sorry again again. order ticket account care unit room ward emergency note notes subject "
     "update summary assessment plan reason history diagnosis warning error status time total result "
     "results action comment comments question answer step q a id user customer client new to from cc bcc "
-    "attn sent date".split()
+    "attn sent date "
+    # departments, roles and report sections after "customer"/"applicant"/"client" ("Customer
+    # Relations", "Applicant Report", "Customer Advocate")
+    "relations advocate report screening service services success experience portal recommendation "
+    "employment pets merchant coordinator callback signature record records "
+    # questions after a speaker label ("Agent: Do you have ...", "Rep: What is ...")
+    "what do does did can could would will is are was were how why where when who which sure".split()
 )

@@ -33,6 +33,7 @@ _SPEAKER = compile_pattern(rf"(?:(?P<stamp>\]\s*)|(?m:^)[ \t]*)(?P<name>{_W}(?: 
 
 # Field labels that open a line like a speaker does ("Note: ...").
 _LABELS = frozenset(
+    "merchant vendor seller buyer payee payer "
     "note notes re subject date time from to cc bcc attn reason plan summary status total update "
     "result results action comment question answer yes no maybe bench present absent apologies "
     "attendees diagnosis history assessment warning error name address phone email tel mobile "

@@ -80,8 +80,11 @@ def _names_in(run: str, offset: int, places: frozenset[int] = frozenset()) -> li
 
     "ADEYEMI, KWABENA, MD" / "ROE, JANE, of Leeds": the name is the first two comma parts."""
     parts = run.split(", ")
-    if len(parts) >= 2 and (score := _surname_first(parts[0], parts[1], unknown_ok=offset not in places)):
-        return [(offset, offset + len(parts[0]) + 2 + len(parts[1]), score)]
+    if len(parts) >= 2:
+        tails = [parts[1]] + ([parts[1].split(" ")[0]] if " " in parts[1] else [])  # "ROE, JANE DOB"
+        for tail in tails:
+            if score := _surname_first(parts[0], tail, unknown_ok=offset not in places):
+                return [(offset, offset + len(parts[0]) + 2 + len(tail), score)]
     out: list[tuple[int, int, float]] = []
     segment: list[tuple[int, int, str]] = []
     for m in [*_WORD.finditer(run), None]:

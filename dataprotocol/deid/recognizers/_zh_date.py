@@ -1,7 +1,7 @@
 """Dates (and the clock time right after one) in Chinese text.
 
 ``2024年3月5日``, ``3月5日``, ``3月5号``, ``二〇二四年三月五日``, ``2024-03-05``,
-``2024/3/5``, ``2024.03.05``, ``2024年3月``; a following time (``下午3点``, ``14:30``,
+``2024/3/5``, ``2024.03.05``, ``2024年3月``, ``24年3月5日``, ``2024 年 3 月 5 日``; a following time (``下午3点``, ``14:30``,
 ``8点51分``, ``3点半``) joins the date's span. A day of the month is checked (1-31).
 
 A bare year and month with a dot or dash (``1990.02``, ``2015-09``) reads as an amount
@@ -24,11 +24,14 @@ from dataprotocol.deid.recognizers._base import RegexPattern, RegexRecognizer
 __all__ = ["ChineseDateRecognizer"]
 
 _CN = "〇零一二三四五六七八九十"
-_Y = rf"(?:(?:19|20)\d{{2}}|[{_CN}]{{4}})年"
-_M = rf"(?:1[0-2]|0?[1-9]|[{_CN}]{{1,2}})月"
-_D = rf"(?:3[01]|[12]\d|0?[1-9]|[{_CN}]{{1,3}})[日号]"
-_TIME = (r"(?:\s?(?:上午|下午|晚上|早上|中午|凌晨|傍晚|夜里|晚)?\s?(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?|"
-         r"[点点時时](?:[0-5]?\d分|半|整)?))?")
+#: printed forms put spaces around the figures (2024 年 3 月 5 日)
+_Y = rf"(?:(?:19|20)\d{{2}}|[{_CN}]{{4}})\s?年"
+_M = rf"(?:1[0-2]|0?[1-9]|[{_CN}]{{1,2}})\s?月"
+_D = rf"(?:3[01]|[12]\d|0?[1-9]|[{_CN}]{{1,3}})\s?[日号]"
+#: a weekday written after the date is part of it (2024年3月5日 星期二 上午 9:41; 3月5日周二)
+_CLOCK = (r"(?:\s|T(?=\d))?(?:上午|下午|晚上|早上|中午|凌晨|傍晚|夜里|晚)?\s?(?:[01]?\d|2[0-3])"
+          r"(?::[0-5]\d(?::[0-5]\d)?|[点点時时](?:[0-5]?\d分|半|整)?)")
+_TIME = rf"(?:\s?[（(]?(?:周|星期|礼拜)[一二三四五六日天][）)]?)?(?:{_CLOCK})?"
 _YM = r"(?:19|20)\d{2}([./\-])(?:1[0-2]|0?[1-9])(?![\d]|[./\-]\d)"
 _DEGREE = r"(?:本科|硕士|博士|研究生|大专|专科|中专|高中|初中)"
 _YM_LABEL = r"(?:出生年月|出生日期|出生|生日|年月|日期|时间|入学|入职|入党|入伍|毕业|参加工作|参保|起止)"
@@ -43,6 +46,8 @@ _SHORT_YEAR = rf"(?<![\dA-Za-z./])\d{{2}}([/.])(?:1[0-2]|0?[1-9])\1{_DAY}{_DAY_E
 _MD = r"(?<![\dA-Za-z.\-/:])(?:1[0-2]|0[1-9])-(?:3[01]|[12]\d|0[1-9])"
 _MD_BEFORE = r"(?:日期|时间|日子|[于至]|截至|截止|本月|下月|上月|周[一二三四五六日天]|星期[一二三四五六日天]|[（(])\s*[:：]?\s*"
 _MD_AFTER = r"(?=\s?(?:之前|以前|前|之后|以后|后|止|起|出生|入职|到期|当天))"
+#: a weekday after a month-day, bracketed or not: 3.15（周五）, 03-15 星期五
+_WEEKDAY = r"(?=\s?[（(]?(?:周|星期|礼拜)[一二三四五六日天])"
 _GLUED_TIME = r"(?=\s?(?:上午|下午|晚上|早上|中午|凌晨|傍晚|夜里)?\s?(?:[01]?\d|2[0-3])(?:[点时]|:[0-5]\d))"
 
 
@@ -50,9 +55,10 @@ class ChineseDateRecognizer(RegexRecognizer):
     ENTITY = "DATE_TIME"
     LANGUAGE = "zh"
     PATTERNS = (
-        RegexPattern("y m d", rf"{_Y}{_M}{_D}{_TIME}", 0.8),
-        RegexPattern("m d", rf"(?:(?<![\d{_CN}])|(?<=[周期][{_CN}日天]))(?<!\d){_M}{_D}{_TIME}", 0.7),
-        RegexPattern("y m", rf"(?<!\d){_Y}{_M}(?![\d{_CN}])", 0.6),
+        RegexPattern("y m d", rf"{_Y}\s?{_M}\s?{_D}{_TIME}", 0.8),
+        RegexPattern("yy m d", rf"(?<![\d{_CN}])\d{{2}}年{_M}{_D}{_TIME}", 0.7),  # 24年3月5日
+        RegexPattern("m d", rf"(?:(?<![\d{_CN}])|(?<=[周期][{_CN}日天]))(?<!\d){_M}\s?{_D}{_TIME}", 0.7),
+        RegexPattern("y m", rf"(?<!\d){_Y}\s?{_M}(?![\d{_CN}])", 0.6),
         RegexPattern("labelled y.m", rf"{_YM_LABEL}\s*[:：]?\s*(?P<ym>{_YM})", 0.65, group="ym"),
         RegexPattern("y.m before 出生", rf"(?<![\d.])(?P<ym>{_YM})(?=\s?{_DEGREE}?(?:出生|生人|入学|入职|毕业|参加工作|入党))", 0.65,
                      group="ym"),
@@ -64,6 +70,8 @@ class ChineseDateRecognizer(RegexRecognizer):
         RegexPattern("m-d with a time", rf"{_MD}{_DAY_END}{_GLUED_TIME}{_TIME}", 0.6),
         RegexPattern("m-d after a date word", rf"{_MD_BEFORE}(?P<md>{_MD}(?![\d\-]))", 0.55, group="md"),
         RegexPattern("m-d before a date word", rf"{_MD}(?![\d\-]){_MD_AFTER}", 0.55),
+        RegexPattern("m.d before a weekday", rf"(?<![\dA-Za-z./\-:])(?:1[0-2]|0?[1-9])[./\-]{_DAY}(?![\d./\-]){_WEEKDAY}",
+                     0.6),
     )
 
     def validate(self, value: str) -> bool:

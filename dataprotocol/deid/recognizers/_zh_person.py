@@ -32,6 +32,9 @@ _ROLES = ("患者|病人|病患|客户|用户|顾客|买家|卖家|联系人|收
           "儿子|女儿|父亲|母亲|丈夫|妻子|爱人|签名|签字|审批人|填表人|接待人|记录人|办理人|承办人|民警|警官|"
           "我是|我叫|名叫|叫做|本人|致|亲爱的|尊敬的|抄送|发件|收件|寄给|交给|发给|转给|告诉|通知|联系|拜访|车主|来电人|乘客|房东|租客|"
           "业主|学生|家长|同学|朋友|领导|上级|下属|坐席|@|审核|审核人|复核|推荐人|联络人|代理人|监护人|From|To|Dear|"
+          # the English labels of bilingual forms (Candidate: 禚秀 / 应聘岗位, Passenger: 闫华华)
+          "Name|Candidate|Passenger|Applicant|Patient|Customer|Contact|Guest|Tenant|Employee|Insured|Driver|"
+          "Owner|Recipient|Interviewer|Attn|"
           "师傅|接待|前台|班主任|辅导员|甲方|乙方|丙方|原告|被告|第三人|上诉人|被上诉人|申请执行人|被执行人|"
           "家委会|班长|群主|课代表|住客|房客|租户|住户|居民|村民|业户|考生|学员|游客|旅客|网友|承租方|出租方|委托人|受托人|法官|书记员|陪审员|参会人|出席|主持人|发言人|代表")
 #: a role word of the form "...员 / ...人 / ...者 / ...官" (理赔员, 查勘员, 报警人, 签收人, 记录者):
@@ -57,6 +60,14 @@ _SPEAKER = compile_pattern(r"^\s*(?P<name>\p{Han}{2,4})[:：](?!\d)", __import__
 #: a romanised name after a label (拼音：ZHANG WEI, 英文名: Cindy Ng)
 _PINYIN = compile_pattern(r"(?:拼音|姓名拼音|英文名|英文姓名)\s*[:：]?\s*(?P<name>[A-Z][A-Za-z]*(?:[ \-][A-Z][A-Za-z]*){0,3})")
 _TITLE = compile_pattern(rf"(?:{_TITLES})")
+#: a field's label, not a name, before its colon: 客户证件号码：..., 联系人电话：...
+_LABEL_TAIL = compile_pattern(r"(?:号码|号|编号|码|名称|地址|日期|时间|电话|类型|性别|证件|账户)[ \t]*[:：]")
+
+
+def _field_label(text: str, start: int, end: int) -> bool:
+    """The "name" ends in a label word and a colon follows it."""
+    m = _LABEL_TAIL.search(text, max(start, end - 2), min(len(text), end + 3))
+    return m is not None and m.start() < end <= m.end() and m.start() >= start
 #: a name as the doer or the other party of an act: 向方宇转账, 由高飞雨主持, 。朱志海负责 ...
 _FRAME_VERB = compile_pattern(r"(?:转账|汇款|打款|付款|借款|还款|主持|负责|处理|签收|签字|接待|陪同|汇报|发言|回电|致电|"
                               r"提供|说|表示|称|吃饭|见面|聊天|通话|沟通|商量|合作|一起)")
@@ -154,7 +165,7 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
         for start, end in given_name_spans(text, list(spans), starts):
             if not any(s < end and start < e for s, e in spans):
                 spans[(start, end)] = 0.5
-        return [self._result(s, e, score) for (s, e), score in spans.items()]
+        return [self._result(s, e, score) for (s, e), score in spans.items() if not _field_label(text, s, e)]
 
     def _name_end(self, text: str, i: int, starts: set[int], verbs: set[int] | None = None) -> int | None:
         n = _surname_at(text, i)

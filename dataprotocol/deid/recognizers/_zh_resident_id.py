@@ -3,7 +3,8 @@
 18 characters: 6-digit division code, birth date YYYYMMDD, 3-digit sequence, and a
 MOD 11-2 check character (``X`` for 10, sometimes written lower-case). The check
 character is verified, so a random 18-digit number (an order id, a bank card) is
-not reported. The 15-digit form issued before 1999 (YYMMDD, no check character) is
+not reported; the number may be printed in groups (6-8-4 or 6-4-4-4, by spaces or
+dashes). The 15-digit form issued before 1999 (YYMMDD, no check character) is
 reported with a lower score, higher near a context word.
 """
 
@@ -15,6 +16,8 @@ from dataprotocol.deid.recognizers._checksums import gb11643_valid
 __all__ = ["ChineseResidentIdRecognizer"]
 
 _DATE8 = r"(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+#: the birth date as read out or printed in groups: 6-8-4 (620102 20050927 1816) or 6-4-4-4
+_DATE8_GROUPED = r"(?:18|19|20)\d{2}(?:(?P=sep))?(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
 _DATE6 = r"\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
 _L, _R = r"(?<![0-9A-Za-z])", r"(?![0-9A-Za-z])"
 
@@ -26,8 +29,10 @@ class ChineseResidentIdRecognizer(RegexRecognizer):
     WINDOW = 20
     PATTERNS = (
         RegexPattern("18-digit", rf"{_L}[1-9]\d{{5}}{_DATE8}\d{{3}}[0-9Xx]{_R}", 0.9),
+        RegexPattern("18-digit grouped", rf"{_L}[1-9]\d{{5}}(?P<sep>[ \-]){_DATE8_GROUPED}(?P=sep)\d{{3}}[0-9Xx]{_R}", 0.9),
         RegexPattern("15-digit", rf"{_L}[1-9]\d{{5}}{_DATE6}\d{{3}}{_R}", 0.45),
     )
 
     def validate(self, value: str) -> bool:
-        return len(value) == 15 or gb11643_valid(value)
+        digits = value.replace(" ", "").replace("-", "")
+        return len(digits) == 15 or gb11643_valid(digits)
