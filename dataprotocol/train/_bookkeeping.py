@@ -35,6 +35,7 @@ from typing import Any
 import torch
 from torch import nn
 
+from dataprotocol.train._bookkeeping_buffers import _GradBuffers
 from dataprotocol.train._bookkeeping_norms import (
     BookkeepingUnsupported,
     _clipped_sum,
@@ -95,6 +96,7 @@ class BookkeepingClipper:
         self._squared: torch.Tensor | None = None
         self._frozen_ids: set[int] = set()
         self._inputs: dict[int, tuple[weakref.ref[torch.Tensor], _Gram]] = {}
+        self._zeros = _GradBuffers()
         self._handles = [m.register_forward_hook(self._forward_hook) for m in self.modules]
         self.last_norms: torch.Tensor | None = None
 
@@ -102,6 +104,7 @@ class BookkeepingClipper:
         for handle in self._handles:
             handle.remove()
         self._handles = []
+        self._zeros = _GradBuffers()
 
     # -- capture ---------------------------------------------------------------------
     def _forward_hook(self, module: nn.Module, inputs: tuple[Any, ...], output: Any) -> Any:
@@ -227,7 +230,7 @@ class BookkeepingClipper:
                 for param in _own_trainable(module):
                     param.grad = torch.zeros_like(param)
                 continue
-            _clipped_sum(module, record, coef)
+            _clipped_sum(module, record, coef, self._zeros)
             del record
 
     # -- tied input/output embeddings ---------------------------------------------------
@@ -240,8 +243,7 @@ class BookkeepingClipper:
     def _tied_clipped_sum(self, embedding: nn.Embedding, head: nn.Linear,
                           coef: torch.Tensor) -> None:
         emb, out = self._pair_records((embedding, head))
-        grad = torch.zeros(embedding.weight.shape, dtype=torch.float32,
-                           device=embedding.weight.device)
+        grad = self._zeros(embedding, embedding.weight.shape, embedding.weight.device)
         if out is not None:  # scale the (.., d) activations, never the (.., vocab) backprop
             assert out.backprop is not None and out.activation is not None
             grad += torch.mm(out.backprop.float().reshape(-1, out.backprop.shape[-1]).t(),

@@ -174,7 +174,14 @@ def _layer_norm_per_example(module: nn.LayerNorm, activation: torch.Tensor,
     return out
 
 
-def _clipped_sum(module: nn.Module, record: _Record, coef: torch.Tensor) -> None:
+def _fresh_zeros(module: nn.Module, shape: torch.Size, device: torch.device) -> torch.Tensor:
+    return torch.zeros(shape, dtype=torch.float32, device=device)
+
+
+def _clipped_sum(module: nn.Module, record: _Record, coef: torch.Tensor,
+                 zeros: Any = _fresh_zeros) -> None:
+    """``zeros(module, shape, device)``: the float32 zero tensor an embedding's gradient
+    is summed into (the clipper hands out a reused one, see ``_GradBuffers``)."""
     if record.per_example is not None:
         for param, grads in record.per_example.items():
             param.grad = torch.einsum("n,n...->...", coef.to(grads.dtype), grads
@@ -211,7 +218,7 @@ def _clipped_sum(module: nn.Module, record: _Record, coef: torch.Tensor) -> None
         if bias_rows is not None:
             layer.bias.grad = (coef.to(bias_rows.dtype) @ bias_rows).to(layer.bias.dtype)
     elif isinstance(module, nn.Embedding):
-        grad = torch.zeros(module.weight.shape, dtype=torch.float32, device=backprop.device)
+        grad = zeros(module, module.weight.shape, backprop.device)
         grad.index_add_(0, activation.reshape(-1),
                         _scaled(backprop, coef).reshape(-1, module.embedding_dim))
         module.weight.grad = grad.to(module.weight.dtype)

@@ -141,3 +141,22 @@ def test_weekdays_iso_time_bare_provinces_bracketed_regions(scrubber: Any, text:
 def test_a_field_label_after_a_role_is_no_name(scrubber: Any) -> None:
     found = _found(scrubber, "客户证件号码：440301199003077317")
     assert found == {"440301199003077317": "CN_RESIDENT_ID"}
+
+
+@pytest.mark.parametrize(("text", "value", "entity"), [
+    ("我的微信号是 zhao_lei_1980，QQ 号 88886666。", "zhao_lei_1980", "ID"),
+    ("我的微信号是 zhao_lei_1980，QQ 号 88886666。", "88886666", "ID"),
+    ("受检者，女，年龄：43岁6个月。", "43岁6个月", "AGE"),
+    ("患儿，男，年龄：8个月，发热一天。", "8个月", "AGE"),
+])
+def test_handles_after_shi_and_ages_in_months(scrubber: Any, text: str, value: str, entity: str) -> None:
+    assert _found(scrubber, text).get(value) == entity
+
+
+def test_a_term_in_months_is_no_age(scrubber: Any) -> None:
+    assert "AGE" not in _found(scrubber, "本产品保修期为12个月，分期6个月免息。").values()
+
+
+def test_a_name_before_xi_the_is_of_records(scrubber: Any) -> None:
+    assert _found(scrubber, "已按流程登记。\n邓强华系外地患者，户籍内蒙古。").get("邓强华") == "PERSON"
+    assert "PERSON" not in _found(scrubber, "登录系统后，系统管理员会审核。经查，该车系被盗车辆。").values()

@@ -172,3 +172,46 @@ def test_layers_sharing_one_output_gradient_match_the_reference(max_grad_norm: f
                                                             param.grad_sample),
                                    rtol=1e-4, atol=1e-6, msg=lambda m: f"{name}: {m}")
     gsm._close()
+
+
+def test_reused_embedding_gradient_is_correct_and_never_overwrites_a_held_one(
+        tiny_model: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The clipper zeroes and hands out again an embedding gradient whose storage nobody
+    else holds (_bookkeeping_buffers; tiny tables qualify here): the second step's
+    gradients equal a fresh clipper's, the storage is reused once released, and a
+    gradient a caller kept is left as it was and not reused."""
+    from dataprotocol.train import _bookkeeping_buffers
+
+    monkeypatch.setattr(_bookkeeping_buffers, "_REUSE_NUMEL", 0)
+    trainer, model, batch = _model_and_batch(tiny_model, lora=False, size=5, seed=1)
+    _, _, other = _model_and_batch(tiny_model, lora=False, size=5, seed=2)
+    table = model.get_input_embeddings().weight
+    clipper = BookkeepingClipper(model, max_grad_norm=0.1)
+
+    def step(inputs: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+        model.zero_grad(set_to_none=True)
+        clipper.forward_backward(lambda: trainer.task.per_example_loss(
+            *trainer.task.outputs(model, inputs)))
+        return {n: p.grad for n, p in model.named_parameters() if p.requires_grad}
+
+    embedding = model.get_input_embeddings()
+    first = step(batch)
+    held = clipper._zeros._held[id(embedding)]
+    kept = first["bert.embeddings.word_embeddings.weight"]
+    kept_copy = kept.clone()
+    del first
+    second = step(other)  # the caller still holds `kept`: a fresh table, `kept` untouched
+    assert clipper._zeros._held[id(embedding)] is not held
+    assert second["bert.embeddings.word_embeddings.weight"].data_ptr() != kept.data_ptr()
+    assert torch.equal(kept, kept_copy)
+    held = clipper._zeros._held[id(embedding)]
+    del second, kept
+    third = step(other)  # nothing holds the table's gradient now: its storage is reused
+    assert clipper._zeros._held[id(embedding)] is held
+    assert table.grad.data_ptr() == held.data_ptr()
+    clipper.remove()
+    model.zero_grad(set_to_none=True)
+    fresh = _bookkept(trainer, model, other, 0.1)
+    for name, grad in fresh.items():
+        torch.testing.assert_close(third[name], grad, rtol=1e-5, atol=1e-7,
+                                   msg=lambda m: f"{name}: {m}")

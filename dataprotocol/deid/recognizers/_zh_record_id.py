@@ -13,7 +13,7 @@ _SEP = r"\s*(?:[:：#]|是|为)?\s*"
 _ID = r"(?P<id>[A-Za-z]{0,4}[\-]?\d[\dA-Za-z\-]{3,23})(?![\dA-Za-z])"
 _LABELS = ("订单号|订单编号|运单号|快递单号|物流单号|单号|保单号|保险单号|理赔号|报案号|案件编号|案号|立案编号|工号|员工号|"
            "员工编号|学号|会员号|会员卡号|客户号|客户编号|用户ID|用户名|账户|流水号|交易号|合同号|合同编号|申请编号|申请号|"
-           "受理号|工单号|投诉编号|服务单号|编号|凭证号|发票号|票号|车架号|发动机号|驾驶证号|档案号|QQ(?:号码|号)?|微信号|ID|"
+           "受理号|工单号|投诉编号|服务单号|编号|凭证号|发票号|票号|车架号|发动机号|驾驶证号|档案号|QQ ?(?:号码|号)?|微信号|ID|"
            "IMEI|MEID|IMSI|序列号|SN|"
            "报案编号|理赔编号|工单编号|会员编号|会员ID|账号|借据号|贷款编号|证书编号|批次号|参考号|预约号|挂号单号|快递单号|"
            "Order|Case|Claim|Member ID|Booking|Reservation|Confirmation|Ticket|PNR|Ref|NO\\.?|No\\.?")
@@ -29,7 +29,7 @@ class ChineseRecordIdRecognizer(RegexRecognizer):
     ENTITY = "ID"
     LANGUAGE = "zh"
     PATTERNS = (RegexPattern("labelled id", rf"(?:{_LABELS}){_SEP}{_ID}", 0.6, group="id"),
-                RegexPattern("wechat id", r"(?:微信号|微信)\s*[:：]?\s*(?P<id>[A-Za-z][A-Za-z0-9_\-]{5,19})(?![\w\-])",
+                RegexPattern("wechat id", r"(?:微信号|微信)\s*(?:[:：]|是|为)?\s*(?P<id>[A-Za-z][A-Za-z0-9_\-]{5,19})(?![\w\-])",
                              0.55, group="id"),
                 RegexPattern("vehicle identification number", _VIN, 0.6, group="id"),
                 RegexPattern("user handle", _HANDLE, 0.55, group="id"))
