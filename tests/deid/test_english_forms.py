@@ -196,3 +196,10 @@ def test_a_name_keeps_what_another_person_rule_did_not_cover(scrubber: Any) -> N
     # a role word the rule ran into is no rest of a name
     found = _found(scrubber, "Card ending 3750. Representative Rosario Ibarra replied on May 2.")
     assert found.get("Representative") is None
+
+
+def test_lower_case_units_need_a_digit() -> None:
+    text = "She lives at 4410 W. Alcott Ave, apartment 2. Visit 5 Main St office hours."
+    spans = _spans(StreetAddressRecognizer(), text)
+    assert {"4410 W. Alcott Ave, apartment 2", "5 Main St"} <= spans
+    assert not any("office" in s for s in spans)

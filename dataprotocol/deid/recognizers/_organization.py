@@ -21,7 +21,7 @@ _SUFFIX = (r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|PLC|plc|Corp|Corporation|Co|Company|
            r"Associates|LLP|LP|GmbH|AG|S\.A|Pty Ltd|and Sons|& Sons|Foundation|Trust|Clinic|Hospital|"
            r"Medical Center|Health|Healthcare|Bank|Insurance|University|College|"
            r"School|Academy|Pharmacy|Laboratories|Casualty|Mutual|Assurance|Credit Union|Agency|Institute|"
-           r"Association|Society|Council|Authority|Logistics|Realty|Club|"
+           r"Association|Society|Council|Authority|Logistics|Realty|Club|Library|"
            r"(?:Superior|District|Supreme|County|Circuit|Municipal|Family|Probate|Bankruptcy|Magistrates'?|"
            r"Crown|Juvenile) Court)\b\.?")
 #: legal designators: a name before one of these is a company whatever its words are

@@ -39,7 +39,7 @@ _MODERN = frozenset(
     "login logout username password dropdown checkout inbox voicemail hotline helpdesk chatbot "
     "laptop desktop download startup homepage signup broadband podcast webinar ebook emoji selfie hashtag "
     "livestream smartwatch keycard printout spreadsheet timesheet checklist workflow walkthrough "
-    "callback callbacks coordinator coordinators "
+    "callback callbacks coordinator coordinators tue tues wed thu thur thurs fri "
     "onboarding offboarding skillset mindset rideshare carpool daycare childcare eldercare healthcare "
     "telehealth telemedicine ultrasound wheelchair hazmat "
     "ltd llc gmbh plc inc corp pty sarl srl bv nv ag kg oy ab as sa spa pvt "

@@ -41,7 +41,11 @@ _WORD = r"(?:[A-Z][A-Za-z'\-]+\.?|\d{1,3}(?:st|nd|rd|th))"
 _DESIGNATOR = (r"(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|Room|Rm\.?|Bldg\.?|Building|Lot|Trlr|"
                r"Trailer|Spc|Space|Dept\.?|Department|Hngr|Hangar|Pier|Slip|Stop|Lbby|Lobby|Ofc|Office|Ph|Penthouse|"
                r"Frnt|Rear|Side|Lowr|Uppr|Bsmt|Basement|#)")
-_UNIT = rf"(?:(?:,?\s+|\s*/\s*){_DESIGNATOR}\s*[A-Za-z0-9][A-Za-z0-9\-]{{0,5}}){{0,2}}"
+# notes and chats write the common designators in lower case ("apartment 2", "ste 300"): then the
+# unit must hold a digit ("5 Main St office hours" is no unit)
+_LOWER_DESIGNATOR = r"(?:apt\.?|apartment|suite|ste\.?|unit|flat|floor|fl\.?|room|rm\.?|bldg\.?|building|lot|spc|space)"
+_UNIT = (rf"(?:(?:,?\s+|\s*/\s*)(?:{_DESIGNATOR}\s*[A-Za-z0-9][A-Za-z0-9\-]{{0,5}}|"
+         rf"{_LOWER_DESIGNATOR}\s*#?\s*(?=[A-Za-z\-]{{0,5}}\d)[A-Za-z0-9][A-Za-z0-9\-]{{0,5}})){{0,2}}")
 _POST_DIRECTION = r"(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\.?(?![\w]))?"
 # "County Road 12", "State Route 9", "Highway 101", "Interstate 95"
 _ROUTE_NUMBER = r"(?:\s+\d{1,4}[A-Z]?(?![\w\-]))?"
