@@ -155,3 +155,13 @@ def test_handles_after_shi_and_ages_in_months(scrubber: Any, text: str, value: s
 
 def test_a_term_in_months_is_no_age(scrubber: Any) -> None:
     assert "AGE" not in _found(scrubber, "本产品保修期为12个月，分期6个月免息。").values()
+
+
+def test_a_name_before_xi_the_is_of_records(scrubber: Any) -> None:
+    assert _found(scrubber, "已按流程登记。\n邓强华系外地患者，户籍内蒙古。").get("邓强华") == "PERSON"
+    assert "PERSON" not in _found(scrubber, "登录系统后，系统管理员会审核。经查，该车系被盗车辆。").values()
+
+
+def test_a_property_unit_code_after_fang_hao(scrubber: Any) -> None:
+    assert _found(scrubber, "房号：3-2-1501，业主已签字。").get("3-2-1501") == "ID"
+    assert "ID" not in _found(scrubber, "活动定于3-2-1501年举行的说法不对，第3-2-15条。").values()

@@ -70,7 +70,8 @@ def _field_label(text: str, start: int, end: int) -> bool:
     return m is not None and m.start() < end <= m.end() and m.start() >= start
 #: a name as the doer or the other party of an act: 向方宇转账, 由高飞雨主持, 。朱志海负责 ...
 _FRAME_VERB = compile_pattern(r"(?:转账|汇款|打款|付款|借款|还款|主持|负责|处理|签收|签字|接待|陪同|汇报|发言|回电|致电|"
-                              r"提供|说|表示|称|吃饭|见面|聊天|通话|沟通|商量|合作|一起)")
+                              r"提供|说|表示|称|吃饭|见面|聊天|通话|沟通|商量|合作|一起|"
+                              r"系(?![统列数]))")  # 系, the "is" of records: 邓强华系外地患者
 #: what stands right before such a name: a preposition / light verb, or no Han at all
 _FRAME_BEFORE = set("向由给和与跟让请叫找派经被把将帮替")
 #: a whole delimited cell ("张伟,138...", "|王芳|"), a chat speaker at a line start ("李娜：好的"), or

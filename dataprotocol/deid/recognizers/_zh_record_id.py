@@ -24,6 +24,10 @@ _VIN = (r"(?:车辆识别代号|车辆识别代码|车辆识别码|车架号码|
 _HANDLE = (r"(?:昵称|用户名|网名|账号名|账户名)\s*(?:[:：]|是|为)\s*"
            r"(?P<id>[A-Za-z0-9_][A-Za-z0-9_.\-]{2,31})(?![A-Za-z0-9_.\-@])")
 
+#: a property's unit code after 房号 (building-unit-room: 3-2-1501, A2-1203), which reads like a date
+_UNIT_CODE = (r"(?:房号|房屋编号|房间号|门牌号)\s*(?:[:：]|是|为)?\s*"
+              r"(?P<id>[A-Za-z]?\d{1,3}(?:-\d{1,3})?-\d{3,4})(?![\dA-Za-z\-])")
+
 
 class ChineseRecordIdRecognizer(RegexRecognizer):
     ENTITY = "ID"
@@ -32,7 +36,8 @@ class ChineseRecordIdRecognizer(RegexRecognizer):
                 RegexPattern("wechat id", r"(?:微信号|微信)\s*(?:[:：]|是|为)?\s*(?P<id>[A-Za-z][A-Za-z0-9_\-]{5,19})(?![\w\-])",
                              0.55, group="id"),
                 RegexPattern("vehicle identification number", _VIN, 0.6, group="id"),
-                RegexPattern("user handle", _HANDLE, 0.55, group="id"))
+                RegexPattern("user handle", _HANDLE, 0.55, group="id"),
+                RegexPattern("property unit code", _UNIT_CODE, 0.55, group="id"))
 
 
 class ChineseMedicalRecordRecognizer(RegexRecognizer):
