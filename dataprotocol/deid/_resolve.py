@@ -181,7 +181,27 @@ def _resolve_overlaps(text: str, findings: Sequence[Finding]) -> list[Finding]:
         elif f.entity_type in _MULTI_PART:  # "12 Elm Rd, Unit 7, Fresno, CA 93650" minus the ZIP code that won
             accepted.extend(Finding(a, b, f.entity_type, f.score, f.recognizer) for s, e in pieces
                             for a, b in [_trim(text, s, e)] if b - a >= 3 and any(c.isalpha() for c in text[a:b]))
+        elif f.entity_type == "PERSON" and all(a.entity_type == "PERSON" for a in accepted
+                                               if a.start < f.end and f.start < a.end):
+            accepted.extend(_name_rest(text, f, pieces))
     return accepted
+
+
+def _name_rest(text: str, f: Finding, pieces: list[tuple[int, int]]) -> list[Finding]:
+    """"Rafaela Quiñones-Beltrán" minus the first name another person rule found: the rest is
+    kept where it holds a name word (a lexicon name, or no dictionary word) -- not a role
+    the rule ran into ("Representative" of "Representative Rosario Ibarra replied")."""
+    from dataprotocol.deid.recognizers._person_lexicon import _lexicon
+    from dataprotocol.deid.recognizers._person_unknown import is_english_word
+
+    first, last, _, _ = _lexicon()
+    out = []
+    for s, e in pieces:
+        a, b = _trim(text, s, e)
+        words = re.findall(r"[^\W\d_][^\W\d_'\-]*(?:[-'][^\W\d_]+)*", text[a:b])
+        if b - a >= 3 and any(w.lower() in first or w.lower() in last or not is_english_word(w) for w in words):
+            out.append(Finding(a, b, f.entity_type, f.score, f.recognizer))
+    return out
 
 
 def _subtract(s: int, e: int, a: int, b: int) -> list[tuple[int, int]]:

@@ -182,3 +182,17 @@ def test_the_answer_to_a_question_for_a_number() -> None:
     text = "Agent Mireille: Can I get your booking code?\nbongani: its QX7T2M\nAgent Mireille: Thanks. 2 bags?"
     assert _spans(LabelledIdRecognizer(), text) == {"QX7T2M"}
     assert _spans(LabelledIdRecognizer(), "Agent: Do you have a claim number?\nCaller: No, NOT YET.") == set()
+
+
+def test_weekday_month_day_and_route_box() -> None:
+    assert "11/14" in _spans(WrittenDateRecognizer(), "Seen on Thursday, 11/14 at 10:30am.")
+    assert "Route 9 Box 12A" in _spans(StreetAddressRecognizer(), "Bill to Route 9 Box 12A, Hazard KY")
+
+
+def test_a_name_keeps_what_another_person_rule_did_not_cover(scrubber: Any) -> None:
+    text = "Thank you, Rafaela\nRafaela Quiñones-Beltrán | Account Executive"
+    assert "Quiñones-Beltrán" not in scrubber.scrub(text).text
+    assert _found(scrubber, text).get("Account") is None
+    # a role word the rule ran into is no rest of a name
+    found = _found(scrubber, "Card ending 3750. Representative Rosario Ibarra replied on May 2.")
+    assert found.get("Representative") is None

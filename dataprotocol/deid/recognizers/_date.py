@@ -20,7 +20,8 @@ _MONTH_DAY = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
 #: words after which a month/day is a date ("discharged 2/24", "Signed 1/4")
 _BEFORE_DAY = (r"(?i:\b(?:since|admitted|discharged|signed|dated|return(?:ed|s|ing)?|pick-?up|drop-?off|"
                r"checked in|due|of service|expires?|expiring|effective|starting|as of|scheduled(?: for)?|seen|"
-               r"visited|arrived|departed|born|died|passed away|deceased)\b:?[ \t]+)")
+               r"visited|arrived|departed|born|died|passed away|deceased|"
+               r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b\.?[:,]?[ \t]+)")
 #: words after which it is a date unless it is a common fraction ("on 1/2 days")
 _BEFORE_DAY_WEAK = r"(?i:\b(?:on|until|till|through|thru|before|after)[ \t]+)"
 _FRACTIONS = r"(?:1/[234]|2/3|3/4)"

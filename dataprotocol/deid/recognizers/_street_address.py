@@ -103,6 +103,6 @@ class StreetAddressRecognizer(RegexRecognizer):
         RegexPattern("military", r"\b(?:USNS|USNV|USS|USCGC)\s+[A-Z][a-z]+\b", 0.6),
         RegexPattern("unit box", r"\bUnit\s+\d{3,5},?\s+Box\s+\d{3,5}\b", 0.7),
         # USPS rural route and highway contract boxes (Pub. 28, 29): "RR 6 Box 59", "HC 68 Box 760"
-        RegexPattern("rural box", r"\b(?:RR|R\.R\.|Rural Route|RFD|HC|Highway Contract|Star Route)\s*#?\s*\d{1,3}"
+        RegexPattern("rural box", r"\b(?:RR|R\.R\.|Rural Route|Route|RFD|HC|Highway Contract|Star Route)\s*#?\s*\d{1,3}"
                                   r",?\s+Box\s*#?\s*\d{1,5}[A-Z]?\b", 0.7),
     )
