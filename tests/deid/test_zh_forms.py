@@ -165,3 +165,9 @@ def test_a_name_before_xi_the_is_of_records(scrubber: Any) -> None:
 def test_a_property_unit_code_after_fang_hao(scrubber: Any) -> None:
     assert _found(scrubber, "房号：3-2-1501，业主已签字。").get("3-2-1501") == "ID"
     assert "ID" not in _found(scrubber, "活动定于3-2-1501年举行的说法不对，第3-2-15条。").values()
+
+
+@pytest.mark.parametrize("text", ["交易市场：郑州启明贸易有限公司", "宣传活动。\n夜间病区保持安静，请勿大声喧哗。"])
+def test_a_market_and_a_ward_are_no_places(scrubber: Any, text: str) -> None:
+    found = _found(scrubber, text)
+    assert "交易市" not in found and "夜间病区" not in found

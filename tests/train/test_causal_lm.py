@@ -111,6 +111,41 @@ def test_bookkeeping_equals_per_row_reference_with_tied_embeddings(
                                    msg=lambda m: f"{name}: {m}")
 
 
+def test_reused_tied_table_gradient_equals_the_reference_on_the_next_step(
+        tiny_llama: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tied (vocab x d) gradient is zeroed and handed out again on the next step
+    (_bookkeeping_buffers; tiny tables qualify here): still the per-row reference."""
+    from dataprotocol.train import _bookkeeping_buffers
+
+    monkeypatch.setattr(_bookkeeping_buffers, "_REUSE_NUMEL", 0)
+    trainer = _trainer(tiny_llama)
+    task = trainer.task
+    model = trainer._build_model()
+    for module in model.modules():
+        if isinstance(module, torch.nn.Dropout):
+            module.p = 0.0
+    batches = []
+    for seed in (1, 2):
+        rows = make_lm_texts(3, seed=seed)
+        data = task.encode(trainer.tokenizer, rows, None, max_length=16)
+        batches.append(task.collate([data[i] for i in range(len(rows))]))
+    clipper = BookkeepingClipper(model, max_grad_norm=0.05)
+    embedding = clipper.ties[0][0]
+    for batch in batches:
+        model.zero_grad(set_to_none=True)
+        clipper.forward_backward(lambda: task.per_example_loss(*task.outputs(model, batch)))
+        if batch is batches[0]:
+            held = clipper._zeros._held[id(embedding)]
+    assert clipper._zeros._held[id(embedding)] is held, "the first step's table was reused"
+    clipper.remove()
+    fast = {n: p.grad.clone() for n, p in model.named_parameters() if p.requires_grad}
+    model.zero_grad(set_to_none=True)
+    slow = _reference_clipped_sum(task, model, batches[1], 0.05)
+    for name in slow:
+        torch.testing.assert_close(fast[name], slow[name], rtol=2e-4, atol=2e-6,
+                                   msg=lambda m: f"{name}: {m}")
+
+
 @pytest.mark.parametrize("kind,mode", [("llama", "hooks"), ("gpt2", "bookkeeping")])
 def test_dp_lora_on_a_causal_lm_changes_the_adapter_weights(
         kind: str, mode: str, tiny_llama: Path, tiny_gpt2: Path) -> None:

@@ -35,8 +35,8 @@ _N = r"(?:\d+|[一二三四五六七八九十百]+)"
 _LEVELS = (
     ("province", rf"(?:{_FIRST}{_H}{{1,2}}?(?:省|自治区)|{_FIRST}{_H}{{1,6}}?自治区|(?:北京|上海|天津|重庆)市?|"
                  rf"(?:{_PROVINCES})(?={_H}{{1,6}}?(?:市|州|区|县|盟|旗)))"),
-    ("city", rf"{_FIRST}{_H}{{1,3}}?(?:市|自治州|地区|盟)"),
-    ("district", rf"{_FIRST}{_H}{{0,4}}?(?:区|县|旗|市)"),
+    ("city", rf"{_FIRST}{_H}{{1,3}}?(?:市(?!场)|自治州|地区|盟)"),  # 交易市场 is a market
+    ("district", rf"{_FIRST}{_H}{{0,4}}?(?:区|县|旗|市(?!场))"),
     ("town", rf"{_FIRST}{_H}{{0,4}}?(?:镇|乡|街道)"),
     ("village", rf"{_FIRST}{_H}{{0,4}}?村(?:{_N}组)?"),
     ("road", rf"(?:{_FIRST}|\d)[\p{{Han}}\d]{{0,8}}?(?:大道|大街|路|街|巷|胡同|道|里|弄)(?:[东西南北中]段|{_N}段)?"),
@@ -53,6 +53,9 @@ _CUES = "在去到于自往赴经了"
 #: words ending in 区/县/市 that name a kind of area, not a place
 _GENERIC_DISTRICTS = frozenset("开发区 工业区 风景区 保护区 商业区 住宅区 居民区 生活区 办公区 服务区 示范区 试验区 "
                                "新城区 老城区 候车区 隔离区 经开区 高新区 自贸区 保税区 农贸市场 超市 城市 都市".split())
+#: a kind of area at the end of a word: 夜间病区, 工业园区 (but 浦东新区 is a district)
+_AREA_WORDS = ("病区", "园区", "景区", "校区", "厂区", "社区", "小区", "营区", "库区", "矿区", "山区", "灾区", "街区",
+               "片区", "辖区", "禁区", "城区", "郊区", "市区", "商区", "展区", "赛区", "分区", "专区")
 _BELOW_PROVINCE = ("city", "district", "town", "village", "road", "number", "estate", "building", "unit", "room")
 
 
@@ -98,6 +101,7 @@ def _district_alone(text: str, match: Any) -> bool:
     start, end = match.span("district")
     before = text[start - 1] if start else "\n"
     return 3 <= end - start <= 5 and text[start:end] not in _GENERIC_DISTRICTS and \
+        not text[start:end].endswith(_AREA_WORDS) and \
         (before in _CUES or not "\u4e00" <= before <= "\u9fff")
 
 
