@@ -8,7 +8,8 @@ a Chinese document is analysed again by the English pipeline (PERSON only), with
 its offsets moved back into the document. The other way round, a document detected as
 English can still carry Chinese lines (a bilingual form: ``候选人：禚秀 / Candidate``,
 ``籍贯：广东省``); each line with Han characters in it is analysed again by the Chinese
-pipeline (every entity type: Chinese fields are read by Chinese labels).
+pipeline (every entity type: Chinese fields are read by Chinese labels), and what the
+English model proposed over Han text (``一面面试官：`` as NRP) is dropped: it reads no Chinese.
 
 Chinese text also writes digits and Latin letters in their full-width forms
 (``１３８１２３４５６７８``, ``ＡＢ１２３``), which no pattern of ours or Presidio's reads;
@@ -23,7 +24,7 @@ from typing import Any
 from dataprotocol.deid._resolve import to_findings
 from dataprotocol.deid._types import Finding
 
-__all__ = ["fold_width", "han_lines", "han_findings", "latin_segments", "latin_findings"]
+__all__ = ["fold_width", "han_lines", "han_findings", "latin_segments", "latin_findings", "without_han_ner"]
 
 #: full-width digits, Latin letters and the signs numbers are written with (+ - . / @ #)
 _FULL_WIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９＋－．／＠＃"}
@@ -78,3 +79,8 @@ def han_findings(analyzer: Any, text: str, *, allow_list: list[str] | None) -> l
         out.extend(Finding(f.start + start, f.end + start, f.entity_type, f.score, f.recognizer)
                    for f in to_findings(results))
     return out
+
+
+def without_han_ner(text: str, findings: list[Finding]) -> list[Finding]:
+    """``findings`` less the English model's spans over Han text (two Han characters or more)."""
+    return [f for f in findings if f.recognizer != "SpacyRecognizer" or len(_HAN.findall(text, f.start, f.end)) < 2]

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from dataprotocol.deid._config import AUTO, ScrubConfig
 from dataprotocol.deid._engine import build_analyzer
 from dataprotocol.deid._language import detect_language
-from dataprotocol.deid._mixed import fold_width, han_findings, latin_findings
+from dataprotocol.deid._mixed import fold_width, han_findings, han_lines, latin_findings, without_han_ner
 from dataprotocol.deid._operators import OperatorSet
 from dataprotocol.deid._resolve import resolve, to_findings
 from dataprotocol.deid._types import Finding, FrameResult, Scrubbed
@@ -107,8 +107,8 @@ class Scrubber:
         latin = next((lang for lang in self.analyzer.supported_languages if lang != "zh"), None)
         if pipeline == "zh" and latin is not None:
             found += latin_findings(self.analyzer, text, language=latin, allow_list=allow)
-        elif pipeline != "zh" and "zh" in self.analyzer.supported_languages:
-            found += han_findings(self.analyzer, text, allow_list=allow)
+        elif pipeline != "zh" and "zh" in self.analyzer.supported_languages and han_lines(text):
+            found = without_han_ner(text, found) + han_findings(self.analyzer, text, allow_list=allow)
         return found
 
     # -- anonymization -------------------------------------------------------------

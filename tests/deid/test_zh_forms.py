@@ -171,3 +171,15 @@ def test_a_property_unit_code_after_fang_hao(scrubber: Any) -> None:
 def test_a_market_and_a_ward_are_no_places(scrubber: Any, text: str) -> None:
     found = _found(scrubber, text)
     assert "交易市" not in found and "夜间病区" not in found
+
+
+def test_english_model_spans_over_han_text_are_dropped(scrubber: Any) -> None:
+    text = ("Interview Feedback for the backend role. The candidate was well prepared and we would "
+            "like to move forward with the offer after the reference check.\n"
+            "一面面试官：雷振福；二面面试官：Vivian Nguyen（HRBP）\n"
+            "政治面貌：致公党党员\n"
+            "Please send the offer letter by Friday and copy the hiring manager.")
+    assert scrubber.language_of(text) == "en"
+    found = {text[f.start:f.end]: (f.entity_type, f.recognizer) for f in scrubber.find(text)}
+    assert found.get("雷振福", ("",))[0] == "PERSON" and found.get("致公党党员", ("",))[0] == "NRP"
+    assert not any(r == "SpacyRecognizer" and "面试官" in value for value, (_, r) in found.items())

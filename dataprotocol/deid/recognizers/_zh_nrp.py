@@ -24,7 +24,8 @@ class ChineseNrpRecognizer(RegexRecognizer):
     LANGUAGE = "zh"
     PATTERNS = (
         RegexPattern("ethnic group", rf"(?:{_ETHNIC})族(?![群人])", 0.6),
-        RegexPattern("political status", rf"(?:{_POLITICAL})", 0.55),
+        # a closed list, and it outranks a name read into it (致|公党: 致 opens a letter's addressee)
+        RegexPattern("political status", rf"(?:{_POLITICAL})", 0.75),
         RegexPattern("religion", rf"(?:{_RELIGION})", 0.55),
         RegexPattern("nationality", r"(?:国籍|民族)\s*[:：]\s*(?P<v>\p{Han}{2,6}?)(?=[\s，,。；;|]|$)", 0.6, group="v"),
     )
