@@ -183,3 +183,8 @@ def test_english_model_spans_over_han_text_are_dropped(scrubber: Any) -> None:
     found = {text[f.start:f.end]: (f.entity_type, f.recognizer) for f in scrubber.find(text)}
     assert found.get("雷振福", ("",))[0] == "PERSON" and found.get("致公党党员", ("",))[0] == "NRP"
     assert not any(r == "SpacyRecognizer" and "面试官" in value for value, (_, r) in found.items())
+
+
+def test_company_brand_jieba_reads_as_a_verb(scrubber: Any) -> None:
+    assert _found(scrubber, "交易场所：郑州启明贸易有限公司").get("郑州启明贸易有限公司") == "ORGANIZATION"
+    assert "合肥市转运中心" not in _found(scrubber, "包裹已送达合肥市转运中心。")

@@ -68,18 +68,31 @@ class ChineseOrganizationRecognizer(LocalRecognizer):  # type: ignore[misc]
 
 def _grow_left(tokens: tuple[Token, ...], suffix_start: int, suffix_end: int) -> int | None:
     start = suffix_start
-    for word, flag, begin in reversed(tokens):
+    for index in range(len(tokens) - 1, -1, -1):
+        word, flag, begin = tokens[index]
         end = begin + len(word)
         if begin >= suffix_start:
             continue
         if end > suffix_start:  # the suffix is glued to this word (中国银行): take the word
             start = begin
             continue
-        if end != start or word in _STOP_WORDS or not flag.startswith(_NAME_FLAGS) or \
-                not any(ch.isalnum() for ch in word) or suffix_end - begin > _MAX:
+        if end != start or word in _STOP_WORDS or not any(ch.isalnum() for ch in word) or \
+                suffix_end - begin > _MAX or \
+                not (flag.startswith(_NAME_FLAGS) or (start < suffix_start and _brand_after_place(tokens, index))):
             break
         start = begin
     return start if start < suffix_start else (None if suffix_end - suffix_start < 4 else suffix_start)
+
+
+def _brand_after_place(tokens: tuple[Token, ...], index: int) -> bool:
+    """A two-character word jieba reads as a verb, right after a place name and before a
+    trade word: the brand of a company named place + brand + trade (郑州|启明|贸易有限公司;
+    not 合肥市|转运|中心, where the verb names what the place does)."""
+    word, flag, begin = tokens[index]
+    if index == 0 or len(word) != 2 or not flag.startswith("v") or word in _STOP_WORDS:
+        return False
+    before, before_flag, before_begin = tokens[index - 1]
+    return before_flag == "ns" and before_begin + len(before) == begin
 
 
 def _merge(spans: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
