@@ -188,3 +188,8 @@ def test_english_model_spans_over_han_text_are_dropped(scrubber: Any) -> None:
 def test_company_brand_jieba_reads_as_a_verb(scrubber: Any) -> None:
     assert _found(scrubber, "交易场所：郑州启明贸易有限公司").get("郑州启明贸易有限公司") == "ORGANIZATION"
     assert "合肥市转运中心" not in _found(scrubber, "包裹已送达合肥市转运中心。")
+
+
+def test_bare_surname_after_a_role_jieba_glued_to_it(scrubber: Any) -> None:
+    assert _found(scrubber, "已登记。\n网格员梁答应下周三再来回访。").get("梁") == "PERSON"
+    assert "PERSON" not in _found(scrubber, "服务员高兴地答应了，工作人员多次答应整改。").values()

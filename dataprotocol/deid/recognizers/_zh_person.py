@@ -40,6 +40,7 @@ _ROLES = ("患者|病人|病患|客户|用户|顾客|买家|卖家|联系人|收
 #: a role word of the form "...员 / ...人 / ...者 / ...官" (理赔员, 查勘员, 报警人, 签收人, 记录者):
 #: a cue when a colon follows it, or when the name after it is not an ordinary word
 #: every such suffix is tried (a lazy prefix stopped at 受伤人|员 and 维修师|傅 before)
+_ROLE_ENDS = ("员", "人", "者", "官", "师")
 _ROLE_FORM = r"(?<=\p{Han})(?:人员|师傅|员|人|者|官|师)"
 _TITLES = ("先生|女士|小姐|太太|医生|医师|大夫|经理|总监|老师|护士|主任|律师|警官|同志|师傅|教授|院长|科长|处长|局长|"
            "队长|阿姨|叔叔|大爷|大妈|同学|专员|客服|总|博士|主管|部长|书记|董事长|老板|店长|组长|您好|你好")
@@ -173,8 +174,8 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
         if not n or _TITLE.match(text, i):  # 司机|师傅: a title is no name (董事长, 师傅)
             return None
         j = i + n
-        if verbs and j in verbs and i in starts:
-            return j  # a bare surname, then what the person did: 网格员高|答应, 网格员长孙|答应
+        if verbs and j in verbs and (i in starts or text[i - 1:i] in _ROLE_ENDS):
+            return j  # a bare surname, then what the person did: 网格员高|答应, 网格员长孙|答应 (jieba: 员梁|答应)
         given = 0
         while given < 2 and j + given < len(text) and _is_han(text[j + given]) and \
                 text[j + given] not in _NOT_GIVEN and not _TITLE.match(text, j + given):
