@@ -6,11 +6,13 @@ around them (units, PO boxes, phone layouts, record ids) is written here.
 
 from __future__ import annotations
 
+import datetime as _dt
 import random
 import string
 
 from _build import luhn_complete
 from faker import Faker
+from faker.providers.date_time import change_year
 
 STATES = (
     ("AL", "Alabama"), ("AZ", "Arizona"), ("CA", "California"), ("CO", "Colorado"), ("CT", "Connecticut"),
@@ -159,8 +161,14 @@ def card(rng: random.Random) -> str:
     return n
 
 
+# Faker's relative dates ("-6y", date_of_birth) read today's clock, which made the corpus
+# change with the day it was regenerated; every date is drawn around the day the corpus
+# was written instead, with Faker's own arithmetic (365.24-day years, change_year).
+ANCHOR = _dt.date(2026, 12, 2)
+
+
 def date(rng: random.Random, fk: Faker, *, time: float = 0.15) -> str:
-    d = fk.date_between(start_date="-6y", end_date="+1y")
+    d = fk.date_between(start_date=ANCHOR + _dt.timedelta(days=-365.24 * 6), end_date=ANCHOR + _dt.timedelta(days=365.24))
     months = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
     mon = months[d.month - 1]
     s = rng.choice((f"{d.month:02d}/{d.day:02d}/{d.year}", f"{d.month}/{d.day}/{d.year % 100:02d}", f"{mon} {d.day}, {d.year}",
@@ -224,3 +232,10 @@ def ip(rng: random.Random) -> str:
     if rng.random() < 0.15:
         return f"2001:db8:{rng.randint(0, 65535):x}:{rng.randint(0, 65535):x}::{rng.randint(1, 65535):x}"
     return f"{rng.randint(11, 223)}.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}"
+
+
+def date_of_birth(fk: Faker, *, minimum_age: int, maximum_age: int) -> _dt.date:
+    """Faker's ``date_of_birth`` (same draws, same boundary rule) around ``ANCHOR`` rather than today."""
+    start, end = change_year(ANCHOR, -(maximum_age + 1)), change_year(ANCHOR, -minimum_age)
+    dob = fk.date_time_ad(start_datetime=start, end_datetime=end).date()
+    return dob if dob != start else dob + _dt.timedelta(days=1)

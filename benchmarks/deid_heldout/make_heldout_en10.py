@@ -65,7 +65,7 @@ def profile(rng: random.Random, fk: Faker) -> dict[str, str]:
         p[k] = V.date(rng, fk)
     for k in ("dt", "dt2"):
         p[k] = V.date(rng, fk, time=1.0)
-    p["dob"] = fk.date_of_birth(minimum_age=1, maximum_age=95).strftime(rng.choice(("%m/%d/%Y", "%Y-%m-%d", "%B %d, %Y", "%m-%d-%Y")))
+    p["dob"] = V.date_of_birth(fk, minimum_age=1, maximum_age=95).strftime(rng.choice(("%m/%d/%Y", "%Y-%m-%d", "%B %d, %Y", "%m-%d-%Y")))
     p["age"], p["agen"] = V.age(rng), V.age_predicative(rng)
     p["org"], p["org2"] = fk.company(), fk.company()
     p["hospital"], p["insurer"] = rng.choice(V.HOSPITALS), rng.choice(V.INSURERS)
