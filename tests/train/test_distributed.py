@@ -98,7 +98,10 @@ def test_two_gloo_processes_train_one_run_with_identical_replicas(tmp_path, tiny
     # what one process would plan and report for the same global batch (q = 16/72 rows)
     single = _single_process_plan(tiny_model, epochs=1)
     assert mechanism["sample_rate"] == single.sample_rate
-    assert mechanism["noise_multiplier"] == single.noise_multiplier
+    # equal up to the last bits: PRV's convolutions go through BLAS, whose summation order
+    # (and so the last bits of sigma) follows its thread count -- 1 in the ranks, the
+    # machine's cores here (1.2148796877405343 vs ...417363 measured on 2 cores)
+    assert mechanism["noise_multiplier"] == pytest.approx(single.noise_multiplier, rel=1e-9)
     _assert_spend_and_replicas(payload, single, model)
 
 
