@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -47,6 +48,7 @@ def check_model_installed(model: str) -> None:
 
 def _nlp_engine(model: str, language: str, *, exclude: tuple[str, ...], lazy: bool = False) -> Any:
     import spacy
+    import_presidio()
     from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 
     check_model_installed(model)
@@ -84,6 +86,27 @@ def _register_lemma_pipe() -> None:
         return doc
 
 
+def import_presidio() -> None:
+    """Import Presidio without transformers' pipeline machinery.
+
+    ``presidio_analyzer`` imports ``transformers.pipeline`` (behind ``try/except
+    ImportError``) for its Hugging Face NER engine, which dataprotocol never builds; that
+    import alone (torch, image and audio processors) was 5.9 of the 10.6 s a scrubber took
+    to import and build on one core -- paid by every CLI call, worker and Ray actor. While
+    transformers is not imported yet, it is hidden for Presidio's import and unhidden
+    right after, so a later ``import transformers`` (training) loads it normally.
+    """
+    if "presidio_analyzer" in sys.modules or "transformers" in sys.modules:
+        return
+    sys.modules["transformers"] = None  # type: ignore[assignment]  # import -> ImportError
+    try:
+        import presidio_analyzer  # noqa: F401
+        import presidio_anonymizer  # noqa: F401
+    finally:
+        if "transformers" in sys.modules and sys.modules["transformers"] is None:
+            del sys.modules["transformers"]
+
+
 def _quiet_presidio() -> None:
     # Presidio logs each loaded recognizer at INFO; never anything below WARNING from us.
     for name in ("presidio-analyzer", "presidio-anonymizer"):
@@ -101,6 +124,7 @@ def _spacy_language(config: ScrubConfig) -> str:
 def build_analyzer(config: ScrubConfig) -> AnalyzerEngine:
     """Presidio's predefined recognizers + ours, offline, with deny lists, one
     registry per configured language (English: spaCy NER; Chinese: ``chinese_recognizers``)."""
+    import_presidio()
     from presidio_analyzer import PatternRecognizer, RecognizerRegistry
 
     from dataprotocol.deid.recognizers import (
@@ -160,6 +184,7 @@ def build_vanilla_analyzer(model: str, *, language: str = "en") -> AnalyzerEngin
     The only change is the offline e-mail validation, which gives the same answers
     without the network.
     """
+    import_presidio()
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 
     from dataprotocol.deid.recognizers import OfflineEmailRecognizer

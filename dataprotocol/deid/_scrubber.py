@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from dataprotocol.deid._config import AUTO, ScrubConfig
-from dataprotocol.deid._engine import build_analyzer
+from dataprotocol.deid._engine import build_analyzer, import_presidio
 from dataprotocol.deid._language import detect_language
 from dataprotocol.deid._mixed import fold_width, han_findings, han_lines, latin_findings, without_han_ner
 from dataprotocol.deid._operators import OperatorSet
@@ -41,6 +41,7 @@ class Scrubber:
     """Offline PII scrubber. Build once (loads spaCy, ~seconds), reuse for many texts."""
 
     def __init__(self, config: ScrubConfig | None = None, *, _analyzer: Any = None) -> None:
+        import_presidio()
         from presidio_anonymizer import AnonymizerEngine
 
         self.config = config or ScrubConfig()
