@@ -84,8 +84,10 @@ def main(argv: list[str]) -> int:
             return rc
     # One worker per core (pytest-xdist); loadscope keeps a module's tests (and its
     # module-scoped fixtures: tiny models, trained cards) on one worker. Pass -n 0 to
-    # run serially.
-    return _run([str(PY), "-m", "pytest", "-n", "auto", "--dist", "loadscope", *(rest or ["-q"])])
+    # run serially. The 25 slowest tests are listed at the end, so a slow CI run says where
+    # its time went; a test that hangs fails after pytest-timeout's limit (pyproject.toml).
+    return _run([str(PY), "-m", "pytest", "-n", "auto", "--dist", "loadscope", "--durations=25",
+                 *(rest or ["-q"])])
 
 
 if __name__ == "__main__":
