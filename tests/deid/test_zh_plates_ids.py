@@ -48,3 +48,49 @@ def test_plates_as_typed(scrubber: Any, text: str, plate: str) -> None:
 ])
 def test_plate_look_alikes(scrubber: Any, text: str) -> None:
     assert "CN_VEHICLE_PLATE" not in set(_found(scrubber, text).values())
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("订单号是：DD20240315001", "DD20240315001"),  # 是 and a colon
+    ("订单号为：DD20240315001", "DD20240315001"),
+    ("订单号（DD20240315001）", "DD20240315001"),  # in brackets or quotes
+    ("订单号【DD20240315001】", "DD20240315001"),
+    ("单号“YT7712345678”", "YT7712345678"),
+    ("凭证号码为第00123456号", "00123456"),
+    ("订单号：2024/0315/001", "2024/0315/001"),  # one token, not 2024 and a rest
+    ("编号：2024.0315.001", "2024.0315.001"),
+    ("编号：ZX·2024·001", "ZX·2024·001"),
+    ("编号：ZX_2024_001", "ZX_2024_001"),
+    ("号码：A12345678", "A12345678"),  # 号码 opening a line
+    ("卡号：6688 1234", "6688 1234"),  # groups after a fixed label
+    ("会员卡号为 8888 0000 1234", "8888 0000 1234"),
+    ("账户：6222 0212 3456", "6222 0212 3456"),
+    ("台胞证 T12345678", "T12345678"),  # certificates named without 号
+    ("港澳通行证：C12345678", "C12345678"),
+    ("回乡证号码：H12345678", "H12345678"),
+    ("居留许可号码 ABC123456", "ABC123456"),
+    ("户号：1234567890", "1234567890"),
+    ("订座记录编号 MXK7Q2", "MXK7Q2"),  # a booking reference: letters and few digits
+    ("公证书编号：（2026）京东方证字第12345号", "（2026）京东方证字第12345号"),
+    ("投诉编号为TS20240412007", "TS20240412007"),
+    ("客户ID：c_88123456", "c_88123456"),
+])
+def test_labelled_record_numbers(scrubber: Any, text: str, value: str) -> None:
+    found = _found(scrubber, text)
+    assert found.get(value) == "ID", found
+    assert value not in scrubber.scrub(text).text
+
+
+@pytest.mark.parametrize("text", [
+    "驾照2019年考的，开了五年车。",  # a year after a certificate word
+    "他在2019年办了居住证 2019年底到期",
+    "通行证 3000张已发完",
+    "工资卡 5000元，会员卡 充值500元",
+    "编号：2024-03-15",  # a date
+    "账户余额 1234.56元",
+    "第3号码头，号码 123",
+    "（2024）第12号公告已发布。",
+    "座位号 12排3座",
+])
+def test_record_number_look_alikes(scrubber: Any, text: str) -> None:
+    assert "ID" not in set(_found(scrubber, text).values())

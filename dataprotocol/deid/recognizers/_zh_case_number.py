@@ -11,7 +11,8 @@ report without a label.
 Police filing and certificate numbers put the bracketed year after a prefix ending in
 ``字`` (``京公刑立字〔2024〕123号``, ``沪房租字（2024）第0123号``); real-estate
 certificates read ``京（2024）朝阳区不动产权第0012345号``, and certificates without a year
-``军字第1234567号``, ``京房权证朝字第123456号``. A government document number
+``军字第1234567号``, ``京房权证朝字第123456号``; notarial certificates put the year first
+(``（2026）京东方证字第12345号``). A government document number
 (``国办发〔2024〕12号``) has neither form and is left alone: it names no person.
 """
 
@@ -29,6 +30,8 @@ _COURT = r"(?:\p{Han}{1,2}\d{2,6}|最高法)"
 _COURT_CASE = rf"{_OPEN}{_YEAR}{_CLOSE}{_COURT}\p{{Han}}{{1,6}}?第?{_TAIL}"
 #: the prefix is a run of Han that holds no label word (案号为京公刑立字 starts at 京)
 _FILED = rf"(?:(?![号为是的：:])\p{{Han}}){{1,8}}?字\s?{_OPEN}{_YEAR}{_CLOSE}\s?第?{_TAIL}"
+#: notarial and other certificates with the year first: （2026）京东方证字第12345号, (2024)沪徐证经字第88号
+_YEAR_FIRST = rf"{_OPEN}{_YEAR}{_CLOSE}\s?(?:(?![号为是的：:])\p{{Han}}){{1,10}}?字\s?第?{_TAIL}"
 _PROPERTY = rf"\p{{Han}}{_OPEN}{_YEAR}{_CLOSE}\p{{Han}}{{1,10}}?不动产(?:权|证明)第?\d{{4,10}}号"
 
 
@@ -40,5 +43,6 @@ class ChineseCaseNumberRecognizer(RegexRecognizer):
         RegexPattern("court case", _COURT_CASE, 0.65),
         RegexPattern("filed under a 字 prefix", _FILED, 0.55),
         RegexPattern("real-estate certificate", _PROPERTY, 0.6),
+        RegexPattern("year-first certificate", _YEAR_FIRST, 0.6),
         RegexPattern("certificate 字第N号", r"(?:(?![号为是的：:])\p{Han}){1,6}?字第\d{4,10}号", 0.55),
     )

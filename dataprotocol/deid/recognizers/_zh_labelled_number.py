@@ -19,14 +19,17 @@ measure word follows it (``订单150000元``, ``包裹3件``: a quantity, not an
 from __future__ import annotations
 
 from dataprotocol.deid.recognizers._base import RegexPattern, RegexRecognizer
-from dataprotocol.deid.recognizers._id_token import ID_TOKEN, plausible_id
+from dataprotocol.deid.recognizers._id_token import ZH_ID_TOKEN, ZH_SEP, plausible_id
 
 __all__ = ["ChineseLabelledNumberRecognizer"]
 
 #: 尾号 ("the number ending ...") carries the last four digits of a card or phone: no id
-_LABEL = (r"(?:(?<=\p{Han})(?<!尾)(?:号码|编号|单号|编码|账号|代码|号)|(?<=\p{Han})(?:ID|Id|id|NO\.?|No\.?)|"
+_LABEL = (r"(?:(?<=\p{Han})(?<!尾)号|(?<!尾)(?:号码|编号|单号|编码|账号|代码)|(?<=\p{Han})(?:ID|Id|id|NO\.?|No\.?)|"
           r"(?<=\p{Han}) ?#)")
-_SEP = r"\s*(?:[:：#]|是|为)?\s*"
+_SEP = ZH_SEP
+ID_TOKEN = ZH_ID_TOKEN
+#: a certificate named without 号 (台胞证 T12345678, 居住证：3101150012345, 营业执照：...); a separator is needed
+_CERTIFICATE = r"(?<=\p{Han})(?:证|执照|证书|证明)(?:\s*[:：]\s*|\s+)"
 
 
 #: nouns for a numbered record, written without 号 before the id
@@ -43,7 +46,9 @@ class ChineseLabelledNumberRecognizer(RegexRecognizer):
     LANGUAGE = "zh"
     PATTERNS = (RegexPattern("number after a 号 label", rf"{_LABEL}{_SEP}{ID_TOKEN}", 0.42, group="id"),
                 RegexPattern("id after a record noun", _BARE_ID, 0.42, group="id"),
-                RegexPattern("spaced groups after a 号 label", rf"{_LABEL}{_SEP}{_GROUPS}", 0.42, group="id"))
+                RegexPattern("spaced groups after a 号 label", rf"{_LABEL}{_SEP}{_GROUPS}", 0.42, group="id"),
+                RegexPattern("number after a certificate", rf"{_CERTIFICATE}{ID_TOKEN}(?![{_UNIT}])", 0.42,
+                             group="id"))
 
     def validate(self, value: str) -> bool:
         return plausible_id(value)
