@@ -94,3 +94,9 @@ def test_labelled_record_numbers(scrubber: Any, text: str, value: str) -> None:
 ])
 def test_record_number_look_alikes(scrubber: Any, text: str) -> None:
     assert "ID" not in set(_found(scrubber, text).values())
+
+
+def test_a_date_inside_a_ticket_number_is_no_date(scrubber: Any) -> None:
+    text = "投诉工单 TS-20240412-007 已升级"
+    assert _found(scrubber, text).get("TS-20240412-007") == "ID"
+    assert _found(scrubber, "日期：20240412，已办结").get("20240412") == "DATE_TIME"

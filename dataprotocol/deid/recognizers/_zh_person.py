@@ -36,6 +36,8 @@ _ROLES = ("患者|病人|病患|客户|用户|顾客|买家|卖家|联系人|收
           "Name|Candidate|Passenger|Applicant|Patient|Customer|Contact|Guest|Tenant|Employee|Insured|Driver|"
           "Owner|Recipient|Interviewer|Attn|"
           "师傅|接待|前台|班主任|辅导员|甲方|乙方|丙方|原告|被告|第三人|上诉人|被上诉人|申请执行人|被执行人|"
+          "户主|收款人|付款人|汇款人|报销人|下单人|值班人|签发人|主讲人|审判长|审判员|收款方|付款方|"
+          "他叫|她叫|孩子叫|名字叫|名字是|感谢|谢谢|多谢|转账给|汇款给|汇给|付给|打给|借给|送给|还给|交由|"
           "家委会|班长|群主|课代表|住客|房客|租户|住户|居民|村民|业户|考生|学员|游客|旅客|网友|承租方|出租方|委托人|受托人|法官|书记员|陪审员|参会人|出席|主持人|发言人|代表")
 #: a role word of the form "...员 / ...人 / ...者 / ...官" (理赔员, 查勘员, 报警人, 签收人, 记录者):
 #: a cue when a colon follows it, or when the name after it is not an ordinary word
@@ -44,7 +46,7 @@ _ROLE_ENDS = ("员", "人", "者", "官", "师")
 _ROLE_FORM = r"(?<=\p{Han})(?:人员|师傅|员|人|者|官|师)"
 _TITLES = ("先生|女士|小姐|太太|医生|医师|大夫|经理|总监|老师|护士|主任|律师|警官|同志|师傅|教授|院长|科长|处长|局长|"
            "队长|阿姨|叔叔|大爷|大妈|同学|专员|客服|总|博士|主管|部长|书记|董事长|老板|店长|组长|您好|你好")
-_NOT_GIVEN = set("的了着过吗呢吧啊在是说和与及或等也都就还又把被给向对从于为因称讲问答来去到要请已曾将您你我他她们先女医经老护很太真最更挺"
+_NOT_GIVEN = set("的了着过吗呢吧啊在是说和与及或等也都就还又把被给向对从于为因称讲问答来去到要请已曾将您你我他她们诉先女医经老护很太真最更挺"
                  "主律警同师总男性患客电手身住今昨现反表投打拨致驾于，。、；：！？（）()0123456789 \n\t")
 #: "张伟和李娜", "王芳、刘洋": a name joined to a found one
 _JOIN = "和与及、跟同或,，"
@@ -70,8 +72,12 @@ def _field_label(text: str, start: int, end: int) -> bool:
     m = _LABEL_TAIL.search(text, max(start, end - 2), min(len(text), end + 3))
     return m is not None and m.start() < end <= m.end() and m.start() >= start
 #: a name as the doer or the other party of an act: 向方宇转账, 由高飞雨主持, 。朱志海负责 ...
-_FRAME_VERB = compile_pattern(r"(?:转账|汇款|打款|付款|借款|还款|主持|负责|处理|签收|签字|接待|陪同|汇报|发言|回电|致电|"
+_FRAME_VERB = compile_pattern(r"(?:已经|已|正在|刚刚|刚|也|都|又|还|就|才|将|再|先)?"  # an adverb may come first
+                              r"(?:转账|汇款|打款|付款|借款|还款|主持|负责|处理|签收|签字|接待|陪同|汇报|发言|回电|致电|"
                               r"提供|说|表示|称|吃饭|见面|聊天|通话|沟通|商量|合作|一起|"
+                              # acts that end a clause (报案登记, 投诉电话 are nouns: a name's verb ends the clause)
+                              r"(?:出差|请假|休假|辞职|离职|入职|报到|到岗|反映|投诉|报案|来电|来访|到场|出院|入院|就诊|"
+                              r"缺席|迟到|回复|同意|拒绝|答应|承认|证实)(?=[了过，。！？、；,.!?\s]|$)|"
                               r"系(?![统列数]))")  # 系, the "is" of records: 邓强华系外地患者
 #: what stands right before such a name: a preposition / light verb, or no Han at all
 _FRAME_BEFORE = set("向由给和与跟让请叫找派经被把将帮替")
@@ -156,7 +162,8 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
                 spans.setdefault((start, end), 0.5)
         for word, flag, start in tokens:
             if flag.startswith("nr") and 2 <= len(word) <= 4 and _surname_at(word, 0) and \
-                    all(_is_han(c) for c in word) and dictionary_frequency(word) <= _COMMON:
+                    all(_is_han(c) for c in word) and dictionary_frequency(word) <= _COMMON and \
+                    not _nr_word_no_name(word):
                 spans.setdefault((start, start + len(word)), 0.55)
         for span, score in frame_spans(text).items():
             spans.setdefault(span, score)
@@ -214,6 +221,30 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
         return RecognizerResult(entity_type="PERSON", start=start, end=end, score=score,
                                 recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                                                       RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
+
+
+#: characters a given name hardly ends in, but the nouns jieba's dictionary tags nr do (李宁牌, 朱红色, 左心室)
+_NOT_FINAL = set("牌色室网店馆厂站院科队器机费表库台图城村镇县路街寺庙赛集术法性化型类")
+
+
+def _nr_word_no_name(word: str) -> bool:
+    """A rare dictionary word tagged nr that reads as no name: a surname and three more characters
+    (宁静致远, 严格执行: idioms), an everyday word and one character (支付|宝, 向前|走), or a noun's ending."""
+    n = _surname_at(word, 0)
+    if len(word) - n > 2:
+        return True
+    if len(word) == 3 and n == 1:
+        head = word[:2]
+        if dictionary_frequency(head) > 100 and not _nr_tagged(head):
+            return True
+        return word[-1] in _NOT_FINAL
+    return False
+
+
+def _nr_tagged(word: str) -> bool:
+    import jieba.posseg
+
+    return str(jieba.posseg.dt.word_tag_tab.get(word, "")).startswith("nr")
 
 
 def _framed_name(text: str, end: int, words: dict[int, tuple[str, str]]) -> int | None:

@@ -1,0 +1,44 @@
+"""Chinese names in more frames, and fewer false ones (issue 16): names after 叫/感谢/转账给/
+户主, before a clause-ending act (出差, 出院了), 诉 kept out of a plaintiff's name; and the
+rare dictionary words jieba tags nr that are no names (支付宝, 李宁牌, 朱红色, 宁静致远).
+Known answers through the real analyzer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+
+def _found(scrubber: Any, text: str) -> dict[str, str]:
+    return {text[f.start:f.end]: f.entity_type for f in scrubber.find(text)}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("他叫覃海洋，今年35岁。", "覃海洋"),
+    ("孩子叫乔一一，在三年级二班", "乔一一"),
+    ("感谢雷鸣的帮助。", "雷鸣"),
+    ("转账给廖文静500元", "廖文静"),
+    ("户主 苗建华 与户主关系 本人", "苗建华"),
+    ("原告滕飞诉被告某公司劳动争议一案", "滕飞"),
+    ("项目组成员：王磊、刘佳、陈晓东、赵敏", "陈晓东"),
+    ("欧阳娜娜明天请假。", "欧阳娜娜"),
+])
+def test_names_in_more_frames(scrubber: Any, text: str, name: str) -> None:
+    assert _found(scrubber, text).get(name) == "PERSON"
+    assert name not in scrubber.scrub(text).text
+
+
+@pytest.mark.parametrize("text", [
+    "支付宝账号：zhang_san88",
+    "我用支付宝付的钱",
+    "李宁牌运动鞋很好穿",
+    "左心室肥大，建议复查。",
+    "温度适宜，宁静致远",
+    "向前走一百米就到了",
+    "朱红色的大门",
+    "严格执行规定",
+    "车险报案登记（某保险公司）",  # 报案 opens a noun here, it is no act of 车险
+])
+def test_words_jieba_tags_nr_are_no_names(scrubber: Any, text: str) -> None:
+    assert "PERSON" not in set(_found(scrubber, text).values())
