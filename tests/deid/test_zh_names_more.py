@@ -42,3 +42,28 @@ def test_names_in_more_frames(scrubber: Any, text: str, name: str) -> None:
 ])
 def test_words_jieba_tags_nr_are_no_names(scrubber: Any, text: str) -> None:
     assert "PERSON" not in set(_found(scrubber, text).values())
+
+
+@pytest.mark.parametrize("text", [
+    "3岁以下儿童免票，6岁以上需购票。",
+    "招聘要求：年龄18-35岁，本科以上学历。",
+    "年满18周岁的公民均可报名。",
+    "60岁及以上老年人可免费乘车。",
+    "适用于0-3岁婴幼儿，儿童（6-12岁）半价",
+    "百岁老人健康长寿的秘诀",
+    "未满16岁不得入内",
+    "年龄在20岁到30岁之间，平均年龄35岁",
+])
+def test_ages_in_rules_and_ranges_are_nobodys(scrubber: Any, text: str) -> None:
+    assert "AGE" not in set(_found(scrubber, text).values())
+
+
+@pytest.mark.parametrize(("text", "age"), [
+    ("患者，男，45岁，因胸痛入院。", "45岁"),
+    ("患儿3岁2个月", "3岁2个月"),
+    ("老人今年八十二岁", "八十二岁"),
+    ("孩子刚满3岁", "3岁"),
+    ("年龄：32", "32"),
+])
+def test_a_persons_age_still_counts(scrubber: Any, text: str, age: str) -> None:
+    assert _found(scrubber, text).get(age) == "AGE"
