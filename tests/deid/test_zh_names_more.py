@@ -67,3 +67,29 @@ def test_ages_in_rules_and_ranges_are_nobodys(scrubber: Any, text: str) -> None:
 ])
 def test_a_persons_age_still_counts(scrubber: Any, text: str, age: str) -> None:
     assert _found(scrubber, text).get(age) == "AGE"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("在义乌做生意", "义乌"),  # county-level cities people name alone
+    ("回到了老家晋江", "晋江"),
+    ("在昆山上班", "昆山"),
+    ("来自河北石家庄", "石家庄"),  # jieba: nr
+    ("老家在湖南衡阳", "衡阳"),  # every prefecture-level city
+    ("常住地：广州天河", "天河"),
+    ("我在阿克苏", "阿克苏"),
+])
+def test_more_places(scrubber: Any, text: str, place: str) -> None:
+    assert _found(scrubber, text).get(place) == "LOCATION"
+
+
+@pytest.mark.parametrize("text", [
+    "天上飘着几朵白云，早上的朝阳很美",  # city names that are everyday words are left out
+    "阿里巴巴和阿里云",
+    "白银价格上涨",
+    "玉树临风，长春藤",
+    "成都市武侯区教育局",  # a district jieba tags nr is no person
+])
+def test_everyday_words_are_no_places(scrubber: Any, text: str) -> None:
+    found = _found(scrubber, text)
+    assert "PERSON" not in found.values()
+    assert not {"白云", "朝阳", "阿里", "白银", "玉树", "长春"} & set(found)

@@ -224,7 +224,7 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
 
 
 #: characters a given name hardly ends in, but the nouns jieba's dictionary tags nr do (李宁牌, 朱红色, 左心室)
-_NOT_FINAL = set("牌色室网店馆厂站院科队器机费表库台图城村镇县路街寺庙赛集术法性化型类")
+_NOT_FINAL = set("牌色室网店馆厂站院科队器机费表库台图城村镇县区市省路街寺庙赛集术法性化型类")
 
 
 def _nr_word_no_name(word: str) -> bool:
@@ -232,6 +232,8 @@ def _nr_word_no_name(word: str) -> bool:
     (宁静致远, 严格执行: idioms), an everyday word and one character (支付|宝, 向前|走), or a noun's ending."""
     n = _surname_at(word, 0)
     if len(word) - n > 2:
+        return True
+    if len(word) >= 3 and word[-1] in "省市区县":  # a place jieba tags nr (武侯区)
         return True
     if len(word) == 3 and n == 1:
         head = word[:2]
