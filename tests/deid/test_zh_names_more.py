@@ -1,4 +1,4 @@
-"""Chinese names in more frames, and fewer false ones (issue 16): names after 叫/感谢/转账给/
+"""Chinese names, places and organisations in more frames, and fewer false ones (issue 16): names after 叫/感谢/转账给/
 户主, before a clause-ending act (出差, 出院了), 诉 kept out of a plaintiff's name; and the
 rare dictionary words jieba tags nr that are no names (支付宝, 李宁牌, 朱红色, 宁静致远).
 Known answers through the real analyzer."""
@@ -93,3 +93,17 @@ def test_everyday_words_are_no_places(scrubber: Any, text: str) -> None:
     found = _found(scrubber, text)
     assert "PERSON" not in found.values()
     assert not {"白云", "朝阳", "阿里", "白银", "玉树", "长春"} & set(found)
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("望京街道办事处", "望京街道办事处"),
+    ("就读于清华附中", "清华附中"),  # 就读于 is no part of the name
+    ("湖南电视台的节目", "湖南电视台"),
+])
+def test_public_bodies_and_schools(scrubber: Any, text: str, org: str) -> None:
+    assert _found(scrubber, text).get(org) == "ORGANIZATION"
+
+
+@pytest.mark.parametrize("text", ["看电视台的节目", "去办事处办理", "报社的记者来了", "这个基金会很有名", "管委会决定"])
+def test_a_kind_of_body_alone_is_no_organization(scrubber: Any, text: str) -> None:
+    assert "ORGANIZATION" not in set(_found(scrubber, text).values())
