@@ -107,3 +107,13 @@ def test_public_bodies_and_schools(scrubber: Any, text: str, org: str) -> None:
 @pytest.mark.parametrize("text", ["看电视台的节目", "去办事处办理", "报社的记者来了", "这个基金会很有名", "管委会决定"])
 def test_a_kind_of_body_alone_is_no_organization(scrubber: Any, text: str) -> None:
     assert "ORGANIZATION" not in set(_found(scrubber, text).values())
+
+
+@pytest.mark.parametrize(("text", "name"), [("我和林小雨是大学同学。", "林小雨")])
+def test_a_name_after_wo_he(scrubber: Any, text: str, name: str) -> None:
+    assert _found(scrubber, text).get(name) == "PERSON"
+
+
+@pytest.mark.parametrize("text", ["我和同事一起去的", "我和朋友吃饭", "我和妈妈去超市", "我和你说过", "我和孩子都很好"])
+def test_wo_he_and_a_word_is_no_name(scrubber: Any, text: str) -> None:
+    assert "PERSON" not in set(_found(scrubber, text).values())

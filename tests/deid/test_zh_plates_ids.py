@@ -100,3 +100,17 @@ def test_a_date_inside_a_ticket_number_is_no_date(scrubber: Any) -> None:
     text = "投诉工单 TS-20240412-007 已升级"
     assert _found(scrubber, text).get("TS-20240412-007") == "ID"
     assert _found(scrubber, "日期：20240412，已办结").get("20240412") == "DATE_TIME"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("工号 E123", "E123"),  # a staff number may be short
+    ("客服工号：886，很高兴为您服务", "886"),
+    ("警号 012345", "012345"),
+])
+def test_short_staff_numbers(scrubber: Any, text: str, value: str) -> None:
+    assert _found(scrubber, text).get(value) == "ID"
+
+
+@pytest.mark.parametrize("text", ["工号后三位", "学号100人", "工号：123元"])
+def test_short_staff_number_look_alikes(scrubber: Any, text: str) -> None:
+    assert "ID" not in set(_found(scrubber, text).values())

@@ -19,7 +19,7 @@ _ID = (r"(?P<id>[A-Za-z]{0,4}[\-_]?\d(?:[\dA-Za-z]|[\-/._·](?=[\dA-Za-z])){3,23
 _GROUPED = r"(?P<id>(?:[A-Za-z]{1,4} ?)?\d{3,6}(?: \d{3,6}){1,5})(?![\dA-Za-z.:])"
 _LABELS = ("订单号|订单编号|运单号|快递单号|物流单号|单号|保单号|保险单号|理赔号|报案号|案件编号|案号|立案编号|工号|员工号|"
            "员工编号|学号|会员号|会员卡号|客户号|客户编号|用户ID|用户名|账户|流水号|交易号|合同号|合同编号|申请编号|申请号|"
-           "受理号|工单号|投诉编号|服务单号|编号|凭证号|发票号|票号|车架号|发动机号|驾驶证号|档案号|QQ ?(?:号码|号)?|微信号|ID|"
+           "受理号|工单号|投诉编号|警号|服务单号|编号|凭证号|发票号|票号|车架号|发动机号|驾驶证号|档案号|QQ ?(?:号码|号)?|微信号|ID|"
            "IMEI|MEID|IMSI|序列号|SN|"
            "报案编号|理赔编号|工单编号|会员编号|会员ID|账号|借据号|贷款编号|证书编号|批次号|参考号|预约号|挂号单号|快递单号|"
            "户号|缴费编号|考生号|考号|准考证号|学籍号|登记号|注册号|备案号|许可证号|执照号|证件号|证号|卡号|"
@@ -48,6 +48,10 @@ class ChineseRecordIdRecognizer(RegexRecognizer):
     PATTERNS = (RegexPattern("labelled id", rf"(?:{_LABELS})(?:号码|号|编号)?{_SEP}{_ID}", 0.6, group="id"),
                 RegexPattern("labelled id in groups", rf"(?:{_LABELS})(?:号码|号|编号)?{_SEP}{_GROUPED}", 0.62,
                              group="id"),
+                # a person's staff or student number may be short (工号：E123, 警号 886)
+                RegexPattern("short staff number", r"(?:工号|员工号|员工编号|学号|警号|工作证号|坐席号|座席号|客服工号|"
+                             rf"技师号|服务号){_SEP}(?P<id>[A-Za-z]{{0,3}}\d{{3}})(?![\dA-Za-z\-])(?![元块件个人次天年月号楼])",
+                             0.55, group="id"),
                 RegexPattern("booking reference", r"(?:订座记录编号|订座记录|订座编号|预订编号|预订号|确认号|PNR)"
                              rf"{_SEP}(?P<id>(?=[A-Z]*\d)[A-Z0-9]{{5,8}})(?![A-Za-z0-9])", 0.55, group="id"),
                 RegexPattern("wechat id", r"(?:微信号|微信)\s*(?:[:：]|是|为)?\s*(?P<id>[A-Za-z][A-Za-z0-9_\-]{5,19})(?![\w\-])",
