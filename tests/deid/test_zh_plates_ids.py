@@ -32,6 +32,8 @@ def _found(scrubber: Any, text: str) -> dict[str, str]:
     ("车主驾驶苏E5T8K2的车逆行。", "苏E5T8K2"),
     ("车牌号码：京Ａ１２３４５", "京Ａ１２３４５"),
     ("| 苏A3B5C7 | 白色 | 大众 |", "苏A3B5C7"),
+    ("车牌京A･12345", "京A･12345"),  # half-width middle dot, en dash
+    ("车牌京A–12345", "京A–12345"),
 ])
 def test_plates_as_typed(scrubber: Any, text: str, plate: str) -> None:
     assert _found(scrubber, text).get(plate) == "CN_VEHICLE_PLATE"

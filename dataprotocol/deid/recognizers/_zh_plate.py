@@ -30,7 +30,7 @@ _PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕
 _A = "[A-Z0-9]"
 #: between province and letter at most a space; between letter and serial ·, a dot, a dash or a space
 _GAP = r"[ \u3000]?"
-_SEP = r"(?:[ \u3000]?[·•・‧∙.\-—][ \u3000]?|[ \u3000])?"
+_SEP = r"(?:[ \u3000]?[·•・･‧∙.\-‐‑–—][ \u3000]?|[ \u3000])?"
 _SUFFIX = "挂学警港澳领试超"
 #: an unlabelled plate has two digits or more in its serial
 _TWO_DIGITS = r"(?=[A-Z0-9]*\d[A-Z0-9]*\d)"
