@@ -117,3 +117,13 @@ def test_a_name_after_wo_he(scrubber: Any, text: str, name: str) -> None:
 @pytest.mark.parametrize("text", ["我和同事一起去的", "我和朋友吃饭", "我和妈妈去超市", "我和你说过", "我和孩子都很好"])
 def test_wo_he_and_a_word_is_no_name(scrubber: Any, text: str) -> None:
     assert "PERSON" not in set(_found(scrubber, text).values())
+
+
+@pytest.mark.parametrize("text", [
+    "心电监护示窦性心律，SpO2 97%。",  # jieba: 窦性心 nr
+    "三者车负全责。",
+    "请白班重点关注5床。",
+    "担任财务主管，月工资8000元",  # 任 ends 担任: no surname before a title
+])
+def test_record_words_are_no_names(scrubber: Any, text: str) -> None:
+    assert "PERSON" not in set(_found(scrubber, text).values())

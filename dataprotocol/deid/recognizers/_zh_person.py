@@ -46,7 +46,7 @@ _ROLE_ENDS = ("员", "人", "者", "官", "师")
 _ROLE_FORM = r"(?<=\p{Han})(?:人员|师傅|员|人|者|官|师)"
 _TITLES = ("先生|女士|小姐|太太|医生|医师|大夫|经理|总监|老师|护士|主任|律师|警官|同志|师傅|教授|院长|科长|处长|局长|"
            "队长|阿姨|叔叔|大爷|大妈|同学|专员|客服|总|博士|主管|部长|书记|董事长|老板|店长|组长|您好|你好")
-_NOT_GIVEN = set("的了着过吗呢吧啊在是说和与及或等也都就还又把被给向对从于为因称讲问答来去到要请已曾将您你我他她们诉先女医经老护很太真最更挺"
+_NOT_GIVEN = set("的了着过吗呢吧啊在是说和与及或等也都就还又把被给向对从于为因称讲问答来去到要请已曾将您你我他她们诉负先女医经老护很太真最更挺"
                  "主律警同师总男性患客电手身住今昨现反表投打拨致驾于，。、；：！？（）()0123456789 \n\t")
 #: "张伟和李娜", "王芳、刘洋": a name joined to a found one
 _JOIN = "和与及、跟同或,，"
@@ -206,7 +206,8 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
                     dictionary_frequency(word) > (_COMMON_NR if flag.startswith("nr") else _COMMON):
                 continue  # an everyday word opens the "name": 谢谢|陆老师 is 陆
             n = _surname_at(text, begin)
-            if n and length - n <= 2 and not any(c in _NOT_GIVEN for c in text[begin + n:end]):
+            if n and length - n <= 2 and not any(c in _NOT_GIVEN for c in text[begin + n:end]) and \
+                    not _tail_of_word(text, begin, starts):
                 candidates.append(begin)
         for begin in candidates:  # a two-character surname is decisive (欧阳明, not 明)
             if text[begin:begin + 2] in DOUBLE_SURNAMES:
@@ -224,15 +225,19 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
 
 
 #: characters a given name hardly ends in, but the nouns jieba's dictionary tags nr do (李宁牌, 朱红色, 左心室)
-_NOT_FINAL = set("牌色室网店馆厂站院科队器机费表库台图城村镇县区市省路街寺庙赛集术法性化型类")
+_NOT_FINAL = set("牌色室网店馆厂站院科队器机费表库台图城村镇县区市省路街寺庙赛集术法性化型类班")
+
+
+#: function characters and 性 no given name holds (the wider _NOT_GIVEN has 同, 文 ... of real names)
+_NOT_GIVEN_NR = set("的了着过吗呢吧啊是在和与或被把性负")
 
 
 def _nr_word_no_name(word: str) -> bool:
     """A rare dictionary word tagged nr that reads as no name: a surname and three more characters
     (宁静致远, 严格执行: idioms), an everyday word and one character (支付|宝, 向前|走), or a noun's ending."""
     n = _surname_at(word, 0)
-    if len(word) - n > 2:
-        return True
+    if len(word) - n > 2 or any(c in _NOT_GIVEN_NR for c in word[n:]) or word[-1] in _NOT_FINAL:
+        return True  # 窦性心(律), 白班
     if len(word) >= 3 and word[-1] in "省市区县":  # a place jieba tags nr (武侯区)
         return True
     if len(word) == 3 and n == 1:
@@ -247,6 +252,17 @@ def _nr_tagged(word: str) -> bool:
     import jieba.posseg
 
     return str(jieba.posseg.dt.word_tag_tab.get(word, "")).startswith("nr")
+
+
+def _tail_of_word(text: str, begin: int, starts: set[int]) -> bool:
+    """The "surname" ends an everyday word jieba read before it (担|任 财务主管: 担任 is no name's edge)."""
+    if begin in starts or begin == 0:
+        return False
+    head = max((s for s in starts if s < begin), default=None)
+    if head is None or begin - head > 3:
+        return False
+    word = text[head:begin + 1]
+    return len(word) >= 2 and dictionary_frequency(word) > _COMMON
 
 
 def _framed_name(text: str, end: int, words: dict[int, tuple[str, str]]) -> int | None:
