@@ -124,6 +124,7 @@ def test_wo_he_and_a_word_is_no_name(scrubber: Any, text: str) -> None:
     "三者车负全责。",
     "请白班重点关注5床。",
     "担任财务主管，月工资8000元",  # 任 ends 担任: no surname before a title
+    "系统将于本周六凌晨进行维护升级。",  # a time word is no given name
 ])
 def test_record_words_are_no_names(scrubber: Any, text: str) -> None:
     assert "PERSON" not in set(_found(scrubber, text).values())

@@ -238,6 +238,8 @@ def _nr_word_no_name(word: str) -> bool:
     n = _surname_at(word, 0)
     if len(word) - n > 2 or any(c in _NOT_GIVEN_NR for c in word[n:]) or word[-1] in _NOT_FINAL:
         return True  # 窦性心(律), 白班
+    if len(word) - n == 2 and _tag(word[n:]) in ("t", "r"):
+        return True  # a time word or a pronoun as the "given name": (将)于|本周
     if len(word) >= 3 and word[-1] in "省市区县":  # a place jieba tags nr (武侯区)
         return True
     if len(word) == 3 and n == 1:
@@ -249,9 +251,13 @@ def _nr_word_no_name(word: str) -> bool:
 
 
 def _nr_tagged(word: str) -> bool:
+    return _tag(word).startswith("nr")
+
+
+def _tag(word: str) -> str:
     import jieba.posseg
 
-    return str(jieba.posseg.dt.word_tag_tab.get(word, "")).startswith("nr")
+    return str(jieba.posseg.dt.word_tag_tab.get(word, ""))
 
 
 def _tail_of_word(text: str, begin: int, starts: set[int]) -> bool:
