@@ -9,6 +9,11 @@ from typing import Any
 import pytest
 
 KEY = bytes(range(32))
+
+
+def findings_of(scrubber: Any, text: str) -> dict[str, str]:
+    """What the scrubber finds in ``text``: each found string and its entity type."""
+    return {text[f.start:f.end]: f.entity_type for f in scrubber.find(text)}
 OTHER_KEY = bytes(range(1, 33))
 
 

@@ -12,10 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from tests.deid._fuzz import assert_no_finding_survives, fragment_text
-
-
-def _found(scrubber: Any, text: str) -> dict[str, str]:
-    return {text[f.start:f.end]: f.entity_type for f in scrubber.find(text)}
+from tests.deid.conftest import findings_of
 
 
 @pytest.mark.parametrize(("text", "value", "entity"), [
@@ -42,7 +39,7 @@ def _found(scrubber: Any, text: str) -> dict[str, str]:
     ("设备号IMEI：867530012345678", "867530012345678", "ID"),
 ])
 def test_chinese_identifiers_are_found(scrubber: Any, text: str, value: str, entity: str) -> None:
-    found = _found(scrubber, text)
+    found = findings_of(scrubber, text)
     assert found.get(value) == entity, found
     assert value not in scrubber.scrub(text).text
 
@@ -57,7 +54,7 @@ def test_chinese_identifiers_are_found(scrubber: Any, text: str, value: str, ent
     ("本月金额1990.02元，较上月下降。", "DATE_TIME"),
 ])
 def test_look_alikes_are_left_alone(scrubber: Any, text: str, entity: str) -> None:
-    assert entity not in set(_found(scrubber, text).values())
+    assert entity not in set(findings_of(scrubber, text).values())
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -77,7 +74,7 @@ def test_look_alikes_are_left_alone(scrubber: Any, text: str, entity: str) -> No
     ("投诉对象：快递员贝晓峰", "贝晓峰"),
 ])
 def test_chinese_names_are_found(scrubber: Any, text: str, name: str) -> None:
-    assert _found(scrubber, text).get(name) == "PERSON"
+    assert findings_of(scrubber, text).get(name) == "PERSON"
     assert name not in scrubber.scrub(text).text
 
 
@@ -91,7 +88,7 @@ def test_chinese_names_are_found(scrubber: Any, text: str, name: str) -> None:
     "籍贯：江苏\n诊断：高血压\n颜色：白色",
 ])
 def test_ordinary_words_are_not_names(scrubber: Any, text: str) -> None:
-    assert "PERSON" not in set(_found(scrubber, text).values()), _found(scrubber, text)
+    assert "PERSON" not in set(findings_of(scrubber, text).values()), findings_of(scrubber, text)
 
 
 _PIECES = ["（2024）京0105民初", "号", "SF", "1774171380935", "顺丰", "订单", "DD", "向", "转账", "由",

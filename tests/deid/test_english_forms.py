@@ -27,14 +27,11 @@ from dataprotocol.deid.recognizers import (
     WrittenDateRecognizer,
 )
 from dataprotocol.deid.recognizers._checksums import vin_valid
+from tests.deid.conftest import findings_of
 
 
 def _spans(recognizer: Any, text: str) -> set[str]:
     return {text[r.start:r.end] for r in recognizer.analyze(text, [])}
-
-
-def _found(scrubber: Any, text: str) -> dict[str, str]:
-    return {text[f.start:f.end]: f.entity_type for f in scrubber.find(text)}
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -128,7 +125,7 @@ def test_lower_case_chat_names() -> None:
 def test_name_after_a_line_the_model_ran_into(scrubber: Any) -> None:
     """spaCy's span across a line break must not hide a finding on the next line."""
     text = "Assigned to: E. Ashby, Tier 2\nmireille said in chat: \"fixed\""
-    assert _found(scrubber, text).get("mireille") == "PERSON"
+    assert findings_of(scrubber, text).get("mireille") == "PERSON"
     assert "mireille" not in scrubber.scrub(text).text
 
 
@@ -154,7 +151,7 @@ def test_temperature_is_no_age_with_sex() -> None:
 @pytest.mark.parametrize("text", ["Customer Relations - Complaint", "Applicant Report\nID: 1",
                                   "Contact Jo Roe, Customer Advocate, today."])
 def test_departments_after_person_cues_are_no_names(scrubber: Any, text: str) -> None:
-    found = _found(scrubber, text)
+    found = findings_of(scrubber, text)
     assert found.get("Relations") != "PERSON" and found.get("Report") != "PERSON"
     assert found.get("Advocate") != "PERSON"
 
@@ -174,7 +171,7 @@ def test_vins_with_a_check_digit_or_a_label() -> None:
 
 def test_plates_and_legal_designators(scrubber: Any) -> None:
     assert "7KPL209" in _spans(LabelledIdRecognizer(), "Silver sedan, plate 7KPL209 (CA).")
-    found = _found(scrubber, "Employer: Kestrel Ridge Orthodontics PLLC; since May.")
+    found = findings_of(scrubber, "Employer: Kestrel Ridge Orthodontics PLLC; since May.")
     assert found.get("Kestrel Ridge Orthodontics PLLC") == "ORGANIZATION"
 
 
@@ -192,9 +189,9 @@ def test_weekday_month_day_and_route_box() -> None:
 def test_a_name_keeps_what_another_person_rule_did_not_cover(scrubber: Any) -> None:
     text = "Thank you, Rafaela\nRafaela Quiñones-Beltrán | Account Executive"
     assert "Quiñones-Beltrán" not in scrubber.scrub(text).text
-    assert _found(scrubber, text).get("Account") is None
+    assert findings_of(scrubber, text).get("Account") is None
     # a role word the rule ran into is no rest of a name
-    found = _found(scrubber, "Card ending 3750. Representative Rosario Ibarra replied on May 2.")
+    found = findings_of(scrubber, "Card ending 3750. Representative Rosario Ibarra replied on May 2.")
     assert found.get("Representative") is None
 
 

@@ -26,6 +26,7 @@ from dataprotocol.deid.recognizers import (
     UsDriverLicenseContextRecognizer,
 )
 from tests.deid._fuzz import assert_no_finding_survives, assert_spans_in_range, fragment_text
+from tests.deid.conftest import findings_of
 
 LICENCES = json.loads((Path(__file__).parents[1] / "vectors" / "deid" / "us_driver_licences.json")
                       .read_text("utf-8"))
@@ -33,10 +34,6 @@ LICENCES = json.loads((Path(__file__).parents[1] / "vectors" / "deid" / "us_driv
 
 def _spans(recognizer: Any, text: str) -> list[str]:
     return [text[r.start:r.end] for r in recognizer.analyze(text, [])]
-
-
-def _found(scrubber: Any, text: str) -> dict[str, str]:
-    return {text[f.start:f.end]: f.entity_type for f in scrubber.find(text)}
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -83,7 +80,7 @@ def test_a_name_on_the_line_after_an_entity_the_model_ran_on(scrubber: Any) -> N
     # spaCy reads "...@k12.ev.us\nCompanion: Priyanka Lockhart" as one PERSON span
     text = ("Receipt sent to sven_fitzgerald76@k12.ev.us\nCompanion: Priyanka Lockhart, age 10\n"
             "Travel date: 03/04/2020")
-    found = _found(scrubber, text)
+    found = findings_of(scrubber, text)
     assert found.get("Priyanka Lockhart") == "PERSON"
     assert "Companion" not in " ".join(found)
 
@@ -109,7 +106,7 @@ def test_lower_case_name_after_its(scrubber: Any) -> None:
 def test_roles_are_not_names(scrubber: Any) -> None:
     text = ("Notices to Tenant may be sent by post. Landlord shall repair the roof. "
             "Mateo Szymanski, Plaintiff, v. Pinnacle Staffing Group, Defendant.")
-    found = _found(scrubber, text)
+    found = findings_of(scrubber, text)
     assert not {"Tenant", "Landlord", "Plaintiff", "Defendant"} & set(found)
     assert "Mateo Szymanski" in found
 

@@ -23,6 +23,7 @@ from dataprotocol.deid.recognizers import (
 from dataprotocol.deid.recognizers._delimited_row import column_entity
 from dataprotocol.deid.recognizers._id_token import ID_TOKEN, plausible_id
 from tests.deid._fuzz import assert_no_finding_survives, assert_spans_in_range, fragment_text
+from tests.deid.conftest import findings_of
 
 VECTORS = json.loads((Path(__file__).parents[1] / "vectors" / "deid" / "id_tokens.json").read_text("utf-8"))
 
@@ -35,10 +36,6 @@ def test_id_shape_vectors() -> None:
         assert not (token.fullmatch(value) and plausible_id(value)), value
 
 
-def _found(scrubber: Any, text: str) -> dict[str, str]:
-    return {text[f.start:f.end]: f.entity_type for f in scrubber.find(text)}
-
-
 @pytest.mark.parametrize(("text", "value"), [
     ("Please quote claim ref X7-20931 when you call back.", "X7-20931"),
     ("Subscriber ID: ZX990214K, plan gold.", "ZX990214K"),
@@ -47,7 +44,7 @@ def _found(scrubber: Any, text: str) -> dict[str, str]:
     ("Booking reference TK.4471.209 confirmed.", "TK.4471.209"),
 ])
 def test_english_labelled_ids(scrubber: Any, text: str, value: str) -> None:
-    assert value in _found(scrubber, text)
+    assert value in findings_of(scrubber, text)
     assert value not in scrubber.scrub(text).text
 
 
@@ -57,7 +54,7 @@ def test_english_labelled_ids(scrubber: Any, text: str, value: str) -> None:
     "Policy changes take effect from 1999 onwards.",
 ])
 def test_labels_without_an_id_shape_are_left_alone(scrubber: Any, text: str) -> None:
-    assert "ID" not in set(_found(scrubber, text).values())
+    assert "ID" not in set(findings_of(scrubber, text).values())
     assert not LabelledIdRecognizer().analyze(text, ["ID"])
 
 
@@ -106,7 +103,7 @@ def test_column_labels(label: str, entity: str | None) -> None:
     ("合格证编号：ZS-77120", "ZS-77120"),
 ])
 def test_chinese_labelled_numbers(scrubber: Any, text: str, value: str) -> None:
-    assert value in _found(scrubber, text)
+    assert value in findings_of(scrubber, text)
     assert value not in scrubber.scrub(text).text
 
 

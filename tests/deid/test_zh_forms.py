@@ -10,10 +10,7 @@ from typing import Any
 import pytest
 
 from dataprotocol.deid._mixed import fold_width, han_lines
-
-
-def _found(scrubber: Any, text: str) -> dict[str, str]:
-    return {text[f.start:f.end]: f.entity_type for f in scrubber.find(text)}
+from tests.deid.conftest import findings_of
 
 
 @pytest.mark.parametrize(("text", "value"), [
@@ -29,7 +26,7 @@ def _found(scrubber: Any, text: str) -> dict[str, str]:
     ("候选人，男，20岁，2022.11本科毕业。", "2022.11"),
 ])
 def test_dates_in_figures(scrubber: Any, text: str, value: str) -> None:
-    assert _found(scrubber, text).get(value) == "DATE_TIME"
+    assert findings_of(scrubber, text).get(value) == "DATE_TIME"
 
 
 @pytest.mark.parametrize("text", [
@@ -38,7 +35,7 @@ def test_dates_in_figures(scrubber: Any, text: str, value: str) -> None:
     "第3-5题做错了，比分是2-1。",
 ])
 def test_ranges_versions_and_scores_are_not_dates(scrubber: Any, text: str) -> None:
-    assert "DATE_TIME" not in _found(scrubber, text).values()
+    assert "DATE_TIME" not in findings_of(scrubber, text).values()
 
 
 @pytest.mark.parametrize(("text", "value"), [
@@ -47,7 +44,7 @@ def test_ranges_versions_and_scores_are_not_dates(scrubber: Any, text: str) -> N
 ])
 def test_mobiles_grouped_4_4_3_and_full_width(scrubber: Any, text: str, value: str) -> None:
     out = scrubber.scrub(text)
-    assert _found(scrubber, text).get(value) == "PHONE_NUMBER"
+    assert findings_of(scrubber, text).get(value) == "PHONE_NUMBER"
     assert value not in out.text
 
 
@@ -65,12 +62,12 @@ def test_fold_width_keeps_length_and_offsets() -> None:
     ("退款申请 Re: Booking ZY1199468092757，请核对。", "ZY1199468092757"),
 ])
 def test_labelled_ids(scrubber: Any, text: str, value: str) -> None:
-    assert _found(scrubber, text).get(value) == "ID"
+    assert findings_of(scrubber, text).get(value) == "ID"
 
 
 def test_last_four_digits_after_wei_hao_are_not_an_id(scrubber: Any) -> None:
     text = "退款将原路退回至尾号8961的银行卡，预计三个工作日到账。"
-    assert "8961" not in _found(scrubber, text)
+    assert "8961" not in findings_of(scrubber, text)
 
 
 @pytest.mark.parametrize(("text", "value"), [
@@ -79,11 +76,11 @@ def test_last_four_digits_after_wei_hao_are_not_an_id(scrubber: Any) -> None:
     ("答：8月26日周三我在思明区一个小区门口被撞了。", "思明区"),
 ])
 def test_places_without_an_address(scrubber: Any, text: str, value: str) -> None:
-    assert _found(scrubber, text).get(value) == "LOCATION"
+    assert findings_of(scrubber, text).get(value) == "LOCATION"
 
 
 def test_generic_area_word_is_no_place(scrubber: Any) -> None:
-    assert "开发区" not in _found(scrubber, "我在开发区一个工厂上班。")
+    assert "开发区" not in findings_of(scrubber, "我在开发区一个工厂上班。")
 
 
 def test_chinese_lines_in_an_english_document(scrubber: Any) -> None:
@@ -110,11 +107,11 @@ def test_chinese_lines_in_an_english_document(scrubber: Any) -> None:
 ])
 def test_grouped_ids_printed_dates_shops_and_bilingual_labels(scrubber: Any, text: str, value: str,
                                                               entity: str) -> None:
-    assert _found(scrubber, text).get(value) == entity
+    assert findings_of(scrubber, text).get(value) == entity
 
 
 def test_grouped_resident_id_needs_its_check_digit(scrubber: Any) -> None:
-    assert "CN_RESIDENT_ID" not in _found(scrubber, "客户：620102 20050927 1815。").values()
+    assert "CN_RESIDENT_ID" not in findings_of(scrubber, "客户：620102 20050927 1815。").values()
 
 
 @pytest.mark.parametrize("text", [
@@ -123,7 +120,7 @@ def test_grouped_resident_id_needs_its_check_digit(scrubber: Any) -> None:
     "（以下由保险公司填写）",
 ])
 def test_kinds_of_insurance_are_no_organisation(scrubber: Any, text: str) -> None:
-    assert "ORGANIZATION" not in _found(scrubber, text).values()
+    assert "ORGANIZATION" not in findings_of(scrubber, text).values()
 
 
 @pytest.mark.parametrize(("text", "value", "entity"), [
@@ -135,11 +132,11 @@ def test_kinds_of_insurance_are_no_organisation(scrubber: Any, text: str) -> Non
 ])
 def test_weekdays_iso_time_bare_provinces_bracketed_regions(scrubber: Any, text: str, value: str,
                                                              entity: str) -> None:
-    assert _found(scrubber, text).get(value) == entity
+    assert findings_of(scrubber, text).get(value) == entity
 
 
 def test_a_field_label_after_a_role_is_no_name(scrubber: Any) -> None:
-    found = _found(scrubber, "客户证件号码：440301199003077317")
+    found = findings_of(scrubber, "客户证件号码：440301199003077317")
     assert found == {"440301199003077317": "CN_RESIDENT_ID"}
 
 
@@ -150,26 +147,26 @@ def test_a_field_label_after_a_role_is_no_name(scrubber: Any) -> None:
     ("患儿，男，年龄：8个月，发热一天。", "8个月", "AGE"),
 ])
 def test_handles_after_shi_and_ages_in_months(scrubber: Any, text: str, value: str, entity: str) -> None:
-    assert _found(scrubber, text).get(value) == entity
+    assert findings_of(scrubber, text).get(value) == entity
 
 
 def test_a_term_in_months_is_no_age(scrubber: Any) -> None:
-    assert "AGE" not in _found(scrubber, "本产品保修期为12个月，分期6个月免息。").values()
+    assert "AGE" not in findings_of(scrubber, "本产品保修期为12个月，分期6个月免息。").values()
 
 
 def test_a_name_before_xi_the_is_of_records(scrubber: Any) -> None:
-    assert _found(scrubber, "已按流程登记。\n邓强华系外地患者，户籍内蒙古。").get("邓强华") == "PERSON"
-    assert "PERSON" not in _found(scrubber, "登录系统后，系统管理员会审核。经查，该车系被盗车辆。").values()
+    assert findings_of(scrubber, "已按流程登记。\n邓强华系外地患者，户籍内蒙古。").get("邓强华") == "PERSON"
+    assert "PERSON" not in findings_of(scrubber, "登录系统后，系统管理员会审核。经查，该车系被盗车辆。").values()
 
 
 def test_a_property_unit_code_after_fang_hao(scrubber: Any) -> None:
-    assert _found(scrubber, "房号：3-2-1501，业主已签字。").get("3-2-1501") == "ID"
-    assert "ID" not in _found(scrubber, "活动定于3-2-1501年举行的说法不对，第3-2-15条。").values()
+    assert findings_of(scrubber, "房号：3-2-1501，业主已签字。").get("3-2-1501") == "ID"
+    assert "ID" not in findings_of(scrubber, "活动定于3-2-1501年举行的说法不对，第3-2-15条。").values()
 
 
 @pytest.mark.parametrize("text", ["交易市场：郑州启明贸易有限公司", "宣传活动。\n夜间病区保持安静，请勿大声喧哗。"])
 def test_a_market_and_a_ward_are_no_places(scrubber: Any, text: str) -> None:
-    found = _found(scrubber, text)
+    found = findings_of(scrubber, text)
     assert "交易市" not in found and "夜间病区" not in found
 
 
@@ -186,10 +183,10 @@ def test_english_model_spans_over_han_text_are_dropped(scrubber: Any) -> None:
 
 
 def test_company_brand_jieba_reads_as_a_verb(scrubber: Any) -> None:
-    assert _found(scrubber, "交易场所：郑州启明贸易有限公司").get("郑州启明贸易有限公司") == "ORGANIZATION"
-    assert "合肥市转运中心" not in _found(scrubber, "包裹已送达合肥市转运中心。")
+    assert findings_of(scrubber, "交易场所：郑州启明贸易有限公司").get("郑州启明贸易有限公司") == "ORGANIZATION"
+    assert "合肥市转运中心" not in findings_of(scrubber, "包裹已送达合肥市转运中心。")
 
 
 def test_bare_surname_after_a_role_jieba_glued_to_it(scrubber: Any) -> None:
-    assert _found(scrubber, "已登记。\n网格员梁答应下周三再来回访。").get("梁") == "PERSON"
-    assert "PERSON" not in _found(scrubber, "服务员高兴地答应了，工作人员多次答应整改。").values()
+    assert findings_of(scrubber, "已登记。\n网格员梁答应下周三再来回访。").get("梁") == "PERSON"
+    assert "PERSON" not in findings_of(scrubber, "服务员高兴地答应了，工作人员多次答应整改。").values()

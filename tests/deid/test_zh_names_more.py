@@ -9,9 +9,7 @@ from typing import Any
 
 import pytest
 
-
-def _found(scrubber: Any, text: str) -> dict[str, str]:
-    return {text[f.start:f.end]: f.entity_type for f in scrubber.find(text)}
+from tests.deid.conftest import findings_of
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -25,7 +23,7 @@ def _found(scrubber: Any, text: str) -> dict[str, str]:
     ("欧阳娜娜明天请假。", "欧阳娜娜"),
 ])
 def test_names_in_more_frames(scrubber: Any, text: str, name: str) -> None:
-    assert _found(scrubber, text).get(name) == "PERSON"
+    assert findings_of(scrubber, text).get(name) == "PERSON"
     assert name not in scrubber.scrub(text).text
 
 
@@ -41,7 +39,7 @@ def test_names_in_more_frames(scrubber: Any, text: str, name: str) -> None:
     "车险报案登记（某保险公司）",  # 报案 opens a noun here, it is no act of 车险
 ])
 def test_words_jieba_tags_nr_are_no_names(scrubber: Any, text: str) -> None:
-    assert "PERSON" not in set(_found(scrubber, text).values())
+    assert "PERSON" not in set(findings_of(scrubber, text).values())
 
 
 @pytest.mark.parametrize("text", [
@@ -55,7 +53,7 @@ def test_words_jieba_tags_nr_are_no_names(scrubber: Any, text: str) -> None:
     "年龄在20岁到30岁之间，平均年龄35岁",
 ])
 def test_ages_in_rules_and_ranges_are_nobodys(scrubber: Any, text: str) -> None:
-    assert "AGE" not in set(_found(scrubber, text).values())
+    assert "AGE" not in set(findings_of(scrubber, text).values())
 
 
 @pytest.mark.parametrize(("text", "age"), [
@@ -66,7 +64,7 @@ def test_ages_in_rules_and_ranges_are_nobodys(scrubber: Any, text: str) -> None:
     ("年龄：32", "32"),
 ])
 def test_a_persons_age_still_counts(scrubber: Any, text: str, age: str) -> None:
-    assert _found(scrubber, text).get(age) == "AGE"
+    assert findings_of(scrubber, text).get(age) == "AGE"
 
 
 @pytest.mark.parametrize(("text", "place"), [
@@ -79,7 +77,7 @@ def test_a_persons_age_still_counts(scrubber: Any, text: str, age: str) -> None:
     ("我在阿克苏", "阿克苏"),
 ])
 def test_more_places(scrubber: Any, text: str, place: str) -> None:
-    assert _found(scrubber, text).get(place) == "LOCATION"
+    assert findings_of(scrubber, text).get(place) == "LOCATION"
 
 
 @pytest.mark.parametrize("text", [
@@ -90,7 +88,7 @@ def test_more_places(scrubber: Any, text: str, place: str) -> None:
     "成都市武侯区教育局",  # a district jieba tags nr is no person
 ])
 def test_everyday_words_are_no_places(scrubber: Any, text: str) -> None:
-    found = _found(scrubber, text)
+    found = findings_of(scrubber, text)
     assert "PERSON" not in found.values()
     assert not {"白云", "朝阳", "阿里", "白银", "玉树", "长春"} & set(found)
 
@@ -101,22 +99,22 @@ def test_everyday_words_are_no_places(scrubber: Any, text: str) -> None:
     ("湖南电视台的节目", "湖南电视台"),
 ])
 def test_public_bodies_and_schools(scrubber: Any, text: str, org: str) -> None:
-    assert _found(scrubber, text).get(org) == "ORGANIZATION"
+    assert findings_of(scrubber, text).get(org) == "ORGANIZATION"
 
 
 @pytest.mark.parametrize("text", ["看电视台的节目", "去办事处办理", "报社的记者来了", "这个基金会很有名", "管委会决定"])
 def test_a_kind_of_body_alone_is_no_organization(scrubber: Any, text: str) -> None:
-    assert "ORGANIZATION" not in set(_found(scrubber, text).values())
+    assert "ORGANIZATION" not in set(findings_of(scrubber, text).values())
 
 
 @pytest.mark.parametrize(("text", "name"), [("我和林小雨是大学同学。", "林小雨")])
 def test_a_name_after_wo_he(scrubber: Any, text: str, name: str) -> None:
-    assert _found(scrubber, text).get(name) == "PERSON"
+    assert findings_of(scrubber, text).get(name) == "PERSON"
 
 
 @pytest.mark.parametrize("text", ["我和同事一起去的", "我和朋友吃饭", "我和妈妈去超市", "我和你说过", "我和孩子都很好"])
 def test_wo_he_and_a_word_is_no_name(scrubber: Any, text: str) -> None:
-    assert "PERSON" not in set(_found(scrubber, text).values())
+    assert "PERSON" not in set(findings_of(scrubber, text).values())
 
 
 @pytest.mark.parametrize("text", [
@@ -127,4 +125,4 @@ def test_wo_he_and_a_word_is_no_name(scrubber: Any, text: str) -> None:
     "系统将于本周六凌晨进行维护升级。",  # a time word is no given name
 ])
 def test_record_words_are_no_names(scrubber: Any, text: str) -> None:
-    assert "PERSON" not in set(_found(scrubber, text).values())
+    assert "PERSON" not in set(findings_of(scrubber, text).values())

@@ -10,9 +10,7 @@ from typing import Any
 
 import pytest
 
-
-def _found(scrubber: Any, text: str) -> dict[str, str]:
-    return {text[f.start:f.end]: f.entity_type for f in scrubber.find(text)}
+from tests.deid.conftest import findings_of
 
 
 @pytest.mark.parametrize(("text", "plate"), [
@@ -36,7 +34,7 @@ def _found(scrubber: Any, text: str) -> dict[str, str]:
     ("车牌京A–12345", "京A–12345"),
 ])
 def test_plates_as_typed(scrubber: Any, text: str, plate: str) -> None:
-    assert _found(scrubber, text).get(plate) == "CN_VEHICLE_PLATE"
+    assert findings_of(scrubber, text).get(plate) == "CN_VEHICLE_PLATE"
     assert plate not in scrubber.scrub(text).text
 
 
@@ -49,7 +47,7 @@ def test_plates_as_typed(scrubber: Any, text: str, plate: str) -> None:
     "使用123456作为初始密码。",  # 使 outside a plate label
 ])
 def test_plate_look_alikes(scrubber: Any, text: str) -> None:
-    assert "CN_VEHICLE_PLATE" not in set(_found(scrubber, text).values())
+    assert "CN_VEHICLE_PLATE" not in set(findings_of(scrubber, text).values())
 
 
 @pytest.mark.parametrize(("text", "value"), [
@@ -78,7 +76,7 @@ def test_plate_look_alikes(scrubber: Any, text: str) -> None:
     ("客户ID：c_88123456", "c_88123456"),
 ])
 def test_labelled_record_numbers(scrubber: Any, text: str, value: str) -> None:
-    found = _found(scrubber, text)
+    found = findings_of(scrubber, text)
     assert found.get(value) == "ID", found
     assert value not in scrubber.scrub(text).text
 
@@ -95,13 +93,13 @@ def test_labelled_record_numbers(scrubber: Any, text: str, value: str) -> None:
     "座位号 12排3座",
 ])
 def test_record_number_look_alikes(scrubber: Any, text: str) -> None:
-    assert "ID" not in set(_found(scrubber, text).values())
+    assert "ID" not in set(findings_of(scrubber, text).values())
 
 
 def test_a_date_inside_a_ticket_number_is_no_date(scrubber: Any) -> None:
     text = "投诉工单 TS-20240412-007 已升级"
-    assert _found(scrubber, text).get("TS-20240412-007") == "ID"
-    assert _found(scrubber, "日期：20240412，已办结").get("20240412") == "DATE_TIME"
+    assert findings_of(scrubber, text).get("TS-20240412-007") == "ID"
+    assert findings_of(scrubber, "日期：20240412，已办结").get("20240412") == "DATE_TIME"
 
 
 @pytest.mark.parametrize(("text", "value"), [
@@ -110,9 +108,9 @@ def test_a_date_inside_a_ticket_number_is_no_date(scrubber: Any) -> None:
     ("警号 012345", "012345"),
 ])
 def test_short_staff_numbers(scrubber: Any, text: str, value: str) -> None:
-    assert _found(scrubber, text).get(value) == "ID"
+    assert findings_of(scrubber, text).get(value) == "ID"
 
 
 @pytest.mark.parametrize("text", ["工号后三位", "学号100人", "工号：123元"])
 def test_short_staff_number_look_alikes(scrubber: Any, text: str) -> None:
-    assert "ID" not in set(_found(scrubber, text).values())
+    assert "ID" not in set(findings_of(scrubber, text).values())
