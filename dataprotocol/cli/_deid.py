@@ -179,7 +179,9 @@ def deid_verify(
 ) -> None:
     """Re-scan scrubbed output; exit 1 if anything still looks like PII (types and positions only)."""
     from dataprotocol.deid import verify_file
+    from dataprotocol.deid._verify import check_verify_path
 
+    check_verify_path(source)  # before a model loads
     scrubber = _scrubber(config, None, model=model)
     result = verify_file(scrubber, source, text_columns=tuple(text_column), min_score=min_score,
                          raise_on_failure=False)
@@ -190,7 +192,8 @@ def deid_verify(
     else:
         console.print(_counts_table(f"residual PII in {source}", result.residual))
         for loc in result.locations[:20]:
-            console.print(f"  document {loc['document']} chars {loc['start']}-{loc['end']}: {loc['entity_type']}")
+            where = (f"line {loc['line']}" if "line" in loc else f"row {loc['row']} column {loc['column']!r}")
+            console.print(f"  {where} chars {loc['start']}-{loc['end']}: {loc['entity_type']}")
     if not result.clean:
         raise typer.Exit(1)
 
