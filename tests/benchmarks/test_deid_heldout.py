@@ -60,3 +60,16 @@ def test_checker_rejects_a_bad_checksum_and_an_overlap(tmp_path: Path) -> None:
     path = tmp_path / "c.jsonl"
     path.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in (good, bad_id)) + "\n", encoding="utf-8")
     assert check.main([str(path)]) == 1
+
+
+@pytest.mark.parametrize("round_", ["6", "7"])
+def test_blind_rounds_regenerate_byte_for_byte(round_: str) -> None:
+    """The blind rounds' own checkers (standard library only): every document valid and
+    the committed files exactly their generators' output."""
+    import subprocess
+
+    script = ROOT / "benchmarks" / f"deid_heldout{round_}" / f"check_heldout{round_}.py"
+    done = subprocess.run([sys.executable, str(script), "--regenerate"], capture_output=True, text=True,
+                          timeout=300, check=False)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert done.stdout.rstrip().endswith("OK")
