@@ -20,6 +20,7 @@ from typing import Any
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from dataprotocol.deid.recognizers._base import compile_pattern
+from dataprotocol.deid.recognizers._zh_name_model import model as name_model
 from dataprotocol.deid.recognizers._zh_person_frames import frame_spans, given_name_spans
 from dataprotocol.deid.recognizers._zh_segments import dictionary_frequency, first_word, segment
 from dataprotocol.deid.recognizers._zh_surnames import DISTINCTIVE_DOUBLE_SURNAMES, DOUBLE_SURNAMES, SINGLE_SURNAMES
@@ -45,7 +46,7 @@ _ROLES = ("患者|病人|病患|客户|用户|顾客|买家|卖家|联系人|收
 _ROLE_ENDS = ("员", "人", "者", "官", "师")
 _ROLE_FORM = r"(?<=\p{Han})(?:人员|师傅|员|人|者|官|师)"
 _TITLES = ("先生|女士|小姐|太太|医生|医师|大夫|经理|总监|老师|护士|主任|律师|警官|同志|师傅|教授|院长|科长|处长|局长|"
-           "队长|阿姨|叔叔|大爷|大妈|同学|专员|客服|总|博士|主管|部长|书记|董事长|老板|店长|组长|您好|你好")
+           "队长|阿姨|叔叔|大爷|大妈|姐姐|哥哥|姐|哥|同学|专员|客服|总|博士|主管|部长|书记|董事长|老板|店长|组长|您好|你好")
 _NOT_GIVEN = set("的了着过吗呢吧啊在是说和与及或等也都就还又把被给向对从于为因称讲问答来去到要请已曾将您你我他她们诉负先女医经老护很太真最更挺"
                  "主律警同师总男性患客电手身住今昨现反表投打拨致驾于，。、；：！？（）()0123456789 \n\t")
 #: "张伟和李娜", "王芳、刘洋": a name joined to a found one
@@ -85,6 +86,59 @@ _FRAME_BEFORE = set("向由给和与跟让请叫找派经被把将帮替")
 #: the whole value of a form field ("前台接待：黄程", "承租方（乙方）：禤宏英，证件号码 ...")
 _CELL = compile_pattern(r"(?:(?<=^)|(?<=[\n,，\t|;；:：]))[ \t　]*(?P<name>\p{Han}{2,4})[ \t　]*"
                         r"(?=[,，\t|;；、。（(　]|\n|$|[:：](?!\d))", __import__("re").MULTILINE)
+
+
+#: what may stand right before a name: a conjunction, a light verb or preposition, a list comma
+_FREE_BEFORE = set("和与跟及同、让请叫给被把由向对找经派帮替问称")
+#: surnames that are also function words (甲方向瑞丰..., 体检由松浦街道...): taken only with
+#: more evidence; 和 is never taken without a cue (我和同学们)
+_FUNCTION_SURNAMES = set("向由于将")
+#: the model's score (log-likelihood ratio) a name needs without a cue, and what each edge
+#: that falls inside one of jieba's words adds to it
+_MODEL_MIN = 0.0
+_MODEL_INSIDE = 2.0
+#: a "name" right before one of these is the proper part of a place or an organisation
+#: (由金华园街道社区..., 向瑞丰贸易有限公司)
+_PLACE_AFTER = compile_pattern(r"(?:街道|社区|小区|新村|花园|公园|广场|大厦|大道|中心|公司|集团|企业|工厂|商行|商店|超市|市场|"
+                               r"医院|诊所|卫生|学校|学院|大学|中学|小学|幼儿园|银行|酒店|宾馆|饭店|餐厅|书店|药店|"
+                               r"[路街巷村镇乡县区市省州湖河山桥站店厂馆寺庙园苑府城里湾港])")
+
+
+def _model_names(text: str, spans: dict[tuple[int, int], float], starts: set[int]) -> list[tuple[int, int]]:
+    """Names with no cue around them, where the name model reads a surname and a given name
+    as likelier than ordinary words (昨天孙浩然去医院复查, 上午王晓东提交了申请)."""
+    if not any(c in SINGLE_SURNAMES for c in text):
+        return []
+    taken = [False] * (len(text) + 1)
+    for s, e in spans:
+        for k in range(s, e):
+            taken[k] = True
+    lattice = name_model().lattice(text)
+    out = []
+    i = 0
+    while i < len(text):
+        n = _surname_at(text, i)
+        if not n or taken[i] or text[i] == "和" or text[i - 1:i] in ("小", "老") and i - 1 in starts:
+            i += 1
+            continue
+        end, score = lattice.best_length(i, n)
+        if any(taken[k] for k in range(i, end)) or _TITLE.match(text, i) or _PLACE_AFTER.match(text, end):
+            i += 1
+            continue
+        need = _MODEL_MIN
+        before = text[i - 1] if i else ""
+        if before and _is_han(before) and before not in _FREE_BEFORE and i not in starts:
+            need += _MODEL_INSIDE  # the surname ends a word jieba read before it
+        if end < len(text) and _is_han(text[end]) and end not in starts:
+            need += _MODEL_INSIDE
+        if text[i] in _FUNCTION_SURNAMES and before and _is_han(before):
+            need += _MODEL_INSIDE
+        if score >= need:
+            out.append((i, end))
+            i = end
+        else:
+            i += 1
+    return out
 
 
 def _surname_at(text: str, i: int) -> int:
@@ -165,8 +219,10 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
                     all(_is_han(c) for c in word) and dictionary_frequency(word) <= _COMMON and \
                     not _nr_word_no_name(word):
                 spans.setdefault((start, start + len(word)), 0.55)
-        for span, score in frame_spans(text).items():
+        for span, score in frame_spans(text, starts).items():
             spans.setdefault(span, score)
+        for span in _model_names(text, spans, starts):  # below the other recognizers' 0.5: an
+            spans.setdefault(span, 0.45)  # address or organisation that holds it wins
         for (_, end) in sorted(spans):
             if end < len(text) and text[end] in _JOIN and (after := self._name_end(text, end + 1, starts)) and \
                     not _common_word_at(text, end + 1, after, words):  # 我是瑶梅，|麻烦 ...

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from dataprotocol.deid.recognizers._base import compile_pattern
+from dataprotocol.deid.recognizers._zh_name_model import model as name_model
 from dataprotocol.deid.recognizers._zh_segments import dictionary_frequency
 from dataprotocol.deid.recognizers._zh_surnames import DOUBLE_SURNAMES, SINGLE_SURNAMES
 
@@ -92,7 +93,7 @@ def _full_name(text: str, start: int, end: int) -> bool:
     return bool(n) and 1 <= end - start - n <= 2 and _name_like(text[start + n:end])
 
 
-def _nicknames(text: str) -> list[Span]:
+def _nicknames(text: str, starts: set[int] | None = None) -> list[Span]:
     out = []
     for m in _NICK.finditer(text):
         i = m.end()
@@ -103,7 +104,22 @@ def _nicknames(text: str) -> list[Span]:
         if _AFTER_NICK.match(text, i + n) or i + n == len(text):
             if _BEFORE_NICK.search(text, max(0, m.start() - 4), m.start()) or m.start() == 0:
                 out.append((i, i + n))
+                continue
+        if starts is not None and _word_alone(text, m.start(), i + n, starts) and \
+                (dictionary_frequency(text[i - 1:i + n]) <= _COMMON or name_model().surname_names(text[i:i + n]) >= 100):
+            out.append((i, i + n))  # an everyday word (小米 396, 小金 47) only with a common surname (老张 256)
     return out
+
+
+def _word_alone(text: str, start: int, end: int, starts: set[int]) -> bool:
+    """jieba reads ``text[start:end]`` (小/老 + a surname) as words of its own, whatever stands
+    around it (住户|老潘|签字, 。|老彭|平时, 小|芈|如需): the nickname is no part of a longer word
+    (老黄牛, 小白菜, 老高兴)."""
+    if start not in starts or not (end in starts or end == len(text)):
+        return False
+    if any(k in starts for k in range(start + 2, end)):
+        return False  # a word boundary inside a double surname (小|欧|阳)
+    return start + 1 in starts or start + 1 not in starts and end - start >= 2
 
 
 def _speakers(text: str) -> list[Span]:
@@ -128,10 +144,11 @@ def _speakers(text: str) -> list[Span]:
     return out
 
 
-def frame_spans(text: str) -> dict[Span, float]:
-    """Name spans found by the frames above, with a score each."""
+def frame_spans(text: str, starts: set[int] | None = None) -> dict[Span, float]:
+    """Name spans found by the frames above, with a score each (``starts``: where jieba's
+    words start, when the caller has segmented the text)."""
     spans: dict[Span, float] = {}
-    for span in _nicknames(text):
+    for span in _nicknames(text, starts):
         spans.setdefault(span, 0.6)
     for m in _MOU.finditer(text):
         start, end = m.span("name")
