@@ -57,7 +57,7 @@ sys.path.insert(0, str(ROOT))
 
 from dataprotocol.package._digest import BLAKE3, SHA256, new_digest  # noqa: E402
 from dataprotocol.package._manifest import ShardEntry  # noqa: E402
-from dataprotocol.package._read import check_shard, check_shard_open  # noqa: E402
+from dataprotocol.package._read import check_shard, check_shard_open, read_table_from  # noqa: E402
 from dataprotocol.package._segments import SegmentList  # noqa: E402
 from dataprotocol.package._storage import locate  # noqa: E402
 from dataprotocol.package._stream import StreamWriter  # noqa: E402
@@ -210,10 +210,8 @@ def parquet_read(src: Path, key: bytes, segments: SegmentList | None = None) -> 
     """What to_pandas does per shard after the check: Parquet over the decrypting reader
     (with ``segments``: format 2, every segment hashed and checked before it is decrypted)."""
     t0 = time.perf_counter()
-    with open(src, "rb") as source:
-        with SegmentReader(source, key, context=CONTEXT, size=src.stat().st_size,
-                           arrow_buffers=True, segments=segments) as reader:  # as _read.read_shard opens it
-            pq.read_table(reader)
+    with open(src, "rb") as source:  # exactly what _read.read_shard does with the open shard
+        read_table_from(source, key, context=CONTEXT, size=src.stat().st_size, segments=segments)
     return time.perf_counter() - t0
 
 
