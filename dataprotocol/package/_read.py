@@ -11,10 +11,12 @@ returned byte. ``verify_package`` (:func:`check_shard`) still hashes whole files
 
 Format 1 (no list): every shard's size and SHA-256 are checked at open, before a byte is
 decrypted; reads then rely on AES-GCM, which a holder of the key can satisfy with a
-file swapped after the check (docs/threat-model.md). Either way every segment is
-authenticated against the shard's own key and associated data (dataset, version, shard
-index, package id), the length comes from the manifest, and memory stays at about one
-segment plus what Parquet decodes.
+file swapped after the check (docs/threat-model.md). Either way the shard's own key and
+associated data (dataset, version, shard index, package id) are authenticated (format 1:
+every segment's tag; format 2: the first segment's, the others then open with AES-CTR,
+``_stream_read``), and the length comes from the manifest. Memory: about one segment plus
+what Parquet decodes for ``iter_shard_batches`` and column subsets; a whole-shard
+``read_shard`` also holds the shard's plaintext (decrypted ahead of the parser).
 """
 
 from __future__ import annotations
