@@ -230,3 +230,15 @@ def test_read_table_from_matches_and_fails_closed(tmp_path: Path, columns: list[
         with open(bad, "rb") as source, pytest.raises(DecryptionError, match="bad"):
             read_table_from(source, KEY, context=CONTEXT, size=bad.stat().st_size, where=bad.name,
                             segments=segments, columns=columns)
+
+
+@pytest.mark.parametrize("length", [0, 1, SEG - 1, SEG, SEG + 1, 2 * SEG])
+@pytest.mark.parametrize("format2", [True, False])
+def test_prefetch_at_segment_edges(length: int, format2: bool) -> None:
+    """An empty stream (one empty final segment), one segment, and exact boundaries."""
+    plain = os.urandom(length)
+    cipher, segments = _encrypt(plain)
+    with PrefetchReader(io.BytesIO(cipher), KEY, context=CONTEXT, size=len(cipher),
+                        segments=segments if format2 else None) as reader:
+        assert bytes(reader.read()) == plain
+        reader.finish()
