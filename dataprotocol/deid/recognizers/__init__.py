@@ -53,6 +53,8 @@ from dataprotocol.deid.recognizers._zh_phone import ChinesePhoneRecognizer
 from dataprotocol.deid.recognizers._zh_plate import ChineseVehiclePlateRecognizer
 from dataprotocol.deid.recognizers._zh_record_id import ChineseMedicalRecordRecognizer, ChineseRecordIdRecognizer
 from dataprotocol.deid.recognizers._zh_resident_id import ChineseResidentIdRecognizer
+from dataprotocol.deid.recognizers._zh_serial_number import ChineseSerialNumberRecognizer
+from dataprotocol.deid.recognizers._zh_unit_code import ChineseUnitCodeRecognizer
 from dataprotocol.deid.recognizers._zh_uscc import ChineseUsccRecognizer
 from dataprotocol.deid.recognizers._zh_waybill import ChineseWaybillRecognizer
 from dataprotocol.deid.recognizers._zh_zip import ChineseZipRecognizer
@@ -76,6 +78,8 @@ __all__ = [
     "ChinesePhoneRecognizer",
     "ChineseRecordIdRecognizer",
     "ChineseResidentIdRecognizer",
+    "ChineseSerialNumberRecognizer",
+    "ChineseUnitCodeRecognizer",
     "ChineseUsccRecognizer",
     "ChineseVehiclePlateRecognizer",
     "ChineseWaybillRecognizer",
@@ -168,6 +172,8 @@ CHINESE_RECOGNIZERS: tuple[Callable[[], EntityRecognizer], ...] = (
     ChineseLabelledNumberRecognizer,
     ChineseCaseNumberRecognizer,
     ChineseWaybillRecognizer,
+    ChineseUnitCodeRecognizer,
+    ChineseSerialNumberRecognizer,
     ChineseIpRecognizer,
     ChineseZipRecognizer,
     ChineseNrpRecognizer,

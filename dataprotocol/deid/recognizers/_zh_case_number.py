@@ -12,8 +12,11 @@ Police filing and certificate numbers put the bracketed year after a prefix endi
 ``字`` (``京公刑立字〔2024〕123号``, ``沪房租字（2024）第0123号``); real-estate
 certificates read ``京（2024）朝阳区不动产权第0012345号``, and certificates without a year
 ``军字第1234567号``, ``京房权证朝字第123456号``; notarial certificates put the year first
-(``（2026）京东方证字第12345号``). A government document number
-(``国办发〔2024〕12号``) has neither form and is left alone: it names no person.
+(``（2026）京东方证字第12345号``). A people's mediation agreement carries the committee's code
+ending in 调 (``市南人调〔2026〕311号``, ``朝民调字〔2025〕8号``): it names the dispute and its
+parties, like a case number. A government document number (``国办发〔2024〕12号``) has
+none of these forms and is left alone: it names no person -- unless a record label
+stands before it (``编号：``, ``案号：``, ``文书编号：``), which makes it the record's own number.
 """
 
 from __future__ import annotations
@@ -32,6 +35,10 @@ _COURT_CASE = rf"{_OPEN}{_YEAR}{_CLOSE}{_COURT}\p{{Han}}{{1,6}}?第?{_TAIL}"
 _FILED = rf"(?:(?![号为是的：:])\p{{Han}}){{1,8}}?字\s?{_OPEN}{_YEAR}{_CLOSE}\s?第?{_TAIL}"
 #: notarial and other certificates with the year first: （2026）京东方证字第12345号, (2024)沪徐证经字第88号
 _YEAR_FIRST = rf"{_OPEN}{_YEAR}{_CLOSE}\s?(?:(?![号为是的：:])\p{{Han}}){{1,10}}?字\s?第?{_TAIL}"
+_MEDIATION = rf"(?:(?![号为是的：:])\p{{Han}}){{1,8}}?调字?\s?{_OPEN}{_YEAR}{_CLOSE}\s?第?{_TAIL}"
+#: any bracketed-year number after a record label (编号：市南人调〔2026〕311号)
+_LABELLED = (rf"(?:编号|案号|文号|文书号|字号|协议号|调解书号|证书号|证号)\s*(?:[:：]|是|为)?\s*"
+             rf"(?P<id>(?:(?![号为是的：:])\p{{Han}}){{1,10}}?{_OPEN}{_YEAR}{_CLOSE}\s?第?{_TAIL})")
 _PROPERTY = rf"\p{{Han}}{_OPEN}{_YEAR}{_CLOSE}\p{{Han}}{{1,10}}?不动产(?:权|证明)第?\d{{4,10}}号"
 
 
@@ -44,5 +51,7 @@ class ChineseCaseNumberRecognizer(RegexRecognizer):
         RegexPattern("filed under a 字 prefix", _FILED, 0.55),
         RegexPattern("real-estate certificate", _PROPERTY, 0.6),
         RegexPattern("year-first certificate", _YEAR_FIRST, 0.6),
+        RegexPattern("mediation agreement", _MEDIATION, 0.6),
+        RegexPattern("labelled bracketed-year number", _LABELLED, 0.6, group="id"),
         RegexPattern("certificate 字第N号", r"(?:(?![号为是的：:])\p{Han}){1,6}?字第\d{4,10}号", 0.55),
     )

@@ -23,9 +23,18 @@ from dataprotocol.deid.recognizers._id_token import ZH_ID_TOKEN, ZH_SEP, plausib
 
 __all__ = ["ChineseLabelledNumberRecognizer"]
 
-#: 尾号 ("the number ending ...") carries the last four digits of a card or phone: no id
-_LABEL = (r"(?:(?<=\p{Han})(?<!尾)号|(?<!尾)(?:号码|编号|单号|编码|账号|代码)|(?<=\p{Han})(?:ID|Id|id|NO\.?|No\.?)|"
-          r"(?<=\p{Han}) ?#)")
+#: 尾号 ("the number ending ...") carries the last four digits of a card or phone: no id; nor do the
+#: product's numbers (型号 model, 货号/款号 article, 色号 shade, 商品编号): a code in a catalogue, not a record.
+#: Forms space a label's characters out to the column width (``编 号``, ``证　号``).
+_NOT_RECORD = r"(?<!(?:尾|型|货|款|色|商品编?|产品编?)[ \u3000]?)"
+_LABEL = (rf"(?:(?<=\p{{Han}}[ \u3000]?){_NOT_RECORD}号(?!楼)|"
+          rf"{_NOT_RECORD}(?:号[ \u3000]?码|编[ \u3000]?号|单[ \u3000]?号|编[ \u3000]?码|账[ \u3000]?号|代码)|"
+          r"(?<=\p{Han})(?:ID|Id|id|NO\.?|No\.?)|(?<=\p{Han}) ?#)")
+#: a clerk or agent named by role (经办柜员, 操作员, 受理人) with a staff number instead of a name
+_ROLE = (r"(?:(?<=\p{Han})员|经办人|受理人|办理人|承办人|审核人|复核人|操作人|录入人|制单人|开单人|"
+         r"坐席|座席)")
+#: a phone number is the phone recognizers' (客服 400-820-8820, 联系人 13812345678)
+_NOT_PHONE = r"(?!(?:400|800)-?\d{3}-?\d{4}(?!\d)|\+?(?:86)?1[3-9]\d{9}(?!\d)|0\d{2,3}-\d{7,8}(?!\d))"
 _SEP = ZH_SEP
 ID_TOKEN = ZH_ID_TOKEN
 #: a certificate named without 号 (台胞证 T12345678, 居住证：3101150012345, 营业执照：...); a separator is needed
@@ -48,7 +57,9 @@ class ChineseLabelledNumberRecognizer(RegexRecognizer):
                 RegexPattern("id after a record noun", _BARE_ID, 0.42, group="id"),
                 RegexPattern("spaced groups after a 号 label", rf"{_LABEL}{_SEP}{_GROUPS}", 0.42, group="id"),
                 RegexPattern("number after a certificate", rf"{_CERTIFICATE}{ID_TOKEN}(?![{_UNIT}])", 0.42,
-                             group="id"))
+                             group="id"),
+                RegexPattern("staff number after a role", rf"{_ROLE}(?:\s*[:：]\s*|\s+){_NOT_PHONE}(?=[A-Za-z0-9\-]{{6}})"
+                             rf"{ID_TOKEN}(?![{_UNIT}])", 0.42, group="id"))
 
     def validate(self, value: str) -> bool:
         return plausible_id(value)

@@ -29,7 +29,10 @@ _LABELS = ("订单号|订单编号|运单号|快递单号|物流单号|单号|�
            "港澳通行证|往来港澳通行证|台胞证|台湾居民来往大陆通行证|回乡证|通行证|居住证|居留证|居留许可|"
            "社保卡|医保卡|工作证|学生证|军官证|士兵证|警官证|驾驶证|驾照|行驶证|营业执照|许可证|执业证|资格证|"
            "结婚证|离婚证|出生证明|房产证|准考证|"
-           "Order|Case|Claim|Member ID|Booking|Reservation|Confirmation|Ticket|PNR|Ref|NO\\.?|No\\.?")
+           "Order|Case|Claim|Member ID|Approval|Application|Request|Invoice|Policy|Account|Contract|Receipt|"
+           "Transaction|Tracking|Reference|Serial|File|Booking|Reservation|Confirmation|Ticket|PNR|Ref|NO\\.?|No\\.?")
+#: a product's number (商品编号, 产品编号) is a catalogue code, not a record's
+_NOT_PRODUCT = r"(?<!商品)(?<!产品)"
 #: a vehicle identification number (ISO 3779: 17 characters, no I, O or Q) after its label
 _VIN = (r"(?:车辆识别代号|车辆识别代码|车辆识别码|车架号码|车架号|VIN)\s*(?:[:：]|码|是|为)?\s*"
         r"(?P<id>(?=[A-HJ-NPR-Z]*\d)[A-HJ-NPR-Z0-9]{17})(?![A-Za-z0-9])")
@@ -37,16 +40,12 @@ _VIN = (r"(?:车辆识别代号|车辆识别代码|车辆识别码|车架号码|
 _HANDLE = (r"(?:昵称|用户名|网名|账号名|账户名)\s*(?:[:：]|是|为)\s*"
            r"(?P<id>[A-Za-z0-9_][A-Za-z0-9_.\-]{2,31})(?![A-Za-z0-9_.\-@])")
 
-#: a property's unit code after 房号 (building-unit-room: 3-2-1501, A2-1203), which reads like a date
-_UNIT_CODE = (r"(?:房号|房屋编号|房间号|门牌号)\s*(?:[:：]|是|为)?\s*"
-              r"(?P<id>[A-Za-z]?\d{1,3}(?:-\d{1,3})?-\d{3,4})(?![\dA-Za-z\-])")
-
 
 class ChineseRecordIdRecognizer(RegexRecognizer):
     ENTITY = "ID"
     LANGUAGE = "zh"
-    PATTERNS = (RegexPattern("labelled id", rf"(?:{_LABELS})(?:号码|号|编号)?{_SEP}{_ID}", 0.6, group="id"),
-                RegexPattern("labelled id in groups", rf"(?:{_LABELS})(?:号码|号|编号)?{_SEP}{_GROUPED}", 0.62,
+    PATTERNS = (RegexPattern("labelled id", rf"{_NOT_PRODUCT}(?:{_LABELS})(?:号码|号|编号)?{_SEP}{_ID}", 0.6, group="id"),
+                RegexPattern("labelled id in groups", rf"{_NOT_PRODUCT}(?:{_LABELS})(?:号码|号|编号)?{_SEP}{_GROUPED}", 0.62,
                              group="id"),
                 # a person's staff or student number may be short (工号：E123, 警号 886)
                 RegexPattern("short staff number", r"(?:工号|员工号|员工编号|学号|警号|工作证号|坐席号|座席号|客服工号|"
@@ -57,8 +56,7 @@ class ChineseRecordIdRecognizer(RegexRecognizer):
                 RegexPattern("wechat id", r"(?:微信号|微信)\s*(?:[:：]|是|为)?\s*(?P<id>[A-Za-z][A-Za-z0-9_\-]{5,19})(?![\w\-])",
                              0.55, group="id"),
                 RegexPattern("vehicle identification number", _VIN, 0.6, group="id"),
-                RegexPattern("user handle", _HANDLE, 0.55, group="id"),
-                RegexPattern("property unit code", _UNIT_CODE, 0.55, group="id"))
+                RegexPattern("user handle", _HANDLE, 0.55, group="id"))
 
     def validate(self, value: str) -> bool:
         return not_a_quantity(value)
