@@ -103,3 +103,31 @@ def test_the_model_is_built_offline_from_jiebas_dictionary(monkeypatch: pytest.M
     assert time.perf_counter() - began < 3.0  # one pass over the loaded dictionary (~0.2 s)
     assert built.surname_names("王") > 1000 and built.surname_names("欧阳") > 10
     assert built.given_logp("浩然") > built.given_logp("医院")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("期间对方以我的名义向好友余琳娜、姜婷蓓借钱。", "余琳娜"),  # before a found name in a list (jieba: 余|琳娜)
+    ("期间对方以我的名义向好友余琳娜、姜婷蓓借钱。", "姜婷蓓"),  # jieba guessed 姜婷: the model reads three
+    ("13:02 相悦慧：@万姐 你家的我顺便帮你拿了", "相悦慧"),  # a chat speaker after the time it was sent
+    ("上一家雇主杨锐坤评价“干净利索”", "杨锐坤"),  # a ...主 role
+    ("失主夏蓓于2026年7月17日报失", "夏蓓"),  # 于 is no part of the name jieba guessed
+    ("马丽丽、郭小刚、何军三人获奖。", "何军"),  # 三人 is a number and its measure word
+])
+def test_lists_speakers_roles_and_lengths(scrubber: Any, text: str, name: str) -> None:
+    assert findings_of(scrubber, text).get(name) == "PERSON"
+
+
+@pytest.mark.parametrize(("text", "surname"), [
+    ("犬主梁女士承诺文明养犬。", "梁"),  # jieba reads 主梁
+    ("模具时被压伤左手，班组长江先生立即将其送往医院。", "江"),  # jieba reads 长江
+    ("班组长凤女士随即将其送往医院。", "凤"),
+])
+def test_a_surname_before_a_title_where_jieba_glues_it(scrubber: Any, text: str, surname: str) -> None:
+    found = findings_of(scrubber, text)
+    assert found.get(surname) == "PERSON"
+    assert "班" not in found
+
+
+@pytest.mark.parametrize("text", ["毛主席纪念堂", "班主任召集家长开会", "凤凰古城很美，凤梨很甜，龙凤呈祥。"])
+def test_words_around_role_and_surname_characters_are_no_names(scrubber: Any, text: str) -> None:
+    assert "PERSON" not in set(findings_of(scrubber, text).values())

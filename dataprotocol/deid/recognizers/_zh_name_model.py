@@ -27,11 +27,12 @@ from __future__ import annotations
 import math
 import threading
 from collections import Counter
+from functools import lru_cache
 from typing import Any
 
 from dataprotocol.deid.recognizers._zh_surnames import DOUBLE_SURNAMES, SINGLE_SURNAMES
 
-__all__ = ["NameModel", "NameLattice", "model", "MODERN_GIVEN"]
+__all__ = ["NameModel", "NameLattice", "model", "lattice", "MODERN_GIVEN"]
 
 #: characters frequent in the given names of people born since the 1980s (the national name
 #: reports of the household registration, 2019-2023, and common usage): jieba's dictionary,
@@ -41,8 +42,8 @@ MODERN_GIVEN = ("梓涵轩浩宇子诺欣怡一依可馨雨萱睿辰泽宸晨佳
                 "伟强磊军勇涛斌超鹏飞鑫帅坤锐凯旭阳峰波毅健刚平明亮辉彬永志国建成海龙亮锋宁安康乐天豪"
                 "宏鸿宁涵语诗梦溪清逸航铭皓熙煜烨炜哲楠桐柏松林森岩峻崇奇翔翰瀚润泓淇湛珂珊瑜琦璇玥"
                 "月星云霖雯雅婉妮娅媛婕姝嫣卓君竹兵德华福贵荣昌盛")
-#: the share of a text's words that are person names (the name reading's prior); a knob
-#: calibrated on the development corpora (see ``benchmarks/deid_zh_name_model.md``)
+#: the share of a text's words that are person names (the name reading's prior); the
+#: recognizer's thresholds on the score are relative to it
 NAME_PRIOR = 0.01
 #: share of two-character given names among names (the dictionary: 60k three- vs 7k two-character)
 TWO_CHAR_GIVEN = 0.75
@@ -54,6 +55,8 @@ _MAX_WORD = 8
 #: characters of transliterated foreign names (马拉松, 马克思, 柯尔特 are tagged nr too): an
 #: nr word with one is no Chinese name, for the counts and for the ordinary reading
 _FOREIGN = set("尔斯克特拉夫基卡契耶奥萨伊丝姆托普")
+_NUMERALS = set("一二三四五六七八九十两几")
+_MEASURES = set("人个位名次天年月号岁件种条只家届")
 _LOCK = threading.Lock()
 _MODEL: NameModel | None = None
 
@@ -205,11 +208,13 @@ class NameLattice:
         """Log-likelihood ratio: ``text[start:end]`` read as one person name vs as ordinary
         words, with the rest of its Han run segmented at best either way (-inf: no name)."""
         text = self.text
-        if end <= start or not all(_is_han(c) for c in text[start:end]):
+        if not 0 <= start < end <= len(text) or not all(_is_han(c) for c in text[start:end]):
             return -math.inf
         n = _surname_len(text, start) if surname_len is None else surname_len
         if not n or not 1 <= end - start - n <= 2:
             return -math.inf
+        if text[end - 1] in _NUMERALS and text[end:end + 1] in _MEASURES:
+            return -math.inf  # 何军三|人获奖: a number and its measure word, not a given name's end
         name = self.model.name_logp(text[start:start + n], text[start + n:end])
         run_end = self._run_end[start]
         whole = self._forward[run_end]
@@ -235,6 +240,12 @@ def model() -> NameModel:
             if _MODEL is None:
                 _MODEL = _build()
     return _MODEL
+
+
+@lru_cache(maxsize=8)
+def lattice(text: str) -> NameLattice:
+    """The name lattice of ``text`` (the last few texts' are kept: several rules score one text)."""
+    return model().lattice(text)
 
 
 def _build() -> NameModel:

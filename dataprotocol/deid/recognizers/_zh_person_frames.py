@@ -26,7 +26,7 @@ from dataprotocol.deid.recognizers._zh_name_model import model as name_model
 from dataprotocol.deid.recognizers._zh_segments import dictionary_frequency
 from dataprotocol.deid.recognizers._zh_surnames import DOUBLE_SURNAMES, SINGLE_SURNAMES
 
-__all__ = ["frame_spans", "given_name_spans"]
+__all__ = ["frame_spans", "given_name_spans", "STAMP"]
 
 Span = tuple[int, int]
 
@@ -47,7 +47,10 @@ _BEFORE_NICK = compile_pattern(r"(?:客服|隔壁|邻居|对门|楼上|楼下|�
 _NICK = compile_pattern(r"[小老](?=\p{Han})")
 _MOU = compile_pattern(r"(?<=[^\p{Han}]|^|[称说的是由经向给和与跟找被让请将把对])(?P<name>\p{Han}{1,2}?)某{1,2}"
                         r"(?![些种个天日位人处地次项一年月时样件类])", re.MULTILINE)
-_SPEAKER = compile_pattern(rf"^[ \t　]*(?P<name>\p{{Han}}{{1,4}}?)(?P<cue>{_KIN}|{_SPEAKER_TITLE}|{_SAY})[ \t]*[:：]",
+#: a chat line may open with the time it was sent (18:00 佳红家长：)
+_STAMP = r"[ \t　]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t　]+)?"
+STAMP = _STAMP
+_SPEAKER = compile_pattern(rf"^{_STAMP}(?P<name>\p{{Han}}{{1,4}}?)(?P<cue>{_KIN}|{_SPEAKER_TITLE}|{_SAY})[ \t]*[:：]",
                            re.MULTILINE)
 #: "（卢东海家长 撤回了一条消息）", "@潘艳静妈妈": a kinship term names the person before it
 _KIN_MENTION = compile_pattern(rf"(?<=[（(@])(?P<name>\p{{Han}}{{2,4}}?)(?:{_KIN})")
@@ -56,7 +59,7 @@ _KIN_VALUE = compile_pattern(rf"(?<=[:：])[ \t　]*(?P<name>\p{{Han}}{{1,4}}?)(
 #: the value of a name field, which may be a given name alone: 子女姓名：霞思
 _NAME_FIELD = compile_pattern(r"(?:姓名|名字)[ \t]*[:：][ \t　]*(?P<name>\p{Han}{1,4})(?=[ \t　，,。；;|/（(]|$)", re.MULTILINE)
 #: a chat speaker after the role that prefixes their name: 买家雨桐：
-_ROLE_SPEAKER = compile_pattern(r"^[ \t　]*(?:买家|卖家|客服|客户|用户|顾客|网友|群友|家长|司机|乘客|骑手|房东|租客|业主|店主|店员|"
+_ROLE_SPEAKER = compile_pattern(_STAMP + r"(?:买家|卖家|客服|客户|用户|顾客|网友|群友|家长|司机|乘客|骑手|房东|租客|业主|店主|店员|"
                                 r"主播|粉丝|学员|患者)(?P<name>(?![小老])\p{Han}{1,4}?)[ \t]*[:：]", re.MULTILINE)
 #: (客服小美：is a nickname -- the nickname frame decides, and 美 is no surname)
 _SEX = compile_pattern(r"(?<=^|[^\p{Han}]|床|号|名|员|者|人)(?P<name>\p{Han}{2,4})[，,、\s]\s*[男女](?=[，,、；;）)\s]|性)",

@@ -25,8 +25,9 @@ SINGLE_SURNAMES = frozenset(
     "麴鬱弘睢郇郯鄞遆巢弓牧禄"
     # 暴 (《百家姓》) starts everyday words (暴雨, 暴力): it is only taken with the evidence around it
     "暴"
-    # 琚 (《百家姓》; a jade ornament otherwise, in no everyday word)
-    "琚"
+    # 琚 (《百家姓》; a jade ornament otherwise, in no everyday word); 凤 starts words (凤凰, 凤梨)
+    # that the name model and the dictionary checks keep apart from names (凤旭, 凤女士)
+    "琚凤"
 )
 DOUBLE_SURNAMES = frozenset(
     "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 钟离 澹台 公冶 宗政 濮阳 淳于 单于 "
