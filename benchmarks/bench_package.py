@@ -23,14 +23,16 @@ plaintext) and times, on those bytes:
   open-time check            streaming size + BLAKE3 check of the whole shard (what a
                              format-1 open does, with SHA-256; and verify_package);
                              against BLAKE3 of the bytes in memory (and SHA-256, format 1)
-  Parquet over the reader    pq.read_table through SegmentReader (to_pandas), against
+  Parquet over the reader    _read.read_table_from, what read_shard does (to_pandas), against
                              pq.read_table of the plaintext file (issue 14's goal row):
                              format 2 (each segment hashed and checked against the signed
                              list before decryption) and format 1 (no list), interleaved
   open check + Parquet       the whole to_pandas cost per shard: the check, then the read
                              (format 2: size + header + list only; format 1: whole file)
 With --components, only the format-2 read path piece by piece (wall and CPU seconds, best
-of --repeat, all threads), and the checked reader with and without its two-thread runs.
+of --repeat, all threads): read_shard's path (PrefetchReader), SegmentReader (the
+column-subset path) with and without its two-thread runs, and the floor any checked
+read has on this machine (parse + ciphertext read + BLAKE3 + AES-CTR, from the pieces).
 Part 2 publishes CSV inputs of SIZE/4 and SIZE MB in child processes and reports each
 child's peak RSS (ru_maxrss) and the publish throughput.
 """
@@ -50,6 +52,7 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
+from cryptography.hazmat.primitives.ciphers import algorithms
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,11 +60,11 @@ sys.path.insert(0, str(ROOT))
 
 from dataprotocol.package._digest import BLAKE3, SHA256, new_digest  # noqa: E402
 from dataprotocol.package._manifest import ShardEntry  # noqa: E402
-from dataprotocol.package._read import check_shard, check_shard_open  # noqa: E402
+from dataprotocol.package._read import check_shard, check_shard_open, read_table_from  # noqa: E402
 from dataprotocol.package._segments import SegmentList  # noqa: E402
 from dataprotocol.package._storage import locate  # noqa: E402
 from dataprotocol.package._stream import StreamWriter  # noqa: E402
-from dataprotocol.package._stream_read import SegmentReader  # noqa: E402
+from dataprotocol.package._stream_read import PrefetchReader, SegmentReader  # noqa: E402
 
 MB = 1024 * 1024
 CONTEXT = b'{"bench":1}'
@@ -210,10 +213,8 @@ def parquet_read(src: Path, key: bytes, segments: SegmentList | None = None) -> 
     """What to_pandas does per shard after the check: Parquet over the decrypting reader
     (with ``segments``: format 2, every segment hashed and checked before it is decrypted)."""
     t0 = time.perf_counter()
-    with open(src, "rb") as source:
-        with SegmentReader(source, key, context=CONTEXT, size=src.stat().st_size,
-                           arrow_buffers=True, segments=segments) as reader:  # as _read.read_shard opens it
-            pq.read_table(reader)
+    with open(src, "rb") as source:  # exactly what _read.read_shard does with the open shard
+        read_table_from(source, key, context=CONTEXT, size=src.stat().st_size, segments=segments)
     return time.perf_counter() - t0
 
 
@@ -375,31 +376,61 @@ def components(work: Path, size_mb: int, seg: int, repeat: int) -> None:
         for i, piece in enumerate(pieces()):
             aead.decrypt_into(header.nonce(i, last=i == count - 1), piece, ad, out[i * seg : i * seg + len(piece) - 16])
 
-    def threaded_reader(runs: bool) -> object:
+    aes = algorithms.AES(key)
+
+    def decrypt_ctr() -> None:
+        for i, piece in enumerate(pieces()):
+            _stream_read.ctr_open_into(aes, header.nonce(i, last=i == count - 1), piece,
+                                       out[i * seg : i * seg + len(piece) - 16])
+
+    def segment_reader(runs: bool) -> object:
+        """The column-subset path: SegmentReader under pq.read_table's own read-ahead."""
         def read() -> None:
             saved = _stream_read._RUN_MIN
             _stream_read._RUN_MIN = saved if runs else 2**62
             try:
-                parquet_read(cipher, key, segments)
+                with open(cipher, "rb") as source, SegmentReader(
+                        source, key, context=CONTEXT, size=cipher.stat().st_size, arrow_buffers=True,
+                        segments=segments) as reader:
+                    pq.read_table(reader)
             finally:
                 _stream_read._RUN_MIN = saved
         return read
+
+    def prefetch_only() -> None:
+        with open(cipher, "rb") as source, PrefetchReader(source, key, context=CONTEXT,
+                                                          size=cipher.stat().st_size, segments=segments) as reader:
+            reader.finish()
 
     rows = [("plain pq.read_table(path)", lambda: pq.read_table(plain)),
             ("  parse only (BufferReader over plaintext in memory)", lambda: pq.read_table(pa.BufferReader(data))),
             ("read the ciphertext file, segment by segment", read_bytes),
             ("BLAKE3 of each segment (in memory)", lambda: [blake3.blake3(p).digest() for p in pieces()]),
             ("AES-GCM decrypt_into, each segment (in memory)", decrypt),
+            ("AES-CTR (format 2 after the first segment), in memory", decrypt_ctr),
             ("format-2 reader alone (18 MiB reads)", lambda: _drain(cipher, key, segments)),
-            ("format-2 Parquet read, two-thread runs (default)", threaded_reader(True)),
-            ("format-2 Parquet read, one segment at a time", threaded_reader(False)),
+            ("format-2 whole-shard decryption alone (PrefetchReader)", prefetch_only),
+            ("format-2 Parquet read, read_shard path (default)", lambda: parquet_read(cipher, key, segments)),
+            ("format-2 SegmentReader (column subsets), two-thread runs", segment_reader(True)),
+            ("format-2 SegmentReader, one segment at a time", segment_reader(False)),
             ("format-1 Parquet read (no list)", lambda: parquet_read(cipher, key, None))]
     print(f"\n== format-2 read path, piece by piece ({len(data) / MB:.0f} MiB, best of {repeat}, "
           f"load {os.getloadavg()[0]:.2f}) ==")
     print(f"{'piece':55s} {'wall ms':>8s} {'CPU ms':>8s}")
+    timed: dict[str, tuple[float, float]] = {}
     for name, work_fn in rows:
-        wall, cpu = _timed(work_fn, repeat)
+        wall, cpu = timed[name] = _timed(work_fn, repeat)
         print(f"{name:55s} {wall * 1000:8.0f} {cpu * 1000:8.0f}")
+    # what no format-2 reader can go below: parse + copy of the ciphertext + BLAKE3 + AES-CTR
+    floor = sum(timed[name][1] for name in (
+        "  parse only (BufferReader over plaintext in memory)", "read the ciphertext file, segment by segment",
+        "BLAKE3 of each segment (in memory)", "AES-CTR (format 2 after the first segment), in memory"))
+    plain_wall, plain_cpu = timed["plain pq.read_table(path)"]
+    cores = min(2, os.cpu_count() or 1)
+    print(f"floor of a checked read: {floor * 1000:.0f} ms CPU (parse + ciphertext read + BLAKE3 + CTR) -> "
+          f"CPU ratio <= {plain_cpu / floor:.2f}; wall ratio <= {plain_wall / (floor / cores):.2f} even "
+          f"if it spread perfectly over {cores} cores (plain read: {plain_wall * 1000:.0f} ms wall, "
+          f"{plain_cpu * 1000:.0f} ms CPU)")
     print(f"(load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())})")
     for path in (plain, cipher):
         path.unlink(missing_ok=True)

@@ -172,10 +172,12 @@ def _add_chinese(nlp_engine: Any) -> None:
     Presidio's artifacts; the Chinese recognizers segment with jieba themselves."""
     import spacy
 
+    from dataprotocol.deid.recognizers._zh_name_model import model as name_model
     from dataprotocol.deid.recognizers._zh_segments import warm_up
 
     nlp_engine.nlp["zh"] = spacy.blank("zh")
     warm_up()  # jieba's dictionary, before any worker process forks
+    name_model()  # and the name model computed from it (~0.2 s), shared the same way
 
 
 def build_vanilla_analyzer(model: str, *, language: str = "en") -> AnalyzerEngine:

@@ -11,10 +11,12 @@ returned byte. ``verify_package`` (:func:`check_shard`) still hashes whole files
 
 Format 1 (no list): every shard's size and SHA-256 are checked at open, before a byte is
 decrypted; reads then rely on AES-GCM, which a holder of the key can satisfy with a
-file swapped after the check (docs/threat-model.md). Either way every segment is
-authenticated against the shard's own key and associated data (dataset, version, shard
-index, package id), the length comes from the manifest, and memory stays at about one
-segment plus what Parquet decodes.
+file swapped after the check (docs/threat-model.md). Either way the shard's own key and
+associated data (dataset, version, shard index, package id) are authenticated (format 1:
+every segment's tag; format 2: the first segment's, the others then open with AES-CTR,
+``_stream_read``), and the length comes from the manifest. Memory: about one segment plus
+what Parquet decodes for ``iter_shard_batches`` and column subsets; a whole-shard
+``read_shard`` also holds the shard's plaintext (decrypted ahead of the parser).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import hashlib
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from typing import IO
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -34,10 +37,10 @@ from dataprotocol.package._manifest import Manifest, ShardEntry
 from dataprotocol.package._segments import DIGEST_SIZE, SegmentList, load_segment_list, segment_digest
 from dataprotocol.package._storage import Location
 from dataprotocol.package._stream import HEADER_SIZE, TAG_SIZE, StreamHeader
-from dataprotocol.package._stream_read import SegmentReader
+from dataprotocol.package._stream_read import PrefetchReader, SegmentReader
 
 __all__ = ["check_shard", "check_shard_open", "check_shards", "segment_list", "read_shard",
-           "iter_shard_batches"]
+           "read_table_from", "iter_shard_batches"]
 
 _CHUNK = 1024 * 1024
 _LABEL = {"sha256": "SHA-256", "blake3": "BLAKE3"}
@@ -154,7 +157,8 @@ def _parquet_error(name: str, exc: Exception) -> IntegrityError:
 
 
 @contextlib.contextmanager
-def _plaintext(location: Location, manifest: Manifest, index: int, key: bytes) -> Iterator[SegmentReader]:
+def _plaintext(location: Location, manifest: Manifest, index: int, key: bytes, *,
+               prefetch: bool = False) -> Iterator[SegmentReader]:
     entry = manifest.shard(index)
     name = location.name(entry.path)
     try:
@@ -168,17 +172,51 @@ def _plaintext(location: Location, manifest: Manifest, index: int, key: bytes) -
     except BaseException:
         handle.close()
         raise
-    with handle, SegmentReader(handle, key, context=manifest.context(index), size=entry.ciphertext_size,
-                               where=name, arrow_buffers=True, segments=segments) as reader:
+    with handle, _reader(handle, key, context=manifest.context(index), size=entry.ciphertext_size,
+                         where=name, segments=segments, prefetch=prefetch) as reader:
         yield reader  # the reader (and its read-ahead) is closed before the file
+
+
+def _reader(handle: IO[bytes], key: bytes, *, context: bytes, size: int, where: str | None,
+            segments: SegmentList | None, prefetch: bool) -> SegmentReader:
+    if prefetch:
+        return PrefetchReader(handle, key, context=context, size=size, where=where, segments=segments)
+    return SegmentReader(handle, key, context=context, size=size, where=where, arrow_buffers=True,
+                         segments=segments)
+
+
+def read_table_from(handle: IO[bytes], key: bytes, *, context: bytes, size: int, where: str | None = None,
+                    segments: SegmentList | None = None, columns: Sequence[str] | None = None) -> pa.Table:
+    """Decrypt and parse one shard from an open file: ``read_shard`` without the manifest (and
+    what ``benchmarks/bench_package.py`` times).
+
+    All columns: the whole shard is decrypted ahead of the parser into one buffer
+    (:class:`PrefetchReader`; memory: the shard's plaintext size, for as long as the read
+    takes) and Parquet reads column chunks in order from it (``pre_buffer=False``: its
+    coalesced read-ahead would only wait for the same segments); every segment must check,
+    even one Parquet skipped. A column subset reads through :class:`SegmentReader`, which
+    decrypts only the byte ranges Parquet asks for.
+    """
+    with _reader(handle, key, context=context, size=size, where=where, segments=segments,
+                 prefetch=not columns) as reader:
+        return _parse(reader, columns)
+
+
+def _parse(reader: SegmentReader, columns: Sequence[str] | None) -> pa.Table:
+    if isinstance(reader, PrefetchReader):
+        table = pq.read_table(reader, pre_buffer=False)
+        reader.finish()
+        return table
+    return pq.read_table(reader, columns=list(columns) if columns else None)
 
 
 def read_shard(location: Location, manifest: Manifest, index: int, key: bytes,
                *, columns: Sequence[str] | None = None) -> pa.Table:
-    """Decrypt and parse one shard (checked by ``open_package`` beforehand)."""
-    with _plaintext(location, manifest, index, key) as reader:
+    """Decrypt and parse one shard (checked by ``open_package`` beforehand); all columns:
+    decrypted ahead of the parser into one buffer (see :func:`read_table_from`)."""
+    with _plaintext(location, manifest, index, key, prefetch=not columns) as reader:
         try:
-            return pq.read_table(reader, columns=list(columns) if columns else None)
+            return _parse(reader, columns)
         except (pa.ArrowException, OSError) as exc:
             raise _parquet_error(location.name(manifest.shard(index).path), exc) from exc
 

@@ -20,7 +20,8 @@ from typing import Any
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from dataprotocol.deid.recognizers._base import compile_pattern
-from dataprotocol.deid.recognizers._zh_person_frames import frame_spans, given_name_spans
+from dataprotocol.deid.recognizers._zh_name_model import lattice as name_lattice
+from dataprotocol.deid.recognizers._zh_person_frames import STAMP, frame_spans, given_name_spans
 from dataprotocol.deid.recognizers._zh_segments import dictionary_frequency, first_word, segment
 from dataprotocol.deid.recognizers._zh_surnames import DISTINCTIVE_DOUBLE_SURNAMES, DOUBLE_SURNAMES, SINGLE_SURNAMES
 
@@ -42,14 +43,18 @@ _ROLES = ("患者|病人|病患|客户|用户|顾客|买家|卖家|联系人|收
 #: a role word of the form "...员 / ...人 / ...者 / ...官" (理赔员, 查勘员, 报警人, 签收人, 记录者):
 #: a cue when a colon follows it, or when the name after it is not an ordinary word
 #: every such suffix is tried (a lazy prefix stopped at 受伤人|员 and 维修师|傅 before)
-_ROLE_ENDS = ("员", "人", "者", "官", "师")
-_ROLE_FORM = r"(?<=\p{Han})(?:人员|师傅|员|人|者|官|师)"
+_ROLE_ENDS = ("员", "人", "者", "官", "师", "主")
+_ROLE_FORM = r"(?<=\p{Han})(?:人员|师傅|员|人|者|官|师|主)"  # ...主: 雇主, 犬主, 失主, 车主
 _TITLES = ("先生|女士|小姐|太太|医生|医师|大夫|经理|总监|老师|护士|主任|律师|警官|同志|师傅|教授|院长|科长|处长|局长|"
-           "队长|阿姨|叔叔|大爷|大妈|同学|专员|客服|总|博士|主管|部长|书记|董事长|老板|店长|组长|您好|你好")
+           "队长|阿姨|叔叔|大爷|大妈|姐姐|哥哥|姐|哥|同学|专员|客服|总|博士|主管|部长|书记|董事长|老板|店长|组长|您好|你好")
 _NOT_GIVEN = set("的了着过吗呢吧啊在是说和与及或等也都就还又把被给向对从于为因称讲问答来去到要请已曾将您你我他她们诉负先女医经老护很太真最更挺"
                  "主律警同师总男性患客电手身住今昨现反表投打拨致驾于，。、；：！？（）()0123456789 \n\t")
 #: "张伟和李娜", "王芳、刘洋": a name joined to a found one
 _JOIN = "和与及、跟同或,，"
+#: what joins a name to the one found after it (A、B, A和B); a comma may end a clause instead
+_JOIN_BEFORE = "和与及、跟同"
+#: the model's score a name joined to a found one needs
+_JOINED_MIN = -4.0
 #: a dictionary "nr" word seen more often than this is an ordinary word (安静 1199, 顾客 1365)
 _COMMON = 20
 _COMMON_NR = 1000
@@ -59,7 +64,7 @@ _CUE = compile_pattern(rf"(?:{_ROLES})\s*{_NOTE}(?:[:：]|是|为)?\s*(?=\p{{Han
 _ROLE_CUE = compile_pattern(rf"{_ROLE_FORM}\s*(?P<colon>[:：]|是|为)?\s*(?=\p{{Han}})")
 _DOUBLE = compile_pattern("(?:" + "|".join(sorted(DISTINCTIVE_DOUBLE_SURNAMES)) + r")(?=\p{Han})")
 #: a chat speaker at a line start ("罗国强：收到"); one that speaks twice is a name
-_SPEAKER = compile_pattern(r"^\s*(?P<name>\p{Han}{2,4})[:：](?!\d)", __import__("re").MULTILINE)
+_SPEAKER = compile_pattern(r"^\s*" + STAMP + r"(?P<name>\p{Han}{2,4})[:：](?!\d)", __import__("re").MULTILINE)
 #: a romanised name after a label (拼音：ZHANG WEI, 英文名: Cindy Ng)
 _PINYIN = compile_pattern(r"(?:拼音|姓名拼音|英文名|英文姓名)\s*[:：]?\s*(?P<name>[A-Z][A-Za-z]*(?:[ \-][A-Z][A-Za-z]*){0,3})")
 _TITLE = compile_pattern(rf"(?:{_TITLES})")
@@ -85,6 +90,112 @@ _FRAME_BEFORE = set("向由给和与跟让请叫找派经被把将帮替")
 #: the whole value of a form field ("前台接待：黄程", "承租方（乙方）：禤宏英，证件号码 ...")
 _CELL = compile_pattern(r"(?:(?<=^)|(?<=[\n,，\t|;；:：]))[ \t　]*(?P<name>\p{Han}{2,4})[ \t　]*"
                         r"(?=[,，\t|;；、。（(　]|\n|$|[:：](?!\d))", __import__("re").MULTILINE)
+
+
+#: what may stand right before a name: a conjunction, a light verb or preposition, a list comma
+_FREE_BEFORE = set("和与跟及同、让请叫给被把由向对找经派帮替问称")
+#: surnames that are also function words (甲方向瑞丰..., 体检由松浦街道...): taken only with
+#: more evidence; 和 is never taken without a cue (我和同学们)
+_FUNCTION_SURNAMES = set("向由于将")
+#: the model's score (log-likelihood ratio) a name needs without a cue, and what each edge
+#: that falls inside one of jieba's words adds to it
+_MODEL_MIN = 0.0
+_MODEL_INSIDE = 2.0
+#: a "name" right before one of these is the proper part of a place or an organisation
+#: (由金华园街道社区..., 向瑞丰贸易有限公司)
+_PLACE_AFTER = compile_pattern(r"(?:街道|社区|小区|新村|花园|公园|广场|大厦|大道|中心|公司|集团|企业|工厂|商行|商店|超市|市场|"
+                               r"医院|诊所|卫生|学校|学院|大学|中学|小学|幼儿园|银行|酒店|宾馆|饭店|餐厅|书店|药店|"
+                               r"[路街巷村镇乡县区市省州湖河山桥站店厂馆寺庙园苑府城里湾港])")
+
+
+#: a chat speaker seen once (13:02 相悦慧：) is taken where the model reads a name this likely
+_SPEAKER_MIN = -3.0
+
+
+def _joined_before(text: str, end: int) -> int | None:
+    """Start of the likeliest surname + given name ending at ``end`` (none where it is an
+    ordinary word or the model reads none there)."""
+    lattice = name_lattice(text)
+    best, begin = _JOINED_MIN, None
+    for length in (2, 3, 4):
+        start = end - length
+        if start < 0 or not (n := _surname_at(text, start)) or not 1 <= length - n <= 2 or \
+                any(c in _NOT_GIVEN for c in text[start + n:end]):
+            continue
+        if (score := lattice.score(start, end, n)) >= best and dictionary_frequency(text[start:end]) <= _COMMON:
+            best, begin = score, start
+    return begin
+
+
+#: function characters jieba glues onto a name it guesses (夏蓓于2026年, 王芳在家)
+_GLUED_AFTER = set("于在与及将把被对向给为是的了也都就又还")
+#: how much likelier (log) the other length of a found name must be to replace it
+_LENGTH_MARGIN = 3.0
+
+
+def _relengthen(text: str, spans: dict[tuple[int, int], float], starts: set[int]) -> dict[tuple[int, int], float]:
+    """A found surname + given name whose other length the model reads as far likelier: 姜婷|蓓
+    (jieba's guess) is 姜婷蓓, 何军三|人 is 何军."""
+    lattice = name_lattice(text)
+    out = dict(spans)
+    for (start, end), score in spans.items():
+        n = _surname_at(text, start)
+        if not n or end - start - n not in (1, 2):
+            continue
+        other = end + 1 if end - start - n == 1 else end - 1
+        if other < end and text[end - 1] in _GLUED_AFTER:
+            del out[(start, end)]  # 失主夏蓓于|2026年: jieba glued the preposition on
+            out[(start, other)] = max(score, out.get((start, other), 0))
+            continue
+        if other > end and (other > len(text) or text[end] in _NOT_GIVEN or _TITLE.match(text, end) or
+                            any(s < other and end < e for s, e in spans if (s, e) != (start, end))):
+            continue
+        if lattice.score(start, other, n) >= lattice.score(start, end, n) + _LENGTH_MARGIN and \
+                dictionary_frequency(text[start:other]) <= _COMMON:
+            del out[(start, end)]
+            out[(start, other)] = max(score, out.get((start, other), 0))
+    return out
+
+
+def _model_score(text: str, span: tuple[int, int]) -> float:
+    return name_lattice(text).score(*span)
+
+
+def _model_names(text: str, spans: dict[tuple[int, int], float], starts: set[int]) -> list[tuple[int, int]]:
+    """Names with no cue around them, where the name model reads a surname and a given name
+    as likelier than ordinary words (昨天孙浩然去医院复查, 上午王晓东提交了申请)."""
+    if not any(c in SINGLE_SURNAMES for c in text):
+        return []
+    taken = [False] * (len(text) + 1)
+    for s, e in spans:
+        for k in range(s, e):
+            taken[k] = True
+    lattice = name_lattice(text)
+    out = []
+    i = 0
+    while i < len(text):
+        n = _surname_at(text, i)
+        if not n or taken[i] or text[i] == "和" or text[i - 1:i] in ("小", "老") and i - 1 in starts:
+            i += 1
+            continue
+        end, score = lattice.best_length(i, n)
+        if any(taken[k] for k in range(i, end)) or _TITLE.match(text, i) or _PLACE_AFTER.match(text, end):
+            i += 1
+            continue
+        need = _MODEL_MIN
+        before = text[i - 1] if i else ""
+        if before and _is_han(before) and before not in _FREE_BEFORE and i not in starts:
+            need += _MODEL_INSIDE  # the surname ends a word jieba read before it
+        if end < len(text) and _is_han(text[end]) and end not in starts:
+            need += _MODEL_INSIDE
+        if text[i] in _FUNCTION_SURNAMES and before and _is_han(before):
+            need += _MODEL_INSIDE
+        if score >= need:
+            out.append((i, end))
+            i = end
+        else:
+            i += 1
+    return out
 
 
 def _surname_at(text: str, i: int) -> int:
@@ -126,6 +237,11 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
         for m in _ROLE_CUE.finditer(text):
             if (end := self._name_end(text, m.end(), starts, verbs)) is None or (m.end(), end) in spans:
                 continue
+            if text[m.start()] == "主" and (dictionary_frequency(text[m.start():m.start() + 2]) > _COMMON and
+                                            not _TITLE.match(text, m.start() + 2) or
+                                            _inside_word(m.start(), words) and m.start() - 1 not in starts):
+                continue  # 主 opens a word here (主席, 主任, 主人) or ends one (民主): no ...主 role
+                # (犬主梁女士 is, though jieba reads 主梁: a title follows)
             if m.group("colon") or text[m.end():m.end() + 2] in DOUBLE_SURNAMES or \
                     not _ordinary_word(words.get(m.end()) or _straddled(text, m.end()), end - m.end()):
                 spans[(m.end(), end)] = max(spans.get((m.end(), end), 0), 0.6)
@@ -137,12 +253,15 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
             speakers.setdefault(m.group("name"), []).append(m.span("name"))
         for name, places in speakers.items():
             n = _surname_at(name, 0)
-            if len(places) >= 2 and n and 1 <= len(name) - n <= 2 and not any(c in _NOT_GIVEN for c in name[n:]):
+            if (len(places) >= 2 or _model_score(text, places[0]) >= _SPEAKER_MIN) and n and 1 <= len(name) - n <= 2 \
+                    and not any(c in _NOT_GIVEN for c in name[n:]):  # once: where the model reads a name
                 for place in places:
                     spans.setdefault(place, 0.55)
         for m in _PINYIN.finditer(text):
             spans.setdefault(m.span("name"), 0.6)
         for m in _TITLE.finditer(text):
+            if m.start() not in starts and _inside_word(m.start(), words):
+                continue  # the "title" is the end of a dictionary word: 班|组长 of 班组长, 公|主任 of ...
             begin = self._name_before(text, m.start(), starts, words)
             double = begin is not None and m.start() - begin == 2 and text[begin:m.start()] in DOUBLE_SURNAMES
             if begin is not None and (double or not _common_word_at(text, begin, m.start(), words)):  # 司机|师傅
@@ -165,15 +284,21 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
                     all(_is_han(c) for c in word) and dictionary_frequency(word) <= _COMMON and \
                     not _nr_word_no_name(word):
                 spans.setdefault((start, start + len(word)), 0.55)
-        for span, score in frame_spans(text).items():
+        for span, score in frame_spans(text, starts).items():
             spans.setdefault(span, score)
+        for span in _model_names(text, spans, starts):  # below the other recognizers' 0.5: an
+            spans.setdefault(span, 0.45)  # address or organisation that holds it wins
         for (_, end) in sorted(spans):
             if end < len(text) and text[end] in _JOIN and (after := self._name_end(text, end + 1, starts)) and \
                     not _common_word_at(text, end + 1, after, words):  # 我是瑶梅，|麻烦 ...
                 spans.setdefault((end + 1, after), 0.6)
+        for (start, _) in sorted(spans):  # the name before one found: 好友余琳娜、姜婷蓓 (jieba: 余|琳娜)
+            if start >= 3 and text[start - 1] in _JOIN_BEFORE and (begin := _joined_before(text, start - 1)) is not None:
+                spans.setdefault((begin, start - 1), 0.5)
         for start, end in given_name_spans(text, list(spans), starts):
             if not any(s < end and start < e for s, e in spans):
                 spans[(start, end)] = 0.5
+        spans = _relengthen(text, spans, starts)
         return [self._result(s, e, score) for (s, e), score in spans.items() if not _field_label(text, s, e)]
 
     def _name_end(self, text: str, i: int, starts: set[int], verbs: set[int] | None = None) -> int | None:
@@ -260,9 +385,21 @@ def _tag(word: str) -> str:
     return str(jieba.posseg.dt.word_tag_tab.get(word, ""))
 
 
+def _inside_word(i: int, words: dict[int, tuple[str, str]]) -> bool:
+    """Offset ``i`` falls inside a dictionary word of jieba's that is no name (班组长, 公主任)."""
+    head = max((k for k in words if k < i and k >= i - 4), default=None)
+    if head is None:
+        return False
+    word, flag = words[head]
+    return head + len(word) > i and not flag.startswith("nr") and dictionary_frequency(word) > 0
+
+
 def _tail_of_word(text: str, begin: int, starts: set[int]) -> bool:
-    """The "surname" ends an everyday word jieba read before it (担|任 财务主管: 担任 is no name's edge)."""
+    """The "surname" ends an everyday word jieba read before it (担|任 财务主管: 担任 is no name's edge),
+    unless an everyday word ends right before it (班组长|江先生: jieba reads 班组|长江)."""
     if begin in starts or begin == 0:
+        return False
+    if any(dictionary_frequency(text[k:begin]) > _COMMON for k in range(max(0, begin - 3), begin - 1)):
         return False
     head = max((s for s in starts if s < begin), default=None)
     if head is None or begin - head > 3:
@@ -297,8 +434,12 @@ def _common_word_at(text: str, start: int, end: int, words: dict[int, tuple[str,
     同事|关系, 司机|师傅)."""
     if start and text[start - 1] in ":：":
         return False
-    if start not in words and end - start == 1:
-        return True  # a bare "surname" inside a word before a title: 维修|师傅, 上班|老师
+    if start not in words and end - start == 1:  # a bare "surname" inside a word before a title:
+        head = max((k for k in words if k < start), default=None)  # 维修|师傅, 上班|老师 -- unless
+        word = words[head][0] if head is not None else ""  # the word is jieba's guess (犬主丁|女士)
+        guessed = head is not None and head + len(word) == start + 1 and dictionary_frequency(word) == 0
+        return not (guessed or any(dictionary_frequency(text[k:start]) > _COMMON  # 班组长|江先生 (班组|长江)
+                                   for k in range(max(0, start - 3), start - 1)))
     word, flag = words.get(start) or _straddled(text, start) or ("", "")
     # jieba tags some everyday words nr (师傅 1976, 顾客 1365); a famous name is rarer (李娜 438)
     return len(word) >= max(2, end - start) and dictionary_frequency(word) > (_COMMON_NR if flag.startswith("nr") else _COMMON)

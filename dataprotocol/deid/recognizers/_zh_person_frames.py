@@ -22,10 +22,11 @@ from __future__ import annotations
 import re
 
 from dataprotocol.deid.recognizers._base import compile_pattern
+from dataprotocol.deid.recognizers._zh_name_model import model as name_model
 from dataprotocol.deid.recognizers._zh_segments import dictionary_frequency
 from dataprotocol.deid.recognizers._zh_surnames import DOUBLE_SURNAMES, SINGLE_SURNAMES
 
-__all__ = ["frame_spans", "given_name_spans"]
+__all__ = ["frame_spans", "given_name_spans", "STAMP"]
 
 Span = tuple[int, int]
 
@@ -46,7 +47,10 @@ _BEFORE_NICK = compile_pattern(r"(?:客服|隔壁|邻居|对门|楼上|楼下|�
 _NICK = compile_pattern(r"[小老](?=\p{Han})")
 _MOU = compile_pattern(r"(?<=[^\p{Han}]|^|[称说的是由经向给和与跟找被让请将把对])(?P<name>\p{Han}{1,2}?)某{1,2}"
                         r"(?![些种个天日位人处地次项一年月时样件类])", re.MULTILINE)
-_SPEAKER = compile_pattern(rf"^[ \t　]*(?P<name>\p{{Han}}{{1,4}}?)(?P<cue>{_KIN}|{_SPEAKER_TITLE}|{_SAY})[ \t]*[:：]",
+#: a chat line may open with the time it was sent (18:00 佳红家长：)
+_STAMP = r"[ \t　]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t　]+)?"
+STAMP = _STAMP
+_SPEAKER = compile_pattern(rf"^{_STAMP}(?P<name>\p{{Han}}{{1,4}}?)(?P<cue>{_KIN}|{_SPEAKER_TITLE}|{_SAY})[ \t]*[:：]",
                            re.MULTILINE)
 #: "（卢东海家长 撤回了一条消息）", "@潘艳静妈妈": a kinship term names the person before it
 _KIN_MENTION = compile_pattern(rf"(?<=[（(@])(?P<name>\p{{Han}}{{2,4}}?)(?:{_KIN})")
@@ -55,7 +59,7 @@ _KIN_VALUE = compile_pattern(rf"(?<=[:：])[ \t　]*(?P<name>\p{{Han}}{{1,4}}?)(
 #: the value of a name field, which may be a given name alone: 子女姓名：霞思
 _NAME_FIELD = compile_pattern(r"(?:姓名|名字)[ \t]*[:：][ \t　]*(?P<name>\p{Han}{1,4})(?=[ \t　，,。；;|/（(]|$)", re.MULTILINE)
 #: a chat speaker after the role that prefixes their name: 买家雨桐：
-_ROLE_SPEAKER = compile_pattern(r"^[ \t　]*(?:买家|卖家|客服|客户|用户|顾客|网友|群友|家长|司机|乘客|骑手|房东|租客|业主|店主|店员|"
+_ROLE_SPEAKER = compile_pattern(_STAMP + r"(?:买家|卖家|客服|客户|用户|顾客|网友|群友|家长|司机|乘客|骑手|房东|租客|业主|店主|店员|"
                                 r"主播|粉丝|学员|患者)(?P<name>(?![小老])\p{Han}{1,4}?)[ \t]*[:：]", re.MULTILINE)
 #: (客服小美：is a nickname -- the nickname frame decides, and 美 is no surname)
 _SEX = compile_pattern(r"(?<=^|[^\p{Han}]|床|号|名|员|者|人)(?P<name>\p{Han}{2,4})[，,、\s]\s*[男女](?=[，,、；;）)\s]|性)",
@@ -92,7 +96,7 @@ def _full_name(text: str, start: int, end: int) -> bool:
     return bool(n) and 1 <= end - start - n <= 2 and _name_like(text[start + n:end])
 
 
-def _nicknames(text: str) -> list[Span]:
+def _nicknames(text: str, starts: set[int] | None = None) -> list[Span]:
     out = []
     for m in _NICK.finditer(text):
         i = m.end()
@@ -103,7 +107,22 @@ def _nicknames(text: str) -> list[Span]:
         if _AFTER_NICK.match(text, i + n) or i + n == len(text):
             if _BEFORE_NICK.search(text, max(0, m.start() - 4), m.start()) or m.start() == 0:
                 out.append((i, i + n))
+                continue
+        if starts is not None and _word_alone(text, m.start(), i + n, starts) and \
+                (dictionary_frequency(text[i - 1:i + n]) <= _COMMON or name_model().surname_names(text[i:i + n]) >= 100):
+            out.append((i, i + n))  # an everyday word (小米 396, 小金 47) only with a common surname (老张 256)
     return out
+
+
+def _word_alone(text: str, start: int, end: int, starts: set[int]) -> bool:
+    """jieba reads ``text[start:end]`` (小/老 + a surname) as words of its own, whatever stands
+    around it (住户|老潘|签字, 。|老彭|平时, 小|芈|如需): the nickname is no part of a longer word
+    (老黄牛, 小白菜, 老高兴)."""
+    if start not in starts or not (end in starts or end == len(text)):
+        return False
+    if any(k in starts for k in range(start + 2, end)):
+        return False  # a word boundary inside a double surname (小|欧|阳)
+    return start + 1 in starts or start + 1 not in starts and end - start >= 2
 
 
 def _speakers(text: str) -> list[Span]:
@@ -128,10 +147,11 @@ def _speakers(text: str) -> list[Span]:
     return out
 
 
-def frame_spans(text: str) -> dict[Span, float]:
-    """Name spans found by the frames above, with a score each."""
+def frame_spans(text: str, starts: set[int] | None = None) -> dict[Span, float]:
+    """Name spans found by the frames above, with a score each (``starts``: where jieba's
+    words start, when the caller has segmented the text)."""
     spans: dict[Span, float] = {}
-    for span in _nicknames(text):
+    for span in _nicknames(text, starts):
         spans.setdefault(span, 0.6)
     for m in _MOU.finditer(text):
         start, end = m.span("name")

@@ -1,6 +1,7 @@
 """Chinese surnames: the ~400 most common single-character surnames (《百家姓》 and
 the 2020 household-registration frequency list) and the two-character ones still in
-use. Data only -- used by the name recognizer to accept a candidate name."""
+use. 和 (a rare surname) is left out: it is the everyday "and" (我和同学们, 张伟和李娜), and
+no name is read through it. Data only -- used by the name recognizer to accept a candidate name."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ SINGLE_SURNAMES = frozenset(
     "崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊"
     "葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆"
     "蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿"
-    "桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗"
+    "桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗"
     "燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来"
     "扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但"
     "尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由赖洪萧傅钮阎萨冒习宦沃郦庹桓訾蔚邴岳寿年郗"
@@ -24,6 +25,9 @@ SINGLE_SURNAMES = frozenset(
     "麴鬱弘睢郇郯鄞遆巢弓牧禄"
     # 暴 (《百家姓》) starts everyday words (暴雨, 暴力): it is only taken with the evidence around it
     "暴"
+    # 琚 (《百家姓》; a jade ornament otherwise, in no everyday word); 凤 starts words (凤凰, 凤梨)
+    # that the name model and the dictionary checks keep apart from names (凤旭, 凤女士)
+    "琚凤"
 )
 DOUBLE_SURNAMES = frozenset(
     "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 钟离 澹台 公冶 宗政 濮阳 淳于 单于 "
