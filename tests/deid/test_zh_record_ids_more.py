@@ -71,3 +71,53 @@ def test_full_address_stays_an_address(scrubber: Any) -> None:
     found = findings_of(scrubber, "自提点改到成都市锦江区望江路437号云栖小区4幢2单元905室，下午取货。")
     assert "STREET_ADDRESS" in found.values()
     assert "ID" not in found.values()
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    # the marks people type between a label and its value
+    ("订单号=7789001234", ["7789001234"]),
+    ("订单号->7789001234", ["7789001234"]),
+    ("订单号｜7789001234", ["7789001234"]),
+    ("订单号 - 7789001234", ["7789001234"]),
+    ("订单号《7789001234》", ["7789001234"]),
+    ("订单号\u3000：\u3000DD2024031500123", ["DD2024031500123"]),
+    # several ids after one label, and a list below it
+    ("订单号：DD001234、DD001235、DD001236", ["DD001234", "DD001235", "DD001236"]),
+    ("保单号：8801234567，8801234568，8801234569", ["8801234567", "8801234568", "8801234569"]),
+    ("涉及订单：\n1. 2024031500123\n2. 2024031500124", ["2024031500123", "2024031500124"]),
+    # a Han part between an id's dashes; a Latin prefix before a bracketed year
+    ("合同编号【HT-2024-沪-0315】", ["HT-2024-沪-0315"]),
+    ("凭证号 记-0315-012", ["记-0315-012"]),
+    ("借款合同号:JK（2024）第0315号", ["JK（2024）第0315号"]),
+    ("合同编号：沪房租（2024）第 000123 号", ["沪房租（2024）第 000123 号"]),
+    ("受理编号：（2024）第0315号", ["（2024）第0315号"]),
+    # a record noun with the number in groups; an id brought in by a verb
+    ("您的订单 2024 0315 8888 已发货", ["2024 0315 8888"]),
+    ("我查询了一下 20240315889900 这个单子", ["20240315889900"]),
+    # a login name after 账号
+    ("账号：zhangsan_2024", ["zhangsan_2024"]),
+])
+def test_record_number_forms(scrubber: Any, text: str, values: list[str]) -> None:
+    found = findings_of(scrubber, text)
+    assert [found.get(v) for v in values] == ["ID"] * len(values)
+
+
+@pytest.mark.parametrize("text", [
+    "订单号：DD20240315001、2件，金额 99.00",  # a quantity after the id ends the list
+    "我申请了 20240315 的假期，提交了 20000 元，查询了 2024-03-15 的记录",  # a compact date, an amount
+    "股票代码600519，基金代码：110022，收盘价1688.00元",  # public codes of a stock or a fund
+    "账号为 12",
+])
+def test_record_form_look_alikes(scrubber: Any, text: str) -> None:
+    found = findings_of(scrubber, text)
+    assert [v for v, t in found.items() if t == "ID" and not v.startswith("DD")] == []
+
+
+def test_list_stops_at_a_phone(scrubber: Any) -> None:
+    found = findings_of(scrubber, "保单号：8801234567，13812345678")
+    assert found.get("8801234567") == "ID"
+    assert found.get("13812345678") == "PHONE_NUMBER"
+
+
+def test_verb_does_not_take_a_phone(scrubber: Any) -> None:
+    assert findings_of(scrubber, "我提供了 13812345678 给快递员").get("13812345678") == "PHONE_NUMBER"

@@ -16,7 +16,8 @@ certificates read ``京（2024）朝阳区不动产权第0012345号``, and certi
 ending in 调 (``市南人调〔2026〕311号``, ``朝民调字〔2025〕8号``): it names the dispute and its
 parties, like a case number. A government document number (``国办发〔2024〕12号``) has
 none of these forms and is left alone: it names no person -- unless a record label
-stands before it (``编号：``, ``案号：``, ``文书编号：``), which makes it the record's own number.
+stands before it (``编号：``, ``案号：``, ``借款合同号：JK（2024）第0315号``), which makes it the
+record's own number.
 """
 
 from __future__ import annotations
@@ -37,8 +38,9 @@ _FILED = rf"(?:(?![号为是的：:])\p{{Han}}){{1,8}}?字\s?{_OPEN}{_YEAR}{_CLO
 _YEAR_FIRST = rf"{_OPEN}{_YEAR}{_CLOSE}\s?(?:(?![号为是的：:])\p{{Han}}){{1,10}}?字\s?第?{_TAIL}"
 _MEDIATION = rf"(?:(?![号为是的：:])\p{{Han}}){{1,8}}?调字?\s?{_OPEN}{_YEAR}{_CLOSE}\s?第?{_TAIL}"
 #: any bracketed-year number after a record label (编号：市南人调〔2026〕311号)
-_LABELLED = (rf"(?:编号|案号|文号|文书号|字号|协议号|调解书号|证书号|证号)\s*(?:[:：]|是|为)?\s*"
-             rf"(?P<id>(?:(?![号为是的：:])\p{{Han}}){{1,10}}?{_OPEN}{_YEAR}{_CLOSE}\s?第?{_TAIL})")
+_LABELLED = (rf"(?<=\p{{Han}})(?:编号|号)\s*(?:[:：]|是|为)?\s*"
+             rf"(?P<id>(?:[A-Za-z]{{1,6}}|(?:(?![号为是的：:])\p{{Han}}){{0,10}}?){_OPEN}{_YEAR}{_CLOSE}\s?第?\s?"
+             rf"\d{{1,10}}\s?号(?:之[一二三四五六七八九十\d]{{1,3}})?)")
 _PROPERTY = rf"\p{{Han}}{_OPEN}{_YEAR}{_CLOSE}\p{{Han}}{{1,10}}?不动产(?:权|证明)第?\d{{4,10}}号"
 
 

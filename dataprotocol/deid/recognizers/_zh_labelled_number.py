@@ -10,6 +10,10 @@ as one (报修登记 #BX8956-011553), and the id must pass :func:`plausible_id` 
 Recognizers with a checksum (resident id, bank card, USCC) or a phone shape score
 higher and win where they overlap.
 
+An id may carry its office's Han abbreviation between dashes (``合同编号【HT-2024-沪-0315】``); a
+chat brings one in by a verb rather than a label (``我查询了一下 20240315889900``, ``报了 TS2024…``);
+several may follow one label (``订单号：DD001234、DD001235``: :func:`with_listed`).
+
 Running text often drops the 号: ``您的订单DD2379612744一直没发货``, ``运单SF1234567890``,
 ``保单P2024000123已生效``. After the nouns that name a numbered record (订单, 运单, 保单,
 工单, 合同, 发票, 账户, 会员卡 ...) an id of six or more characters counts too, unless a
@@ -18,15 +22,20 @@ measure word follows it (``订单150000元``, ``包裹3件``: a quantity, not an
 
 from __future__ import annotations
 
+from typing import Any
+
+from presidio_analyzer import RecognizerResult
+
 from dataprotocol.deid.recognizers._base import RegexPattern, RegexRecognizer
-from dataprotocol.deid.recognizers._id_token import ZH_ID_TOKEN, ZH_SEP, plausible_id
+from dataprotocol.deid.recognizers._id_token import ZH_ID_TOKEN, ZH_SEP, plausible_id, with_listed
 
 __all__ = ["ChineseLabelledNumberRecognizer"]
 
 #: 尾号 ("the number ending ...") carries the last four digits of a card or phone: no id; nor do the
-#: product's numbers (型号 model, 货号/款号 article, 色号 shade, 商品编号): a code in a catalogue, not a record.
+#: product's numbers (型号 model, 货号/款号 article, 色号 shade, 商品编号) and the public codes of a stock,
+#: a fund or a region (股票代码 600519): a code in a catalogue, not a record.
 #: Forms space a label's characters out to the column width (``编 号``, ``证　号``).
-_NOT_RECORD = r"(?<!(?:尾|型|货|款|色|商品编?|产品编?)[ \u3000]?)"
+_NOT_RECORD = r"(?<!(?:尾|型|货|款|色|商品编?|产品编?|股票|证券|基金|区划|科目|分类)[ \u3000]?)"
 _LABEL = (rf"(?:(?<=\p{{Han}}[ \u3000]?){_NOT_RECORD}号(?!楼)|"
           rf"{_NOT_RECORD}(?:号[ \u3000]?码|编[ \u3000]?号|单[ \u3000]?号|编[ \u3000]?码|账[ \u3000]?号|代码)|"
           r"(?<=\p{Han})(?:ID|Id|id|NO\.?|No\.?)|(?<=\p{Han}) ?#)")
@@ -48,6 +57,15 @@ _UNIT = "元块角分件个只台套份张笔次单人天年月日号楼层室�
 #: a number printed in groups for reading it out (快递单号：SF 1234 5678 9012, 会员卡号 8888 0000 1234)
 _GROUPS = r"(?P<id>(?:[A-Za-z]{1,4} ?)?\d{3,6}(?: \d{3,6}){2,5})(?![\dA-Za-z])"
 _BARE_ID = rf"(?:{_RECORD_NOUN}){_SEP}(?=[A-Za-z0-9\-]{{6}}){ID_TOKEN}(?![{_UNIT}]|\s?(?:kg|km|cm|mm|ml|g)\b)"
+#: an id with a Han part between its dashes: the issuing office or province (HT-2024-沪-0315, 记-0315-012)
+_HAN_PART_ID = (r"(?P<id>(?:[A-Za-z0-9]{1,12}-){0,3}(?![号码编单账是为的])\p{Han}{1,2}-[A-Za-z0-9]{1,12}"
+                r"(?:-[A-Za-z0-9]{1,12}){0,3})(?![A-Za-z0-9\-])")
+#: an id brought in by what was done with it, no label (我查询了一下 20240315889900, 报了 TS20240315001):
+#: eight characters or more, and not a phone number or a compact date (申请了 20240315 的假期)
+_VERB = ("(?:查询|查一下|查下|查查|帮我查|帮忙查|核实|核对|报了|报的|提交了|提供了|登记了|办理了|受理了|申请了|下单了|"
+         "录入了|输入了|填的|填了)(?:了?一下|了)?")
+_NOT_DATE = r"(?!(?:19|20)\d{2}[01]\d[0-3]\d(?![\dA-Za-z]))"
+_VERB_ID = rf"{_VERB}\s*(?:[:：]\s*)?{_NOT_PHONE}{_NOT_DATE}(?=[A-Za-z0-9\-]{{8}}){ID_TOKEN}(?![{_UNIT}])"
 
 
 class ChineseLabelledNumberRecognizer(RegexRecognizer):
@@ -58,8 +76,17 @@ class ChineseLabelledNumberRecognizer(RegexRecognizer):
                 RegexPattern("spaced groups after a 号 label", rf"{_LABEL}{_SEP}{_GROUPS}", 0.42, group="id"),
                 RegexPattern("number after a certificate", rf"{_CERTIFICATE}{ID_TOKEN}(?![{_UNIT}])", 0.42,
                              group="id"),
+                RegexPattern("id with a Han part after a 号 label", rf"{_LABEL}{_SEP}{_HAN_PART_ID}", 0.42,
+                             group="id"),
+                RegexPattern("spaced groups after a record noun", rf"(?:{_RECORD_NOUN}){_SEP}{_GROUPS}", 0.42,
+                             group="id"),
+                RegexPattern("id after a verb", _VERB_ID, 0.4, group="id"),
                 RegexPattern("staff number after a role", rf"{_ROLE}(?:\s*[:：]\s*|\s+){_NOT_PHONE}(?=[A-Za-z0-9\-]{{6}})"
                              rf"{ID_TOKEN}(?![{_UNIT}])", 0.42, group="id"))
 
     def validate(self, value: str) -> bool:
         return plausible_id(value)
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
+        """The labelled ids and the ones listed after them (保单号 8801234567，8801234568)."""
+        return with_listed(text, super().analyze(text, entities, nlp_artifacts))

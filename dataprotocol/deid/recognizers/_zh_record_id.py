@@ -5,8 +5,12 @@ hospital ones (住院号, 病历号, 门诊号, 病案号) are MEDICAL_RECORD_NU
 
 from __future__ import annotations
 
+from typing import Any
+
+from presidio_analyzer import RecognizerResult
+
 from dataprotocol.deid.recognizers._base import RegexPattern, RegexRecognizer
-from dataprotocol.deid.recognizers._id_token import ZH_SEP, not_a_quantity
+from dataprotocol.deid.recognizers._id_token import ZH_SEP, not_a_quantity, with_listed
 
 __all__ = ["ChineseRecordIdRecognizer", "ChineseMedicalRecordRecognizer"]
 
@@ -36,9 +40,10 @@ _NOT_PRODUCT = r"(?<!商品)(?<!产品)"
 #: a vehicle identification number (ISO 3779: 17 characters, no I, O or Q) after its label
 _VIN = (r"(?:车辆识别代号|车辆识别代码|车辆识别码|车架号码|车架号|VIN)\s*(?:[:：]|码|是|为)?\s*"
         r"(?P<id>(?=[A-HJ-NPR-Z]*\d)[A-HJ-NPR-Z0-9]{17})(?![A-Za-z0-9])")
-#: a user handle after 昵称 / 用户名 (买家昵称：sunny2s4, 用户名: lele0buf): the name a person goes by
-_HANDLE = (r"(?:昵称|用户名|网名|账号名|账户名)\s*(?:[:：]|是|为)\s*"
-           r"(?P<id>[A-Za-z0-9_][A-Za-z0-9_.\-]{2,31})(?![A-Za-z0-9_.\-@])")
+#: a user handle after 昵称 / 用户名 / 账号 (买家昵称：sunny2s4, 用户名: lele0buf, 账号：zhangsan_2024): the
+#: name a person goes by (a letter in it: a bank account's digits are the bank-card recognizer's)
+_HANDLE = (r"(?:昵称|用户名|网名|账号名|账户名|登录名|登录账号|(?<!银行)(?<!银行卡)账号|帐号)\s*(?:[:：]|是|为)\s*"
+           r"(?=[A-Za-z0-9_.\-]*[A-Za-z])(?P<id>[A-Za-z0-9_][A-Za-z0-9_.\-]{2,31})(?![A-Za-z0-9_.\-@])")
 
 
 class ChineseRecordIdRecognizer(RegexRecognizer):
@@ -61,9 +66,16 @@ class ChineseRecordIdRecognizer(RegexRecognizer):
     def validate(self, value: str) -> bool:
         return not_a_quantity(value)
 
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
+        """The labelled ids and the ones listed after them (订单号：DD001234、DD001235)."""
+        return with_listed(text, super().analyze(text, entities, nlp_artifacts))
+
 
 class ChineseMedicalRecordRecognizer(RegexRecognizer):
     ENTITY = "MEDICAL_RECORD_NUMBER"
     LANGUAGE = "zh"
     PATTERNS = (RegexPattern("labelled mrn", rf"(?:住院号|病历号|门诊号|病案号|就诊号|就诊卡号|病人ID|登记号|MRN){_SEP}{_ID}",
                              0.75, group="id"),)
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
+        return with_listed(text, super().analyze(text, entities, nlp_artifacts))
