@@ -131,3 +131,20 @@ def test_a_surname_before_a_title_where_jieba_glues_it(scrubber: Any, text: str,
 @pytest.mark.parametrize("text", ["毛主席纪念堂", "班主任召集家长开会", "凤凰古城很美，凤梨很甜，龙凤呈祥。"])
 def test_words_around_role_and_surname_characters_are_no_names(scrubber: Any, text: str) -> None:
     assert "PERSON" not in set(findings_of(scrubber, text).values())
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("带看记录群（3人）\n俊红经纪人 17:38\n您开车来吗？\n俊红经纪人 17:47\n好的", "俊红"),  # a sender, twice
+    ("发我，我帮您登记门禁。\n邱豪佑 11:20\n好的", "邱豪佑"),  # a full name once
+    ("服务内容：照护君帅（6岁）的日常起居", "君帅"),  # a given name with the age after it
+    ("儿子王浩（十二岁）在读小学", "王浩"),
+    ("53号\n老高平时喜欢听评书", "高"),  # jieba reads 高平: the rest opens 平时
+])
+def test_chat_senders_aged_names_and_glued_nicknames(scrubber: Any, text: str, name: str) -> None:
+    assert findings_of(scrubber, text).get(name) == "PERSON"
+
+
+@pytest.mark.parametrize("text", ["会议 14:00\n签到 09:00\n", "患者（65岁），照顾老人（85岁）",
+                                  "他老高兴了，小时候很穷。"])
+def test_times_ages_and_adverbs_are_no_names(scrubber: Any, text: str) -> None:
+    assert "PERSON" not in set(findings_of(scrubber, text).values())

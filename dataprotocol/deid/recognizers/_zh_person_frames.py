@@ -23,7 +23,7 @@ import re
 
 from dataprotocol.deid.recognizers._base import compile_pattern
 from dataprotocol.deid.recognizers._zh_name_model import model as name_model
-from dataprotocol.deid.recognizers._zh_segments import dictionary_frequency
+from dataprotocol.deid.recognizers._zh_segments import dictionary_frequency, first_word
 from dataprotocol.deid.recognizers._zh_surnames import DOUBLE_SURNAMES, SINGLE_SURNAMES
 
 __all__ = ["frame_spans", "given_name_spans", "STAMP"]
@@ -69,6 +69,10 @@ _RELATION = compile_pattern(r"(?<=^|[：:、，,\s])(?P<name>\p{Han}{2,4})[（(]
                             r"儿媳|女婿|兄弟|姐妹|哥哥|姐姐|弟弟|妹妹)(?=[，,、）)])", re.MULTILINE)
 _CHILD_OF = compile_pattern(r"之(?:子|女|妻|夫|父|母)(?P<name>\p{Han}{2,4}?)(?=[在是于已仍和与，,。；;]|[^\p{Han}]|$)", re.MULTILINE)
 _HOUSEHOLD = compile_pattern(r"(?:楼上|楼下|隔壁|邻居|对门|对面)(?P<name>\p{Han}{2,4})家")
+#: a chat export's sender line: name, an optional role, the time (and nothing else)
+_HEADER = compile_pattern(rf"^[ \t　]*(?P<name>\p{{Han}}{{1,4}}?)(?:{_SPEAKER_TITLE}|经纪人|顾问|客服|店长|团长|群主|管家)?"
+                          r"[ \t　]+\d{1,2}:\d{2}(?::\d{2})?[ \t　]*$", re.MULTILINE)
+_AGED = compile_pattern(r"(?P<name>\p{Han}{2,4})[（(][ \t]*(?:\d{1,3}|[一二三四五六七八九十]{1,3})[ \t]*(?:周岁|岁)[ \t]*[）)]")
 _SELF = compile_pattern(r"(?:我是|我叫|本人是|我的名字是|我名字叫)(?P<name>\p{Han}{1,3})(?=[，,。！!？?~～\s]|$)", re.MULTILINE)
 #: a candidate more frequent than this in jieba's dictionary is an ordinary word
 _COMMON = 20
@@ -108,10 +112,26 @@ def _nicknames(text: str, starts: set[int] | None = None) -> list[Span]:
             if _BEFORE_NICK.search(text, max(0, m.start() - 4), m.start()) or m.start() == 0:
                 out.append((i, i + n))
                 continue
-        if starts is not None and _word_alone(text, m.start(), i + n, starts) and \
-                (dictionary_frequency(text[i - 1:i + n]) <= _COMMON or name_model().surname_names(text[i:i + n]) >= 100):
-            out.append((i, i + n))  # an everyday word (小米 396, 小金 47) only with a common surname (老张 256)
+        if starts is None or not (dictionary_frequency(text[i - 1:i + n]) <= _COMMON or
+                                  name_model().surname_names(text[i:i + n]) >= 100):
+            continue  # an everyday word (小米 396, 小金 47) only with a common surname (老张 256)
+        if _word_alone(text, m.start(), i + n, starts) or _glued_to_next(text, m.start(), i + n):
+            out.append((i, i + n))
     return out
+
+
+def _glued_to_next(text: str, start: int, end: int) -> bool:
+    """A nickname that opens a clause (line start, after punctuation or a role word) whose surname
+    jieba glued to the next word (。小|莫如|需请假 is 小莫 + 如需, 老|高平|时 is 老高 + 平时): what
+    follows the surname, read alone, starts with an everyday word."""
+    if not (start == 0 or not _is_han(text[start - 1]) or _BEFORE_NICK.search(text, max(0, start - 4), start)):
+        return False
+    head = first_word(text[end:end + 6]) if end < len(text) and _is_han(text[end]) else None
+    return head is not None and len(head[0]) >= 2 and dictionary_frequency(head[0]) > _COMMON
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _word_alone(text: str, start: int, end: int, starts: set[int]) -> bool:
@@ -168,7 +188,43 @@ def frame_spans(text: str, starts: set[int] | None = None) -> dict[Span, float]:
         name = m.group("name")
         if _name_like(name) and not _ordinary(name):
             spans.setdefault(m.span("name"), 0.55)
+    for span in _chat_headers(text) + _aged(text, starts):
+        spans.setdefault(span, 0.55)
     return spans
+
+
+def _chat_headers(text: str) -> list[Span]:
+    """The sender line of an exported chat, a name (and a role) then the time: 俊红经纪人 17:38,
+    邱豪佑 11:20. A given name alone counts where it heads two lines or more; a full name once."""
+    seen: dict[str, list[Span]] = {}
+    for m in _HEADER.finditer(text):
+        seen.setdefault(m.group("name"), []).append(m.span("name"))
+    out = []
+    for name, places in seen.items():
+        if not _name_like(name) or _ordinary(name) or len(name) < 2 and len(places) < 2:
+            continue
+        if len(places) >= 2 or _full_name(text, places[0][0], places[0][1]):
+            out.extend(places)
+    return out
+
+
+def _aged(text: str, starts: set[int] | None) -> list[Span]:
+    """A name with the age right after it in brackets: 照护君帅（6岁）, 儿子王浩（十二岁）. A full name is
+    taken whole; else the last two characters, where they are no everyday word and start one of jieba's."""
+    out = []
+    for m in _AGED.finditer(text):
+        end = m.end("name")
+        for start in (end - 4, end - 3, end - 2):
+            if start >= m.start("name") and _full_name(text, start, end) and not _ordinary(text[start:end]) and \
+                    (start == m.start("name") or starts is None or start in starts):
+                out.append((start, end))
+                break
+        else:
+            start = end - 2
+            if start >= m.start("name") and _name_like(text[start:end]) and not _ordinary(text[start:end]) and \
+                    (starts is None or start in starts) and dictionary_frequency(text[start:end]) == 0:
+                out.append((start, end))
+    return out
 
 
 def given_name_spans(text: str, names: list[Span], starts: set[int]) -> list[Span]:
