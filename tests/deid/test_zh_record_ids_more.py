@@ -96,6 +96,14 @@ def test_full_address_stays_an_address(scrubber: Any) -> None:
     ("我查询了一下 20240315889900 这个单子", ["20240315889900"]),
     # a login name after 账号
     ("账号：zhangsan_2024", ["zhangsan_2024"]),
+    # the id first, its record after it
+    ("20240315001 这个订单一直没发货", ["20240315001"]),
+    ("8801234567 是我的保单号", ["8801234567"]),
+    # more unit codes of an estate
+    ("小区团购\n3. 12#1501 两份", ["12#1501"]),
+    ("团购接龙\n5. 3单元1501 张姐", ["3单元1501"]),
+    ("物业群\n7栋2-1501 的业主请注意", ["7栋2-1501"]),
+    ("接龙\n6. 5栋B座1203 2份", ["5栋B座1203"]),
 ])
 def test_record_number_forms(scrubber: Any, text: str, values: list[str]) -> None:
     found = findings_of(scrubber, text)
@@ -107,6 +115,9 @@ def test_record_number_forms(scrubber: Any, text: str, values: list[str]) -> Non
     "我申请了 20240315 的假期，提交了 20000 元，查询了 2024-03-15 的记录",  # a compact date, an amount
     "股票代码600519，基金代码：110022，收盘价1688.00元",  # public codes of a stock or a fund
     "账号为 12",
+    "2024-03-15 的订单，20240315 的订单，1299.00 的订单，共3000元的订单，12#楼的电梯",
+    "单元测试覆盖了3单元1200个用例",  # no estate text: a unit and a count
+    "取件码 875681 已失效，验证码 362514",  # a transient code identifies no one
 ])
 def test_record_form_look_alikes(scrubber: Any, text: str) -> None:
     found = findings_of(scrubber, text)

@@ -65,6 +65,9 @@ _HAN_PART_ID = (r"(?P<id>(?:[A-Za-z0-9]{1,12}-){0,3}(?![号码编单账是为的
 _VERB = ("(?:查询|查一下|查下|查查|帮我查|帮忙查|核实|核对|报了|报的|提交了|提供了|登记了|办理了|受理了|申请了|下单了|"
          "录入了|输入了|填的|填了)(?:了?一下|了)?")
 _NOT_DATE = r"(?!(?:19|20)\d{2}[01]\d[0-3]\d(?![\dA-Za-z]))"
+#: a chat names the id first and the record after it (20240315001 这个订单, 8801234567 是我的保单号)
+_ID_FIRST = (rf"(?<![\dA-Za-z\-_/.]){_NOT_PHONE}{_NOT_DATE}(?=[A-Za-z0-9\-]{{8}}){ID_TOKEN}\s*"
+             r"(?:这个|这笔|这张|这单|那个|那笔|是我的|是我们的|是|的)?\s*(?:订单|单号|工单|保单|运单|快递单|合同|发票|账单|流水号)")
 _VERB_ID = rf"{_VERB}\s*(?:[:：]\s*)?{_NOT_PHONE}{_NOT_DATE}(?=[A-Za-z0-9\-]{{8}}){ID_TOKEN}(?![{_UNIT}])"
 
 
@@ -81,6 +84,7 @@ class ChineseLabelledNumberRecognizer(RegexRecognizer):
                 RegexPattern("spaced groups after a record noun", rf"(?:{_RECORD_NOUN}){_SEP}{_GROUPS}", 0.42,
                              group="id"),
                 RegexPattern("id after a verb", _VERB_ID, 0.4, group="id"),
+                RegexPattern("id before its record noun", _ID_FIRST, 0.4, group="id"),
                 RegexPattern("staff number after a role", rf"{_ROLE}(?:\s*[:：]\s*|\s+){_NOT_PHONE}(?=[A-Za-z0-9\-]{{6}})"
                              rf"{ID_TOKEN}(?![{_UNIT}])", 0.42, group="id"))
 

@@ -1,7 +1,7 @@
 """A home's unit code in Chinese text: the building and room a resident goes by.
 
 Neighbours, couriers and property managers name a flat by its building and room
-alone -- ``3栋401``, ``18号楼2602``, ``3-2-1501`` (building-unit-room), ``A2-1203``,
+alone -- ``3栋401``, ``18号楼2602``, ``12#1501``, ``5栋B座1203``, ``7栋2-1501``, ``3-2-1501`` (building-unit-room), ``A2-1203``,
 ``D1-303`` -- in community group-buy lists (``1. 3栋401 张三 2份``), delivery notes
 (``放29-1-202门口``) and forms (``房号：18栋3002``). Within a known estate that code
 points at one household (HIPAA 2: any address element below the city), so it is
@@ -31,7 +31,11 @@ __all__ = ["ChineseUnitCodeRecognizer"]
 _L = r"(?<![\dA-Za-z\-/.#])(?<!\d[:：])"
 #: what may not follow a room number: another digit or joiner, a count, a measure or a date word
 _R = r"(?![\dA-Za-z\-/.:]|[多余户套间人个位名家平米㎡万元千百层楼年月日号%％])"
-_BUILDING_ROOM = rf"{_L}(?P<id>\d{{1,3}}(?:栋|幢|号楼|座)\d{{3,4}})(?:(?=室|房(?![租价产]))|{_R})"
+#: building (3栋, 12#), optionally a block or unit (B座, 2单元, 2-), then the room: 3栋401, 12#1501, 7栋2-1501
+_BUILDING = r"\d{1,3}(?:栋|幢|号楼|座|#)(?:[A-Z]座|\d{1,2}(?:单元|-))?"
+_BUILDING_ROOM = rf"{_L}(?P<id>{_BUILDING}\d{{3,4}})(?:(?=室|房(?![租价产]))|{_R})"
+#: unit and room without the building (3单元1501): only in an estate text
+_UNIT_ROOM = rf"{_L}(?P<id>\d{{1,2}}单元\d{{3,4}})(?:(?=室|房(?![租价产]))|{_R})"
 #: building-unit-room (3-2-1501) and lettered block-room (A2-1203, D1-303); building-room (15-1604)
 #: only after a label or before a place word: alone it is a range (5-1000)
 _DASHED = r"(?:\d{1,3}-\d{1,2}-\d{3,4}|[A-Z]\d{0,2}-\d{3,4})"
@@ -53,6 +57,7 @@ class ChineseUnitCodeRecognizer(RegexRecognizer):
         RegexPattern("labelled unit code", rf"{_LABEL}{_L}(?P<id>{_DASHED_ANY}|[A-Z]?\d{{1,3}}(?:栋|幢|号楼|座)\d{{3,4}})"
                      rf"{_R}", 0.55, group="id"),
         RegexPattern("unit code before a place word", rf"{_L}(?P<id>{_DASHED_ANY}){_PLACE_AFTER}", 0.5, group="id"),
+        RegexPattern("unit and room in an estate text", _UNIT_ROOM, 0.45, group="id", needs_context=True),
         RegexPattern("unit code in an estate text", rf"{_L}(?P<id>{_DASHED}){_R}", 0.45, group="id",
                      needs_context=True),
     )
