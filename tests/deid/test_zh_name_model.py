@@ -148,3 +148,18 @@ def test_chat_senders_aged_names_and_glued_nicknames(scrubber: Any, text: str, n
                                   "他老高兴了，小时候很穷。"])
 def test_times_ages_and_adverbs_are_no_names(scrubber: Any, text: str) -> None:
     assert "PERSON" not in set(findings_of(scrubber, text).values())
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("经理让高峰明天去总部。", "高峰"),  # a name that is also an everyday word, asked to act
+    ("请白雪在确认单上签字。", "白雪"),
+    ("请王建国于周五前回电。", "王建国"),
+])
+def test_someone_asked_to_act(scrubber: Any, text: str, name: str) -> None:
+    assert findings_of(scrubber, text).get(name) == "PERSON"
+
+
+@pytest.mark.parametrize("text", ["请周五在会议室集合。", "请方便时回电。", "请马上在这里签字。", "请白天在家等候。",
+                                  "让金额在范围内。", "请全体在此等候。", "请于明天上午到场。"])
+def test_times_and_words_after_please_are_no_names(scrubber: Any, text: str) -> None:
+    assert "PERSON" not in set(findings_of(scrubber, text).values())
