@@ -418,7 +418,7 @@ def _tag(word: str) -> str:
 
 def _inside_word(i: int, words: dict[int, tuple[str, str]]) -> bool:
     """Offset ``i`` falls inside a dictionary word of jieba's that is no name (班组长, 公主任)."""
-    head = max((k for k in words if k < i and k >= i - 4), default=None)
+    head = next((k for k in range(i - 1, i - 5, -1) if k in words), None)
     if head is None:
         return False
     word, flag = words[head]
@@ -466,7 +466,7 @@ def _common_word_at(text: str, start: int, end: int, words: dict[int, tuple[str,
     if start and text[start - 1] in ":：":
         return False
     if start not in words and end - start == 1:  # a bare "surname" inside a word before a title:
-        head = max((k for k in words if k < start), default=None)  # 维修|师傅, 上班|老师 -- unless
+        head = next((k for k in range(start - 1, -1, -1) if k in words), None)  # 维修|师傅, 上班|老师 -- unless
         word = words[head][0] if head is not None else ""  # the word is jieba's guess (犬主丁|女士)
         guessed = head is not None and head + len(word) == start + 1 and dictionary_frequency(word) == 0
         return not (guessed or any(dictionary_frequency(text[k:start]) > _COMMON  # 班组长|江先生 (班组|长江)
