@@ -81,6 +81,8 @@ def test_full_address_stays_an_address(scrubber: Any) -> None:
     ("订单号 - 7789001234", ["7789001234"]),
     ("订单号《7789001234》", ["7789001234"]),
     ("订单号\u3000：\u3000DD2024031500123", ["DD2024031500123"]),
+    ("保单号码(Policy No.): 8801234567", ["8801234567"]),  # a gloss in brackets before the colon
+    ("订单号（必填）：7789001234", ["7789001234"]),
     # several ids after one label, and a list below it
     ("订单号：DD001234、DD001235、DD001236", ["DD001234", "DD001235", "DD001236"]),
     ("保单号：8801234567，8801234568，8801234569", ["8801234567", "8801234568", "8801234569"]),
@@ -99,6 +101,9 @@ def test_full_address_stays_an_address(scrubber: Any) -> None:
     # the id first, its record after it
     ("20240315001 这个订单一直没发货", ["20240315001"]),
     ("8801234567 是我的保单号", ["8801234567"]),
+    # a label ending in 码; a carrier's letters split from the digits
+    ("会员码：VIP123456，识别码 A1B2C3D4E5", ["VIP123456", "A1B2C3D4E5"]),
+    ("运单号：SF 1234567890123", ["SF 1234567890123"]),
     # more unit codes of an estate
     ("小区团购\n3. 12#1501 两份", ["12#1501"]),
     ("团购接龙\n5. 3单元1501 张姐", ["3单元1501"]),
@@ -117,7 +122,7 @@ def test_record_number_forms(scrubber: Any, text: str, values: list[str]) -> Non
     "账号为 12",
     "2024-03-15 的订单，20240315 的订单，1299.00 的订单，共3000元的订单，12#楼的电梯",
     "单元测试覆盖了3单元1200个用例",  # no estate text: a unit and a count
-    "取件码 875681 已失效，验证码 362514",  # a transient code identifies no one
+    "取件码 875681 已失效，验证码 362514，校验码 1234，页码 1234，二维码 12345678",  # transient or printed codes
 ])
 def test_record_form_look_alikes(scrubber: Any, text: str) -> None:
     found = findings_of(scrubber, text)

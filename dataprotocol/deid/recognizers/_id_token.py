@@ -26,8 +26,9 @@ ZH_ID_TOKEN = (r"(?P<id>(?=(?:[A-Za-z\-/._·]*\d){4})[A-Za-z0-9]+(?:[\-/._·][A-
 #: between a Chinese label and its value: ``：``, ``是``/``为`` (and both: ``订单号是：``), ``#``, and the other
 #: marks people type there (``=``, ``->``, ``|``, ``/``, ``-``, ``~``, ``…``; one or two of them), ``第``, an
 #: opening bracket or quote (``订单号（DD2024…）``, ``单号“YT77…”``, ``《…》``), and at a line's end the
-#: first item of a list below it (``涉及订单：\n1. 2024…``)
-ZH_SEP = (r"\s*(?:(?:是|为)\s*)?(?:(?:->|=>|→|[:：#＃=＝|｜~～/／…·\-－—>])\s*){0,2}(?:第\s*)?"
+#: first item of a list below it (``涉及订单：\n1. 2024…``); a gloss in brackets may stand before the colon
+#: (``保单号码(Policy No.)：``, ``订单号（必填）：``)
+ZH_SEP = (r"\s*(?:[（(][^（()）\n\d]{1,20}[)）]\s*(?=[:：]))?(?:(?:是|为)\s*)?(?:(?:->|=>|→|[:：#＃=＝|｜~～/／…·\-－—>])\s*){0,2}(?:第\s*)?"
           r"(?:[（(【\[“\"‘「『《〈<'＇]\s*)?(?:(?<=\n)\s*\d{1,2}[.、．)）]\s*)?")
 
 #: day-month-year ends in a two-digit year or 19xx/20xx (3-2-1234, a pickup code, is no date)

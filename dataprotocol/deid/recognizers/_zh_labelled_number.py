@@ -38,7 +38,10 @@ __all__ = ["ChineseLabelledNumberRecognizer"]
 _NOT_RECORD = r"(?<!(?:尾|型|货|款|色|商品编?|产品编?|股票|证券|基金|区划|科目|分类)[ \u3000]?)"
 _LABEL = (rf"(?:(?<=\p{{Han}}[ \u3000]?){_NOT_RECORD}号(?!楼)|"
           rf"{_NOT_RECORD}(?:号[ \u3000]?码|编[ \u3000]?号|单[ \u3000]?号|编[ \u3000]?码|账[ \u3000]?号|代码)|"
-          r"(?<=\p{Han})(?:ID|Id|id|NO\.?|No\.?)|(?<=\p{Han}) ?#)")
+          r"(?<=\p{Han})(?:ID|Id|id|NO\.?|No\.?)|(?<=\p{Han}) ?#|"
+          # any Han word ending in 码 (会员码, 识别码, 授权码) but the transient or printed ones
+          # (验证码, 取件码, 提货码, 条码, 二维码), a page or a size (页码, 尺码), a postcode (邮码)
+          r"(?<=\p{Han})(?<!(?:验证|校验|取件|提货|取货|取餐|核销|提取|二维|条形|条|页|尺|邮|密|色|编|号|代))码)")
 #: a clerk or agent named by role (经办柜员, 操作员, 受理人) with a staff number instead of a name
 _ROLE = (r"(?:(?<=\p{Han})员|经办人|受理人|办理人|承办人|审核人|复核人|操作人|录入人|制单人|开单人|"
          r"坐席|座席)")
@@ -76,6 +79,8 @@ class ChineseLabelledNumberRecognizer(RegexRecognizer):
     LANGUAGE = "zh"
     PATTERNS = (RegexPattern("number after a 号 label", rf"{_LABEL}{_SEP}{ID_TOKEN}", 0.42, group="id"),
                 RegexPattern("id after a record noun", _BARE_ID, 0.42, group="id"),
+                RegexPattern("letters and digits split by a space", rf"{_LABEL}{_SEP}"
+                             r"(?P<id>[A-Za-z]{1,4} \d{6,20})(?![\dA-Za-z])", 0.5, group="id"),
                 RegexPattern("spaced groups after a 号 label", rf"{_LABEL}{_SEP}{_GROUPS}", 0.42, group="id"),
                 RegexPattern("number after a certificate", rf"{_CERTIFICATE}{ID_TOKEN}(?![{_UNIT}])", 0.42,
                              group="id"),
