@@ -167,14 +167,17 @@ class NameModel:
 
 
 class NameLattice:
-    """Best segmentations of each Han run of ``text`` up to and from every offset."""
+    """Best segmentations of each Han run of ``text`` up to and from every offset (a run is
+    segmented when a span in it is first scored)."""
 
     def __init__(self, model: NameModel, text: str) -> None:
         self.model, self.text = model, text
         n = len(text)
+        self._run_start = [0] * (n + 1)
         self._run_end = [0] * (n + 1)
         self._forward = [0.0] * (n + 1)
         self._backward = [0.0] * (n + 1)
+        self._done: set[int] = set()  # runs segmented so far: each on first use
         i = 0
         while i < n:
             if not _is_han(text[i]):
@@ -183,7 +186,8 @@ class NameLattice:
             j = i
             while j < n and _is_han(text[j]):
                 j += 1
-            self._run(i, j)
+            self._run_start[i:j + 1] = [i] * (j + 1 - i)
+            self._run_end[i:j + 1] = [j] * (j + 1 - i)
             i = j
 
     def _run(self, start: int, end: int) -> None:
@@ -207,7 +211,6 @@ class NameLattice:
                     best[e - start] = base + lp
         for k in range(start, end + 1):
             fwd[k] = best[k - start]
-            self._run_end[k] = end
         back = [-math.inf] * (end - start + 1)
         back[end - start] = 0.0
         for k in range(end - 1, start - 1, -1):
@@ -231,6 +234,9 @@ class NameLattice:
         if text[end - 1] in _NUMERALS and text[end:end + 1] in _MEASURES:
             return -math.inf  # 何军三|人获奖: a number and its measure word, not a given name's end
         name = self.model.name_logp(text[start:start + n], text[start + n:end])
+        if (run := self._run_start[start]) not in self._done:
+            self._done.add(run)
+            self._run(run, self._run_end[start])
         run_end = self._run_end[start]
         whole = self._forward[run_end]
         return self._forward[start] + name + self._backward[end] - whole
