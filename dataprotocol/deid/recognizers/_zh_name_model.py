@@ -51,6 +51,7 @@ _SMOOTH = 0.5  # add-k smoothing of the character counts
 _VOCAB = 6000  # Han characters a given name may draw on
 _MODERN_WEIGHT = 8  # pseudo-counts a character of MODERN_GIVEN adds at each position
 _MAX_WORD = 8
+_SEEN_MAX = 200_000  # fragments remembered by NameModel.lookup (a few MB at most)
 
 #: characters of transliterated foreign names (马拉松, 马克思, 柯尔特 are tagged nr too): an
 #: nr word with one is no Chinese name, for the counts and for the ordinary reading
@@ -108,6 +109,7 @@ class NameModel:
         self._surname = {s: math.log((surnames[s] + 1) / sur_total) for s in known}
         self._surname_names = {s: surnames[s] for s in known}
         self._freq = freq
+        self._seen: dict[str, tuple[bool, float | None]] = {}
         self._log_total = math.log(total)
         self._log_prior = math.log(NAME_PRIOR)
         self._log_two, self._log_one = math.log(TWO_CHAR_GIVEN), math.log(1 - TWO_CHAR_GIVEN)
@@ -147,6 +149,16 @@ class NameModel:
             return math.log(f) - self._log_total
         return self._log_char(word) if len(word) == 1 else None
 
+    def lookup(self, fragment: str) -> tuple[bool, float | None]:
+        """(``fragment`` is a word or a prefix of one in jieba's dictionary, its :meth:`word_logp`),
+        remembered: the lattice asks for the same fragments over and over."""
+        found = self._seen.get(fragment)
+        if found is None:
+            if len(self._seen) > _SEEN_MAX:
+                self._seen.clear()
+            found = self._seen[fragment] = (fragment in self._freq, self.word_logp(fragment))
+        return found
+
     def _log_char(self, ch: str) -> float:
         return math.log(self._freq.get(ch) or 1) - self._log_total
 
@@ -155,14 +167,17 @@ class NameModel:
 
 
 class NameLattice:
-    """Best segmentations of each Han run of ``text`` up to and from every offset."""
+    """Best segmentations of each Han run of ``text`` up to and from every offset (a run is
+    segmented when a span in it is first scored)."""
 
     def __init__(self, model: NameModel, text: str) -> None:
         self.model, self.text = model, text
         n = len(text)
+        self._run_start = [0] * (n + 1)
         self._run_end = [0] * (n + 1)
         self._forward = [0.0] * (n + 1)
         self._backward = [0.0] * (n + 1)
+        self._done: set[int] = set()  # runs segmented so far: each on first use
         i = 0
         while i < n:
             if not _is_han(text[i]):
@@ -171,19 +186,19 @@ class NameLattice:
             j = i
             while j < n and _is_han(text[j]):
                 j += 1
-            self._run(i, j)
+            self._run_start[i:j + 1] = [i] * (j + 1 - i)
+            self._run_end[i:j + 1] = [j] * (j + 1 - i)
             i = j
 
     def _run(self, start: int, end: int) -> None:
-        text, freq, model = self.text, self.model._freq, self.model
+        text, look = self.text, self.model.lookup
         ends: list[list[tuple[int, float]]] = [[] for _ in range(end - start)]  # words by start
         for k in range(start, end):
             out = ends[k - start]
             for e in range(k + 1, min(end, k + _MAX_WORD) + 1):
-                frag = text[k:e]
-                if frag not in freq and e > k + 1:
+                prefix, lp = look(text[k:e])
+                if not prefix and e > k + 1:
                     break
-                lp = model.word_logp(frag)
                 if lp is not None:
                     out.append((e, lp))
         fwd, bwd = self._forward, self._backward
@@ -196,11 +211,14 @@ class NameLattice:
                     best[e - start] = base + lp
         for k in range(start, end + 1):
             fwd[k] = best[k - start]
-            self._run_end[k] = end
         back = [-math.inf] * (end - start + 1)
         back[end - start] = 0.0
         for k in range(end - 1, start - 1, -1):
-            back[k - start] = max(lp + back[e - start] for e, lp in ends[k - start])
+            top = -math.inf
+            for e, lp in ends[k - start]:
+                if lp + back[e - start] > top:
+                    top = lp + back[e - start]
+            back[k - start] = top
         for k in range(start, end + 1):
             bwd[k] = back[k - start]
 
@@ -216,6 +234,9 @@ class NameLattice:
         if text[end - 1] in _NUMERALS and text[end:end + 1] in _MEASURES:
             return -math.inf  # 何军三|人获奖: a number and its measure word, not a given name's end
         name = self.model.name_logp(text[start:start + n], text[start + n:end])
+        if (run := self._run_start[start]) not in self._done:
+            self._done.add(run)
+            self._run(run, self._run_end[start])
         run_end = self._run_end[start]
         whole = self._forward[run_end]
         return self._forward[start] + name + self._backward[end] - whole

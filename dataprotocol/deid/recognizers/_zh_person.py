@@ -101,6 +101,8 @@ _FUNCTION_SURNAMES = set("向由于将")
 #: that falls inside one of jieba's words adds to it
 _MODEL_MIN = 0.0
 _MODEL_INSIDE = 2.0
+#: a word of jieba's this frequent where the surname would start is no name's start (高兴 5387)
+_EVERYDAY = 1000
 #: a "name" right before one of these is the proper part of a place or an organisation
 #: (由金华园街道社区..., 向瑞丰贸易有限公司)
 _PLACE_AFTER = compile_pattern(r"(?:街道|社区|小区|新村|花园|公园|广场|大厦|大道|中心|公司|集团|企业|工厂|商行|商店|超市|市场|"
@@ -190,7 +192,8 @@ def _model_score(text: str, span: tuple[int, int]) -> float:
     return name_lattice(text).score(*span)
 
 
-def _model_names(text: str, spans: dict[tuple[int, int], float], starts: set[int]) -> list[tuple[int, int]]:
+def _model_names(text: str, spans: dict[tuple[int, int], float], starts: set[int],
+                 words: dict[int, tuple[str, str]]) -> list[tuple[int, int]]:
     """Names with no cue around them, where the name model reads a surname and a given name
     as likelier than ordinary words (昨天孙浩然去医院复查, 上午王晓东提交了申请)."""
     if not any(c in SINGLE_SURNAMES for c in text):
@@ -206,6 +209,10 @@ def _model_names(text: str, spans: dict[tuple[int, int], float], starts: set[int
         n = _surname_at(text, i)
         if not n or taken[i] or text[i] == "和" or text[i - 1:i] in ("小", "老") and i - 1 in starts:
             i += 1
+            continue
+        word, flag = words.get(i, ("", ""))
+        if len(word) > n and not flag.startswith("nr") and dictionary_frequency(word) > _EVERYDAY:
+            i += 1  # jieba reads an everyday word here (高兴, 方便, 周五): the model would say no; spare it
             continue
         end, score = lattice.best_length(i, n)
         if any(taken[k] for k in range(i, end)) or _TITLE.match(text, i) or _PLACE_AFTER.match(text, end):
@@ -317,7 +324,7 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
             spans.setdefault(span, score)
         for span in _asked_names(text, spans, words):
             spans.setdefault(span, 0.5)
-        for span in _model_names(text, spans, starts):  # below the other recognizers' 0.5: an
+        for span in _model_names(text, spans, starts, words):  # below the other recognizers' 0.5: an
             spans.setdefault(span, 0.45)  # address or organisation that holds it wins
         for (_, end) in sorted(spans):
             if end < len(text) and text[end] in _JOIN and (after := self._name_end(text, end + 1, starts)) and \
@@ -418,7 +425,7 @@ def _tag(word: str) -> str:
 
 def _inside_word(i: int, words: dict[int, tuple[str, str]]) -> bool:
     """Offset ``i`` falls inside a dictionary word of jieba's that is no name (班组长, 公主任)."""
-    head = max((k for k in words if k < i and k >= i - 4), default=None)
+    head = next((k for k in range(i - 1, i - 5, -1) if k in words), None)
     if head is None:
         return False
     word, flag = words[head]
@@ -466,7 +473,7 @@ def _common_word_at(text: str, start: int, end: int, words: dict[int, tuple[str,
     if start and text[start - 1] in ":：":
         return False
     if start not in words and end - start == 1:  # a bare "surname" inside a word before a title:
-        head = max((k for k in words if k < start), default=None)  # 维修|师傅, 上班|老师 -- unless
+        head = next((k for k in range(start - 1, -1, -1) if k in words), None)  # 维修|师傅, 上班|老师 -- unless
         word = words[head][0] if head is not None else ""  # the word is jieba's guess (犬主丁|女士)
         guessed = head is not None and head + len(word) == start + 1 and dictionary_frequency(word) == 0
         return not (guessed or any(dictionary_frequency(text[k:start]) > _COMMON  # 班组长|江先生 (班组|长江)
