@@ -30,7 +30,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Any
 
-from dataprotocol.deid.recognizers._zh_surnames import DOUBLE_SURNAMES, SINGLE_SURNAMES
+from dataprotocol.deid.recognizers._zh_surnames import DOUBLE_SURNAMES, SINGLE_SURNAMES, surname_length
 
 __all__ = ["NameModel", "NameLattice", "model", "lattice", "MODERN_GIVEN"]
 
@@ -62,12 +62,6 @@ _LOCK = threading.Lock()
 _MODEL: NameModel | None = None
 
 
-def _surname_len(text: str, i: int) -> int:
-    if text[i:i + 2] in DOUBLE_SURNAMES:
-        return 2
-    return 1 if i < len(text) and text[i] in SINGLE_SURNAMES else 0
-
-
 def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
@@ -82,7 +76,7 @@ class NameModel:
         for word, tag in tags.items():
             if tag != "nr" or not 2 <= len(word) <= 4:
                 continue
-            n = _surname_len(word, 0)
+            n = surname_length(word, 0)
             if not n or not 1 <= len(word) - n <= 2 or not all(_is_han(c) for c in word) or \
                     any(c in _FOREIGN for c in word[n:]):
                 continue
@@ -228,7 +222,7 @@ class NameLattice:
         text = self.text
         if not 0 <= start < end <= len(text) or not all(_is_han(c) for c in text[start:end]):
             return -math.inf
-        n = _surname_len(text, start) if surname_len is None else surname_len
+        n = surname_length(text, start) if surname_len is None else surname_len
         if not n or not 1 <= end - start - n <= 2:
             return -math.inf
         if text[end - 1] in _NUMERALS and text[end:end + 1] in _MEASURES:
@@ -244,7 +238,7 @@ class NameLattice:
     def best_length(self, start: int, surname_len: int | None = None) -> tuple[int, float]:
         """The end of the likelier name starting at ``start`` (one- or two-character given name)
         and its score."""
-        n = _surname_len(self.text, start) if surname_len is None else surname_len
+        n = surname_length(self.text, start) if surname_len is None else surname_len
         options = [(self.score(start, start + n + g, n), start + n + g) for g in (1, 2)
                    if start + n + g <= len(self.text)]
         if not options:

@@ -23,7 +23,12 @@ from dataprotocol.deid.recognizers._base import compile_pattern
 from dataprotocol.deid.recognizers._zh_name_model import lattice as name_lattice
 from dataprotocol.deid.recognizers._zh_person_frames import STAMP, frame_spans, given_name_spans
 from dataprotocol.deid.recognizers._zh_segments import dictionary_frequency, first_word, segment
-from dataprotocol.deid.recognizers._zh_surnames import DISTINCTIVE_DOUBLE_SURNAMES, DOUBLE_SURNAMES, SINGLE_SURNAMES
+from dataprotocol.deid.recognizers._zh_surnames import (
+    DISTINCTIVE_DOUBLE_SURNAMES,
+    DOUBLE_SURNAMES,
+    SINGLE_SURNAMES,
+    surname_length,
+)
 
 __all__ = ["ChinesePersonRecognizer"]
 
@@ -121,7 +126,7 @@ def _joined_before(text: str, end: int) -> int | None:
     best, begin = _JOINED_MIN, None
     for length in (2, 3, 4):
         start = end - length
-        if start < 0 or not (n := _surname_at(text, start)) or not 1 <= length - n <= 2 or \
+        if start < 0 or not (n := surname_length(text, start)) or not 1 <= length - n <= 2 or \
                 any(c in _NOT_GIVEN for c in text[start + n:end]):
             continue
         if (score := lattice.score(start, end, n)) >= best and dictionary_frequency(text[start:end]) <= _COMMON:
@@ -141,7 +146,7 @@ def _relengthen(text: str, spans: dict[tuple[int, int], float], starts: set[int]
     lattice = name_lattice(text)
     out = dict(spans)
     for (start, end), score in spans.items():
-        n = _surname_at(text, start)
+        n = surname_length(text, start)
         if not n or end - start - n not in (1, 2):
             continue
         other = end + 1 if end - start - n == 1 else end - 1
@@ -173,7 +178,7 @@ def _asked_names(text: str, spans: dict[tuple[int, int], float], words: dict[int
     lattice = name_lattice(text)
     for m in _ASKED.finditer(text):
         i = m.end()
-        n = _surname_at(text, i)
+        n = surname_length(text, i)
         if not n or text[i] in _FUNCTION_SURNAMES or any(s <= i < e for s, e in spans):
             continue
         for end in (i + n + 2, i + n + 1):
@@ -206,7 +211,7 @@ def _model_names(text: str, spans: dict[tuple[int, int], float], starts: set[int
     out = []
     i = 0
     while i < len(text):
-        n = _surname_at(text, i)
+        n = surname_length(text, i)
         if not n or taken[i] or text[i] == "和" or text[i - 1:i] in ("小", "老") and i - 1 in starts:
             i += 1
             continue
@@ -232,12 +237,6 @@ def _model_names(text: str, spans: dict[tuple[int, int], float], starts: set[int
         else:
             i += 1
     return out
-
-
-def _surname_at(text: str, i: int) -> int:
-    if text[i:i + 2] in DOUBLE_SURNAMES:
-        return 2
-    return 1 if i < len(text) and text[i] in SINGLE_SURNAMES else 0
 
 
 def _is_han(ch: str) -> bool:
@@ -288,7 +287,7 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
         for m in _SPEAKER.finditer(text):
             speakers.setdefault(m.group("name"), []).append(m.span("name"))
         for name, places in speakers.items():
-            n = _surname_at(name, 0)
+            n = surname_length(name, 0)
             if (len(places) >= 2 or _model_score(text, places[0]) >= _SPEAKER_MIN) and n and 1 <= len(name) - n <= 2 \
                     and not any(c in _NOT_GIVEN for c in name[n:]):  # once: where the model reads a name
                 for place in places:
@@ -308,7 +307,7 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
                 spans.setdefault((begin, m.start()), 0.55)
         for m in _CELL.finditer(text):
             start, end = m.span("name")
-            n = _surname_at(text, start)
+            n = surname_length(text, start)
             word, flag = words.get(start, ("", ""))
             label = text[m.end():m.end() + 1] in ":："  # a speaker, or a field's label (车牌号：, 房型：)
             if len(word) > n and not flag.startswith("nr") and (label or dictionary_frequency(word) > _COMMON):
@@ -316,7 +315,7 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
             if n and end - start - n in (1, 2) and not any(c in _NOT_GIVEN for c in text[start + n:end]):
                 spans.setdefault((start, end), 0.5)
         for word, flag, start in tokens:
-            if flag.startswith("nr") and 2 <= len(word) <= 4 and _surname_at(word, 0) and \
+            if flag.startswith("nr") and 2 <= len(word) <= 4 and surname_length(word, 0) and \
                     all(_is_han(c) for c in word) and dictionary_frequency(word) <= _COMMON and \
                     not _nr_word_no_name(word):
                 spans.setdefault((start, start + len(word)), 0.55)
@@ -340,7 +339,7 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
         return [self._result(s, e, score) for (s, e), score in spans.items() if not _field_label(text, s, e)]
 
     def _name_end(self, text: str, i: int, starts: set[int], verbs: set[int] | None = None) -> int | None:
-        n = _surname_at(text, i)
+        n = surname_length(text, i)
         if not n or _TITLE.match(text, i):  # 司机|师傅: a title is no name (董事长, 师傅)
             return None
         j = i + n
@@ -368,7 +367,7 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
             if 2 <= len(word) < length and \
                     dictionary_frequency(word) > (_COMMON_NR if flag.startswith("nr") else _COMMON):
                 continue  # an everyday word opens the "name": 谢谢|陆老师 is 陆
-            n = _surname_at(text, begin)
+            n = surname_length(text, begin)
             if n and length - n <= 2 and not any(c in _NOT_GIVEN for c in text[begin + n:end]) and \
                     not _tail_of_word(text, begin, starts):
                 candidates.append(begin)
@@ -398,7 +397,7 @@ _NOT_GIVEN_NR = set("的了着过吗呢吧啊是在和与或被把性负")
 def _nr_word_no_name(word: str) -> bool:
     """A rare dictionary word tagged nr that reads as no name: a surname and three more characters
     (宁静致远, 严格执行: idioms), an everyday word and one character (支付|宝, 向前|走), or a noun's ending."""
-    n = _surname_at(word, 0)
+    n = surname_length(word, 0)
     if len(word) - n > 2 or any(c in _NOT_GIVEN_NR for c in word[n:]) or word[-1] in _NOT_FINAL:
         return True  # 窦性心(律), 白班
     if len(word) - n == 2 and _tag(word[n:]) in ("t", "r"):
@@ -454,7 +453,7 @@ def _framed_name(text: str, end: int, words: dict[int, tuple[str, str]]) -> int 
         begin = end - length
         if begin < 0 or not all(_is_han(c) for c in text[begin:end]):
             continue
-        n = _surname_at(text, begin)
+        n = surname_length(text, begin)
         if not n or not 1 <= length - n <= 2 or any(c in _NOT_GIVEN for c in text[begin + n:end]):
             continue
         if begin and _is_han(text[begin - 1]) and text[begin - 1] not in _FRAME_BEFORE or \

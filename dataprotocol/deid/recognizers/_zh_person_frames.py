@@ -24,7 +24,7 @@ import re
 from dataprotocol.deid.recognizers._base import compile_pattern
 from dataprotocol.deid.recognizers._zh_name_model import model as name_model
 from dataprotocol.deid.recognizers._zh_segments import dictionary_frequency, first_word
-from dataprotocol.deid.recognizers._zh_surnames import DOUBLE_SURNAMES, SINGLE_SURNAMES
+from dataprotocol.deid.recognizers._zh_surnames import DOUBLE_SURNAMES, surname_length
 
 __all__ = ["frame_spans", "given_name_spans", "STAMP"]
 
@@ -77,13 +77,6 @@ _SELF = compile_pattern(r"(?:我是|我叫|本人是|我的名字是|我名字�
 #: a candidate more frequent than this in jieba's dictionary is an ordinary word
 _COMMON = 20
 _COMMON_NICK = 400  # 老李 298, 小张 302, 小马 391 are in it as words; 老年 404, 小区 414, 小时 8143 are not names
-
-
-def surname_length(text: str, i: int) -> int:
-    """Length of the surname starting at ``text[i]`` (2, 1), or 0 for none."""
-    if text[i:i + 2] in DOUBLE_SURNAMES:
-        return 2
-    return 1 if i < len(text) and text[i] in SINGLE_SURNAMES else 0
 
 
 def _name_like(name: str) -> bool:

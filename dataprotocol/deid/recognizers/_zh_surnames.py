@@ -5,7 +5,7 @@ no name is read through it. Data only -- used by the name recognizer to accept a
 
 from __future__ import annotations
 
-__all__ = ["SINGLE_SURNAMES", "DOUBLE_SURNAMES", "DISTINCTIVE_DOUBLE_SURNAMES"]
+__all__ = ["SINGLE_SURNAMES", "DOUBLE_SURNAMES", "DISTINCTIVE_DOUBLE_SURNAMES", "surname_length"]
 
 SINGLE_SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜"
@@ -39,3 +39,10 @@ DOUBLE_SURNAMES = frozenset(
 #: 百里, 司空见惯, 西门, 濮阳市 are left out): one of these followed by a given name is a
 #: name on its own, without a cue
 DISTINCTIVE_DOUBLE_SURNAMES = DOUBLE_SURNAMES - frozenset("东方 百里 第五 司空 西门 南宫 闻人 濮阳 东门 东郭 子车 单于".split())
+
+
+def surname_length(text: str, i: int) -> int:
+    """Length of the surname starting at ``text[i]`` (2, 1), or 0 for none."""
+    if text[i:i + 2] in DOUBLE_SURNAMES:
+        return 2
+    return 1 if i < len(text) and text[i] in SINGLE_SURNAMES else 0
