@@ -178,8 +178,7 @@ def deid_verify(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Re-scan scrubbed output; exit 1 if anything still looks like PII (types and positions only)."""
-    from dataprotocol.deid import verify_file
-    from dataprotocol.deid._verify import check_verify_path
+    from dataprotocol.deid import check_verify_path, verify_file
 
     check_verify_path(source)  # before a model loads
     scrubber = _scrubber(config, None, model=model)

@@ -27,7 +27,7 @@ from dataprotocol.deid._operators import decrypt_token, load_key_file, new_key, 
 from dataprotocol.deid._ray import ENGINES, check_engine, ray_session, scrub_batches_ray
 from dataprotocol.deid._scrubber import Scrubber
 from dataprotocol.deid._types import Finding, FrameResult, Scrubbed, count_findings
-from dataprotocol.deid._verify import VerifyReport, verify_file
+from dataprotocol.deid._verify import VerifyReport, check_verify_path, verify_file
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -54,6 +54,7 @@ __all__ = [
     "EvalReport",
     "Metrics",
     "verify_file",
+    "check_verify_path",
     "VerifyReport",
     # engines: local (processes) or Ray Data
     "ENGINES",
