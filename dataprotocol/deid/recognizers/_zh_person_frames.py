@@ -58,6 +58,12 @@ _KIN_MENTION = compile_pattern(rf"(?<=[（(@])(?P<name>\p{{Han}}{{2,4}}?)(?:{_KI
 _KIN_VALUE = compile_pattern(rf"(?<=[:：])[ \t　]*(?P<name>\p{{Han}}{{1,4}}?)(?:{_KIN})(?=[（(，,。；;\s]|$)", re.MULTILINE)
 #: the value of a name field, which may be a given name alone: 子女姓名：霞思
 _NAME_FIELD = compile_pattern(r"(?:姓名|名字)[ \t]*[:：][ \t　]*(?P<name>\p{Han}{1,4})(?=[ \t　，,。；;|/（(]|$)", re.MULTILINE)
+#: a form that splits the name into two fields: 姓：汪  名：雪玉, 姓（Surname）：宋 / 名（Given name）：梓萱,
+#: 姓氏: 司空  名字: 轩 (each on its own line too) -- the surname and the given name are each a span
+_GLOSS = r"(?:[ \t]*[（(][^）)\n]{1,20}[）)])?"
+_SPLIT_NAME = compile_pattern(rf"(?<!\p{{Han}})姓氏?{_GLOSS}[ \t]*[:：][ \t　]*(?P<surname>\p{{Han}}{{1,2}})"
+                              rf"[ \t　,，;；/|\n]{{1,6}}(?<!\p{{Han}})名字?{_GLOSS}[ \t]*[:：][ \t　]*"
+                              r"(?P<given>\p{Han}{1,3})(?!\p{Han})")
 #: a chat speaker after the role that prefixes their name: 买家雨桐：
 _ROLE_SPEAKER = compile_pattern(_STAMP + r"(?:买家|卖家|客服|客户|用户|顾客|网友|群友|家长|司机|乘客|骑手|房东|租客|业主|店主|店员|"
                                 r"主播|粉丝|学员|患者)(?P<name>(?![小老])\p{Han}{1,4}?)[ \t]*[:：]", re.MULTILINE)
@@ -177,6 +183,9 @@ def frame_spans(text: str, starts: set[int] | None = None) -> dict[Span, float]:
             start, end = m.span("name")
             if _full_name(text, start, end) and not _ordinary(m.group("name")):
                 spans.setdefault((start, end), 0.6)
+    for m in _SPLIT_NAME.finditer(text):
+        spans.setdefault(m.span("surname"), 0.6)
+        spans.setdefault(m.span("given"), 0.6)
     for m in _SELF.finditer(text):
         name = m.group("name")
         if _name_like(name) and not _ordinary(name):
