@@ -41,3 +41,27 @@ def test_prose_ordinary_words_left_alone(text: str) -> None:
     assert not any(n[0] in "过种" for n in found), found
     if "高答应" in text:
         assert found == {"高"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("参会人：种雨玲、史欣诗\n昨天史欣诗和雨玲面试了三位候选人。", "雨玲"),  # no everyday word: anywhere
+    ("女儿毛美丽陪护，医师已向美丽详细交代注意事项。", "美丽"),             # a word: after 向, before an adverb
+    ("被保险人：李胜利\n出险经过：胜利在家中不慎摔倒。", "胜利"),           # after a colon, before a preposition
+    ("学生：丁朝阳\n丁朝阳数学缺考，请朝阳家长联系我。", "朝阳"),           # before a kinship term
+])
+def test_given_name_reused_alone(text: str, expected: str) -> None:
+    found = {text[f.start:f.end] for f in SCRUBBER.find(text) if f.entity_type == "PERSON"}
+    assert expected in found
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("姓名：王建国\n自建国以来，这里变化很大。建国以来的第一部法律。", "建国"),     # inside 建国以来
+    ("联系人：谢平安\n出门在外注意平安，一路平安。", "平安"),                       # after a verb, at a clause end
+    ("被保险人：李胜利\n我们终于取得了胜利。", "胜利"),                               # after 了
+    ("申请人：宋和平\n维护世界和平，和平发展是时代主题。", "和平"),                 # before a verbal noun (发展)
+    ("联系人：毛美丽\n这里的风景很美丽。", "美丽"),
+])
+def test_everyday_given_name_left_alone_outside_a_name_frame(text: str, word: str) -> None:
+    body = text.index("\n")
+    found = [f for f in SCRUBBER.find(text) if f.start > body and text[f.start:f.end] == word]
+    assert not found
