@@ -267,4 +267,23 @@ def _propagate(text: str, findings: list[Finding]) -> list[Finding]:
                 continue
             taken.append((start, end))
             added.append(Finding(start, end, source.entity_type, source.score * 0.9, "PropagationRecognizer"))
-    return findings + added
+    return findings + added + _given_names(text, findings + added, taken)
+
+
+_HAN = re.compile(f"[{_HAN_RANGES}]")
+
+
+def _given_names(text: str, findings: list[Finding], taken: list[tuple[int, int]]) -> list[Finding]:
+    """A Chinese full name's given name used alone elsewhere in the document (种雨玲 ... 雨玲补充):
+    the same person (:mod:`~dataprotocol.deid.recognizers._zh_given_names` says where)."""
+    people = [(f.start, f.end) for f in findings if f.entity_type == "PERSON" and 3 <= f.end - f.start <= 4]
+    if not people or not _HAN.search(text):
+        return []
+    from dataprotocol.deid.recognizers._zh_given_names import given_name_spans
+
+    added = []
+    for start, end in sorted(given_name_spans(text, people)):
+        if not any(s < end and start < e for s, e in taken):
+            taken.append((start, end))
+            added.append(Finding(start, end, "PERSON", 0.45, "PropagationRecognizer"))
+    return added

@@ -16,7 +16,7 @@ associated data (dataset, version, shard index, package id) are authenticated (f
 every segment's tag; format 2: the first segment's, the others then open with AES-CTR,
 ``_stream_read``), and the length comes from the manifest. Memory: about one segment plus
 what Parquet decodes for ``iter_shard_batches`` and column subsets; a whole-shard
-``read_shard`` also holds the shard's plaintext (decrypted ahead of the parser).
+``read_shard`` also holds the shard's plaintext (decrypted ahead of the parser, ``_prefetch``).
 """
 
 from __future__ import annotations
@@ -34,10 +34,11 @@ import pyarrow.parquet as pq
 from dataprotocol.errors import IntegrityError
 from dataprotocol.package._digest import SHA256, new_digest
 from dataprotocol.package._manifest import Manifest, ShardEntry
+from dataprotocol.package._prefetch import PrefetchReader
 from dataprotocol.package._segments import DIGEST_SIZE, SegmentList, load_segment_list, segment_digest
 from dataprotocol.package._storage import Location
 from dataprotocol.package._stream import HEADER_SIZE, TAG_SIZE, StreamHeader
-from dataprotocol.package._stream_read import PrefetchReader, SegmentReader
+from dataprotocol.package._stream_read import SegmentReader
 
 __all__ = ["check_shard", "check_shard_open", "check_shards", "segment_list", "read_shard",
            "read_table_from", "iter_shard_batches"]

@@ -24,11 +24,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dataprotocol.errors import DecryptionError
-from dataprotocol.package import _stream_read
+from dataprotocol.package import _prefetch, _stream_read
+from dataprotocol.package._prefetch import PrefetchReader
 from dataprotocol.package._read import read_table_from
 from dataprotocol.package._segments import SegmentList
 from dataprotocol.package._stream import HEADER_SIZE, TAG_SIZE, StreamWriter
-from dataprotocol.package._stream_read import PrefetchReader, SegmentReader, ctr_open_into
+from dataprotocol.package._stream_read import SegmentReader, ctr_open_into
 
 VECTORS = json.loads((Path(__file__).resolve().parents[1] / "vectors" / "package" / "stream-ctr.json")
                      .read_text(encoding="utf-8"))
@@ -140,7 +141,7 @@ def test_prefetch_reads_match_the_plaintext(tmp_path_factory: pytest.TempPathFac
     path = tmp_path_factory.mktemp("prefetch") / "shard.dps"
     path.write_bytes(CIPHER)
     saved = _stream_read._run_cpus
-    _stream_read._run_cpus = lambda: cpus
+    _stream_read._run_cpus = _prefetch._run_cpus = lambda: cpus  # both readers' thread counts
     try:
         with open(path, "rb") as handle:
             source = handle if positional else io.BytesIO(CIPHER)
@@ -159,7 +160,7 @@ def test_prefetch_reads_match_the_plaintext(tmp_path_factory: pytest.TempPathFac
                 reader.seek(0)
                 assert isinstance(reader.read(), pa.Buffer)
     finally:
-        _stream_read._run_cpus = saved
+        _stream_read._run_cpus = _prefetch._run_cpus = saved
 
 
 @pytest.mark.parametrize("format2", [True, False])

@@ -27,6 +27,7 @@ from dataprotocol.deid.recognizers._zh_surnames import (
     DISTINCTIVE_DOUBLE_SURNAMES,
     DOUBLE_SURNAMES,
     SINGLE_SURNAMES,
+    WEAK_SURNAMES,
     surname_length,
 )
 
@@ -212,7 +213,8 @@ def _model_names(text: str, spans: dict[tuple[int, int], float], starts: set[int
     i = 0
     while i < len(text):
         n = surname_length(text, i)
-        if not n or taken[i] or text[i] == "和" or text[i - 1:i] in ("小", "老") and i - 1 in starts:
+        if not n or taken[i] or text[i] == "和" or text[i] in WEAK_SURNAMES or \
+                text[i - 1:i] in ("小", "老") and i - 1 in starts:
             i += 1
             continue
         word, flag = words.get(i, ("", ""))
@@ -343,7 +345,7 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
         if not n or _TITLE.match(text, i):  # 司机|师傅: a title is no name (董事长, 师傅)
             return None
         j = i + n
-        if verbs and j in verbs and (i in starts or text[i - 1:i] in _ROLE_ENDS):
+        if verbs and j in verbs and (i in starts or text[i - 1:i] in _ROLE_ENDS) and not _field_value(text, i, j):
             return j  # a bare surname, then what the person did: 网格员高|答应, 网格员长孙|答应 (jieba: 员梁|答应)
         given = 0
         while given < 2 and j + given < len(text) and _is_han(text[j + given]) and \
@@ -499,6 +501,15 @@ def _ordinary_word(word: tuple[str, str] | None, length: int) -> bool:
     text, flag = word
     return len(text) >= 2 and not flag.startswith("nr") and dictionary_frequency(text) > _COMMON and \
         len(text) >= length - 1
+
+
+def _field_value(text: str, start: int, given: int) -> bool:
+    """A field's whole value, from its colon to the next delimiter, is a surname and two Han
+    characters (姓名：彭胜利  性别, 被保险人：李胜利): that is the name, even where the two read as an
+    everyday verb (胜利) -- a field holds a value, not a bare surname and what the person did."""
+    before = text[max(0, start - 3):start].rstrip(" \t　")
+    return before[-1:] in (":", "：") and given + 2 <= len(text) and \
+        all(_is_han(c) for c in text[given:given + 2]) and (given + 2 == len(text) or not _is_han(text[given + 2]))
 
 
 def _word_len(text: str, start: int, starts: set[int]) -> int:

@@ -5,7 +5,7 @@ no name is read through it. Data only -- used by the name recognizer to accept a
 
 from __future__ import annotations
 
-__all__ = ["SINGLE_SURNAMES", "DOUBLE_SURNAMES", "DISTINCTIVE_DOUBLE_SURNAMES", "surname_length"]
+__all__ = ["SINGLE_SURNAMES", "WEAK_SURNAMES", "DOUBLE_SURNAMES", "DISTINCTIVE_DOUBLE_SURNAMES", "surname_length"]
 
 SINGLE_SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜"
@@ -28,7 +28,13 @@ SINGLE_SURNAMES = frozenset(
     # 琚 (《百家姓》; a jade ornament otherwise, in no everyday word); 凤 starts words (凤凰, 凤梨)
     # that the name model and the dictionary checks keep apart from names (凤旭, 凤女士)
     "琚凤"
+    # 过 and 种 (both in 《百家姓》 and the registers) are also everyday words (过了, 经过, 种子, 这种):
+    # they are in WEAK_SURNAMES too, and only taken where a frame around them marks a name
+    "过种"
 )
+#: surnames that are far more often an everyday word or a function character: no name is
+#: read through one of these without a cue, a title, a field or a list around it
+WEAK_SURNAMES = frozenset("过种")
 DOUBLE_SURNAMES = frozenset(
     "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 钟离 澹台 公冶 宗政 濮阳 淳于 单于 "
     "太叔 申屠 赫连 闻人 万俟 南宫 西门 百里 呼延 拓跋 端木 东郭 独孤 第五 鲜于 司空 左丘 乐正 壤驷 "
