@@ -29,8 +29,26 @@ def test_dates_in_figures(scrubber: Any, text: str, value: str) -> None:
     assert findings_of(scrubber, text).get(value) == "DATE_TIME"
 
 
+@pytest.mark.parametrize(("text", "values"), [
+    ("2011/9-2009-02  杭州职业技术学院  物流管理", ("2011/9", "2009-02")),
+    ("2013-12-2021年9月  郑州理工学院", ("2013-12", "2021年9月")),
+    ("2020年7月-2012/5  深圳博远信息技术有限公司  仓储专员", ("2020年7月", "2012/5")),
+    ("2012/5至今  澄海建筑劳务有限公司  采购主管", ("2012/5",)),
+    ("以下房屋仍未缴纳2017/1以来的物业服务费", ("2017/1",)),
+    ("长沙市睿达餐饮管理有限公司 2024-12工资发放明细", ("2024-12",)),
+    ("工资表导出 - 苏州市景行餐饮管理有限公司（2025-08）", ("2025-08",)),
+    ("奶奶生日是农历腊月十六，今年给她订两桌", ("农历腊月十六",)),
+    ("外婆生日农历二月初十，冬月廿一是舅舅的", ("农历二月初十", "冬月廿一")),
+])
+def test_periods_dated_year_months_and_lunar_dates(scrubber: Any, text: str, values: tuple[str, ...]) -> None:
+    found = findings_of(scrubber, text)
+    assert {value: found.get(value) for value in values} == dict.fromkeys(values, "DATE_TIME")
+
+
 @pytest.mark.parametrize("text", [
     "ALT 52 U/L，参考范围 10-20，范围在10-40之间。",
+    "版本从 2.3-2.4 升级，价格区间 2019-2020 元，增幅 1.2-1.5倍。",
+    "一月之内完成，十月怀胎，正月里来是新春。",
     "服务器 10.1.1.1 升级到 3.10.2 版本，血压 128/82 mmHg。",
     "第3-5题做错了，比分是2-1。",
 ])

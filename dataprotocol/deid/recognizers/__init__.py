@@ -49,6 +49,7 @@ from dataprotocol.deid.recognizers._zh_nrp import ChineseNrpRecognizer
 from dataprotocol.deid.recognizers._zh_organization import ChineseOrganizationRecognizer
 from dataprotocol.deid.recognizers._zh_passport import ChinesePassportRecognizer
 from dataprotocol.deid.recognizers._zh_person import ChinesePersonRecognizer
+from dataprotocol.deid.recognizers._zh_person_structure import ChineseStructuredNameRecognizer
 from dataprotocol.deid.recognizers._zh_phone import ChinesePhoneRecognizer
 from dataprotocol.deid.recognizers._zh_plate import ChineseVehiclePlateRecognizer
 from dataprotocol.deid.recognizers._zh_record_id import ChineseMedicalRecordRecognizer, ChineseRecordIdRecognizer
@@ -75,6 +76,7 @@ __all__ = [
     "ChineseOrganizationRecognizer",
     "ChinesePassportRecognizer",
     "ChinesePersonRecognizer",
+    "ChineseStructuredNameRecognizer",
     "ChinesePhoneRecognizer",
     "ChineseRecordIdRecognizer",
     "ChineseResidentIdRecognizer",
@@ -166,6 +168,7 @@ CHINESE_RECOGNIZERS: tuple[Callable[[], EntityRecognizer], ...] = (
     ChineseAgeRecognizer,
     ChineseOrganizationRecognizer,
     ChinesePersonRecognizer,
+    ChineseStructuredNameRecognizer,
     ChineseLocationRecognizer,
     ChineseRecordIdRecognizer,
     ChineseMedicalRecordRecognizer,
