@@ -23,6 +23,11 @@ def names(text: str) -> set[str]:
     ("班主任：过老师  电话13816189858", "过"),                            # before a title
     ("姓名：彭胜利  性别：男  年龄：37岁", "彭胜利"),                     # a field's whole value, 胜利 a word
     ("被保险人：李胜利  性别：女", "李胜利"),
+    ("姓名: 江向东  性别: 女", "江向东"),                                    # 向东: a word with 向 in it
+    ("甲方委托其配偶杨向东代为办理交房手续。", "杨向东"),                   # a verb starts the rest
+    ("，经纪人蔡胜利（电话1310 6598 475）。", "蔡胜利"),                     # a bracket ends the slot
+    ("申请人签名：贺和平  日期：2025年10月1日", "贺和平"),
+    ("本人许胜利，身份证号350206195603071900", "许胜利"),
 ])
 def test_prose_names_found(text: str, expected: str) -> None:
     assert expected in names(text)
@@ -35,6 +40,8 @@ def test_prose_names_found(text: str, expected: str) -> None:
     "经过讨论，大家一致同意通过这个方案。",
     "种子发芽以后要注意浇水，过度施肥反而不好。",
     "网格员高答应下周三再来回访。",                                      # still the bare surname 高 only
+    "请联系方式：",
+    "请告诉大家，明天放假。",
 ])
 def test_prose_ordinary_words_left_alone(text: str) -> None:
     found = names(text)

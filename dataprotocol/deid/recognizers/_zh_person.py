@@ -345,6 +345,8 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
         if not n or _TITLE.match(text, i):  # 司机|师傅: a title is no name (董事长, 师傅)
             return None
         j = i + n
+        if _word_given(text, j):
+            return j + 2  # 配偶杨|向东|代为, 经纪人蔡|胜利|（: a word as the given name, the slot ends after it
         if verbs and j in verbs and (i in starts or text[i - 1:i] in _ROLE_ENDS) and not _field_value(text, i, j):
             return j  # a bare surname, then what the person did: 网格员高|答应, 网格员长孙|答应 (jieba: 员梁|答应)
         given = 0
@@ -501,6 +503,31 @@ def _ordinary_word(word: tuple[str, str] | None, length: int) -> bool:
     text, flag = word
     return len(text) >= 2 and not flag.startswith("nr") and dictionary_frequency(text) > _COMMON and \
         len(text) >= length - 1
+
+
+#: jieba's tags of words no given name is (a pronoun, time word, numeral, measure, adverb,
+#: preposition, conjunction, locality, particle) and of a plain verb, which after a surname is
+#: more often what the person did (网格员高|答应): a noun, verbal noun or adjective is a name
+_NOT_GIVEN_WORD = ("r", "t", "m", "q", "d", "p", "c", "f", "u", "y", "e", "o")
+
+
+def _word_given(text: str, j: int) -> bool:
+    """The two characters after a cued surname are one dictionary word that Chinese gives as a
+    name (向东, 和平, 胜利, 明月: a noun, verbal noun or adjective, even with a function character
+    in it), and the name's slot ends right after it: a delimiter, a title, or a verb, adverb or
+    preposition that starts the rest of the clause (杨向东|代为办理, 付和平|诉被告)."""
+    word = text[j:j + 2]
+    if len(word) < 2 or not all(_is_han(c) for c in word) or _TITLE.match(text, j) or \
+            dictionary_frequency(word) <= _COMMON:
+        return False
+    tag = _tag(word)
+    if not tag or tag == "v" or tag.startswith(_NOT_GIVEN_WORD):
+        return False
+    end = j + 2
+    if end == len(text) or not _is_han(text[end]) or _TITLE.match(text, end):
+        return True
+    head = first_word(text[end:end + 6])
+    return head is not None and head[1][:1] in ("v", "d", "p") and head[1] != "vn"
 
 
 def _field_value(text: str, start: int, given: int) -> bool:
