@@ -97,3 +97,24 @@ def test_a_headerless_column_of_names_takes_its_word_like_cells(scrubber: Any) -
 ])
 def test_columns_of_products_and_places_are_no_names(scrubber: Any, text: str) -> None:
     assert "PERSON" not in findings_of(scrubber, text).values()
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("甲方委托其配偶过建涛代为办理交房手续。", "过建涛"),
+    ("冯美住院期间由其女儿夏天陪护，医师已交代注意事项。", "夏天"),
+    ("如有异议，请联系管家谢建宇，电话15288323942。", "谢建宇"),
+    ("备注：孙怡清本月产假，由石兰涵代签；发放日期6月27日。", "石兰涵"),
+])
+def test_a_name_in_apposition_to_a_relation_or_a_proxy(scrubber: Any, text: str, name: str) -> None:
+    assert findings_of(scrubber, text).get(name) == "PERSON"
+
+
+@pytest.mark.parametrize("text", ["由公司代为办理退款。", "其女儿小时候很喜欢画画。"])
+def test_no_apposed_name_without_a_name(scrubber: Any, text: str) -> None:
+    assert not [f for f in scrubber.find(text) if f.recognizer == "ChineseStructuredNameRecognizer"]
+
+
+def test_a_nickname_sender_gives_the_surname(scrubber: Any) -> None:
+    text = "13:59 小邵：1. 3栋401\n14:02 徐晨：2. 5栋\n14:05 小邵：收到\n"
+    found = findings_of(scrubber, text)
+    assert found.get("邵") == "PERSON" and "小邵" not in found, found

@@ -66,7 +66,7 @@ _NOT_SENDER = frozenset(
 _SENDER_ROLE = compile_pattern(r"(?:团长|群主|客服|店长|管理员|管家|司机|骑手|老师|医生|买家|卖家)(?=\p{Han})")
 #: kinship or title endings: 晓明妈妈, 陆老师 -- the frames of _zh_person_frames read those
 _SENDER_END = compile_pattern(r"(?:妈妈|爸爸|妈|爸|奶奶|爷爷|外婆|外公|家长|老师|医生|护士|经理|师傅|先生|女士|阿姨|叔叔|"
-                              r"同学|律师|警官|主任|总)$")
+                              r"同学|律师|警官|主任|总|经纪人|顾问|管家|店长|团长|群主)$")
 #: the last character of a word for a role or a party (...员, ...人, ...者, ...客, ...师)
 _ROLE_ENDS = set("员人者客师官警")
 #: characters no given name holds (function words, pronouns)
@@ -90,6 +90,14 @@ _SLOT = compile_pattern(rf"(?<![\p{{Han}}])(?P<label>\p{{Han}}{{0,8}}?{_LABEL_EN
 _LIST = compile_pattern(r"(?<![\p{Han}])(?:参会人员?|与会人员?|出席人员?|出席|列席人员?|列席|请假人员?|请假|缺席人员?|缺席|"
                         r"抄送人?|主送|参加人员|参与人员|到会人员|小组成员|成员|组员|评委|值班人员|同行人员?|随行人员?|"
                         r"家庭成员|会签人?|参会|与会)[ \t]*[:：][ \t　]*(?P<items>[^\n]{2,200})")
+#: a name in apposition after a kinship term or a role (其配偶过建涛代为, 其女儿夏天陪护, 本人哥哥单明月，
+#: 请联系管家谢建宇，) or between 由 and the act of a proxy (由林志愿代签): the word before names the
+#: relation, the name stands alone between it and a clause break or the proxy's act
+_APPOSED = compile_pattern(r"(?:其|本人|我的|我)(?:配偶|丈夫|妻子|爱人|儿子|女儿|父亲|母亲|哥哥|姐姐|弟弟|妹妹|女婿|儿媳|孙子|孙女)"
+                           r"(?P<after_kin>\p{Han}{2,4})|"
+                           r"(?:管家|经纪人|派送员|快递员|直属领导|代取人|代办人|受托人)(?P<after_role>\p{Han}{2,4})|"
+                           r"由(?P<proxy>\p{Han}{2,4}?)代(?:签|领|收|办|填|交|为)")
+_APPOSED_END = compile_pattern(r"(?:[，,。；;（(、：:\s]|$|代为|代办|代签|陪护|陪同|签收|负责)")
 _ITEM_SPLIT = re.compile(r"[、，,;；/]")
 _NOTE = re.compile(r"[（(][^）)]{0,16}[）)]\s*$")
 
@@ -122,6 +130,8 @@ def chat_speakers(text: str) -> list[Span]:
         if name in _NOT_SENDER or _SENDER_END.search(name) or _role_word(name) or not _name_chars(name) or len(name) > 4 or \
                 len(name) == 1 and counts[m.group("name")] < 2:
             continue
+        if name[:1] in "小老" and len(name) == 2:  # 小邵, 老武: a nickname, the surname is the name
+            start += 1
         out.append((start, end))
     return out
 
@@ -170,6 +180,23 @@ def list_items(text: str) -> list[Span]:
     return out
 
 
+def apposed_names(text: str) -> list[Span]:
+    """A name after a kinship term or a role, alone up to a clause break, or a proxy's (由X代签)."""
+    out = []
+    for m in _APPOSED.finditer(text):
+        if m.group("proxy"):
+            if slot_name(m.group("proxy")):
+                out.append(m.span("proxy"))
+            continue
+        group = "after_kin" if m.group("after_kin") else "after_role"
+        start = m.start(group)
+        for end in range(m.end(group), start + 1, -1):  # longest first: 欧阳向东, then 向东 ...
+            if slot_name(text[start:end]) and _APPOSED_END.match(text, end):
+                out.append((start, end))
+                break
+    return out
+
+
 class ChineseStructuredNameRecognizer(LocalRecognizer):  # type: ignore[misc]
     """PERSON spans that the layout of a Chinese document reveals (chats, slots, lists, tables)."""
 
@@ -187,7 +214,7 @@ class ChineseStructuredNameRecognizer(LocalRecognizer):  # type: ignore[misc]
             return []
         spans: dict[Span, float] = {}
         # above the cue rules' 0.7 (a bare surname before a verb: 姓名：彭|胜利): the slot decides
-        for span in slot_values(text) + list_items(text) + table_spans(text):
+        for span in slot_values(text) + list_items(text) + table_spans(text) + apposed_names(text):
             spans.setdefault(span, 0.75)
         for span in chat_speakers(text) + family_titles(text):
             spans.setdefault(span, 0.6)

@@ -31,6 +31,8 @@ _NOT_GIVEN = set("的了着吗呢吧啊是在或等也都就还又把被给对�
 #: a title after a surname alone (种会计, 过老师, 张经理)
 _TITLE = compile_pattern(r"(?:老师|会计|出纳|经理|先生|女士|小姐|医生|护士|师傅|主任|律师|警官|阿姨|叔叔|同学|总|工|"
                          r"科长|处长|所长|队长|组长|院长|主管|专员|大夫)$")
+#: kinship terms that end a reference to someone (红奶奶, 晓明妈妈)
+_KIN = compile_pattern(r"(?:奶奶|爷爷|妈妈|爸爸|外婆|外公|姥姥|姥爷|阿姨|叔叔|家长)$")
 #: POS tags of an everyday word that may be a name too (a time: 夏天; a place: 高阳; a name)
 _NAME_TAGS = ("t", "ns", "nr", "nz")
 #: a two-character value more frequent than this in jieba's dictionary, and no time, place
@@ -61,6 +63,8 @@ def slot_name(value: str) -> bool:
     """``value`` (2-4 Han) has a name's shape where a slot says a person stands there."""
     if not 2 <= len(value) <= 4 or value in FILLERS or not all("\u4e00" <= c <= "\u9fff" for c in value):
         return False
+    if _KIN.search(value):
+        return False  # 红奶奶: named through a kinship term (the frames of _zh_person_frames take 红)
     n = _surname(value)
     given = value[n:]
     if not n or not 1 <= len(given) <= 2 or any(c in _NOT_GIVEN for c in given):
