@@ -81,6 +81,8 @@ def test_everyday_given_name_left_alone_outside_a_name_frame(text: str, word: st
     ("现场核查：唐海洋带队于6月22日到场。", "唐海洋"),
     ("称当时金和平酒后驾车。", "金和平"),
     ("欧阳向东提出异议。", "欧阳向东"),
+    ("责任认定：乙方负全部责任。吴程建同意由其保险公司赔付。", "吴程建"),  # not the shorter guess 吴程
+    ("驿站说没有，吴梅美要求赔偿货值1859元。", "吴梅美"),
 ])
 def test_subject_of_a_persons_act(text: str, expected: str) -> None:
     assert expected in names(text)
