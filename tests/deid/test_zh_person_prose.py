@@ -72,3 +72,27 @@ def test_everyday_given_name_left_alone_outside_a_name_frame(text: str, word: st
     body = text.index("\n")
     found = [f for f in SCRUBBER.find(text) if f.start > body and text[f.start:f.end] == word]
     assert not found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("二、关于新仓库选址，金长江倾向于昆明市盘龙区。", "金长江"),      # a view only a person holds
+    ("上月收到投诉十七件。宋和平提出优化打包流程。", "宋和平"),
+    ("次日上午史平安到派出所补充了笔录。", "史平安"),                  # after a time word
+    ("现场核查：唐海洋带队于6月22日到场。", "唐海洋"),
+    ("称当时金和平酒后驾车。", "金和平"),
+    ("欧阳向东提出异议。", "欧阳向东"),
+])
+def test_subject_of_a_persons_act(text: str, expected: str) -> None:
+    assert expected in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "财务部提出新的报销方案。",
+    "高层认为这个方案可行。",
+    "会议上，安全部表示同意。",
+    "其中一位意向较强，建议尽快安排复试。",
+    "东方明珠表示欢迎游客。",
+    "过了几天，种植户要求提高收购价。",
+])
+def test_no_subject_name_where_a_word_or_an_organisation_acts(text: str) -> None:
+    assert not names(text), names(text)

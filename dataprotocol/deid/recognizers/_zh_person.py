@@ -21,6 +21,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from dataprotocol.deid.recognizers._base import compile_pattern
 from dataprotocol.deid.recognizers._zh_name_model import lattice as name_lattice
+from dataprotocol.deid.recognizers._zh_person_agent import agent_spans
 from dataprotocol.deid.recognizers._zh_person_frames import STAMP, frame_spans, given_name_spans
 from dataprotocol.deid.recognizers._zh_segments import dictionary_frequency, first_word, segment
 from dataprotocol.deid.recognizers._zh_surnames import (
@@ -325,6 +326,8 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
             spans.setdefault(span, score)
         for span in _asked_names(text, spans, words):
             spans.setdefault(span, 0.5)
+        for span in agent_spans(text, list(spans)):  # 金长江提出..., 。吴程建同意...
+            spans.setdefault(span, 0.5)
         for span in _model_names(text, spans, starts, words):  # below the other recognizers' 0.5: an
             spans.setdefault(span, 0.45)  # address or organisation that holds it wins
         for (_, end) in sorted(spans):
@@ -463,6 +466,9 @@ def _framed_name(text: str, end: int, words: dict[int, tuple[str, str]]) -> int 
         if begin and _is_han(text[begin - 1]) and text[begin - 1] not in _FRAME_BEFORE or \
                 text[begin] in _FRAME_BEFORE or _TITLE.match(text, begin):  # 由|公司负责, 师傅说
             continue
+        if n == 2 and text[begin:begin + 2] not in DISTINCTIVE_DOUBLE_SURNAMES and \
+                dictionary_frequency(text[begin:end]) > _COMMON:
+            continue  # 东方明珠表示: a dictionary word (jieba tags it nr) with an everyday word as its "surname"
         if any(len(word) >= 2 and dictionary_frequency(word) > (_COMMON_NR if flag.startswith("nr") else _COMMON)
                for word, flag in (words.get(begin, ("", "")), words.get(begin + n, ("", "")))):
             continue  # an ordinary word at the name's start or as its "given name" (向|商家, 由|平台)
