@@ -118,3 +118,20 @@ def test_a_nickname_sender_gives_the_surname(scrubber: Any) -> None:
     text = "13:59 小邵：1. 3栋401\n14:02 徐晨：2. 5栋\n14:05 小邵：收到\n"
     found = findings_of(scrubber, text)
     assert found.get("邵") == "PERSON" and "小邵" not in found, found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("今年给奶奶订两桌，叫上付和平一家。", "付和平"),
+    ("叫上单海一家，一起吃饭。", "单海"),
+    ("亲爱的闫向东校友：\n您好！", "闫向东"),
+    ("本人许胜利，身份证号350206195603071900。", "许胜利"),
+    ("求职简历\n余和平 | 男 | 32周岁 | 民盟盟员\n", "余和平"),
+])
+def test_households_addressees_and_record_heads_are_names(scrubber: Any, text: str, name: str) -> None:
+    assert findings_of(scrubber, text).get(name) == "PERSON"
+
+
+@pytest.mark.parametrize("text", ["我们一家人都去了。", "尊敬的客户：您好！", "本人承诺，以上属实。",
+                                  "附近新开了一家，味道不错。"])
+def test_no_household_or_addressee_without_a_name(scrubber: Any, text: str) -> None:
+    assert not [f for f in scrubber.find(text) if f.recognizer == "ChineseStructuredNameRecognizer"]

@@ -97,6 +97,9 @@ _APPOSED = compile_pattern(r"(?:其|本人|我的|我)(?:配偶|丈夫|妻子|�
                            r"(?P<after_kin>\p{Han}{2,4})|"
                            r"(?:管家|经纪人|派送员|快递员|直属领导|代取人|代办人|受托人)(?P<after_role>\p{Han}{2,4})|"
                            r"由(?P<proxy>\p{Han}{2,4}?)代(?:签|领|收|办|填|交|为)")
+#: a household or an addressee named after a person: 叫上母建国一家, 亲爱的闫向东校友：, 本人许胜利，身份证号
+_HOUSEHOLD = compile_pattern(r"(?P<run>\p{Han}{2,5})一家(?=[，,。！!；;\s]|$|人|三口|四口|老小)")
+_ADDRESSEE = compile_pattern(r"(?:亲爱的|尊敬的|本人)(?P<run>\p{Han}{2,4}?)(?:校友|同学|学长|学姐|会员|客户|用户)?(?=[：:，,])")
 _APPOSED_END = compile_pattern(r"(?:[，,。；;（(、：:\s]|$|代为|代办|代签|陪护|陪同|签收|负责)")
 _ITEM_SPLIT = re.compile(r"[、，,;；/]")
 _NOTE = re.compile(r"[（(][^）)]{0,16}[）)]\s*$")
@@ -197,6 +200,28 @@ def apposed_names(text: str) -> list[Span]:
     return out
 
 
+def _household_name(run: str) -> int | None:
+    """Offset in ``run`` of the name that ends it: a common surname first, then the longest."""
+    from dataprotocol.deid.recognizers._zh_surnames import surname_length
+
+    if run.endswith("家"):
+        return None  # 叶家一家人: the family's name (family_titles), not a person's
+    candidates = [k for k in range(max(0, len(run) - 4), len(run) - 1) if slot_name(run[k:])]
+    return min(candidates, key=lambda k: (not surname_length(run, k), k), default=None)
+
+
+def household_names(text: str) -> list[Span]:
+    """The person a household or a letter is named after (叫上付和平一家, 亲爱的闫向东校友：)."""
+    out = []
+    for m in _HOUSEHOLD.finditer(text):
+        if (k := _household_name(m.group("run"))) is not None:
+            out.append((m.start("run") + k, m.end("run")))
+    for m in _ADDRESSEE.finditer(text):
+        if slot_name(m.group("run")):
+            out.append(m.span("run"))
+    return out
+
+
 class ChineseStructuredNameRecognizer(LocalRecognizer):  # type: ignore[misc]
     """PERSON spans that the layout of a Chinese document reveals (chats, slots, lists, tables)."""
 
@@ -214,7 +239,8 @@ class ChineseStructuredNameRecognizer(LocalRecognizer):  # type: ignore[misc]
             return []
         spans: dict[Span, float] = {}
         # above the cue rules' 0.7 (a bare surname before a verb: 姓名：彭|胜利): the slot decides
-        for span in slot_values(text) + list_items(text) + table_spans(text) + apposed_names(text):
+        for span in slot_values(text) + list_items(text) + table_spans(text) + apposed_names(text) + \
+                household_names(text):
             spans.setdefault(span, 0.75)
         for span in chat_speakers(text) + family_titles(text):
             spans.setdefault(span, 0.6)

@@ -74,7 +74,7 @@ def _strong(value: str) -> bool:
 
 def table_spans(text: str) -> list[Span]:
     """Person cells of the tables in ``text``."""
-    if text.count("|") + text.count("｜") + text.count(",") + text.count("，") + text.count("\t") < 6:
+    if text.count("|") + text.count("｜") + text.count(",") + text.count("，") + text.count("\t") < 2:
         return []
     tables: list[tuple[list[int] | None, list[list[tuple[int, str]]]]] = []
     shape: tuple[str, int] | None = None
@@ -94,6 +94,18 @@ def table_spans(text: str) -> list[Span]:
     out: list[Span] = []
     for columns, rows in tables:
         out.extend(_column_names(columns, rows))
+        out.extend(_before_sex(rows))
+    return out
+
+
+def _before_sex(rows: list[list[tuple[int, str]]]) -> list[Span]:
+    """The cell before a sex cell (余和平 | 男 | 32周岁): a record of a person opens with the name."""
+    out = []
+    for row in rows:
+        for (start, cell), (_, after) in zip(row, row[1:]):
+            if after in ("男", "女", "男性", "女性") and slot_name(value := _value(cell)):
+                begin = start + cell.find(value)
+                out.append((begin, begin + len(value)))
     return out
 
 
