@@ -248,16 +248,22 @@ def _enhancer_class() -> type:
 
         It changes a result only when the result's recognizer has context words and
         the score was not boosted already, and each result on its own; the others
-        come back as they were (uncopied: nothing else holds them)."""
+        come back as they were (uncopied: nothing else holds them). A document from a
+        pipeline with no lemmatizer (``spacy.blank("zh")``) has only empty lemmas, so
+        with no request-level context words it can match only an empty context word:
+        there it changes nothing, and its tokens are never made."""
 
         def enhance_using_context(self, text: str, raw_results: list[Any], nlp_artifacts: Any,
                                   recognizers: list[Any], context: list[str] | None = None) -> list[Any]:
             by_id = {recognizer.id: recognizer for recognizer in recognizers}
+            no_lemmas = not context and getattr(nlp_artifacts, "lemmaless", False)
 
             def can_change(result: Any) -> bool:
                 meta = result.recognition_metadata
                 recognizer = by_id.get(meta[key]) if meta and key in meta else None
-                return bool(recognizer and recognizer.context and not meta.get(boosted))
+                if not (recognizer and recognizer.context and not meta.get(boosted)):
+                    return False
+                return not no_lemmas or "" in recognizer.context
 
             mask = [can_change(r) for r in raw_results]
             if not any(mask):
@@ -281,9 +287,10 @@ def _nlp_engine_class() -> type:
 
     class ScrubNlpArtifacts(NlpArtifacts):  # type: ignore[misc]
         def __init__(self, tokens: Callable[[], Any], *, entities: list[Any], scores: list[float],
-                     nlp_engine: Any, language: str) -> None:
+                     nlp_engine: Any, language: str, lemmaless: bool = False) -> None:
             # not NlpArtifacts.__init__: it computes the keywords at once
             self._make_tokens, self._language = tokens, language
+            self.lemmaless = lemmaless  # a pipeline with no lemmatizer: every lemma is ""
             self.entities = entities
             self.nlp_engine = nlp_engine
             self.scores = scores if scores else [0.85] * len(entities)
@@ -332,7 +339,7 @@ def _nlp_engine_class() -> type:
         def _blank_artifacts(self, text: str, language: str) -> Any:
             make_doc = self.nlp[language].make_doc  # type: ignore[index]
             return ScrubNlpArtifacts(lambda: make_doc(text), entities=[], scores=[], nlp_engine=self,
-                                     language=language)
+                                     language=language, lemmaless=True)
 
         def _get_entities(self, doc: Any) -> list[Any]:
             # Cut at line breaks here, not only in ``resolve``: Presidio drops a pattern finding
