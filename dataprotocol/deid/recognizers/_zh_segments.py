@@ -63,8 +63,6 @@ def first_word(text: str) -> tuple[str, str] | None:
     """(word, flag) of the first word of a short snippet, segmented on its own and not
     cached (``segment``'s cache holds whole documents the recognizers share)."""
     warm_up()
-    import jieba.posseg
-
-    for pair in jieba.posseg.cut(text):
+    for pair in _TOKENIZER.cut(text):
         return pair.word, pair.flag
     return None

@@ -12,6 +12,12 @@ faster and returns exactly the same ``(prob, route)``:
   tried at step ``t`` are those some predecessor can move to) the skipped ones could
   never win, and ``max`` over ``(prob, y0)`` pairs then breaks ties the same way;
   the original expression is kept for the case with none;
+* a state ``y`` is scored from its own predecessors (an index ``y -> [(y0, trans)]``
+  built once per table) when that list is shorter than the live states, so a step
+  costs about ``sum(min(|pred(y)|, |live|))`` additions, not ``|tried| x |live|``;
+  the states tried are the same (``states[ch]`` that a live state can move to), and
+  jieba's wider fallbacks (every reachable state, then every state) are kept for a
+  character none of whose states can follow;
 * the back-pointers are kept as one dict per step, not a list of dicts filled in
   parallel with the scores.
 
@@ -28,24 +34,56 @@ MIN_FLOAT = -3.14e100  # jieba.posseg.viterbi's floor for an unseen emission
 MIN_INF = float("-inf")
 
 
+_REVERSE: dict[int, tuple[Any, dict[Any, list[tuple[Any, float]]]]] = {}
+
+
+def _predecessors(trans_p: Any) -> dict[Any, list[tuple[Any, float]]]:
+    """``y -> [(x, trans_p[x][y]), ...]``: the states that can move to ``y``, built once
+    per transition table (jieba has one)."""
+    cached = _REVERSE.get(id(trans_p))
+    if cached is not None and cached[0] is trans_p:
+        return cached[1]
+    reverse: dict[Any, list[tuple[Any, float]]] = {}
+    for x, moves in trans_p.items():
+        for y, p in moves.items():
+            reverse.setdefault(y, []).append((x, p))
+    _REVERSE[id(trans_p)] = (trans_p, reverse)
+    return reverse
+
+
 def viterbi(obs: str, states: Any, start_p: Any, trans_p: Any, emit_p: Any) -> tuple[float, list[Any]]:
     """``jieba.posseg.viterbi.viterbi(obs, states, start_p, trans_p, emit_p)``, faster."""
     all_states = trans_p.keys()
+    reverse = _predecessors(trans_p)
     first = obs[0]
     scores = {y: start_p[y] + emit_p[y].get(first, MIN_FLOAT) for y in states.get(first, all_states)}
     back: list[dict[Any, Any]] = []
     for ch in obs[1:]:
-        prev = [(x, scores[x], trans_p[x]) for x in scores if trans_p[x]]
-        expect: set[Any] = set()
-        for _, _, moves in prev:
-            expect.update(moves)
-        tried = expect.intersection(states.get(ch, all_states)) or expect or all_states
-        scores, step = {}, {}
-        for y in tried:
-            emit = emit_p[y].get(ch, MIN_FLOAT)
-            candidates = [(v + moves[y] + emit, x) for x, v, moves in prev if y in moves]
-            best = max(candidates) if candidates else max((v + MIN_INF + emit, x) for x, v, _ in prev)
-            scores[y], step[y] = best
+        live = {x: v for x, v in scores.items() if trans_p[x]}  # states that can move on
+        new_scores, step = {}, {}
+        known = states.get(ch)
+        if known is not None:
+            # y is tried when some live state can move to it (jieba: expect & states[ch]);
+            # its candidates are those predecessors, read from whichever list is shorter
+            for y in known:
+                into = reverse.get(y, ())
+                emit = emit_p[y].get(ch, MIN_FLOAT)
+                if len(into) <= len(live):
+                    candidates = [(live[x] + p + emit, x) for x, p in into if x in live]
+                else:
+                    candidates = [(v + trans_p[x][y] + emit, x) for x, v in live.items() if y in trans_p[x]]
+                if candidates:
+                    new_scores[y], step[y] = max(candidates)
+        if not new_scores:  # nothing known for ch can follow: jieba's wider fallbacks
+            expect: set[Any] = set()
+            for x in live:
+                expect.update(trans_p[x])
+            for y in expect or all_states:
+                emit = emit_p[y].get(ch, MIN_FLOAT)
+                candidates = [(v + trans_p[x][y] + emit, x) for x, v in live.items() if y in trans_p[x]]
+                new_scores[y], step[y] = (max(candidates) if candidates
+                                          else max((v + MIN_INF + emit, x) for x, v in live.items()))
+        scores = new_scores
         back.append(step)
     prob, state = max((p, y) for y, p in scores.items())
     route: list[Any] = [None] * len(obs)
