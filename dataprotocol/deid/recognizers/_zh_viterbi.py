@@ -2,8 +2,9 @@
 
 ``jieba.posseg`` decodes every run of out-of-dictionary characters with a pure-Python
 Viterbi over ~250 (position, tag) states; on our Chinese corpora that is a third of
-the scrubber's time per document. :func:`viterbi` computes the same thing three times
-faster and returns exactly the same ``(prob, route)``:
+the scrubber's time per document. :func:`viterbi` computes the same thing about four times
+faster (all 53,475 decoder calls from our Chinese corpora: 2.2 s against jieba's 9.3 s)
+and returns exactly the same ``(prob, route)``:
 
 * the same sums in the same order (``V[t-1][y0] + trans[y0][y] + emit[y][ch]``), so
   the same floats;
@@ -18,6 +19,9 @@ faster and returns exactly the same ``(prob, route)``:
   the states tried are the same (``states[ch]`` that a live state can move to), and
   jieba's wider fallbacks (every reachable state, then every state) are kept for a
   character none of whose states can follow;
+* per character, the states to try with their emission and predecessor lists are
+  read from tables built once (:class:`_Model`, when the tokenizer is made) instead
+  of looked up state by state at every step;
 * the back-pointers are kept as one dict per step, not a list of dicts filled in
   parallel with the scores.
 
@@ -34,44 +38,65 @@ MIN_FLOAT = -3.14e100  # jieba.posseg.viterbi's floor for an unseen emission
 MIN_INF = float("-inf")
 
 
-_REVERSE: dict[int, tuple[Any, dict[Any, list[tuple[Any, float]]]]] = {}
+class _Model:
+    """The decoder's view of one HMM, built once per table set (jieba has one):
+
+    * ``steps[ch]``: ``(y, emit_p[y][ch], preds, pred_map)`` for each ``y`` in
+      ``states[ch]`` (in that order), where ``preds`` lists ``(x, trans_p[x][y])`` for
+      the states ``x`` that can move to ``y`` and ``pred_map`` is the same as a dict;
+    * ``movable``: the states with at least one transition out.
+    """
+
+    def __init__(self, states: Any, trans_p: Any, emit_p: Any) -> None:
+        self.tables = (states, trans_p, emit_p)
+        preds: dict[Any, list[tuple[Any, float]]] = {}
+        for x, moves in trans_p.items():
+            for y, p in moves.items():
+                preds.setdefault(y, []).append((x, p))
+        maps = {y: dict(into) for y, into in preds.items()}
+        self.steps = {ch: tuple((y, emit_p[y].get(ch, MIN_FLOAT), preds.get(y, []), maps.get(y, {}))
+                                for y in ys)
+                      for ch, ys in states.items()}
+        self.movable = frozenset(x for x, moves in trans_p.items() if moves)
 
 
-def _predecessors(trans_p: Any) -> dict[Any, list[tuple[Any, float]]]:
-    """``y -> [(x, trans_p[x][y]), ...]``: the states that can move to ``y``, built once
-    per transition table (jieba has one)."""
-    cached = _REVERSE.get(id(trans_p))
-    if cached is not None and cached[0] is trans_p:
-        return cached[1]
-    reverse: dict[Any, list[tuple[Any, float]]] = {}
-    for x, moves in trans_p.items():
-        for y, p in moves.items():
-            reverse.setdefault(y, []).append((x, p))
-    _REVERSE[id(trans_p)] = (trans_p, reverse)
-    return reverse
+_MODELS: dict[tuple[int, int, int], _Model] = {}
+
+
+def _model(states: Any, trans_p: Any, emit_p: Any) -> _Model:
+    key = (id(states), id(trans_p), id(emit_p))
+    model = _MODELS.get(key)
+    if model is None or model.tables[0] is not states or model.tables[1] is not trans_p \
+            or model.tables[2] is not emit_p:
+        model = _MODELS[key] = _Model(states, trans_p, emit_p)
+    return model
 
 
 def viterbi(obs: str, states: Any, start_p: Any, trans_p: Any, emit_p: Any) -> tuple[float, list[Any]]:
-    """``jieba.posseg.viterbi.viterbi(obs, states, start_p, trans_p, emit_p)``, faster."""
+    """``jieba.posseg.viterbi.viterbi(obs, states, start_p, trans_p, emit_p)``, faster.
+
+    The tables are read as they are when first seen: change them in place and the
+    decoder does not notice (jieba never does; ``add_word`` changes only its dictionary).
+    """
+    model = _model(states, trans_p, emit_p)
+    steps, movable = model.steps, model.movable
     all_states = trans_p.keys()
-    reverse = _predecessors(trans_p)
     first = obs[0]
     scores = {y: start_p[y] + emit_p[y].get(first, MIN_FLOAT) for y in states.get(first, all_states)}
     back: list[dict[Any, Any]] = []
     for ch in obs[1:]:
-        live = {x: v for x, v in scores.items() if trans_p[x]}  # states that can move on
+        live = {x: v for x, v in scores.items() if x in movable}  # states that can move on
+        n_live = len(live)
         new_scores, step = {}, {}
-        known = states.get(ch)
+        known = steps.get(ch)
         if known is not None:
             # y is tried when some live state can move to it (jieba: expect & states[ch]);
             # its candidates are those predecessors, read from whichever list is shorter
-            for y in known:
-                into = reverse.get(y, ())
-                emit = emit_p[y].get(ch, MIN_FLOAT)
-                if len(into) <= len(live):
-                    candidates = [(live[x] + p + emit, x) for x, p in into if x in live]
+            for y, emit, into, into_map in known:
+                if len(into) <= n_live:
+                    candidates = [(v + p + emit, x) for x, p in into if (v := live.get(x)) is not None]
                 else:
-                    candidates = [(v + trans_p[x][y] + emit, x) for x, v in live.items() if y in trans_p[x]]
+                    candidates = [(v + p + emit, x) for x, v in live.items() if (p := into_map.get(x)) is not None]
                 if candidates:
                     new_scores[y], step[y] = max(candidates)
         if not new_scores:  # nothing known for ch can follow: jieba's wider fallbacks
@@ -124,4 +149,5 @@ def pos_tokenizer() -> Any:
             if nexti < len(sentence):
                 yield posseg.pair(sentence[nexti:], pos_list[nexti][1])
 
+    _model(posseg.char_state_tab_P, posseg.trans_P, posseg.emit_P)  # built now, before workers fork
     return FastPOSTokenizer()
