@@ -49,6 +49,14 @@ _LEVELS = (
     ("room", r"\d{2,5}(?:室|房|号房|号)?"),
 )
 _REGEX = "".join(rf"(?P<{name}>{body})?" for name, body in _LEVELS)
+#: every level ends in one of these (its last characters) ...
+_ENDINGS = r"[省区州市盟县旗镇乡道村街路巷里弄园苑城府庭湾院]|胡同|公寓|大厦|广场|中心|大楼|写字楼|宿舍|基地"
+#: ... or starts with a digit, a capital, a Han numeral or a city written alone, so a
+#: match can begin only where one of them is close (the longest first level, an
+#: estate, is 13 characters and no level crosses a line). The hierarchy's levels are
+#: all optional: without the gate the engine tries every level at every character and
+#: finds an empty match almost everywhere; with it, identical matches, 4x faster.
+_GATE = rf"(?=[\dA-Z一二三四五六七八九十百]|北京|上海|天津|重庆|.{{0,12}}?(?:{_ENDINGS}))"
 _CUES = "在去到于自往赴经了"
 #: words ending in 区/县/市 that name a kind of area, not a place
 _GENERIC_DISTRICTS = frozenset("开发区 工业区 风景区 保护区 商业区 住宅区 居民区 生活区 办公区 服务区 示范区 试验区 "
@@ -67,7 +75,7 @@ class ChineseAddressRecognizer(RegexRecognizer):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._hierarchy = compile_pattern(han_pattern(_REGEX))  # re, not regex: 2.5x faster here
+        self._hierarchy = compile_pattern(han_pattern(_GATE + _REGEX))  # re, not regex: 2.5x faster here
         self.supported_entities = ["STREET_ADDRESS", "LOCATION"]
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
