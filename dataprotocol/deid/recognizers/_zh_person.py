@@ -23,7 +23,24 @@ from dataprotocol.deid.recognizers._base import compile_pattern
 from dataprotocol.deid.recognizers._zh_name_model import lattice as name_lattice
 from dataprotocol.deid.recognizers._zh_person_agent import agent_spans
 from dataprotocol.deid.recognizers._zh_person_frames import STAMP, frame_spans, given_name_spans
-from dataprotocol.deid.recognizers._zh_segments import dictionary_frequency, first_word, segment
+from dataprotocol.deid.recognizers._zh_person_words import (
+    COMMON,
+    COMMON_NR,
+    NOT_GIVEN,
+    TITLE,
+    common_word_at,
+    field_value,
+    framed_name,
+    inside_word,
+    is_han,
+    nr_word_no_name,
+    ordinary_word,
+    straddled,
+    tail_of_word,
+    word_given,
+    word_len,
+)
+from dataprotocol.deid.recognizers._zh_segments import dictionary_frequency, segment
 from dataprotocol.deid.recognizers._zh_surnames import (
     DISTINCTIVE_DOUBLE_SURNAMES,
     DOUBLE_SURNAMES,
@@ -52,19 +69,12 @@ _ROLES = ("患者|病人|病患|客户|用户|顾客|买家|卖家|联系人|收
 #: every such suffix is tried (a lazy prefix stopped at 受伤人|员 and 维修师|傅 before)
 _ROLE_ENDS = ("员", "人", "者", "官", "师", "主")
 _ROLE_FORM = r"(?<=\p{Han})(?:人员|师傅|员|人|者|官|师|主)"  # ...主: 雇主, 犬主, 失主, 车主
-_TITLES = ("先生|女士|小姐|太太|医生|医师|大夫|经理|总监|老师|护士|主任|律师|警官|同志|师傅|教授|院长|科长|处长|局长|"
-           "队长|阿姨|叔叔|大爷|大妈|姐姐|哥哥|姐|哥|同学|专员|客服|总|博士|主管|部长|书记|董事长|老板|店长|组长|您好|你好")
-_NOT_GIVEN = set("的了着过吗呢吧啊在是说和与及或等也都就还又把被给向对从于为因称讲问答来去到要请已曾将您你我他她们诉负先女医经老护很太真最更挺"
-                 "主律警同师总男性患客电手身住今昨现反表投打拨致驾于，。、；：！？（）()0123456789 \n\t")
 #: "张伟和李娜", "王芳、刘洋": a name joined to a found one
 _JOIN = "和与及、跟同或,，"
 #: what joins a name to the one found after it (A、B, A和B); a comma may end a clause instead
 _JOIN_BEFORE = "和与及、跟同"
 #: the model's score a name joined to a found one needs
 _JOINED_MIN = -4.0
-#: a dictionary "nr" word seen more often than this is an ordinary word (安静 1199, 顾客 1365)
-_COMMON = 20
-_COMMON_NR = 1000
 #: a short note in brackets may stand between a role and its colon: 申请人（签名）：
 _NOTE = r"(?:（[^）\n]{1,8}）|\([^)\n]{1,8}\))?"
 _CUE = compile_pattern(rf"(?:{_ROLES})\s*{_NOTE}(?:[:：]|是|为)?\s*(?=\p{{Han}})")
@@ -74,7 +84,6 @@ _DOUBLE = compile_pattern("(?:" + "|".join(sorted(DISTINCTIVE_DOUBLE_SURNAMES)) 
 _SPEAKER = compile_pattern(r"^\s*" + STAMP + r"(?P<name>\p{Han}{2,4})[:：](?!\d)", __import__("re").MULTILINE)
 #: a romanised name after a label (拼音：ZHANG WEI, 英文名: Cindy Ng)
 _PINYIN = compile_pattern(r"(?:拼音|姓名拼音|英文名|英文姓名)\s*[:：]?\s*(?P<name>[A-Z][A-Za-z]*(?:[ \-][A-Z][A-Za-z]*){0,3})")
-_TITLE = compile_pattern(rf"(?:{_TITLES})")
 #: a field's label, not a name, before its colon: 客户证件号码：..., 联系人电话：...
 _LABEL_TAIL = compile_pattern(r"(?:号码|号|编号|码|名称|地址|日期|时间|电话|类型|性别|证件|账户)[ \t]*[:：]")
 
@@ -91,8 +100,6 @@ _FRAME_VERB = compile_pattern(r"(?:已经|已|正在|刚刚|刚|也|都|又|还|
                               r"(?:出差|请假|休假|辞职|离职|入职|报到|到岗|反映|投诉|报案|来电|来访|到场|出院|入院|就诊|"
                               r"缺席|迟到|回复|同意|拒绝|答应|承认|证实)(?=[了过，。！？、；,.!?\s]|$)|"
                               r"系(?![统列数]))")  # 系, the "is" of records: 邓强华系外地患者
-#: what stands right before such a name: a preposition / light verb, or no Han at all
-_FRAME_BEFORE = set("向由给和与跟让请叫找派经被把将帮替")
 #: a whole delimited cell ("张伟,138...", "|王芳|"), a chat speaker at a line start ("李娜：好的"), or
 #: the whole value of a form field ("前台接待：黄程", "承租方（乙方）：禤宏英，证件号码 ...")
 _CELL = compile_pattern(r"(?:(?<=^)|(?<=[\n,，\t|;；:：]))[ \t　]*(?P<name>\p{Han}{2,4})[ \t　]*"
@@ -129,9 +136,9 @@ def _joined_before(text: str, end: int) -> int | None:
     for length in (2, 3, 4):
         start = end - length
         if start < 0 or not (n := surname_length(text, start)) or not 1 <= length - n <= 2 or \
-                any(c in _NOT_GIVEN for c in text[start + n:end]):
+                any(c in NOT_GIVEN for c in text[start + n:end]):
             continue
-        if (score := lattice.score(start, end, n)) >= best and dictionary_frequency(text[start:end]) <= _COMMON:
+        if (score := lattice.score(start, end, n)) >= best and dictionary_frequency(text[start:end]) <= COMMON:
             best, begin = score, start
     return begin
 
@@ -156,11 +163,11 @@ def _relengthen(text: str, spans: dict[tuple[int, int], float], starts: set[int]
             del out[(start, end)]  # 失主夏蓓于|2026年: jieba glued the preposition on
             out[(start, other)] = max(score, out.get((start, other), 0))
             continue
-        if other > end and (other > len(text) or text[end] in _NOT_GIVEN or _TITLE.match(text, end) or
+        if other > end and (other > len(text) or text[end] in NOT_GIVEN or TITLE.match(text, end) or
                             any(s < other and end < e for s, e in spans if (s, e) != (start, end))):
             continue
         if lattice.score(start, other, n) >= lattice.score(start, end, n) + _LENGTH_MARGIN and \
-                dictionary_frequency(text[start:other]) <= _COMMON:
+                dictionary_frequency(text[start:other]) <= COMMON:
             del out[(start, end)]
             out[(start, other)] = max(score, out.get((start, other), 0))
     return out
@@ -184,7 +191,7 @@ def _asked_names(text: str, spans: dict[tuple[int, int], float], words: dict[int
         if not n or text[i] in _FUNCTION_SURNAMES or any(s <= i < e for s, e in spans):
             continue
         for end in (i + n + 2, i + n + 1):
-            if end > len(text) or any(c in _NOT_GIVEN for c in text[i + n:end]) or not _ASKED_AFTER.match(text, end):
+            if end > len(text) or any(c in NOT_GIVEN for c in text[i + n:end]) or not _ASKED_AFTER.match(text, end):
                 continue
             word, flag = words.get(i, ("", ""))
             if len(word) > end - i or (len(word) == end - i and flag[:1] in ("t", "d", "r", "c", "p", "m", "q")):
@@ -223,16 +230,16 @@ def _model_names(text: str, spans: dict[tuple[int, int], float], starts: set[int
             i += 1  # jieba reads an everyday word here (高兴, 方便, 周五): the model would say no; spare it
             continue
         end, score = lattice.best_length(i, n)
-        if any(taken[k] for k in range(i, end)) or _TITLE.match(text, i) or _PLACE_AFTER.match(text, end):
+        if any(taken[k] for k in range(i, end)) or TITLE.match(text, i) or _PLACE_AFTER.match(text, end):
             i += 1
             continue
         need = _MODEL_MIN
         before = text[i - 1] if i else ""
-        if before and _is_han(before) and before not in _FREE_BEFORE and i not in starts:
+        if before and is_han(before) and before not in _FREE_BEFORE and i not in starts:
             need += _MODEL_INSIDE  # the surname ends a word jieba read before it
-        if end < len(text) and _is_han(text[end]) and end not in starts:
+        if end < len(text) and is_han(text[end]) and end not in starts:
             need += _MODEL_INSIDE
-        if text[i] in _FUNCTION_SURNAMES and before and _is_han(before):
+        if text[i] in _FUNCTION_SURNAMES and before and is_han(before):
             need += _MODEL_INSIDE
         if score >= need:
             out.append((i, end))
@@ -240,10 +247,6 @@ def _model_names(text: str, spans: dict[tuple[int, int], float], starts: set[int
         else:
             i += 1
     return out
-
-
-def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
 
 
 class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
@@ -267,21 +270,21 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
         words = {start: (word, flag) for word, flag, start in tokens}
         #: where an everyday verb of two or more characters starts: 网格员高|答应 -- the name is 高
         verbs = {start for word, flag, start in tokens
-                 if flag.startswith("v") and len(word) >= 2 and dictionary_frequency(word) > _COMMON}
+                 if flag.startswith("v") and len(word) >= 2 and dictionary_frequency(word) > COMMON}
         for m in _CUE.finditer(text):
             if (end := self._name_end(text, m.end(), starts, verbs)) is not None and \
-                    not _common_word_at(text, m.end(), end, words):
+                    not common_word_at(text, m.end(), end, words):
                 spans[(m.end(), end)] = max(spans.get((m.end(), end), 0), 0.7)
         for m in _ROLE_CUE.finditer(text):
             if (end := self._name_end(text, m.end(), starts, verbs)) is None or (m.end(), end) in spans:
                 continue
-            if text[m.start()] == "主" and (dictionary_frequency(text[m.start():m.start() + 2]) > _COMMON and
-                                            not _TITLE.match(text, m.start() + 2) or
-                                            _inside_word(m.start(), words) and m.start() - 1 not in starts):
+            if text[m.start()] == "主" and (dictionary_frequency(text[m.start():m.start() + 2]) > COMMON and
+                                            not TITLE.match(text, m.start() + 2) or
+                                            inside_word(m.start(), words) and m.start() - 1 not in starts):
                 continue  # 主 opens a word here (主席, 主任, 主人) or ends one (民主): no ...主 role
                 # (犬主梁女士 is, though jieba reads 主梁: a title follows)
             if m.group("colon") or text[m.end():m.end() + 2] in DOUBLE_SURNAMES or \
-                    not _ordinary_word(words.get(m.end()) or _straddled(text, m.end()), end - m.end()):
+                    not ordinary_word(words.get(m.end()) or straddled(text, m.end()), end - m.end()):
                 spans[(m.end(), end)] = max(spans.get((m.end(), end), 0), 0.6)
         for m in _DOUBLE.finditer(text):
             if (end := self._name_end(text, m.start(), starts)) is not None and end - m.start() >= 3:
@@ -292,35 +295,35 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
         for name, places in speakers.items():
             n = surname_length(name, 0)
             if (len(places) >= 2 or _model_score(text, places[0]) >= _SPEAKER_MIN) and n and 1 <= len(name) - n <= 2 \
-                    and not any(c in _NOT_GIVEN for c in name[n:]):  # once: where the model reads a name
+                    and not any(c in NOT_GIVEN for c in name[n:]):  # once: where the model reads a name
                 for place in places:
                     spans.setdefault(place, 0.55)
         for m in _PINYIN.finditer(text):
             spans.setdefault(m.span("name"), 0.6)
-        for m in _TITLE.finditer(text):
-            if m.start() not in starts and _inside_word(m.start(), words):
+        for m in TITLE.finditer(text):
+            if m.start() not in starts and inside_word(m.start(), words):
                 continue  # the "title" is the end of a dictionary word: 班|组长 of 班组长, 公|主任 of ...
             begin = self._name_before(text, m.start(), starts, words)
             double = begin is not None and m.start() - begin == 2 and text[begin:m.start()] in DOUBLE_SURNAMES
-            if begin is not None and (double or not _common_word_at(text, begin, m.start(), words)):  # 司机|师傅
+            if begin is not None and (double or not common_word_at(text, begin, m.start(), words)):  # 司机|师傅
                 # a two-character surname right before a title is one (上官先生, 欧阳护士), whatever jieba says
                 spans[(begin, m.start())] = max(spans.get((begin, m.start()), 0), 0.65)
         for m in _FRAME_VERB.finditer(text):  # the verb must start a word (单位名|称 is one word)
-            if m.start() in starts and (begin := _framed_name(text, m.start(), words)) is not None:
+            if m.start() in starts and (begin := framed_name(text, m.start(), words)) is not None:
                 spans.setdefault((begin, m.start()), 0.55)
         for m in _CELL.finditer(text):
             start, end = m.span("name")
             n = surname_length(text, start)
             word, flag = words.get(start, ("", ""))
             label = text[m.end():m.end() + 1] in ":："  # a speaker, or a field's label (车牌号：, 房型：)
-            if len(word) > n and not flag.startswith("nr") and (label or dictionary_frequency(word) > _COMMON):
+            if len(word) > n and not flag.startswith("nr") and (label or dictionary_frequency(word) > COMMON):
                 continue  # the "surname" opens an ordinary word: 明天见, 高兴 (a value: not 付熙, 欧安|秀)
-            if n and end - start - n in (1, 2) and not any(c in _NOT_GIVEN for c in text[start + n:end]):
+            if n and end - start - n in (1, 2) and not any(c in NOT_GIVEN for c in text[start + n:end]):
                 spans.setdefault((start, end), 0.5)
         for word, flag, start in tokens:
             if flag.startswith("nr") and 2 <= len(word) <= 4 and surname_length(word, 0) and \
-                    all(_is_han(c) for c in word) and dictionary_frequency(word) <= _COMMON and \
-                    not _nr_word_no_name(word):
+                    all(is_han(c) for c in word) and dictionary_frequency(word) <= COMMON and \
+                    not nr_word_no_name(word):
                 spans.setdefault((start, start + len(word)), 0.55)
         for span, score in frame_spans(text, starts).items():
             spans.setdefault(span, score)
@@ -334,7 +337,7 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
             spans.setdefault(span, 0.45)  # address or organisation that holds it wins
         for (_, end) in sorted(spans):
             if end < len(text) and text[end] in _JOIN and (after := self._name_end(text, end + 1, starts)) and \
-                    not _common_word_at(text, end + 1, after, words):  # 我是瑶梅，|麻烦 ...
+                    not common_word_at(text, end + 1, after, words):  # 我是瑶梅，|麻烦 ...
                 spans.setdefault((end + 1, after), 0.6)
         for (start, _) in sorted(spans):  # the name before one found: 好友余琳娜、姜婷蓓 (jieba: 余|琳娜)
             if start >= 3 and text[start - 1] in _JOIN_BEFORE and (begin := _joined_before(text, start - 1)) is not None:
@@ -347,22 +350,22 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
 
     def _name_end(self, text: str, i: int, starts: set[int], verbs: set[int] | None = None) -> int | None:
         n = surname_length(text, i)
-        if not n or _TITLE.match(text, i):  # 司机|师傅: a title is no name (董事长, 师傅)
+        if not n or TITLE.match(text, i):  # 司机|师傅: a title is no name (董事长, 师傅)
             return None
         j = i + n
-        if _word_given(text, j):
+        if word_given(text, j):
             return j + 2  # 配偶杨|向东|代为, 经纪人蔡|胜利|（: a word as the given name, the slot ends after it
-        if verbs and j in verbs and (i in starts or text[i - 1:i] in _ROLE_ENDS) and not _field_value(text, i, j):
+        if verbs and j in verbs and (i in starts or text[i - 1:i] in _ROLE_ENDS) and not field_value(text, i, j):
             return j  # a bare surname, then what the person did: 网格员高|答应, 网格员长孙|答应 (jieba: 员梁|答应)
         given = 0
-        while given < 2 and j + given < len(text) and _is_han(text[j + given]) and \
-                text[j + given] not in _NOT_GIVEN and not _TITLE.match(text, j + given):
-            if given == 1 and (j + given) in starts and _word_len(text, j + given, starts) >= 2 and \
-                    text[j + given + 1:j + given + 2] not in _NOT_GIVEN:  # 郭汐|梓已: jieba glued 已 on
+        while given < 2 and j + given < len(text) and is_han(text[j + given]) and \
+                text[j + given] not in NOT_GIVEN and not TITLE.match(text, j + given):
+            if given == 1 and (j + given) in starts and word_len(text, j + given, starts) >= 2 and \
+                    text[j + given + 1:j + given + 2] not in NOT_GIVEN:  # 郭汐|梓已: jieba glued 已 on
                 break
             given += 1
         if given == 0:
-            return j if _TITLE.match(text, j) else None
+            return j if TITLE.match(text, j) else None
         return j + given
 
     def _name_before(self, text: str, end: int, starts: set[int],
@@ -370,15 +373,15 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
         candidates = []
         for length in (4, 3, 2, 1):
             begin = end - length
-            if begin < 0 or not all(_is_han(c) for c in text[begin:end]):
+            if begin < 0 or not all(is_han(c) for c in text[begin:end]):
                 continue
             word, flag = (words or {}).get(begin, ("", ""))
             if 2 <= len(word) < length and \
-                    dictionary_frequency(word) > (_COMMON_NR if flag.startswith("nr") else _COMMON):
+                    dictionary_frequency(word) > (COMMON_NR if flag.startswith("nr") else COMMON):
                 continue  # an everyday word opens the "name": 谢谢|陆老师 is 陆
             n = surname_length(text, begin)
-            if n and length - n <= 2 and not any(c in _NOT_GIVEN for c in text[begin + n:end]) and \
-                    not _tail_of_word(text, begin, starts):
+            if n and length - n <= 2 and not any(c in NOT_GIVEN for c in text[begin + n:end]) and \
+                    not tail_of_word(text, begin, starts):
                 candidates.append(begin)
         for begin in candidates:  # a two-character surname is decisive (欧阳明, not 明)
             if text[begin:begin + 2] in DOUBLE_SURNAMES:
@@ -393,162 +396,3 @@ class ChinesePersonRecognizer(LocalRecognizer):  # type: ignore[misc]
         return RecognizerResult(entity_type="PERSON", start=start, end=end, score=score,
                                 recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                                                       RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
-
-
-#: characters a given name hardly ends in, but the nouns jieba's dictionary tags nr do (李宁牌, 朱红色, 左心室)
-_NOT_FINAL = set("牌色室网店馆厂站院科队器机费表库台图城村镇县区市省路街寺庙赛集术法性化型类班")
-
-
-#: function characters and 性 no given name holds (the wider _NOT_GIVEN has 同, 文 ... of real names)
-_NOT_GIVEN_NR = set("的了着过吗呢吧啊是在和与或被把性负")
-
-
-def _nr_word_no_name(word: str) -> bool:
-    """A rare dictionary word tagged nr that reads as no name: a surname and three more characters
-    (宁静致远, 严格执行: idioms), an everyday word and one character (支付|宝, 向前|走), or a noun's ending."""
-    n = surname_length(word, 0)
-    if len(word) - n > 2 or any(c in _NOT_GIVEN_NR for c in word[n:]) or word[-1] in _NOT_FINAL:
-        return True  # 窦性心(律), 白班
-    if len(word) - n == 2 and _tag(word[n:]) in ("t", "r"):
-        return True  # a time word or a pronoun as the "given name": (将)于|本周
-    if len(word) >= 3 and word[-1] in "省市区县":  # a place jieba tags nr (武侯区)
-        return True
-    if len(word) == 3 and n == 1:
-        head = word[:2]
-        if dictionary_frequency(head) > 100 and not _nr_tagged(head):
-            return True
-        return word[-1] in _NOT_FINAL
-    return False
-
-
-def _nr_tagged(word: str) -> bool:
-    return _tag(word).startswith("nr")
-
-
-def _tag(word: str) -> str:
-    import jieba.posseg
-
-    return str(jieba.posseg.dt.word_tag_tab.get(word, ""))
-
-
-def _inside_word(i: int, words: dict[int, tuple[str, str]]) -> bool:
-    """Offset ``i`` falls inside a dictionary word of jieba's that is no name (班组长, 公主任)."""
-    head = next((k for k in range(i - 1, i - 5, -1) if k in words), None)
-    if head is None:
-        return False
-    word, flag = words[head]
-    return head + len(word) > i and not flag.startswith("nr") and dictionary_frequency(word) > 0
-
-
-def _tail_of_word(text: str, begin: int, starts: set[int]) -> bool:
-    """The "surname" ends an everyday word jieba read before it (担|任 财务主管: 担任 is no name's edge),
-    unless an everyday word ends right before it (班组长|江先生: jieba reads 班组|长江)."""
-    if begin in starts or begin == 0:
-        return False
-    if any(dictionary_frequency(text[k:begin]) > _COMMON for k in range(max(0, begin - 3), begin - 1)):
-        return False
-    head = max((s for s in starts if s < begin), default=None)
-    if head is None or begin - head > 3:
-        return False
-    word = text[head:begin + 1]
-    return len(word) >= 2 and dictionary_frequency(word) > _COMMON
-
-
-def _framed_name(text: str, end: int, words: dict[int, tuple[str, str]]) -> int | None:
-    """Start of a surname + 1-2 character name ending at ``end`` with a frame word or no Han
-    before it (向|方宇, 由|高飞雨, 。|高国), longest first; None where jieba reads an ordinary
-    word there (由|公司负责, 向|商家付款)."""
-    for length in (4, 3, 2):
-        begin = end - length
-        if begin < 0 or not all(_is_han(c) for c in text[begin:end]):
-            continue
-        n = surname_length(text, begin)
-        if not n or not 1 <= length - n <= 2 or any(c in _NOT_GIVEN for c in text[begin + n:end]):
-            continue
-        if begin and _is_han(text[begin - 1]) and text[begin - 1] not in _FRAME_BEFORE or \
-                text[begin] in _FRAME_BEFORE or _TITLE.match(text, begin):  # 由|公司负责, 师傅说
-            continue
-        if n == 2 and text[begin:begin + 2] not in DISTINCTIVE_DOUBLE_SURNAMES and \
-                dictionary_frequency(text[begin:end]) > _COMMON:
-            continue  # 东方明珠表示: a dictionary word (jieba tags it nr) with an everyday word as its "surname"
-        if any(len(word) >= 2 and dictionary_frequency(word) > (_COMMON_NR if flag.startswith("nr") else _COMMON)
-               for word, flag in (words.get(begin, ("", "")), words.get(begin + n, ("", "")))):
-            continue  # an ordinary word at the name's start or as its "given name" (向|商家, 由|平台)
-        return begin
-    return None
-
-
-def _common_word_at(text: str, start: int, end: int, words: dict[int, tuple[str, str]]) -> bool:
-    """After a role with no colon, or before a title, the "name" is one ordinary word (用户|信息,
-    同事|关系, 司机|师傅)."""
-    if start and text[start - 1] in ":：":
-        return False
-    if start not in words and end - start == 1:  # a bare "surname" inside a word before a title:
-        head = next((k for k in range(start - 1, -1, -1) if k in words), None)  # 维修|师傅, 上班|老师 -- unless
-        word = words[head][0] if head is not None else ""  # the word is jieba's guess (犬主丁|女士)
-        guessed = head is not None and head + len(word) == start + 1 and dictionary_frequency(word) == 0
-        return not (guessed or any(dictionary_frequency(text[k:start]) > _COMMON  # 班组长|江先生 (班组|长江)
-                                   for k in range(max(0, start - 3), start - 1)))
-    word, flag = words.get(start) or _straddled(text, start) or ("", "")
-    # jieba tags some everyday words nr (师傅 1976, 顾客 1365); a famous name is rarer (李娜 438)
-    return len(word) >= max(2, end - start) and dictionary_frequency(word) > (_COMMON_NR if flag.startswith("nr") else _COMMON)
-
-
-def _straddled(text: str, start: int) -> tuple[str, str] | None:
-    """The word at ``start`` when jieba glued the role's last character to the name (报警|人马|宁,
-    查勘|员曲|宁): the text from ``start`` on, segmented alone; None where it is no better."""
-    before = max(0, start - 2)
-    if not start or not _is_han(text[start - 1]):
-        return None
-    head = first_word(text[start:start + 6])
-    return head if head and first_word(text[before:start + 6]) != head else None
-
-
-def _ordinary_word(word: tuple[str, str] | None, length: int) -> bool:
-    """jieba starts a common non-name word where the name would start (个人信息 -> 信息)."""
-    if word is None:
-        return True  # the "name" does not start a word: it is inside one
-    text, flag = word
-    return len(text) >= 2 and not flag.startswith("nr") and dictionary_frequency(text) > _COMMON and \
-        len(text) >= length - 1
-
-
-#: jieba's tags of words no given name is (a pronoun, time word, numeral, measure, adverb,
-#: preposition, conjunction, locality, particle) and of a plain verb, which after a surname is
-#: more often what the person did (网格员高|答应): a noun, verbal noun or adjective is a name
-_NOT_GIVEN_WORD = ("r", "t", "m", "q", "d", "p", "c", "f", "u", "y", "e", "o")
-
-
-def _word_given(text: str, j: int) -> bool:
-    """The two characters after a cued surname are one dictionary word that Chinese gives as a
-    name (向东, 和平, 胜利, 明月: a noun, verbal noun or adjective, even with a function character
-    in it), and the name's slot ends right after it: a delimiter, a title, or a verb, adverb or
-    preposition that starts the rest of the clause (杨向东|代为办理, 付和平|诉被告)."""
-    word = text[j:j + 2]
-    if len(word) < 2 or not all(_is_han(c) for c in word) or _TITLE.match(text, j) or \
-            dictionary_frequency(word) <= _COMMON:
-        return False
-    tag = _tag(word)
-    if not tag or tag == "v" or tag.startswith(_NOT_GIVEN_WORD):
-        return False
-    end = j + 2
-    if end == len(text) or not _is_han(text[end]) or _TITLE.match(text, end):
-        return True
-    head = first_word(text[end:end + 6])
-    return head is not None and head[1][:1] in ("v", "d", "p") and head[1] != "vn"
-
-
-def _field_value(text: str, start: int, given: int) -> bool:
-    """A field's whole value, from its colon to the next delimiter, is a surname and two Han
-    characters (姓名：彭胜利  性别, 被保险人：李胜利): that is the name, even where the two read as an
-    everyday verb (胜利) -- a field holds a value, not a bare surname and what the person did."""
-    before = text[max(0, start - 3):start].rstrip(" \t　")
-    return before[-1:] in (":", "：") and given + 2 <= len(text) and \
-        all(_is_han(c) for c in text[given:given + 2]) and (given + 2 == len(text) or not _is_han(text[given + 2]))
-
-
-def _word_len(text: str, start: int, starts: set[int]) -> int:
-    end = start + 1
-    while end < len(text) and end not in starts:
-        end += 1
-    return end - start
